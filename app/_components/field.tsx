@@ -1,0 +1,50 @@
+// A labelled input with its error tied to it by aria-describedby.
+export function Field({
+  name,
+  label,
+  type = "text",
+  autoComplete,
+  defaultValue,
+  errors,
+  hint,
+  required = true,
+}: {
+  name: string;
+  label: string;
+  type?: string;
+  autoComplete?: string;
+  defaultValue?: string;
+  errors?: string[];
+  hint?: string;
+  required?: boolean;
+}) {
+  const errorId = `${name}-error`;
+  const hintId = `${name}-hint`;
+  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={errors?.length ? "field field-invalid" : "field"}>
+      <label htmlFor={name}>{label}</label>
+      {hint && (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {errors?.length ? (
+        <p className="field-error" id={errorId}>
+          <span className="visually-hidden">Error: </span>
+          {errors[0]}
+        </p>
+      ) : null}
+      <input
+        id={name}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        defaultValue={defaultValue}
+        required={required}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy}
+      />
+    </div>
+  );
+}

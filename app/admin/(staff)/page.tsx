@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { requireStaff } from "@/lib/auth/dal";
+import { getDb } from "@/db/client";
+import { countPatientsByStatus, decodeCursor, encodeCursor, listPatients } from "@/db/queries/patients";
+import { parsePatientSearch } from "@/lib/patients/search";
+import { patientListQuery } from "@/lib/validation/patient-list-query";
+import type { PortalStatusKind } from "@/lib/patients/portal-status";
+import { StatusLegend } from "@/app/_components/status-icon";
+import { PatientTable, StatusFilter, listHref } from "./patient-list";
+
+export const metadata = { title: "Patients" };
+const PAGE_SIZE = 25;
+
+export default async function PatientsPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
+  await requireStaff();
+  const query = patientListQuery.parse(await searchParams);
+  const status = query.status as PortalStatusKind | undefined;
+  const search = parsePatientSearch(query.q);
+  const db = await getDb();
+  const [counts, page] = await Promise.all([
+    countPatientsByStatus(db, search),
+    listPatients(db, {
+      search,
+      status,
+      after: decodeCursor(query.after),
+      before: decodeCursor(query.before),
+      limit: PAGE_SIZE,
+      now: new Date(),
+    }),
+  ]);
+  return (
+    <main id="main">
+      <h1>Patients</h1>
+      <form method="get" action="/admin" className="search" role="search">
+        <label htmlFor="q">Search patients</label>
+        <p className="hint" id="q-hint">
+          Last name (or &ldquo;Last, First&rdquo;), date of birth (MM/DD/YYYY), chart number or email.
+        </p>
+        <div className="search-row">
+          <input id="q" name="q" type="search" defaultValue={query.q} aria-describedby="q-hint" />
+          {status && <input type="hidden" name="status" value={status} />}
+          <button type="submit" className="button">
+            Search
+          </button>
+        </div>
+      </form>
+      <StatusFilter counts={counts} current={status} q={query.q} />
+      <PatientTable rows={page.rows} />
+      <nav className="pager" aria-label="Pages">
+        {page.prev && <Link href={listHref({ q: query.q, status, before: encodeCursor(page.prev) })}>← Previous page</Link>}
+        {page.next && <Link href={listHref({ q: query.q, status, after: encodeCursor(page.next) })}>Next page →</Link>}
+      </nav>
+      <StatusLegend />
+    </main>
+  );
+}

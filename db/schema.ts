@@ -1,0 +1,210 @@
+// The data model of the whole portal: on-file patients, their portal accounts, one-time links, staff,
+// the email outbox, the append-only audit trail, verification attempts and shared rate-limit counters.
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+export const chartStatus = pgEnum("chart_status", ["active", "inactive", "deceased"]);
+export const staffRole = pgEnum("staff_role", ["admin", "front_desk"]);
+export const tokenPurpose = pgEnum("token_purpose", ["setup", "reset", "staff_invite"]);
+export const outboxStatus = pgEnum("outbox_status", ["queued", "sending", "sent", "failed", "held"]);
+
+export const patients = pgTable(
+  "patients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    chartNumber: text("chart_number").notNull(),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    // A calendar date: no time zone may shift a birthday.
+    dateOfBirth: date("date_of_birth", { mode: "string" }).notNull(),
+    email: text("email"),
+    zip: text("zip"),
+    phone: text("phone"),
+    addressLine1: text("address_line1"),
+    addressLine2: text("address_line2"),
+    city: text("city"),
+    state: text("state"),
+    chartStatus: chartStatus("chart_status").notNull().default("active"),
+    portalAccessEnabled: boolean("portal_access_enabled").notNull().default(false),
+    photoUrl: text("photo_url"),
+    // Optimistic concurrency: a save names the version it was read at.
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("patients_chart_number_key").on(t.chartNumber),
+    index("patients_email_lower_idx").on(sql`lower(${t.email})`),
+    index("patients_last_name_lower_idx").on(sql`lower(${t.lastName}) text_pattern_ops`, t.id),
+    index("patients_dob_idx").on(t.dateOfBirth),
+    index("patients_name_order_idx").on(t.lastName, t.firstName, t.id),
+  ],
+);
+
+export const portalAccounts = pgTable(
+  "portal_accounts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id, { onDelete: "cascade" }),
+    username: text("username").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    activatedAt: ts("activated_at"),
+    lastLoginAt: ts("last_login_at"),
+    failedLoginCount: integer("failed_login_count").notNull().default(0),
+    lastFailedLoginAt: ts("last_failed_login_at"),
+    lockedUntil: ts("locked_until"),
+    // Bumped to revoke every session (JWTs cannot be recalled): password set, access off, sign out everywhere.
+    sessionVersion: integer("session_version").notNull().default(1),
+    passwordChangedAt: ts("password_changed_at").notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("portal_accounts_patient_key").on(t.patientId),
+    uniqueIndex("portal_accounts_username_lower_key").on(sql`lower(${t.username})`),
+  ],
+);
+
+export const staffUsers = pgTable(
+  "staff_users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    role: staffRole("role").notNull().default("front_desk"),
+    // Null until the staff member follows their invitation and chooses a password.
+    passwordHash: text("password_hash"),
+    active: boolean("active").notNull().default(true),
+    sessionVersion: integer("session_version").notNull().default(1),
+    failedLoginCount: integer("failed_login_count").notNull().default(0),
+    lockedUntil: ts("locked_until"),
+    lastLoginAt: ts("last_login_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("staff_users_email_lower_key").on(sql`lower(${t.email})`)],
+);
+
+export const accountTokens = pgTable(
+  "account_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // SHA-256 of the emailed token, hex: the token itself is never stored.
+    tokenHash: text("token_hash").notNull(),
+    purpose: tokenPurpose("purpose").notNull(),
+    patientId: uuid("patient_id").references(() => patients.id, { onDelete: "cascade" }),
+    staffUserId: uuid("staff_user_id").references(() => staffUsers.id, { onDelete: "cascade" }),
+    issuedByStaffId: uuid("issued_by_staff_id").references(() => staffUsers.id),
+    // The account's session_version when issued: a later password change makes the link stale.
+    credentialVersion: integer("credential_version").notNull().default(0),
+    createdAt: createdAt(),
+    expiresAt: ts("expires_at").notNull(),
+    usedAt: ts("used_at"),
+    revokedAt: ts("revoked_at"),
+    revokedReason: text("revoked_reason"),
+  },
+  (t) => [
+    uniqueIndex("account_tokens_hash_key").on(t.tokenHash),
+    index("account_tokens_patient_idx").on(t.patientId, t.purpose, t.createdAt),
+    index("account_tokens_staff_idx").on(t.staffUserId, t.purpose, t.createdAt),
+  ],
+);
+
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    recipient: text("recipient").notNull(),
+    template: text("template").notNull(),
+    // Non-secret template data; a link carrying a token is sealed separately and wiped once sent.
+    data: jsonb("data").notNull().default({}),
+    sealedSecret: text("sealed_secret"),
+    patientId: uuid("patient_id").references(() => patients.id, { onDelete: "set null" }),
+    status: outboxStatus("status").notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    claimedUntil: ts("claimed_until"),
+    providerMessageId: text("provider_message_id"),
+    idempotencyKey: text("idempotency_key").notNull(),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: ts("sent_at"),
+  },
+  (t) => [
+    uniqueIndex("email_outbox_idempotency_key").on(t.idempotencyKey),
+    index("email_outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("email_outbox_recipient_idx").on(sql`lower(${t.recipient})`, t.createdAt),
+    index("email_outbox_patient_idx").on(t.patientId, t.createdAt),
+  ],
+);
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    occurredAt: ts("occurred_at").notNull().defaultNow(),
+    actorType: text("actor_type").notNull(), // staff | patient | system | anonymous
+    actorStaffId: uuid("actor_staff_id"),
+    patientId: uuid("patient_id"),
+    event: text("event").notNull(),
+    // Never a password, token, DOB, ZIP or typed name; emails only as an HMAC.
+    details: jsonb("details").notNull().default({}),
+  },
+  (t) => [
+    index("audit_events_patient_idx").on(t.patientId, t.occurredAt),
+    index("audit_events_time_idx").on(t.occurredAt),
+    index("audit_events_event_idx").on(t.event, t.occurredAt),
+  ],
+);
+
+export const verificationAttempts = pgTable(
+  "verification_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    createdAt: createdAt(),
+    flow: text("flow").notNull(), // register | forgot_password | forgot_username
+    ipHash: text("ip_hash"),
+    emailHmac: text("email_hmac").notNull(),
+    // What was typed, sealed until the worker has matched it, then wiped.
+    sealedInput: text("sealed_input"),
+    processedAt: ts("processed_at"),
+    outcome: text("outcome"), // matched | no_match | ambiguous | access_off | rate_limited
+    matchedPatientId: uuid("matched_patient_id").references(() => patients.id, { onDelete: "set null" }),
+    // When the email named exactly one patient: which of last name, DOB and ZIP did not match.
+    emailPatientId: uuid("email_patient_id").references(() => patients.id, { onDelete: "set null" }),
+    mismatchedFields: text("mismatched_fields").array(),
+  },
+  (t) => [
+    index("verification_attempts_pending_idx").on(t.processedAt, t.createdAt),
+    index("verification_attempts_ip_idx").on(t.ipHash, t.createdAt),
+    index("verification_attempts_email_patient_idx").on(t.emailPatientId, t.createdAt),
+  ],
+);
+
+/** Fixed-window counters shared by every app instance. */
+export const rateLimitCounters = pgTable(
+  "rate_limit_counters",
+  {
+    key: text("key").notNull(),
+    windowStart: ts("window_start").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);

@@ -1,0 +1,73 @@
+// Checks a staff sign-in. Every failure looks the same to the caller and costs one Argon2 verification.
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { staffUsers } from "@/db/schema";
+import { emailHmac, recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
+import { LOCKOUT } from "./lockout";
+
+export type StaffIdentity = { id: string; name: string; role: "admin" | "front_desk"; sessionVersion: number };
+
+export async function verifyStaffCredentials(
+  db: Db,
+  opts: { email: string; password: string; now: Date },
+): Promise<StaffIdentity | null> {
+  const [staff] = await db
+    .select({
+      id: staffUsers.id,
+      name: staffUsers.name,
+      role: staffUsers.role,
+      active: staffUsers.active,
+      passwordHash: staffUsers.passwordHash,
+      lockedUntil: staffUsers.lockedUntil,
+      sessionVersion: staffUsers.sessionVersion,
+    })
+    .from(staffUsers)
+    .where(eq(sql`lower(${staffUsers.email})`, opts.email.toLowerCase()));
+
+  const locked = !!staff?.lockedUntil && staff.lockedUntil > opts.now;
+  const usable = !!staff && staff.active && !locked;
+  // Verify even when the outcome is already known, so unknown, locked and wrong all take the same time.
+  const passwordOk = await verifyPassword(usable ? staff.passwordHash : null, opts.password);
+
+  if (!staff || !usable || !passwordOk) {
+    await db.transaction(async (tx) => {
+      if (staff && usable) {
+        await tx
+          .update(staffUsers)
+          .set({
+            failedLoginCount: sql`${staffUsers.failedLoginCount} + 1`,
+            lockedUntil: sql`case when ${staffUsers.failedLoginCount} + 1 >= ${LOCKOUT.maxFailures}
+              then ${new Date(opts.now.getTime() + LOCKOUT.lockMinutes * 60_000).toISOString()}::timestamptz
+              else ${staffUsers.lockedUntil} end`,
+          })
+          .where(eq(staffUsers.id, staff.id));
+      }
+      await recordAuditEvent(tx, {
+        event: "staff.sign_in_failed",
+        actorType: "anonymous",
+        actorStaffId: staff?.id ?? null,
+        details: {
+          email: emailHmac(opts.email),
+          reason: !staff ? "unknown" : !staff.active ? "inactive" : locked ? "locked" : "wrong_password",
+        },
+      });
+    });
+    return null;
+  }
+
+  const newHash = staff.passwordHash && needsRehash(staff.passwordHash) ? await hashPassword(opts.password) : null;
+  await db.transaction(async (tx) => {
+    await tx
+      .update(staffUsers)
+      .set({
+        failedLoginCount: 0,
+        lockedUntil: null,
+        lastLoginAt: opts.now,
+        ...(newHash ? { passwordHash: newHash } : {}),
+      })
+      .where(and(eq(staffUsers.id, staff.id)));
+    await recordAuditEvent(tx, { event: "staff.signed_in", actorType: "staff", actorStaffId: staff.id });
+  });
+  return { id: staff.id, name: staff.name, role: staff.role, sessionVersion: staff.sessionVersion };
+}

@@ -1,0 +1,56 @@
+// Reads and validates configuration once; a bad variable stops start-up with its name and what it expects.
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const hours = (min: number, max: number, dflt: number) =>
+  z.coerce.number().int().min(min).max(max).default(dflt);
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    APP_URL: z
+      .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL such as https://portal.example.org" })
+      .transform((u) => u.replace(/\/+$/, ""))
+      .optional(),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)").optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection string")
+      .optional(),
+    PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+    DEMO_SEED: bool.optional(),
+    RESEND_API_KEY: z.string().min(1).optional(),
+    EMAIL_FROM: z.string().min(3).default("Patient Portal <portal@localhost>"),
+    EMAIL_WORKER: z.enum(["inline", "off"]).default("inline"),
+    PRACTICE_NAME: z.string().min(1).max(120).default("Riverside Family Medicine"),
+    PRACTICE_PHONE: z.string().min(3).max(40).default("(555) 010-2000"),
+    PRACTICE_ADDRESS: z.string().min(1).max(200).default("100 Main Street, Springfield, IL 62701"),
+    SETUP_LINK_HOURS: hours(1, 336, 24),
+    RESET_LINK_MINUTES: z.coerce.number().int().min(15).max(24 * 60).default(60),
+    INVITE_LINK_DAYS: hours(1, 14, 7),
+    PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(15),
+  })
+  .superRefine((env, ctx) => {
+    // `next build` runs with NODE_ENV=production but serves nobody; the running server is what must be configured.
+    if (env.NODE_ENV !== "production" || process.env.NEXT_PHASE === "phase-production-build") return;
+    for (const key of ["APP_URL", "AUTH_SECRET"] as const) {
+      if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+/** Turns zod issues into lines an IT person can act on: `APP_URL: must be an absolute http(s) URL`. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings in .env files mean "not set", not "set to nothing".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(config)"}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+}

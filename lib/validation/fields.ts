@@ -1,0 +1,18 @@
+// Shared field schemas: normalisation happens here so every caller sees the same input.
+import { z } from "zod";
+
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+
+export const emailField = z
+  .string({ error: "Enter an email address" })
+  .trim()
+  .min(1, "Enter an email address")
+  .max(254, "Email address must be 254 characters or fewer")
+  .regex(NO_CONTROL, "Email address contains characters that are not allowed")
+  .pipe(z.email({ error: "Enter an email address in the right form, like name@example.com" }))
+  .transform((e) => e.toLowerCase());
+
+export const passwordInput = z
+  .string({ error: "Enter your password" })
+  .min(1, "Enter your password")
+  .max(128, "Password must be 128 characters or fewer");

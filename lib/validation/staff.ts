@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { emailField } from "./fields";
+
+export const STAFF_PASSWORD_MIN = 15;
+
+export const createStaffSchema = z.object({
+  name: z.string().trim().min(1, "Enter a name").max(100, "Name must be 100 characters or fewer").regex(/^[^\u0000-\u001f\u007f]*$/, "Name contains characters that are not allowed"),
+  email: emailField,
+  role: z.enum(["admin", "front_desk"], { error: "Role must be admin or front_desk" }),
+  password: z
+    .string()
+    .refine((p) => [...p].length >= STAFF_PASSWORD_MIN, `Password must be at least ${STAFF_PASSWORD_MIN} characters`)
+    .refine((p) => [...p].length <= 128, "Password must be 128 characters or fewer"),
+});
+export type CreateStaff = z.input<typeof createStaffSchema>;
