@@ -19,6 +19,7 @@ export async function getDb(): Promise<Db> {
     holder.promise = openDatabase({
       url: config.DATABASE_URL,
       pgliteDir: config.PGLITE_DIR,
+      poolSize: config.DATABASE_POOL_SIZE,
       seedDemo: config.DEMO_SEED ?? config.embedded,
     });
     // A failed start must not be cached forever: the next request tries again.

@@ -18,9 +18,10 @@ export async function openDatabase(opts: {
   url?: string;
   pgliteDir?: string; // "memory" for an in-memory database
   seedDemo?: boolean;
+  poolSize?: number;
   log?: (line: string) => void;
 }): Promise<OpenedDatabase> {
-  const opened = opts.url ? await openPostgres(opts.url) : await openPglite(opts.pgliteDir ?? ".data/pglite");
+  const opened = opts.url ? await openPostgres(opts.url, opts.poolSize ?? 10) : await openPglite(opts.pgliteDir ?? ".data/pglite");
   if (opts.seedDemo) {
     const { seedDemoIfEmpty } = await import("./seed/demo");
     await seedDemoIfEmpty(opened.db, opts.log ?? ((l) => console.log(l)));
@@ -28,7 +29,7 @@ export async function openDatabase(opts: {
   return opened;
 }
 
-async function openPostgres(url: string): Promise<OpenedDatabase> {
+async function openPostgres(url: string, poolSize: number): Promise<OpenedDatabase> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
@@ -45,7 +46,7 @@ async function openPostgres(url: string): Promise<OpenedDatabase> {
   }
 
   const client = postgres(url, {
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: poolSize,
     onnotice: () => {},
     // Fail fast when the server is down instead of leaving requests hanging.
     connect_timeout: 5,

@@ -80,7 +80,7 @@ export async function seedDemoIfEmpty(db: AnyDb, log: (line: string) => void) {
   if (Number(n) > 0) return;
   await seedDemo(db);
   log("");
-  log("Patient Portal demo practice is ready (embedded database in .data/).");
+  log("Patient Portal demo practice is ready.");
   for (const s of DEMO_STAFF) log(`  Staff sign-in (${s.role}): ${s.email} / ${s.password}`);
   log(`  Demo patients who have signed in use the password: ${DEMO_PATIENT_PASSWORD}`);
   log("");

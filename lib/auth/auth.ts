@@ -11,6 +11,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: getConfig().AUTH_SECRET,
   session: { strategy: "jwt", maxAge: ABSOLUTE_SESSION_SECONDS },
   pages: { signIn: "/admin/login", error: "/admin/login" },
+  logger: {
+    // A refused sign-in is an expected outcome (and audited); its stack trace in the log helps nobody.
+    error(error) {
+      if (error.name === "CredentialsSignin") return;
+      console.error(`[auth] ${error.name}: ${error.message}`);
+    },
+  },
   providers: [
     Credentials({
       id: "staff",

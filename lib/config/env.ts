@@ -20,9 +20,11 @@ export const envSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection string")
       .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     PGLITE_DIR: z.string().min(1).default(".data/pglite"),
     DEMO_SEED: bool.optional(),
     RESEND_API_KEY: z.string().min(1).optional(),
+    RESEND_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" }).optional(),
     EMAIL_FROM: z.string().min(3).default("Patient Portal <portal@localhost>"),
     EMAIL_WORKER: z.enum(["inline", "off"]).default("inline"),
     PRACTICE_NAME: z.string().min(1).max(120).default("Riverside Family Medicine"),

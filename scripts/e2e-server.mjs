@@ -1,0 +1,70 @@
+// Starts the production build for end-to-end tests on a database of its own: a fresh PostgreSQL database when
+// DATABASE_URL is set (dropped on exit), otherwise an embedded PGlite folder in a temporary directory.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+const appUrl = `http://127.0.0.1:${port}`;
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  APP_URL: appUrl,
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  DEMO_SEED: "true",
+  PORT: String(port),
+};
+const cleanups = [];
+
+if (process.env.DATABASE_URL) {
+  const admin = new URL(process.env.DATABASE_URL);
+  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(admin.hostname)) {
+    console.error(`e2e refuses a non-local DATABASE_URL host (${admin.hostname})`);
+    process.exit(1);
+  }
+  const name = `pp_e2e_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  const sql = postgres(admin.toString(), { max: 1, onnotice: () => {} });
+  await sql.unsafe(`create database "${name}"`);
+  await sql.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+  cleanups.push(async () => {
+    const a = postgres(admin.toString(), { max: 1, onnotice: () => {} });
+    await a.unsafe(`drop database if exists "${name}" with (force)`);
+    await a.end();
+  });
+} else {
+  const dir = mkdtempSync(path.join(tmpdir(), "pp-e2e-"));
+  env.PGLITE_DIR = path.join(dir, "pglite");
+  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+}
+
+if (!existsSync(".next/BUILD_ID") || process.env.E2E_BUILD === "1") {
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...env, DATABASE_URL: "", PGLITE_DIR: "" } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  stdio: "inherit",
+  env,
+});
+
+let stopping = false;
+async function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  server.kill("SIGTERM");
+  await new Promise((r) => (server.exitCode !== null ? r() : server.once("exit", r)));
+  for (const c of cleanups) await c().catch((e) => console.error(`e2e cleanup: ${e.message}`));
+  process.exit(code);
+}
+process.on("SIGTERM", () => stop(0));
+process.on("SIGINT", () => stop(0));
+server.on("exit", (code) => {
+  if (!stopping) stop(code ?? 1);
+});

@@ -1,0 +1,64 @@
+// `npm test`: unit and integration tests (vitest; PGlite always, PostgreSQL too when DATABASE_URL is set),
+// then a production build and the Playwright suite in Chromium. Ends with one line: "N passed, N failed".
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let broken = false;
+
+function run(label, command, args, extraEnv = {}) {
+  console.log(`\n=== ${label} ===`);
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+  return result.status ?? 1;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+mkdirSync("test-results", { recursive: true });
+
+// 1. vitest
+rmSync("test-results/vitest.json", { force: true });
+const vitestCode = run("Unit and integration tests (vitest)", "npx", [
+  "vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json",
+]);
+const vitest = readJson("test-results/vitest.json");
+if (vitest) {
+  totals.passed += vitest.numPassedTests;
+  totals.failed += vitest.numFailedTests;
+  totals.skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
+  // A file that failed to load has no tests to count: count it as a failure.
+  totals.failed += vitest.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
+}
+if (vitestCode !== 0 || !vitest) broken = true;
+
+// 2. production build, then Playwright against it
+const buildCode = run("Production build (next build)", "npx", ["next", "build"]);
+if (buildCode !== 0) {
+  broken = true;
+  totals.failed += 1;
+} else {
+  rmSync("test-results/playwright.json", { force: true });
+  const e2eCode = run("End-to-end tests (Playwright, Chromium)", "npx", ["playwright", "test"]);
+  const pw = existsSync("test-results/playwright.json") ? readJson("test-results/playwright.json") : null;
+  if (pw?.stats) {
+    totals.passed += pw.stats.expected;
+    totals.failed += pw.stats.unexpected + pw.stats.flaky;
+    totals.skipped += pw.stats.skipped;
+    for (const e of pw.errors ?? []) console.error(`Playwright: ${e.message ?? e}`);
+    if ((pw.errors ?? []).length) totals.failed += 1;
+  } else {
+    totals.failed += 1;
+  }
+  if (e2eCode !== 0 || !pw) broken = true;
+}
+
+console.log("");
+console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+process.exit(broken || totals.failed > 0 || totals.skipped > 0 ? 1 : 0);
