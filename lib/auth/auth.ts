@@ -14,7 +14,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   logger: {
     // A refused sign-in is an expected outcome (and audited); its stack trace in the log helps nobody.
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      if ((error as { type?: string }).type === "CredentialsSignin") return;
       console.error(`[auth] ${error.name}: ${error.message}`);
     },
   },
