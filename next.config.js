@@ -1,8 +1,29 @@
-// PGlite loads its WASM from disk at run time, so it must not be bundled (Turbopack breaks its paths).
+// PGlite loads its WASM from disk at run time, and React Email renders with react-dom/server in the worker:
+// both stay outside the bundle.
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+];
+
+// Pages that carry a token in their address: no Referer leaves them, and nothing is cached.
+const tokenPageHeaders = [
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "Cache-Control", value: "no-store" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@react-email/render", "@react-email/components"],
   poweredByHeader: false,
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/setup-account", headers: tokenPageHeaders },
+      { source: "/reset-password", headers: tokenPageHeaders },
+    ];
+  },
 };
 
 module.exports = nextConfig;

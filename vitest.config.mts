@@ -13,7 +13,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "test-kit/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["{lib,db,test-kit,scripts}/**/*.test.{ts,tsx}"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 120_000,

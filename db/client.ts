@@ -5,6 +5,8 @@ import * as schema from "./schema";
 import { openDatabase, type OpenedDatabase } from "./open";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle, as passed to `db.transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 type Holder = { promise?: Promise<OpenedDatabase> };
 // Survives module reloads in development so one process never opens the embedded database twice.

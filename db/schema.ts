@@ -208,3 +208,13 @@ export const rateLimitCounters = pgTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
+
+/** Sessions ended by "sign out" before their JWT expires; rows can be dropped once expired. */
+export const revokedSessions = pgTable(
+  "revoked_sessions",
+  {
+    sessionId: text("session_id").primaryKey(),
+    expiresAt: ts("expires_at").notNull(),
+  },
+  (t) => [index("revoked_sessions_expiry_idx").on(t.expiresAt)],
+);

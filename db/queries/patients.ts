@@ -15,6 +15,7 @@ import {
   type PortalStatusKind,
 } from "@/lib/patients/portal-status";
 import type { PatientSearch } from "@/lib/patients/search";
+import { addressLines } from "@/lib/patients/format-address";
 
 const likePrefix = (s: string) => `${s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -217,7 +218,6 @@ export async function getPatientDash(db: Db, id: string, now: Date): Promise<Pat
         from ${FROM_PATIENTS_WITH_ACCOUNT} ${LATEST_SETUP_LINK} where p.id = ${id}::uuid`,
   );
   if (!r) return null;
-  const cityLine = [r.city, [r.state, r.zip].filter(Boolean).join(" ")].filter(Boolean).join(", ");
   return {
     id: r.id,
     chartNumber: r.chart_number,
@@ -227,7 +227,7 @@ export async function getPatientDash(db: Db, id: string, now: Date): Promise<Pat
     email: r.email,
     zip: r.zip,
     phone: r.phone,
-    address: [r.address_line1, r.address_line2, cityLine].filter((s): s is string => !!s),
+    address: addressLines({ line1: r.address_line1, line2: r.address_line2, city: r.city, state: r.state, zip: r.zip }),
     photoUrl: r.photo_url,
     chartStatus: r.chart_status,
     portalAccessEnabled: r.portal_access_enabled,

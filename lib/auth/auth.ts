@@ -1,16 +1,34 @@
-// Auth.js (next-auth v5) with credentials for staff. Sessions are JWTs; revocation is ours (session_version).
+// Auth.js (next-auth v5) with credentials for staff and for patients. Sessions are JWTs; revocation is ours:
+// a session_version on the account and a list of signed-out session ids, both checked in lib/auth/dal.ts.
+import { randomBytes } from "node:crypto";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { getConfig } from "@/lib/config";
 import { staffSignInSchema } from "@/lib/validation/staff-sign-in";
+import { patientSignInSchema } from "@/lib/validation/patient-sign-in";
+import { clientIpFrom, ipHash } from "@/lib/http/client-ip";
+import { hitRateLimit, RATE_LIMITS } from "@/lib/rate-limit/hit-rate-limit";
 import { verifyStaffCredentials } from "./verify-staff-credentials";
+import { verifyPatientCredentials } from "./verify-patient-credentials";
 import { ABSOLUTE_SESSION_SECONDS } from "./session-limits";
+
+/** Right password, but the patient's portal access is off: the only failure we name, and only to them. */
+export class PortalAccessOff extends CredentialsSignin {
+  code = "access_off";
+}
+
+// Floods from one address are turned away before any password is hashed (SECURITY.md S2).
+async function allowedFrom(request: Request | undefined): Promise<boolean> {
+  const ip = clientIpFrom(request?.headers ?? new Headers());
+  const hit = await hitRateLimit(await getDb(), { rule: RATE_LIMITS.signInPerIp, subject: ipHash(ip), now: new Date() });
+  return hit.allowed;
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: getConfig().AUTH_SECRET,
   session: { strategy: "jwt", maxAge: ABSOLUTE_SESSION_SECONDS },
-  pages: { signIn: "/admin/login", error: "/admin/login" },
+  pages: { signIn: "/login", error: "/login" },
   logger: {
     // A refused sign-in is an expected outcome (and audited); its stack trace in the log helps nobody.
     error(error) {
@@ -22,12 +40,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     Credentials({
       id: "staff",
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = staffSignInSchema.safeParse(raw);
-        if (!parsed.success) throw new CredentialsSignin();
+        if (!parsed.success || !(await allowedFrom(request))) throw new CredentialsSignin();
         const staff = await verifyStaffCredentials(await getDb(), { ...parsed.data, now: new Date() });
         if (!staff) throw new CredentialsSignin();
         return { id: staff.id, name: staff.name, kind: "staff", role: staff.role, sessionVersion: staff.sessionVersion };
+      },
+    }),
+    Credentials({
+      id: "patient",
+      credentials: { username: {}, password: {} },
+      async authorize(raw, request) {
+        const parsed = patientSignInSchema.safeParse(raw);
+        if (!parsed.success || !(await allowedFrom(request))) throw new CredentialsSignin();
+        const result = await verifyPatientCredentials(await getDb(), { ...parsed.data, now: new Date() });
+        if (!result.ok) throw result.reason === "access_off" ? new PortalAccessOff() : new CredentialsSignin();
+        return { id: result.patient.patientId, kind: "patient", role: "patient", sessionVersion: result.patient.sessionVersion };
       },
     }),
   ],
@@ -38,6 +67,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         token.kind = user.kind;
         token.role = user.role;
         token.sv = user.sessionVersion;
+        // A new id each sign-in, so signing out can revoke exactly this session.
+        token.sid = randomBytes(16).toString("base64url");
         // Our own sign-in time: Auth.js refreshes `iat`, so it cannot measure the absolute limit.
         token.signedInAt = Math.floor(Date.now() / 1000);
       }
@@ -48,6 +79,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       session.user.kind = token.kind;
       session.user.role = token.role;
       session.sessionVersion = token.sv;
+      session.sessionId = token.sid;
       session.signedInAt = token.signedInAt;
       return session;
     },

@@ -1,40 +1,76 @@
-// The data-access guard: every staff page and action calls requireStaff() itself; nothing relies on a proxy.
+// The data-access guard: every page and action calls requireStaff() / requirePatient() itself; nothing relies
+// on a proxy. A JWT is only believed after the database agrees it is still good (SECURITY.md S3, S4).
 import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { staffUsers } from "@/db/schema";
+import { patients, portalAccounts, revokedSessions, staffUsers } from "@/db/schema";
+import { inactiveReasons } from "@/lib/patients/portal-status";
 import { auth } from "./auth";
 import { sessionTooOld } from "./session-limits";
 
-export type CurrentStaff = { id: string; name: string; email: string; role: "admin" | "front_desk" };
+export type CurrentStaff = { id: string; name: string; email: string; role: "admin" | "front_desk"; sessionId: string };
+export type CurrentPatient = { patientId: string; firstName: string; username: string; sessionId: string };
+
+const liveSession = cache(async (kind: "staff" | "patient") => {
+  const session = await auth();
+  if (!session?.user?.id || session.user.kind !== kind || !session.sessionId) return null;
+  if (sessionTooOld(session.signedInAt, new Date())) return null;
+  const db = await getDb();
+  const [revoked] = await db
+    .select({ id: revokedSessions.sessionId })
+    .from(revokedSessions)
+    .where(eq(revokedSessions.sessionId, session.sessionId));
+  if (revoked) return null;
+  return { db, session };
+});
 
 /** The signed-in staff member, or null when the session is missing, revoked, expired or not staff. */
 export const currentStaff = cache(async (): Promise<CurrentStaff | null> => {
-  const session = await auth();
-  if (!session?.user?.id || session.user.kind !== "staff") return null;
-  if (sessionTooOld(session.signedInAt, new Date())) return null;
-  const db = await getDb();
-  const [staff] = await db
-    .select({
-      id: staffUsers.id,
-      name: staffUsers.name,
-      email: staffUsers.email,
-      role: staffUsers.role,
-      active: staffUsers.active,
-      sessionVersion: staffUsers.sessionVersion,
-    })
+  const live = await liveSession("staff");
+  if (!live) return null;
+  const [staff] = await live.db
+    .select({ id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, role: staffUsers.role, active: staffUsers.active, sessionVersion: staffUsers.sessionVersion })
     .from(staffUsers)
-    .where(eq(staffUsers.id, session.user.id));
+    .where(eq(staffUsers.id, live.session.user.id));
   // A bumped session_version (deactivation, sign out everywhere) revokes the JWT at its next request.
-  if (!staff || !staff.active || staff.sessionVersion !== session.sessionVersion) return null;
-  return { id: staff.id, name: staff.name, email: staff.email, role: staff.role };
+  if (!staff || !staff.active || staff.sessionVersion !== live.session.sessionVersion) return null;
+  return { id: staff.id, name: staff.name, email: staff.email, role: staff.role, sessionId: live.session.sessionId! };
 });
 
-/** For pages: sends anyone who is not signed-in staff to the staff sign-in. */
+/** The signed-in patient, or null; also null once their portal access is off (SECURITY.md S4). */
+export const currentPatient = cache(async (): Promise<CurrentPatient | null> => {
+  const live = await liveSession("patient");
+  if (!live) return null;
+  const [row] = await live.db
+    .select({
+      firstName: patients.firstName,
+      username: portalAccounts.username,
+      sessionVersion: portalAccounts.sessionVersion,
+      enabled: patients.portalAccessEnabled,
+      email: patients.email,
+      zip: patients.zip,
+      chart: patients.chartStatus,
+    })
+    .from(portalAccounts)
+    .innerJoin(patients, eq(patients.id, portalAccounts.patientId))
+    .where(eq(portalAccounts.patientId, live.session.user.id));
+  if (!row || row.sessionVersion !== live.session.sessionVersion) return null;
+  if (inactiveReasons({ portalAccessEnabled: row.enabled, email: row.email, zip: row.zip, chartStatus: row.chart }).length) return null;
+  return { patientId: live.session.user.id, firstName: row.firstName, username: row.username, sessionId: live.session.sessionId! };
+});
+
+/** For staff pages: sends anyone who is not signed-in staff to the staff sign-in. */
 export async function requireStaff(): Promise<CurrentStaff> {
   const staff = await currentStaff();
   if (!staff) redirect("/admin/login");
   return staff;
+}
+
+/** For patient pages: sends anyone who is not a signed-in patient to the portal sign-in. */
+export async function requirePatient(): Promise<CurrentPatient> {
+  const patient = await currentPatient();
+  if (!patient) redirect("/login");
+  return patient;
 }

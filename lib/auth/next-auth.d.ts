@@ -10,6 +10,7 @@ declare module "next-auth" {
   interface Session {
     user: { id: string; kind?: "staff" | "patient"; role?: "admin" | "front_desk" | "patient" } & DefaultSession["user"];
     sessionVersion?: number;
+    sessionId?: string;
     signedInAt?: number;
   }
 }
@@ -19,6 +20,7 @@ declare module "@auth/core/jwt" {
     kind?: "staff" | "patient";
     role?: "admin" | "front_desk" | "patient";
     sv?: number;
+    sid?: string;
     signedInAt?: number;
   }
 }

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { staffUsers } from "@/db/schema";
 import { emailHmac, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
-import { LOCKOUT } from "./lockout";
+import { failedSignInChanges } from "./lockout";
 
 export type StaffIdentity = { id: string; name: string; role: "admin" | "front_desk"; sessionVersion: number };
 
@@ -35,12 +35,7 @@ export async function verifyStaffCredentials(
       if (staff && usable) {
         await tx
           .update(staffUsers)
-          .set({
-            failedLoginCount: sql`${staffUsers.failedLoginCount} + 1`,
-            lockedUntil: sql`case when ${staffUsers.failedLoginCount} + 1 >= ${LOCKOUT.maxFailures}
-              then ${new Date(opts.now.getTime() + LOCKOUT.lockMinutes * 60_000).toISOString()}::timestamptz
-              else ${staffUsers.lockedUntil} end`,
-          })
+          .set(failedSignInChanges(staffUsers, opts.now))
           .where(eq(staffUsers.id, staff.id));
       }
       await recordAuditEvent(tx, {

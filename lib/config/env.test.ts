@@ -11,13 +11,14 @@ describe("configuration", () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
-  it("stops a production start without APP_URL or AUTH_SECRET, naming both", () => {
+  it("stops a production start without APP_URL, AUTH_SECRET or RESEND_API_KEY, naming each", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(ConfigError);
     try {
       parseEnv({ NODE_ENV: "production" });
     } catch (e) {
       expect(String((e as Error).message)).toMatch(/APP_URL: is required in production/);
       expect(String((e as Error).message)).toMatch(/AUTH_SECRET: is required in production/);
+      expect(String((e as Error).message)).toMatch(/RESEND_API_KEY: is required in production/);
     }
   });
 

@@ -38,7 +38,8 @@ export const envSchema = z
   .superRefine((env, ctx) => {
     // `next build` runs with NODE_ENV=production but serves nobody; the running server is what must be configured.
     if (env.NODE_ENV !== "production" || process.env.NEXT_PHASE === "phase-production-build") return;
-    for (const key of ["APP_URL", "AUTH_SECRET"] as const) {
+    // Without a provider, production emails would sit in the outbox forever: say so at start.
+    for (const key of ["APP_URL", "AUTH_SECRET", "RESEND_API_KEY"] as const) {
       if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
     }
   });

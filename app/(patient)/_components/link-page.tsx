@@ -1,0 +1,44 @@
+// The page behind an emailed setup or reset link. Opening it only reads: nothing is used up until the form
+// is submitted, so mail scanners that fetch links do no harm.
+import { getDb } from "@/db/client";
+import { getConfig } from "@/lib/config";
+import { passwordHint } from "@/lib/passwords/check-new-password";
+import { inspectAccountLink } from "@/lib/tokens/inspect-account-link";
+import { LinkProblem, LinkProblemText } from "./link-problem";
+import { SetPasswordForm } from "./set-password-form";
+import type { SetPasswordState } from "./set-password-state";
+
+export async function LinkPage({
+  purpose,
+  token,
+  action,
+}: {
+  purpose: "setup" | "reset";
+  token: unknown;
+  action: (state: SetPasswordState, form: FormData) => Promise<SetPasswordState>;
+}) {
+  const link = await inspectAccountLink(await getDb(), token, new Date());
+  if (link.state !== "valid") return <LinkProblem state={link.state} purpose={link.purpose ?? purpose} />;
+  if (link.purpose !== purpose) return <LinkProblem state="unknown" purpose={purpose} />;
+  return (
+    <main id="main" className="narrow">
+      <h1>{purpose === "setup" ? "Set up your Patient Portal account" : "Choose a new password"}</h1>
+      <p>
+        {purpose === "setup"
+          ? "Choose a username and a password. You will use them to sign in."
+          : "Choose a new password for your Patient Portal account. You will be signed out everywhere else."}
+      </p>
+      <SetPasswordForm
+        action={action}
+        token={token as string}
+        askUsername={purpose === "setup"}
+        username={link.username}
+        passwordHint={passwordHint(getConfig().PASSWORD_MIN_LENGTH)}
+        submitLabel={purpose === "setup" ? "Create my account" : "Save new password"}
+        linkProblemView={Object.fromEntries(
+          (["used", "expired", "replaced", "unknown"] as const).map((s) => [s, <LinkProblemText key={s} state={s} purpose={purpose} Heading="h2" />]),
+        ) as Record<"used" | "expired" | "replaced" | "unknown", React.ReactNode>}
+      />
+    </main>
+  );
+}

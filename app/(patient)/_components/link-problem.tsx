@@ -1,0 +1,47 @@
+// What a patient sees when an emailed link no longer works: which of the reasons, and what to do next.
+import Link from "next/link";
+import { getConfig } from "@/lib/config";
+import type { LinkState } from "@/lib/tokens/inspect-account-link";
+
+const TEXT: Record<Exclude<LinkState, "valid">, { title: string; body: string }> = {
+  used: { title: "This link has already been used", body: "Each link works once. If you did not finish, ask for a new link." },
+  expired: { title: "This link has expired", body: "Links only work for a short time, to keep your account safe. Ask for a new one below." },
+  replaced: { title: "This link has been replaced", body: "A newer link was sent, or your password was changed since this one was sent. Use the newest email, or ask for a new link." },
+  unknown: { title: "This link is not valid", body: "It may have been copied only in part. Open the link from the email again, or ask for a new one." },
+};
+
+export function LinkProblem({ state, purpose }: { state: Exclude<LinkState, "valid">; purpose: "setup" | "reset" | null }) {
+  return (
+    <main id="main" className="narrow">
+      <LinkProblemText state={state} purpose={purpose} Heading="h1" />
+    </main>
+  );
+}
+
+/** The same words inside another page, after a submitted form found the link no longer works. */
+export function LinkProblemText({
+  state,
+  purpose,
+  Heading,
+}: {
+  state: Exclude<LinkState, "valid">;
+  purpose: "setup" | "reset" | null;
+  Heading: "h1" | "h2";
+}) {
+  const { PRACTICE_NAME, PRACTICE_PHONE } = getConfig();
+  const text = TEXT[state];
+  return (
+    <div role={Heading === "h2" ? "alert" : undefined}>
+      <Heading>{text.title}</Heading>
+      <p>{text.body}</p>
+      <p>
+        <Link className="button" href={purpose === "reset" ? "/forgot-password" : "/register"}>
+          {purpose === "reset" ? "Get a new password link" : "Get a new account setup link"}
+        </Link>
+      </p>
+      <p>
+        Or call {PRACTICE_NAME} at <a href={`tel:${PRACTICE_PHONE.replace(/[^\d+]/g, "")}`}>{PRACTICE_PHONE}</a> and we will send you one.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+// Choose a username (setup only) and a password. The token rides in a hidden field and is dropped from the
+// address bar once the page has loaded, so it is not left in history or shared by a copied URL.
+import { useActionState, useEffect } from "react";
+import { ErrorSummary } from "@/app/_components/error-summary";
+import { Field } from "@/app/_components/field";
+import { PasswordField } from "@/app/_components/password-field";
+import type { SetPasswordState } from "./set-password-state";
+
+const LABELS = { username: "Username", password: "New password", confirm: "Confirm new password" };
+
+export function SetPasswordForm({
+  action,
+  token,
+  askUsername,
+  username,
+  passwordHint,
+  submitLabel,
+  linkProblemView,
+}: {
+  action: (state: SetPasswordState, form: FormData) => Promise<SetPasswordState>;
+  token: string;
+  askUsername: boolean;
+  username?: string | null;
+  passwordHint: string;
+  submitLabel: string;
+  linkProblemView: Record<NonNullable<SetPasswordState["linkProblem"]>, React.ReactNode>;
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  useEffect(() => {
+    if (window.location.search.includes("token=")) window.history.replaceState(null, "", window.location.pathname);
+  }, []);
+  if (state.linkProblem) return <>{linkProblemView[state.linkProblem]}</>;
+  return (
+    <form action={formAction} noValidate>
+      <ErrorSummary errors={state.errors} message={state.message} labels={LABELS} />
+      <input type="hidden" name="token" value={token} />
+      {askUsername ? (
+        <Field name="username" label="Username" autoComplete="username" defaultValue={state.values?.username} errors={state.errors?.username} hint="3 to 64 characters: letters, digits and . _ - @" />
+      ) : (
+        <p>
+          Username: <strong>{username}</strong>
+          {/* Lets password managers store the new password against the right username. */}
+          <input type="hidden" name="username" autoComplete="username" value={username ?? ""} />
+        </p>
+      )}
+      <PasswordField name="password" label="New password" autoComplete="new-password" errors={state.errors?.password} hint={passwordHint} />
+      <PasswordField name="confirm" label="Confirm new password" autoComplete="new-password" errors={state.errors?.confirm} />
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? "Saving…" : submitLabel}
+      </button>
+    </form>
+  );
+}

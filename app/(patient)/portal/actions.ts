@@ -1,0 +1,61 @@
+"use server";
+// The signed-in patient's actions. Each checks the session itself.
+import { eq, sql } from "drizzle-orm";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { portalAccounts } from "@/db/schema";
+import { auth, signOut } from "@/lib/auth/auth";
+import { currentPatient } from "@/lib/auth/dal";
+import { revokeSession } from "@/lib/auth/revoke-session";
+import { changePassword } from "@/lib/accounts/change-password";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { setFlash } from "@/lib/http/flash";
+import { kickWorkers } from "@/lib/workers/kick";
+
+export async function signOutPatient() {
+  const session = await auth();
+  const patient = await currentPatient();
+  if (patient && session?.sessionId) {
+    const db = await getDb();
+    // The cookie goes, and the session id is refused from now on even if a copy of the cookie survives.
+    await revokeSession(db, { sessionId: session.sessionId, signedInAt: session.signedInAt, now: new Date() });
+    await recordAuditEvent(db, { event: "patient.signed_out", actorType: "patient", patientId: patient.patientId });
+  }
+  await setFlash({ kind: "signed_out" });
+  await signOut({ redirectTo: "/login" });
+}
+
+export async function signOutEverywhere() {
+  const patient = await currentPatient();
+  if (!patient) redirect("/login");
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.update(portalAccounts).set({ sessionVersion: sql`${portalAccounts.sessionVersion} + 1` }).where(eq(portalAccounts.patientId, patient.patientId));
+    await recordAuditEvent(tx, { event: "patient.signed_out_everywhere", actorType: "patient", patientId: patient.patientId });
+  });
+  await setFlash({ kind: "signed_out" });
+  await signOut({ redirectTo: "/login" });
+}
+
+export type ChangePasswordState = { errors?: Partial<Record<"current" | "password" | "confirm", string[]>>; message?: string };
+
+const schema = z.object({
+  current: z.string().min(1, "Enter your current password").max(1000),
+  password: z.string().min(1, "Enter a new password").max(1000),
+  confirm: z.string().max(1000),
+});
+
+export async function changePatientPassword(_prev: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
+  const patient = await currentPatient();
+  if (!patient) redirect("/login");
+  const parsed = schema.safeParse({ current: form.get("current") ?? "", password: form.get("password") ?? "", confirm: form.get("confirm") ?? "" });
+  if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors };
+  if (parsed.data.password !== parsed.data.confirm) return { errors: { confirm: ["The two new passwords do not match."] } };
+  const result = await changePassword(await getDb(), { patientId: patient.patientId, current: parsed.data.current, password: parsed.data.password, now: new Date() });
+  if (!result.ok) return { errors: { [result.field]: [result.message] } };
+  kickWorkers();
+  await setFlash({ kind: "password_changed", username: patient.username });
+  await signOut({ redirectTo: "/login" });
+  return {};
+}

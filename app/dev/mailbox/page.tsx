@@ -1,0 +1,46 @@
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { getDb } from "@/db/client";
+import { listMailbox } from "@/db/queries/mailbox";
+import { mailboxEnabled } from "@/lib/email/mailbox-enabled";
+import { formatDateTime } from "@/lib/patients/portal-status-text";
+
+export const metadata = { title: "Development mailbox" };
+
+export default async function MailboxPage() {
+  await connection();
+  if (!mailboxEnabled()) notFound();
+  const rows = await listMailbox(await getDb());
+  return (
+    <main id="main">
+      <h1>Development mailbox</h1>
+      <p>Emails the portal would have sent. Without RESEND_API_KEY nothing leaves this machine. Newest first.</p>
+      {rows.length === 0 ? (
+        <p className="empty">No emails yet. Try &ldquo;Create my Patient Portal account&rdquo; on the sign-in page.</p>
+      ) : (
+        <table className="patients">
+          <thead>
+            <tr>
+              <th scope="col">To</th>
+              <th scope="col">Email</th>
+              <th scope="col">Status</th>
+              <th scope="col">Queued</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td data-label="To" className="email">{r.recipient}</td>
+                <td data-label="Email">
+                  {r.status === "held" ? r.template : <a href={`/dev/mailbox/${r.id}`}>{r.template.replaceAll("_", " ")}</a>}
+                </td>
+                <td data-label="Status">{r.status}{r.lastError ? `: ${r.lastError}` : ""}</td>
+                <td data-label="Queued">{formatDateTime(r.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}

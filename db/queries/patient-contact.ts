@@ -1,0 +1,31 @@
+// What a signed-in patient may see of their own chart: contact details only.
+import { eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { patients } from "../schema";
+import { addressLines } from "@/lib/patients/format-address";
+
+export async function getPatientContact(db: Db, patientId: string) {
+  const [p] = await db
+    .select({
+      firstName: patients.firstName,
+      lastName: patients.lastName,
+      dateOfBirth: patients.dateOfBirth,
+      email: patients.email,
+      phone: patients.phone,
+      line1: patients.addressLine1,
+      line2: patients.addressLine2,
+      city: patients.city,
+      state: patients.state,
+      zip: patients.zip,
+    })
+    .from(patients)
+    .where(eq(patients.id, patientId));
+  if (!p) return null;
+  return {
+    name: `${p.firstName} ${p.lastName}`,
+    dateOfBirth: p.dateOfBirth,
+    email: p.email,
+    phone: p.phone,
+    address: addressLines(p),
+  };
+}

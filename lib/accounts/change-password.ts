@@ -1,0 +1,53 @@
+// A signed-in patient changes their password: the current one is required (SECURITY.md P7). Every session,
+// this one included, ends; every link dies; the address on file is told.
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { patients, portalAccounts } from "@/db/schema";
+import { getConfig } from "@/lib/config";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { checkNewPassword } from "@/lib/passwords/check-new-password";
+import { formatDateTime } from "@/lib/patients/portal-status-text";
+import { revokeAccountLinks } from "@/lib/tokens/issue-account-link";
+
+export type ChangePasswordResult = { ok: true } | { ok: false; field: "current" | "password"; message: string };
+
+export async function changePassword(
+  db: Db,
+  opts: { patientId: string; current: string; password: string; now: Date },
+): Promise<ChangePasswordResult> {
+  const [row] = await db
+    .select({ hash: portalAccounts.passwordHash, username: portalAccounts.username, lastName: patients.lastName, email: patients.email })
+    .from(portalAccounts)
+    .innerJoin(patients, eq(patients.id, portalAccounts.patientId))
+    .where(eq(portalAccounts.patientId, opts.patientId));
+  if (!row || !(await verifyPassword(row.hash, opts.current))) {
+    return { ok: false, field: "current", message: "Your current password is not right." };
+  }
+  const check = checkNewPassword({
+    password: opts.password,
+    minLength: getConfig().PASSWORD_MIN_LENGTH,
+    context: { username: row.username, lastName: row.lastName, email: row.email, practiceName: getConfig().PRACTICE_NAME },
+  });
+  if (!check.ok) return { ok: false, field: "password", message: check.message };
+  const passwordHash = await hashPassword(check.normalized);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(portalAccounts)
+      .set({ passwordHash, passwordChangedAt: opts.now, sessionVersion: sql`${portalAccounts.sessionVersion} + 1` })
+      .where(eq(portalAccounts.patientId, opts.patientId));
+    await revokeAccountLinks(tx, { patientId: opts.patientId, reason: "password_changed", now: opts.now });
+    await recordAuditEvent(tx, { event: "account.password_changed", actorType: "patient", patientId: opts.patientId });
+    if (row.email) {
+      await enqueueEmail(tx, {
+        to: row.email,
+        message: { template: "password_changed", changedAt: formatDateTime(opts.now) },
+        patientId: opts.patientId,
+        now: opts.now,
+        bypassCap: true,
+      });
+    }
+  });
+  return { ok: true };
+}

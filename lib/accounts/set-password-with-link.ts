@@ -1,0 +1,122 @@
+// Completes a setup or reset link: checks the new password, then uses the link and sets the password in one
+// transaction. The link is consumed by a conditional UPDATE, so of many simultaneous submissions exactly one
+// wins (SECURITY.md T3). Every other link dies, other sessions end, and the patient is told by email.
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { accountTokens, patients, portalAccounts } from "@/db/schema";
+import { getConfig } from "@/lib/config";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { hashPassword } from "@/lib/auth/password-hash";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { checkNewPassword } from "@/lib/passwords/check-new-password";
+import { hashToken } from "@/lib/tokens/account-token";
+import { inspectAccountLink, type LinkState } from "@/lib/tokens/inspect-account-link";
+import { revokeAccountLinks } from "@/lib/tokens/issue-account-link";
+import { inactiveReasons } from "@/lib/patients/portal-status";
+import { formatDateTime } from "@/lib/patients/portal-status-text";
+
+export type SetPasswordResult =
+  | { ok: true; username: string }
+  | { ok: false; reason: "link"; state: Exclude<LinkState, "valid"> }
+  | { ok: false; reason: "access_off" }
+  | { ok: false; reason: "username_taken" }
+  | { ok: false; reason: "password"; message: string };
+
+export async function setPasswordWithLink(
+  db: Db,
+  opts: { token: string; purpose: "setup" | "reset"; username?: string; password: string; now: Date },
+): Promise<SetPasswordResult> {
+  const link = await inspectAccountLink(db, opts.token, opts.now);
+  if (link.state !== "valid") return { ok: false, reason: "link", state: link.state };
+  if (link.purpose !== opts.purpose) return { ok: false, reason: "link", state: "unknown" };
+  const username = opts.purpose === "setup" ? opts.username! : link.username!;
+
+  const check = checkNewPassword({
+    password: opts.password,
+    minLength: getConfig().PASSWORD_MIN_LENGTH,
+    context: { username, lastName: link.lastName, email: link.email, practiceName: getConfig().PRACTICE_NAME },
+  });
+  if (!check.ok) return { ok: false, reason: "password", message: check.message };
+  const passwordHash = await hashPassword(check.normalized);
+
+  try {
+    return await db.transaction(async (tx) => {
+      const [used] = await tx
+        .update(accountTokens)
+        .set({ usedAt: opts.now })
+        .where(
+          and(
+            eq(accountTokens.tokenHash, hashToken(opts.token)),
+            eq(accountTokens.purpose, opts.purpose),
+            isNull(accountTokens.usedAt),
+            isNull(accountTokens.revokedAt),
+            gt(accountTokens.expiresAt, opts.now),
+          ),
+        )
+        .returning({ patientId: accountTokens.patientId, credentialVersion: accountTokens.credentialVersion });
+      if (!used?.patientId) throw new Abort({ ok: false, reason: "link", state: "used" });
+
+      const [patient] = await tx
+        .select({ email: patients.email, zip: patients.zip, enabled: patients.portalAccessEnabled, chart: patients.chartStatus })
+        .from(patients)
+        .where(eq(patients.id, used.patientId))
+        .for("update");
+      const reasons = inactiveReasons({ portalAccessEnabled: patient.enabled, email: patient.email, zip: patient.zip, chartStatus: patient.chart });
+      if (reasons.length) throw new Abort({ ok: false, reason: "access_off" });
+
+      if (opts.purpose === "setup") {
+        const [taken] = await tx
+          .select({ id: portalAccounts.id })
+          .from(portalAccounts)
+          .where(sql`lower(${portalAccounts.username}) = ${username.toLowerCase()} or ${portalAccounts.patientId} = ${used.patientId}`);
+        if (taken) throw new Abort({ ok: false, reason: "username_taken" });
+        await tx.insert(portalAccounts).values({ patientId: used.patientId, username, passwordHash, passwordChangedAt: opts.now, createdAt: opts.now });
+      } else {
+        // The link is bound to the password it was sent for: a later change makes it stale.
+        const [updated] = await tx
+          .update(portalAccounts)
+          .set({
+            passwordHash,
+            passwordChangedAt: opts.now,
+            sessionVersion: sql`${portalAccounts.sessionVersion} + 1`,
+            failedLoginCount: 0,
+            lockedUntil: null,
+          })
+          .where(and(eq(portalAccounts.patientId, used.patientId), eq(portalAccounts.sessionVersion, used.credentialVersion)))
+          .returning({ id: portalAccounts.id });
+        if (!updated) throw new Abort({ ok: false, reason: "link", state: "replaced" });
+      }
+      await revokeAccountLinks(tx, { patientId: used.patientId, reason: "password_set", now: opts.now });
+      await recordAuditEvent(tx, {
+        event: opts.purpose === "setup" ? "account.created" : "account.password_reset",
+        actorType: "patient",
+        patientId: used.patientId,
+      });
+      await enqueueEmail(tx, {
+        to: patient.email!,
+        message: { template: "password_changed", changedAt: formatDateTime(opts.now) },
+        patientId: used.patientId,
+        now: opts.now,
+        // A security notice must not be swallowed by the flood cap.
+        bypassCap: true,
+      });
+      return { ok: true as const, username };
+    });
+  } catch (e) {
+    if (e instanceof Abort) return e.result;
+    // Two setups choosing the same username at once: the unique index decides.
+    if (isUniqueViolation(e)) return { ok: false, reason: "username_taken" };
+    throw e;
+  }
+}
+
+class Abort extends Error {
+  constructor(readonly result: SetPasswordResult) {
+    super("aborted");
+  }
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: string; cause?: { code?: string } })?.code ?? (e as { cause?: { code?: string } })?.cause?.code;
+  return code === "23505";
+}

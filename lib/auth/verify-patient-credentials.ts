@@ -1,0 +1,75 @@
+// Checks a patient sign-in. Unknown user, wrong password and locked account look the same and cost one Argon2
+// verification each (SECURITY.md P6). The first success marks the patient activated, once (S5).
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { patients, portalAccounts } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { inactiveReasons } from "@/lib/patients/portal-status";
+import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
+import { failedSignInChanges } from "./lockout";
+
+export type PatientIdentity = { patientId: string; username: string; sessionVersion: number };
+export type PatientSignInResult = { ok: true; patient: PatientIdentity } | { ok: false; reason: "invalid" | "access_off" };
+
+export async function verifyPatientCredentials(
+  db: Db,
+  opts: { username: string; password: string; now: Date },
+): Promise<PatientSignInResult> {
+  const [row] = await db
+    .select({
+      accountId: portalAccounts.id,
+      patientId: portalAccounts.patientId,
+      username: portalAccounts.username,
+      passwordHash: portalAccounts.passwordHash,
+      lockedUntil: portalAccounts.lockedUntil,
+      sessionVersion: portalAccounts.sessionVersion,
+      enabled: patients.portalAccessEnabled,
+      email: patients.email,
+      zip: patients.zip,
+      chart: patients.chartStatus,
+    })
+    .from(portalAccounts)
+    .innerJoin(patients, eq(patients.id, portalAccounts.patientId))
+    .where(eq(sql`lower(${portalAccounts.username})`, opts.username.trim().toLowerCase()));
+
+  const locked = !!row?.lockedUntil && row.lockedUntil > opts.now;
+  const passwordOk = await verifyPassword(row && !locked ? row.passwordHash : null, opts.password);
+
+  if (!row || locked || !passwordOk) {
+    await db.transaction(async (tx) => {
+      if (row && !locked) {
+        await tx.update(portalAccounts).set(failedSignInChanges(portalAccounts, opts.now)).where(eq(portalAccounts.id, row.accountId));
+      }
+      await recordAuditEvent(tx, {
+        event: "patient.sign_in_failed",
+        actorType: "anonymous",
+        patientId: row?.patientId ?? null,
+        details: { reason: !row ? "unknown" : locked ? "locked" : "wrong_password" },
+      });
+    });
+    return { ok: false, reason: "invalid" };
+  }
+
+  // Only someone who knows the password learns that access is off, and is told whom to call.
+  if (inactiveReasons({ portalAccessEnabled: row.enabled, email: row.email, zip: row.zip, chartStatus: row.chart }).length) {
+    await recordAuditEvent(db, { event: "patient.sign_in_refused_inactive", actorType: "patient", patientId: row.patientId });
+    return { ok: false, reason: "access_off" };
+  }
+
+  const newHash = needsRehash(row.passwordHash) ? await hashPassword(opts.password) : null;
+  await db.transaction(async (tx) => {
+    await tx
+      .update(portalAccounts)
+      .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: opts.now, ...(newHash ? { passwordHash: newHash } : {}) })
+      .where(eq(portalAccounts.id, row.accountId));
+    // Only the sign-in that finds activated_at empty sets it, so parallel first sign-ins activate once.
+    const activated = await tx
+      .update(portalAccounts)
+      .set({ activatedAt: opts.now })
+      .where(and(eq(portalAccounts.id, row.accountId), isNull(portalAccounts.activatedAt)))
+      .returning({ id: portalAccounts.id });
+    if (activated.length) await recordAuditEvent(tx, { event: "patient.activated", actorType: "patient", patientId: row.patientId });
+    await recordAuditEvent(tx, { event: "patient.signed_in", actorType: "patient", patientId: row.patientId });
+  });
+  return { ok: true, patient: { patientId: row.patientId, username: row.username, sessionVersion: row.sessionVersion } };
+}

@@ -1,0 +1,83 @@
+// The outbox worker's one pass: claim due rows (SKIP LOCKED, so several workers can run), render, send with
+// the row's idempotency key, and record the result. 429 and 5xx are retried with backoff honouring Retry-After.
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { queryRows } from "@/db/rows";
+import { unseal } from "@/lib/crypto/seal";
+import { getConfig } from "@/lib/config";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { renderEmail, type EmailMessage } from "./render-email";
+import type { EmailTransport } from "./transport";
+
+export const MAX_ATTEMPTS = 5;
+const CLAIM_SECONDS = 60;
+
+/** Exponential backoff: 2 s, 4 s, 8 s … capped at 10 minutes, never sooner than the provider asked. */
+export function retryDelayMs(attempt: number, retryAfterMs?: number): number {
+  const backoff = Math.min(2 ** attempt * 1000, 600_000);
+  return Math.max(backoff, retryAfterMs ?? 0);
+}
+
+type Claimed = { id: string; recipient: string; template: string; sealed_secret: string | null; idempotency_key: string; attempts: number; patient_id: string | null };
+
+export async function deliverOutbox(db: Db, opts: { transport: EmailTransport; now?: () => Date; batchSize?: number }): Promise<number> {
+  const now = opts.now ?? (() => new Date());
+  const claimedAt = now();
+  // A row left in "sending" by a worker that died is claimed again once its claim runs out.
+  const rows = await queryRows<Claimed>(
+    db,
+    sql`update email_outbox set status = 'sending', attempts = attempts + 1,
+          claimed_until = ${new Date(claimedAt.getTime() + CLAIM_SECONDS * 1000).toISOString()}::timestamptz
+        where id in (
+          select id from email_outbox
+          where (status = 'queued' and next_attempt_at <= ${claimedAt.toISOString()}::timestamptz)
+             or (status = 'sending' and claimed_until < ${claimedAt.toISOString()}::timestamptz)
+          order by next_attempt_at limit ${opts.batchSize ?? 20}
+          for update skip locked)
+        returning id, recipient, template, sealed_secret, idempotency_key, attempts, patient_id`,
+  );
+  const config = getConfig();
+  const practice = { name: config.PRACTICE_NAME, phone: config.PRACTICE_PHONE, address: config.PRACTICE_ADDRESS };
+  for (const row of rows) {
+    let result;
+    try {
+      if (!row.sealed_secret) throw new Error("message content is missing");
+      const content = await renderEmail(unseal<EmailMessage>(row.sealed_secret), practice);
+      result = await opts.transport.send({ to: row.recipient, from: config.EMAIL_FROM, ...content, idempotencyKey: row.idempotency_key });
+    } catch (e) {
+      result = { ok: false as const, retryable: false, error: `could not prepare: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    await recordResult(db, row, result, now(), opts.transport.name);
+  }
+  return rows.length;
+}
+
+async function recordResult(
+  db: Db,
+  row: Claimed,
+  result: Awaited<ReturnType<EmailTransport["send"]>>,
+  at: Date,
+  transport: EmailTransport["name"],
+) {
+  await db.transaction(async (tx) => {
+    if (result.ok) {
+      // The sealed link is wiped once delivered; the development mailbox keeps it to show the message.
+      await tx.execute(sql`update email_outbox set status = 'sent', sent_at = ${at.toISOString()}::timestamptz,
+          provider_message_id = ${result.providerMessageId}, last_error = null, claimed_until = null,
+          sealed_secret = ${transport === "mailbox" ? sql`sealed_secret` : sql`null`}
+        where id = ${row.id}`);
+      await recordAuditEvent(tx, { event: "email.sent", actorType: "system", patientId: row.patient_id, details: { template: row.template, outboxId: row.id } });
+      return;
+    }
+    const final = !result.retryable || row.attempts >= MAX_ATTEMPTS;
+    if (final) {
+      await tx.execute(sql`update email_outbox set status = 'failed', last_error = ${result.error}, claimed_until = null,
+          sealed_secret = null where id = ${row.id}`);
+      await recordAuditEvent(tx, { event: "email.failed", actorType: "system", patientId: row.patient_id, details: { template: row.template, outboxId: row.id, error: result.error.slice(0, 200) } });
+    } else {
+      const next = new Date(at.getTime() + retryDelayMs(row.attempts, result.retryAfterMs));
+      await tx.execute(sql`update email_outbox set status = 'queued', last_error = ${result.error}, claimed_until = null,
+          next_attempt_at = ${next.toISOString()}::timestamptz where id = ${row.id}`);
+    }
+  });
+}

@@ -1,0 +1,134 @@
+// Turns a queued EmailMessage into subject, HTML and plain text. Runs in the email worker (plain
+// Node), so nothing here may depend on Next.
+import { createElement, type ReactElement } from "react";
+import { render } from "@react-email/render";
+import AccessOffEmail from "./templates/access-off";
+import AlreadyRegisteredEmail from "./templates/already-registered";
+import CouldNotVerifyEmail from "./templates/could-not-verify";
+import EmailChangedNoticeEmail from "./templates/email-changed-notice";
+import NoAccountYetEmail from "./templates/no-account-yet";
+import PasswordChangedEmail from "./templates/password-changed";
+import ResetLinkEmail from "./templates/reset-link";
+import SetupLinkEmail from "./templates/setup-link";
+import StaffInviteEmail from "./templates/staff-invite";
+import UsernameReminderEmail from "./templates/username-reminder";
+
+export type Practice = { name: string; phone: string; address: string };
+
+export type EmailMessage =
+  | { template: "setup_link"; link: string; validFor: string; via: "self_service" | "staff" }
+  | { template: "reset_link"; link: string; validFor: string; via: "self_service" | "staff" }
+  | { template: "already_registered"; username: string; resetLink: string; validFor: string }
+  | { template: "username_reminder"; username: string }
+  | { template: "no_account_yet"; setupLink: string; validFor: string }
+  | { template: "access_off" }
+  | { template: "could_not_verify" }
+  | { template: "password_changed"; changedAt: string }
+  | { template: "email_changed_notice" }
+  | { template: "staff_invite"; link: string; validFor: string; staffName: string };
+
+export type EmailTemplate = EmailMessage["template"];
+
+/** What a template component receives: its message data plus the practice it speaks for. */
+export type EmailProps<T extends EmailTemplate> = Omit<Extract<EmailMessage, { template: T }>, "template"> & {
+  practice: Practice;
+};
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+const SUBJECTS: Record<EmailTemplate, string> = {
+  setup_link: "Create your Patient Portal account",
+  reset_link: "Reset your Patient Portal password",
+  already_registered: "You already have a Patient Portal account",
+  username_reminder: "Your Patient Portal username",
+  no_account_yet: "Create your Patient Portal account",
+  access_off: "Your Patient Portal access is not turned on",
+  could_not_verify: "We could not verify your Patient Portal account",
+  password_changed: "Your Patient Portal password was changed",
+  email_changed_notice: "The email address on your Patient Portal account was changed",
+  staff_invite: "Set up your Patient Portal staff account",
+};
+
+export const EMAIL_TEMPLATES = Object.keys(SUBJECTS) as readonly EmailTemplate[];
+
+export async function renderEmail(message: EmailMessage, practice: Practice): Promise<RenderedEmail> {
+  const safe = sanitize(message);
+  const element = templateElement(safe, sanitize(practice));
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject: subjectLine(SUBJECTS[safe.template], practice.name), html, text: tidyText(text) };
+}
+
+function templateElement(m: EmailMessage, practice: Practice): ReactElement {
+  switch (m.template) {
+    case "setup_link":
+      return createElement(SetupLinkEmail, { ...m, practice });
+    case "reset_link":
+      return createElement(ResetLinkEmail, { ...m, practice });
+    case "already_registered":
+      return createElement(AlreadyRegisteredEmail, { ...m, practice });
+    case "username_reminder":
+      return createElement(UsernameReminderEmail, { ...m, practice });
+    case "no_account_yet":
+      return createElement(NoAccountYetEmail, { ...m, practice });
+    case "access_off":
+      return createElement(AccessOffEmail, { practice });
+    case "could_not_verify":
+      return createElement(CouldNotVerifyEmail, { practice });
+    case "password_changed":
+      return createElement(PasswordChangedEmail, { ...m, practice });
+    case "email_changed_notice":
+      return createElement(EmailChangedNoticeEmail, { practice });
+    case "staff_invite":
+      return createElement(StaffInviteEmail, { ...m, practice });
+  }
+}
+
+/**
+ * React already escapes markup; this handles what escaping cannot. Line breaks would let a value
+ * fake extra lines in the plain-text version, and bidi overrides (U+202E and friends) can make a
+ * link or username read differently from what it is. Every field whose name ends in "link" must
+ * be an http(s) URL: a javascript: or data: link in a clinic's email is never legitimate.
+ */
+function sanitize<T extends object>(data: T): T {
+  return Object.fromEntries(
+    Object.entries(data).map(([key, value]) => {
+      if (typeof value !== "string") return [key, value];
+      return [key, /link$/i.test(key) ? checkedLink(value) : plain(value)];
+    }),
+  ) as T;
+}
+
+function checkedLink(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    // The link carries a token, so it stays out of the error message (and hence the logs).
+    throw new Error("Email link is not a valid URL");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error("Email links must use http or https");
+  // The normalised form, so the printed address is exactly what the button opens.
+  return url.href;
+}
+
+const CONTROL = /[\p{Cc}\u2028\u2029]/gu;
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+function plain(value: string): string {
+  return value.replace(CONTROL, " ").replace(BIDI, "");
+}
+
+function subjectLine(subject: string, practiceName: string): string {
+  // Inbox lists cut long subjects, and the practice name only helps the reader recognise the sender.
+  const name = Array.from(plain(practiceName).replace(/\s+/g, " ").trim());
+  if (name.length === 0) return subject;
+  return `${subject} – ${name.length > 60 ? `${name.slice(0, 59).join("")}…` : name.join("")}`;
+}
+
+/** html-to-text leaves blank runs where skipped elements (the button) were. */
+function tidyText(text: string): string {
+  return `${text
+    .replace(/[ \t]+$/gm, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()}\n`;
+}

@@ -1,0 +1,41 @@
+// Reads what a link is for and whether it still works, without changing anything: mail scanners that
+// open links must not use them up (SECURITY.md T6).
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { accountTokens, patients, portalAccounts } from "@/db/schema";
+import { hashToken, looksLikeToken } from "./account-token";
+
+export type LinkState = "valid" | "used" | "expired" | "replaced" | "unknown";
+
+export type InspectedLink =
+  | { state: "valid"; purpose: "setup" | "reset"; patientId: string; username: string | null; lastName: string; email: string | null }
+  | { state: Exclude<LinkState, "valid">; purpose: "setup" | "reset" | null };
+
+export async function inspectAccountLink(db: Pick<Db, "select">, token: unknown, now: Date): Promise<InspectedLink> {
+  if (!looksLikeToken(token)) return { state: "unknown", purpose: null };
+  const [row] = await db
+    .select({
+      purpose: accountTokens.purpose,
+      patientId: accountTokens.patientId,
+      expiresAt: accountTokens.expiresAt,
+      usedAt: accountTokens.usedAt,
+      revokedAt: accountTokens.revokedAt,
+      credentialVersion: accountTokens.credentialVersion,
+      sessionVersion: portalAccounts.sessionVersion,
+      username: portalAccounts.username,
+      lastName: patients.lastName,
+      email: patients.email,
+    })
+    .from(accountTokens)
+    .innerJoin(patients, eq(patients.id, accountTokens.patientId))
+    .leftJoin(portalAccounts, eq(portalAccounts.patientId, accountTokens.patientId))
+    .where(eq(accountTokens.tokenHash, hashToken(token)));
+  if (!row || row.purpose === "staff_invite" || !row.patientId) return { state: "unknown", purpose: null };
+  const purpose = row.purpose;
+  if (row.usedAt) return { state: "used", purpose };
+  if (row.revokedAt) return { state: "replaced", purpose };
+  if (row.expiresAt.getTime() <= now.getTime()) return { state: "expired", purpose };
+  // A password changed since the link was sent makes it stale.
+  if ((row.sessionVersion ?? 0) !== row.credentialVersion) return { state: "replaced", purpose };
+  return { state: "valid", purpose, patientId: row.patientId, username: row.username, lastName: row.lastName, email: row.email };
+}

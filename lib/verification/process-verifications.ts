@@ -1,0 +1,122 @@
+// The worker's side of verification: match each recorded request against the chart, issue the link and write
+// the email in one transaction, record the outcome for staff, and wipe what was typed.
+import { sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { queryRows } from "@/db/rows";
+import { unseal } from "@/lib/crypto/seal";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
+import type { EmailMessage } from "@/lib/email/render-email";
+import { issueAccountLink } from "@/lib/tokens/issue-account-link";
+import { inactiveReasons, type ChartStatus } from "@/lib/patients/portal-status";
+import { matchPatient, type OnFilePatient, type TypedDetails } from "./match-patient";
+import { decideReply } from "./decide-reply";
+import type { VerificationFlow } from "./request-verification";
+
+/** Failed attempts naming one patient in a day before staff are alerted (SECURITY.md V6). */
+export const PATIENT_ALERT_THRESHOLD = 10;
+
+type Pending = { id: string; flow: VerificationFlow; sealed_input: string };
+type Candidate = OnFilePatient & { portal_access_enabled: boolean; chart_status: ChartStatus; username: string | null };
+
+export async function processVerifications(db: Db, opts: { now?: () => Date; batchSize?: number } = {}): Promise<number> {
+  const now = opts.now ?? (() => new Date());
+  let done = 0;
+  for (let i = 0; i < (opts.batchSize ?? 20); i++) {
+    const handled = await db.transaction(async (tx) => {
+      const [attempt] = await queryRows<Pending>(
+        tx,
+        sql`select id, flow, sealed_input from verification_attempts
+            where processed_at is null order by created_at limit 1 for update skip locked`,
+      );
+      if (!attempt) return false;
+      await handle(tx, attempt, now());
+      return true;
+    });
+    if (!handled) break;
+    done++;
+  }
+  return done;
+}
+
+async function handle(tx: Tx, attempt: Pending, at: Date) {
+  const typed = unseal<TypedDetails>(attempt.sealed_input);
+  const candidates = await queryRows<Candidate & { date_of_birth: string; last_name: string }>(
+    tx,
+    sql`select p.id, p.email, p.last_name, p.date_of_birth::text as date_of_birth, p.zip,
+               p.portal_access_enabled, p.chart_status, a.username
+        from patients p left join portal_accounts a on a.patient_id = p.id
+        where lower(btrim(p.email)) = ${typed.email.trim().toLowerCase()}`,
+  );
+  const result = matchPatient(
+    candidates.map((c) => ({ id: c.id, email: c.email, lastName: c.last_name, dateOfBirth: c.date_of_birth, zip: c.zip })),
+    typed,
+  );
+  const matched = result.outcome === "matched" ? candidates.find((c) => c.id === result.patientId)! : null;
+  const canAccess = matched
+    ? inactiveReasons({ portalAccessEnabled: matched.portal_access_enabled, email: matched.email, zip: matched.zip, chartStatus: matched.chart_status }).length === 0
+    : false;
+  const reply = decideReply(attempt.flow, matched ? { canAccessPortal: canAccess, hasAccount: !!matched.username } : null);
+
+  // Links go to the address on file; "could not verify" goes to the address typed (it holds nothing).
+  const to = matched?.email ?? typed.email;
+  const patientId = matched?.id ?? null;
+  let message: EmailMessage;
+  switch (reply.send) {
+    case "setup_link":
+    case "no_account_yet": {
+      const link = await issueAccountLink(tx, { patientId: patientId!, purpose: "setup", via: "self_service", now: at });
+      message = reply.send === "setup_link"
+        ? { template: "setup_link", link: link.url, validFor: link.validFor, via: "self_service" }
+        : { template: "no_account_yet", setupLink: link.url, validFor: link.validFor };
+      break;
+    }
+    case "reset_link":
+    case "already_registered": {
+      const link = await issueAccountLink(tx, { patientId: patientId!, purpose: "reset", via: "self_service", now: at });
+      message = reply.send === "reset_link"
+        ? { template: "reset_link", link: link.url, validFor: link.validFor, via: "self_service" }
+        : { template: "already_registered", username: matched!.username!, resetLink: link.url, validFor: link.validFor };
+      break;
+    }
+    case "username_reminder":
+      message = { template: "username_reminder", username: matched!.username! };
+      break;
+    case "access_off":
+      message = { template: "access_off" };
+      break;
+    case "could_not_verify":
+      message = { template: "could_not_verify" };
+      break;
+  }
+  await enqueueEmail(tx, { to, message, patientId, now: at });
+
+  const outcome = result.outcome === "matched" ? (canAccess ? "matched" : "access_off") : result.outcome;
+  const emailPatientId = result.outcome === "no_match" ? result.emailPatientId : null;
+  const mismatched = result.outcome === "no_match" ? result.mismatchedFields : [];
+  await tx.execute(sql`update verification_attempts set processed_at = ${at.toISOString()}::timestamptz,
+      outcome = ${outcome}, matched_patient_id = ${patientId}, email_patient_id = ${emailPatientId},
+      mismatched_fields = ${mismatched.length ? sql`array[${sql.join(mismatched.map((f) => sql`${f}`), sql`, `)}]::text[]` : sql`null`},
+      sealed_input = null
+    where id = ${attempt.id}`);
+  const subject = patientId ?? emailPatientId;
+  await recordAuditEvent(tx, {
+    event: "verification.processed",
+    actorType: "anonymous",
+    patientId: subject,
+    details: { flow: attempt.flow, outcome, reply: reply.send, mismatched, candidates: candidates.length },
+  });
+  if (result.outcome !== "matched" && subject) await alertOnRepeatedFailures(tx, subject, at);
+}
+
+async function alertOnRepeatedFailures(tx: Tx, patientId: string, at: Date) {
+  const [{ n }] = await queryRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from verification_attempts
+        where email_patient_id = ${patientId} and outcome = 'no_match'
+          and created_at > ${new Date(at.getTime() - 86_400_000).toISOString()}::timestamptz`,
+  );
+  if (n === PATIENT_ALERT_THRESHOLD) {
+    await recordAuditEvent(tx, { event: "alert.repeated_verification_failures", actorType: "system", patientId, details: { failuresToday: n } });
+  }
+}

@@ -1,0 +1,28 @@
+// What the create-account, forgot-password and forgot-username forms do while the patient waits: record the
+// request, sealed, and nothing else. Every outcome costs the same, so timing tells nothing (SECURITY.md V2);
+// the worker matches it against the chart and writes the email afterwards.
+import { verificationAttempts } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { seal } from "@/lib/crypto/seal";
+import { emailHmac } from "@/lib/audit/record-audit-event";
+import { hitRateLimit, RATE_LIMITS } from "@/lib/rate-limit/hit-rate-limit";
+import type { TypedDetails } from "./match-patient";
+
+export type VerificationFlow = "register" | "forgot_password" | "forgot_username";
+
+export async function requestVerification(
+  db: Db,
+  opts: { flow: VerificationFlow; details: TypedDetails; ipHash: string; now: Date },
+): Promise<void> {
+  const limit = await hitRateLimit(db, { rule: RATE_LIMITS.verificationPerIp, subject: opts.ipHash, now: opts.now });
+  await db.insert(verificationAttempts).values({
+    flow: opts.flow,
+    ipHash: opts.ipHash,
+    emailHmac: emailHmac(opts.details.email),
+    createdAt: opts.now,
+    // Over the limit: recorded for staff, never matched, no email. Same insert, same answer.
+    sealedInput: limit.allowed ? seal(opts.details) : null,
+    processedAt: limit.allowed ? null : opts.now,
+    outcome: limit.allowed ? null : "rate_limited",
+  });
+}

@@ -1,0 +1,61 @@
+// The background loop: process verification requests, then deliver the outbox. Runs inside the app process by
+// default and as `npm run worker`; every claim uses SKIP LOCKED, so any number of loops can share a database.
+import type { Db } from "@/db/client";
+import { getConfig } from "@/lib/config";
+import { deliverOutbox } from "@/lib/email/deliver-outbox";
+import { mailboxTransport, resendTransport, type EmailTransport } from "@/lib/email/transport";
+import { pruneRateLimits } from "@/lib/rate-limit/hit-rate-limit";
+import { processVerifications } from "@/lib/verification/process-verifications";
+
+const IDLE_MS = 1000;
+const KICK_KEY = "__patientPortalWorkerKick";
+
+export function configuredTransport(): EmailTransport {
+  const key = getConfig().RESEND_API_KEY;
+  return key ? resendTransport(key) : mailboxTransport;
+}
+
+/** One full pass; returns how much work it found. */
+export async function runWorkersOnce(db: Db, transport: EmailTransport): Promise<number> {
+  const verified = await processVerifications(db);
+  const delivered = await deliverOutbox(db, { transport });
+  return verified + delivered;
+}
+
+/** Starts the loop; returns a stop function. Errors are logged without content and the loop goes on. */
+export function startWorkers(getDb: () => Promise<Db>, opts: { log?: (line: string) => void } = {}): () => Promise<void> {
+  const log = opts.log ?? ((l) => console.error(l));
+  const transport = configuredTransport();
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  let passes = 0;
+  // A request that just queued work wakes the loop at once instead of waiting for the next tick.
+  (globalThis as Record<string, unknown>)[KICK_KEY] = () => wake?.();
+  const loop = (async () => {
+    while (!stopped) {
+      let found = 0;
+      try {
+        const db = await getDb();
+        found = await runWorkersOnce(db, transport);
+        if (++passes % 600 === 0) await pruneRateLimits(db, new Date());
+      } catch (e) {
+        log(`[worker] pass failed: ${e instanceof Error ? e.name + ": " + e.message.slice(0, 200) : "unknown error"}`);
+      }
+      if (found === 0 && !stopped) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, IDLE_MS);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = undefined;
+      }
+    }
+  })();
+  return async () => {
+    stopped = true;
+    wake?.();
+    await loop;
+  };
+}
