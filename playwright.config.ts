@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
+export const resendPort = Number(process.env.E2E_RESEND_PORT ?? 3211);
 
 // A Chromium we can find, or a clear failure: never a silent skip.
 function findChromium(): string {
@@ -41,7 +42,14 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
     { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, grep: /@phone/ },
   ],
-  webServer: {
+  webServer: [
+    {
+      command: `node node_modules/tsx/dist/cli.mjs scripts/fake-resend.ts --port ${resendPort}`,
+      url: `http://127.0.0.1:${resendPort}/_fake/messages`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
     command: "node scripts/e2e-server.mjs",
     url: `http://127.0.0.1:${port}/admin/login`,
     timeout: 240_000,
@@ -49,5 +57,6 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-  },
+    },
+  ],
 });

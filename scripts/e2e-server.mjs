@@ -2,7 +2,7 @@
 // DATABASE_URL is set (dropped on exit), otherwise an embedded PGlite folder in a temporary directory.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -17,6 +17,13 @@ const env = {
   AUTH_SECRET: randomBytes(32).toString("base64url"),
   DEMO_SEED: "true",
   PORT: String(port),
+  // Emails go through the real Resend SDK to the local fake that playwright.config.ts starts beside us.
+  RESEND_API_KEY: "re_e2e_fake_key",
+  RESEND_BASE_URL: `http://127.0.0.1:${Number(process.env.E2E_RESEND_PORT ?? 3211)}`,
+  EMAIL_FROM: "Riverside Family Medicine <portal@riverside.test>",
+  // Every browser in the suite comes from 127.0.0.1.
+  RATE_LIMIT_VERIFY_PER_IP: "1000",
+  RATE_LIMIT_SIGNIN_PER_IP: "1000",
 };
 const cleanups = [];
 
@@ -33,6 +40,9 @@ if (process.env.DATABASE_URL) {
   const url = new URL(admin);
   url.pathname = `/${name}`;
   env.DATABASE_URL = url.toString();
+  // Tests that must arrange a state no user can reach in a test's time (an expired link) read this.
+  mkdirSync("test-results", { recursive: true });
+  writeFileSync("test-results/e2e-database.json", JSON.stringify({ url: env.DATABASE_URL }));
   cleanups.push(async () => {
     const a = postgres(admin.toString(), { max: 1, onnotice: () => {} });
     await a.unsafe(`drop database if exists "${name}" with (force)`);
@@ -41,6 +51,7 @@ if (process.env.DATABASE_URL) {
 } else {
   const dir = mkdtempSync(path.join(tmpdir(), "pp-e2e-"));
   env.PGLITE_DIR = path.join(dir, "pglite");
+  rmSync("test-results/e2e-database.json", { force: true });
   cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
 }
 

@@ -2,14 +2,19 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
+import { getConfig } from "@/lib/config";
 
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
 
 export const RATE_LIMITS = {
-  verificationPerIp: { name: "verify-ip", limit: 20, windowSeconds: 15 * 60 },
+  get verificationPerIp(): RateLimitRule {
+    return { name: "verify-ip", limit: getConfig().RATE_LIMIT_VERIFY_PER_IP, windowSeconds: 15 * 60 };
+  },
   tokenSubmitPerIp: { name: "token-ip", limit: 10, windowSeconds: 10 * 60 },
-  signInPerIp: { name: "signin-ip", limit: 20, windowSeconds: 5 * 60 },
-} as const satisfies Record<string, RateLimitRule>;
+  get signInPerIp(): RateLimitRule {
+    return { name: "signin-ip", limit: getConfig().RATE_LIMIT_SIGNIN_PER_IP, windowSeconds: 5 * 60 };
+  },
+};
 
 export async function hitRateLimit(
   db: Pick<Db, "execute">,
