@@ -1,0 +1,51 @@
+// With JavaScript off (old phones, strict browser settings, a failed script download) a patient can still
+// create an account and sign in: every form is a plain HTML form the server answers.
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
+import { linkIn, waitForEmail } from "./support/mailbox";
+import { fillVerification } from "./support/patient";
+
+test("create an account and sign in with JavaScript turned off", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const since = Date.now();
+
+  await page.goto("/login");
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "I am a registered patient. Create my Patient Portal account" }).click();
+  await expect(page).toHaveURL(/\/register$/);
+  await expect(page.getByRole("heading", { name: "Create your Patient Portal account", level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // On file: Ahmed Haddad, ahmed.haddad@example.com, 05/15/1983, 62721; no account yet.
+  await fillVerification(page, { email: "ahmed.haddad@example.com", lastName: "Haddad", month: "05", day: "15", year: "1983", zip: "62721" });
+  await page.getByRole("button", { name: "Send me a link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("we have sent a link to set up your account");
+  await expectNoAxeViolations(page);
+
+  const email = await waitForEmail({ to: "ahmed.haddad@example.com", subject: /^Create your Patient Portal account – Riverside Family Medicine$/, since });
+  const link = linkIn(email, "/setup-account");
+
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Set up your Patient Portal account", level: 1 })).toBeVisible();
+  // Without JavaScript nothing tidies the address bar; the link still works.
+  await expect(page).toHaveURL(/\/setup-account\?token=/);
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Username").fill("ahmed.h");
+  await page.getByLabel("New password", { exact: true }).fill("olive groves under evening light");
+  await page.getByLabel("Confirm new password").fill("olive groves under evening light");
+  await page.getByRole("button", { name: "Create my account" }).click();
+
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole("status")).toHaveText("Your account is ready. Sign in with your new username and password.");
+  await expect(page.getByLabel("Username")).toHaveValue("ahmed.h");
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel("Password", { exact: true }).fill("olive groves under evening light");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/portal$/);
+  await expect(page.getByRole("heading", { name: "Hello, Ahmed", level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await context.close();
+});

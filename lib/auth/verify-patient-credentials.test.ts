@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { patients, portalAccounts } from "@/db/schema";
+import { queryRows } from "@/db/rows";
+import { DB_KINDS, openTestDb, type TestDb } from "@/test-kit/test-db";
+import { insertAccount, insertPatient } from "@/test-kit/factories";
+import { verifyPatientCredentials } from "./verify-patient-credentials";
+
+const password = "an old password nobody guesses";
+
+describe.each(DB_KINDS)("patient sign-in checks (%s)", (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await openTestDb(kind);
+  });
+  afterAll(() => t?.close());
+
+  it("unknown user, wrong password and locked account give the same answer", async () => {
+    const p = await insertPatient(t.db);
+    await insertAccount(t.db, p.id, { username: "same.answer" });
+    const unknown = await verifyPatientCredentials(t.db, { username: "nobody.here", password, now: new Date() });
+    const wrong = await verifyPatientCredentials(t.db, { username: "same.answer", password: "not it at all", now: new Date() });
+    await t.db.update(portalAccounts).set({ lockedUntil: new Date(Date.now() + 600_000) }).where(eq(portalAccounts.patientId, p.id));
+    const locked = await verifyPatientCredentials(t.db, { username: "same.answer", password, now: new Date() });
+    expect(unknown).toEqual({ ok: false, reason: "invalid" });
+    expect(wrong).toEqual(unknown);
+    expect(locked).toEqual(unknown);
+  });
+
+  it("the first sign-in activates the patient exactly once, even when five race", async () => {
+    const p = await insertPatient(t.db);
+    await insertAccount(t.db, p.id, { username: "first.timer" });
+    const results = await Promise.all(Array.from({ length: 5 }, () => verifyPatientCredentials(t.db, { username: "FIRST.TIMER", password, now: new Date() })));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const [acct] = await t.db.select().from(portalAccounts).where(eq(portalAccounts.patientId, p.id));
+    expect(acct.activatedAt).not.toBeNull();
+    expect(acct.lastLoginAt).not.toBeNull();
+    const events = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from audit_events where event = 'patient.activated' and patient_id = ${p.id}`);
+    expect(events[0].n).toBe(1);
+    // A later sign-in keeps the first activation time.
+    await verifyPatientCredentials(t.db, { username: "first.timer", password, now: new Date(Date.now() + 60_000) });
+    const [again] = await t.db.select().from(portalAccounts).where(eq(portalAccounts.patientId, p.id));
+    expect(again.activatedAt).toEqual(acct.activatedAt);
+  });
+
+  it("a patient whose access is off is told so only after the right password", async () => {
+    const p = await insertPatient(t.db);
+    await insertAccount(t.db, p.id, { username: "switched.off" });
+    await t.db.update(patients).set({ portalAccessEnabled: false }).where(eq(patients.id, p.id));
+    expect(await verifyPatientCredentials(t.db, { username: "switched.off", password, now: new Date() })).toEqual({ ok: false, reason: "access_off" });
+    expect(await verifyPatientCredentials(t.db, { username: "switched.off", password: "wrong password", now: new Date() })).toEqual({ ok: false, reason: "invalid" });
+    const [acct] = await t.db.select().from(portalAccounts).where(eq(portalAccounts.patientId, p.id));
+    expect(acct.activatedAt).toBeNull();
+  });
+
+  it("locks for 15 minutes after 10 failures", async () => {
+    const p = await insertPatient(t.db);
+    await insertAccount(t.db, p.id, { username: "ten.tries" });
+    const now = new Date();
+    for (let i = 0; i < 10; i++) await verifyPatientCredentials(t.db, { username: "ten.tries", password: "nope nope nope", now });
+    expect(await verifyPatientCredentials(t.db, { username: "ten.tries", password, now })).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyPatientCredentials(t.db, { username: "ten.tries", password, now: new Date(now.getTime() + 15 * 60_000 + 1000) })).toMatchObject({ ok: true });
+  });
+});
