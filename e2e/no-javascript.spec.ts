@@ -1,7 +1,7 @@
 // With JavaScript off (old phones, strict browser settings, a failed script download) a patient can still
 // create an account and sign in: every form is a plain HTML form the server answers.
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations } from "./support/axe";
+import { expectNoAxeViolationsWithoutJs as expectNoAxeViolations } from "./support/axe-no-js";
 import { linkIn, waitForEmail } from "./support/mailbox";
 import { fillVerification } from "./support/patient";
 

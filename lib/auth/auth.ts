@@ -11,7 +11,7 @@ import { clientIpFrom, ipHash } from "@/lib/http/client-ip";
 import { hitRateLimit, RATE_LIMITS } from "@/lib/rate-limit/hit-rate-limit";
 import { verifyStaffCredentials } from "./verify-staff-credentials";
 import { verifyPatientCredentials } from "./verify-patient-credentials";
-import { ABSOLUTE_SESSION_SECONDS } from "./session-limits";
+import { ABSOLUTE_SESSION_SECONDS, sessionExpired } from "./session-limits";
 
 /** Right password, but the patient's portal access is off: the only failure we name, and only to them. */
 export class PortalAccessOff extends CredentialsSignin {
@@ -61,17 +61,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
+    // Runs on every request that reads the session (the proxy refreshes the cookie on each page): an expired
+    // session is dropped here, so it cannot be revived by the refresh itself.
     jwt({ token, user }) {
-      if (user) {
-        token.sub = user.id;
-        token.kind = user.kind;
-        token.role = user.role;
-        token.sv = user.sessionVersion;
-        // A new id each sign-in, so signing out can revoke exactly this session.
-        token.sid = randomBytes(16).toString("base64url");
-        // Our own sign-in time: Auth.js refreshes `iat`, so it cannot measure the absolute limit.
-        token.signedInAt = Math.floor(Date.now() / 1000);
+      const now = new Date();
+      if (!user) {
+        if (sessionExpired(token, now)) return null;
+        token.seenAt = Math.floor(now.getTime() / 1000);
+        return token;
       }
+      token.sub = user.id;
+      token.kind = user.kind;
+      token.role = user.role;
+      token.sv = user.sessionVersion;
+      // A new id each sign-in, so signing out can revoke exactly this session.
+      token.sid = randomBytes(16).toString("base64url");
+      // Our own sign-in time: Auth.js refreshes `iat`, so it cannot measure the absolute limit.
+      token.signedInAt = Math.floor(now.getTime() / 1000);
+      token.seenAt = token.signedInAt;
       return token;
     },
     session({ session, token }) {

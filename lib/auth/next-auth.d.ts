@@ -22,5 +22,6 @@ declare module "@auth/core/jwt" {
     sv?: number;
     sid?: string;
     signedInAt?: number;
+    seenAt?: number;
   }
 }

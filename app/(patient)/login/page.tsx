@@ -14,9 +14,10 @@ const FLASH_TEXT: Record<Flash["kind"], string> = {
   session_ended: "You were signed out because you were inactive for a while. Sign in again to continue.",
 };
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
   if (await currentPatient()) redirect("/portal");
-  const flash = await readFlash();
+  const idle = (await searchParams).reason === "idle";
+  const flash: Flash | null = idle ? { kind: "session_ended" } : await readFlash();
   return (
     <main id="main" className="narrow">
       <h1>Sign in to your Patient Portal</h1>

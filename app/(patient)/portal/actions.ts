@@ -5,25 +5,21 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { portalAccounts } from "@/db/schema";
-import { auth, signOut } from "@/lib/auth/auth";
+import { signOut } from "@/lib/auth/auth";
+import { endSession } from "@/lib/auth/end-session";
 import { currentPatient } from "@/lib/auth/dal";
-import { revokeSession } from "@/lib/auth/revoke-session";
 import { changePassword } from "@/lib/accounts/change-password";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { setFlash } from "@/lib/http/flash";
 import { kickWorkers } from "@/lib/workers/kick";
 
 export async function signOutPatient() {
-  const session = await auth();
-  const patient = await currentPatient();
-  if (patient && session?.sessionId) {
-    const db = await getDb();
-    // The cookie goes, and the session id is refused from now on even if a copy of the cookie survives.
-    await revokeSession(db, { sessionId: session.sessionId, signedInAt: session.signedInAt, now: new Date() });
-    await recordAuditEvent(db, { event: "patient.signed_out", actorType: "patient", patientId: patient.patientId });
-  }
   await setFlash({ kind: "signed_out" });
-  await signOut({ redirectTo: "/login" });
+  await endSession({ redirectTo: "/login", reason: "signed_out" });
+}
+
+export async function signOutIdlePatient() {
+  await endSession({ redirectTo: "/login?reason=idle", reason: "idle" });
 }
 
 export async function signOutEverywhere() {

@@ -5,7 +5,9 @@ import { getConfig } from "@/lib/config";
 import { passwordHint } from "@/lib/passwords/check-new-password";
 import { formatDob } from "@/lib/patients/format-dob";
 import { ChangePasswordForm } from "./change-password-form";
-import { signOutEverywhere, signOutPatient } from "./actions";
+import { IdleWarning } from "@/app/_components/idle-warning";
+import { IDLE_SECONDS, IDLE_WARNING_SECONDS } from "@/lib/auth/session-limits";
+import { signOutEverywhere, signOutPatient, signOutIdlePatient } from "./actions";
 
 export const metadata = { title: "Your portal" };
 
@@ -15,6 +17,7 @@ export default async function PortalPage() {
   const { PRACTICE_NAME, PRACTICE_PHONE, PASSWORD_MIN_LENGTH } = getConfig();
   return (
     <main id="main" className="narrow">
+      <IdleWarning idleSeconds={IDLE_SECONDS.patient} warnSeconds={IDLE_WARNING_SECONDS} endSession={signOutIdlePatient} />
       <h1>Hello, {patient.firstName}</h1>
       <p>You are signed in as <strong>{patient.username}</strong>.</p>
       <form action={signOutPatient}>

@@ -1,7 +1,11 @@
 "use server";
-import { signOut } from "@/lib/auth/auth";
+import { endSession } from "@/lib/auth/end-session";
 
+// Signing out needs no check of its own: it only ends the caller's own session.
 export async function signOutStaff() {
-  // Signing out needs no session of its own; it only clears this browser's.
-  await signOut({ redirectTo: "/admin/login" });
+  await endSession({ redirectTo: "/admin/login", reason: "signed_out" });
+}
+
+export async function signOutIdleStaff() {
+  await endSession({ redirectTo: "/admin/login?reason=idle", reason: "idle" });
 }

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth/dal";
-import { signOutStaff } from "./actions";
+import { signOutStaff, signOutIdleStaff } from "./actions";
+import { IdleWarning } from "@/app/_components/idle-warning";
+import { IDLE_SECONDS, IDLE_WARNING_SECONDS } from "@/lib/auth/session-limits";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const staff = await requireStaff();
@@ -21,6 +23,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           </form>
         </nav>
       </header>
+      <IdleWarning idleSeconds={IDLE_SECONDS.staff} warnSeconds={IDLE_WARNING_SECONDS} endSession={signOutIdleStaff} />
       {children}
     </>
   );
