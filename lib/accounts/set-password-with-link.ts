@@ -12,7 +12,8 @@ import { checkNewPassword } from "@/lib/passwords/check-new-password";
 import { hashToken } from "@/lib/tokens/account-token";
 import { inspectAccountLink, type LinkState } from "@/lib/tokens/inspect-account-link";
 import { revokeAccountLinks } from "@/lib/tokens/issue-account-link";
-import { inactiveReasons } from "@/lib/patients/portal-status";
+import { canAccessPortal } from "@/lib/patients/portal-status";
+import { portalAccessColumns } from "@/db/queries/portal-access-columns";
 import { formatDateTime } from "@/lib/patients/portal-status-text";
 
 export type SetPasswordResult =
@@ -57,12 +58,11 @@ export async function setPasswordWithLink(
       if (!used?.patientId) throw new Abort({ ok: false, reason: "link", state: "used" });
 
       const [patient] = await tx
-        .select({ email: patients.email, zip: patients.zip, enabled: patients.portalAccessEnabled, chart: patients.chartStatus })
+        .select(portalAccessColumns)
         .from(patients)
         .where(eq(patients.id, used.patientId))
         .for("update");
-      const reasons = inactiveReasons({ portalAccessEnabled: patient.enabled, email: patient.email, zip: patient.zip, chartStatus: patient.chart });
-      if (reasons.length) throw new Abort({ ok: false, reason: "access_off" });
+      if (!canAccessPortal(patient)) throw new Abort({ ok: false, reason: "access_off" });
 
       if (opts.purpose === "setup") {
         const [taken] = await tx

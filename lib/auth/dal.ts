@@ -6,7 +6,8 @@ import { redirect } from "next/navigation";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { patients, portalAccounts, revokedSessions, staffUsers } from "@/db/schema";
-import { inactiveReasons } from "@/lib/patients/portal-status";
+import { canAccessPortal } from "@/lib/patients/portal-status";
+import { portalAccessColumns } from "@/db/queries/portal-access-columns";
 import { auth } from "./auth";
 import { sessionTooOld } from "./session-limits";
 
@@ -48,16 +49,13 @@ export const currentPatient = cache(async (): Promise<CurrentPatient | null> => 
       firstName: patients.firstName,
       username: portalAccounts.username,
       sessionVersion: portalAccounts.sessionVersion,
-      enabled: patients.portalAccessEnabled,
-      email: patients.email,
-      zip: patients.zip,
-      chart: patients.chartStatus,
+      ...portalAccessColumns,
     })
     .from(portalAccounts)
     .innerJoin(patients, eq(patients.id, portalAccounts.patientId))
     .where(eq(portalAccounts.patientId, live.session.user.id));
   if (!row || row.sessionVersion !== live.session.sessionVersion) return null;
-  if (inactiveReasons({ portalAccessEnabled: row.enabled, email: row.email, zip: row.zip, chartStatus: row.chart }).length) return null;
+  if (!canAccessPortal(row)) return null;
   return { patientId: live.session.user.id, firstName: row.firstName, username: row.username, sessionId: live.session.sessionId! };
 });
 

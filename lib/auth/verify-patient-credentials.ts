@@ -4,7 +4,8 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { patients, portalAccounts } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { inactiveReasons } from "@/lib/patients/portal-status";
+import { canAccessPortal } from "@/lib/patients/portal-status";
+import { portalAccessColumns } from "@/db/queries/portal-access-columns";
 import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
 import { failedSignInChanges } from "./lockout";
 
@@ -23,10 +24,7 @@ export async function verifyPatientCredentials(
       passwordHash: portalAccounts.passwordHash,
       lockedUntil: portalAccounts.lockedUntil,
       sessionVersion: portalAccounts.sessionVersion,
-      enabled: patients.portalAccessEnabled,
-      email: patients.email,
-      zip: patients.zip,
-      chart: patients.chartStatus,
+      ...portalAccessColumns,
     })
     .from(portalAccounts)
     .innerJoin(patients, eq(patients.id, portalAccounts.patientId))
@@ -51,7 +49,7 @@ export async function verifyPatientCredentials(
   }
 
   // Only someone who knows the password learns that access is off, and is told whom to call.
-  if (inactiveReasons({ portalAccessEnabled: row.enabled, email: row.email, zip: row.zip, chartStatus: row.chart }).length) {
+  if (!canAccessPortal(row)) {
     await recordAuditEvent(db, { event: "patient.sign_in_refused_inactive", actorType: "patient", patientId: row.patientId });
     return { ok: false, reason: "access_off" };
   }

@@ -63,3 +63,7 @@ function invitationState(p: PortalStatusInput): InvitationState {
     ? { state: "invited", invitedAt: link.createdAt, validUntil: link.expiresAt }
     : { state: "invitation_expired", invitedAt: link.createdAt };
 }
+
+/** Whether the patient may use the portal today: the same rule as the Inactive icon. */
+export const canAccessPortal = (p: Pick<PortalStatusInput, "portalAccessEnabled" | "email" | "zip" | "chartStatus">) =>
+  inactiveReasons(p).length === 0;

@@ -8,7 +8,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import type { EmailMessage } from "@/lib/email/render-email";
 import { issueAccountLink } from "@/lib/tokens/issue-account-link";
-import { inactiveReasons, type ChartStatus } from "@/lib/patients/portal-status";
+import { canAccessPortal, type ChartStatus } from "@/lib/patients/portal-status";
 import { matchPatient, type OnFilePatient, type TypedDetails } from "./match-patient";
 import { decideReply } from "./decide-reply";
 import type { VerificationFlow } from "./request-verification";
@@ -54,7 +54,7 @@ async function handle(tx: Tx, attempt: Pending, at: Date) {
   );
   const matched = result.outcome === "matched" ? candidates.find((c) => c.id === result.patientId)! : null;
   const canAccess = matched
-    ? inactiveReasons({ portalAccessEnabled: matched.portal_access_enabled, email: matched.email, zip: matched.zip, chartStatus: matched.chart_status }).length === 0
+    ? canAccessPortal({ portalAccessEnabled: matched.portal_access_enabled, email: matched.email, zip: matched.zip, chartStatus: matched.chart_status })
     : false;
   const reply = decideReply(attempt.flow, matched ? { canAccessPortal: canAccess, hasAccount: !!matched.username } : null);
 
