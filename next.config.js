@@ -17,6 +17,8 @@ const tokenPageHeaders = [
 const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@react-email/render", "@react-email/components"],
   poweredByHeader: false,
+  // Lets two builds (say, two test runs) live side by side.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

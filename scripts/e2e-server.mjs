@@ -55,7 +55,7 @@ if (process.env.DATABASE_URL) {
   cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
 }
 
-if (!existsSync(".next/BUILD_ID") || process.env.E2E_BUILD === "1") {
+if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`) || process.env.E2E_BUILD === "1") {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...env, DATABASE_URL: "", PGLITE_DIR: "" } });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

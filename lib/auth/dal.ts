@@ -72,3 +72,10 @@ export async function requirePatient(): Promise<CurrentPatient> {
   if (!patient) redirect("/login");
   return patient;
 }
+
+/** For admin-only pages: front-desk staff are sent back to the patient list. */
+export async function requireAdmin(): Promise<CurrentStaff> {
+  const staff = await requireStaff();
+  if (staff.role !== "admin") redirect("/admin?denied=admin");
+  return staff;
+}
