@@ -24,6 +24,7 @@ const nextConfig = {
       { source: "/:path*", headers: securityHeaders },
       { source: "/setup-account", headers: tokenPageHeaders },
       { source: "/reset-password", headers: tokenPageHeaders },
+      { source: "/staff-setup", headers: tokenPageHeaders },
     ];
   },
 };

@@ -44,6 +44,8 @@ export const patients = pgTable(
     chartStatus: chartStatus("chart_status").notNull().default("active"),
     portalAccessEnabled: boolean("portal_access_enabled").notNull().default(false),
     photoUrl: text("photo_url"),
+    // Sending a link soon after the address changed is how account takeovers by phone work: staff must confirm.
+    emailChangedAt: ts("email_changed_at"),
     // Optimistic concurrency: a save names the version it was read at.
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
@@ -112,6 +114,7 @@ export const accountTokens = pgTable(
     patientId: uuid("patient_id").references(() => patients.id, { onDelete: "cascade" }),
     staffUserId: uuid("staff_user_id").references(() => staffUsers.id, { onDelete: "cascade" }),
     issuedByStaffId: uuid("issued_by_staff_id").references(() => staffUsers.id),
+    issuedVia: text("issued_via").notNull().default("self_service"), // self_service | staff | bulk | reminder
     // The account's session_version when issued: a later password change makes the link stale.
     credentialVersion: integer("credential_version").notNull().default(0),
     createdAt: createdAt(),
@@ -143,6 +146,7 @@ export const emailOutbox = pgTable(
     claimedUntil: ts("claimed_until"),
     providerMessageId: text("provider_message_id"),
     idempotencyKey: text("idempotency_key").notNull(),
+    bulkInvitationId: uuid("bulk_invitation_id"),
     lastError: text("last_error"),
     createdAt: createdAt(),
     sentAt: ts("sent_at"),
@@ -152,6 +156,7 @@ export const emailOutbox = pgTable(
     index("email_outbox_due_idx").on(t.status, t.nextAttemptAt),
     index("email_outbox_recipient_idx").on(sql`lower(${t.recipient})`, t.createdAt),
     index("email_outbox_patient_idx").on(t.patientId, t.createdAt),
+    index("email_outbox_bulk_idx").on(t.bulkInvitationId),
   ],
 );
 
@@ -218,3 +223,20 @@ export const revokedSessions = pgTable(
   },
   (t) => [index("revoked_sessions_expiry_idx").on(t.expiresAt)],
 );
+
+/** Practice-wide settings staff can change, such as automatic invitation reminders. */
+export const practiceSettings = pgTable("practice_settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedByStaffId: uuid("updated_by_staff_id").references(() => staffUsers.id),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+/** One "Send invitations" run from the patient list, so staff can follow its progress. */
+export const bulkInvitations = pgTable("bulk_invitations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  createdByStaffId: uuid("created_by_staff_id").references(() => staffUsers.id),
+  createdAt: createdAt(),
+  queued: integer("queued").notNull().default(0),
+  skipped: integer("skipped").notNull().default(0),
+});

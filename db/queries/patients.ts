@@ -199,6 +199,7 @@ export type PatientDash = {
   zip: string | null;
   phone: string | null;
   address: string[];
+  addressParts: { line1: string | null; line2: string | null; city: string | null; state: string | null };
   photoUrl: string | null;
   chartStatus: ChartStatus;
   portalAccessEnabled: boolean;
@@ -228,6 +229,7 @@ export async function getPatientDash(db: Db, id: string, now: Date): Promise<Pat
     zip: r.zip,
     phone: r.phone,
     address: addressLines({ line1: r.address_line1, line2: r.address_line2, city: r.city, state: r.state, zip: r.zip }),
+    addressParts: { line1: r.address_line1, line2: r.address_line2, city: r.city, state: r.state },
     photoUrl: r.photo_url,
     chartStatus: r.chart_status,
     portalAccessEnabled: r.portal_access_enabled,

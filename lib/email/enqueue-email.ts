@@ -15,7 +15,7 @@ export type EnqueueResult = { queued: true; id: string } | { queued: false; reas
 
 export async function enqueueEmail(
   tx: Tx,
-  opts: { to: string; message: EmailMessage; patientId?: string | null; now: Date; bypassCap?: boolean },
+  opts: { to: string; message: EmailMessage; patientId?: string | null; now: Date; bypassCap?: boolean; bulkInvitationId?: string },
 ): Promise<EnqueueResult> {
   const recipient = opts.to.trim().toLowerCase();
   // Serialise per recipient so two workers cannot both slip under the cap.
@@ -57,6 +57,7 @@ export async function enqueueEmail(
       // The whole message is sealed: links carry tokens, and usernames are nobody's business in a dump.
       sealedSecret: seal(opts.message),
       patientId: opts.patientId ?? null,
+      bulkInvitationId: opts.bulkInvitationId ?? null,
       idempotencyKey: randomUUID(),
       createdAt: opts.now,
       nextAttemptAt: opts.now,

@@ -9,12 +9,14 @@ import { generateToken, hashToken } from "./account-token";
 import { linkLifetime } from "./link-lifetime";
 
 export type IssuedLink = { url: string; expiresAt: Date; validFor: string };
+export type LinkIssuer = "self_service" | "staff" | "bulk" | "reminder";
 
 export async function issueAccountLink(
   tx: Tx,
-  opts: { patientId: string; purpose: "setup" | "reset"; via: "self_service" | "staff"; issuedByStaffId?: string | null; now: Date },
+  opts: { patientId: string; purpose: "setup" | "reset"; via: LinkIssuer; issuedByStaffId?: string | null; now: Date },
 ): Promise<IssuedLink> {
-  const lifetime = linkLifetime(opts.purpose === "reset" ? "reset" : opts.via === "staff" ? "setup_staff" : "setup_self_service");
+  // Invitations from the practice last longer than a link the patient just asked for.
+  const lifetime = linkLifetime(opts.purpose === "reset" ? "reset" : opts.via === "self_service" ? "setup_self_service" : "setup_staff");
   const [account] = await tx
     .select({ sessionVersion: portalAccounts.sessionVersion })
     .from(portalAccounts)
@@ -37,13 +39,14 @@ export async function issueAccountLink(
     purpose: opts.purpose,
     patientId: opts.patientId,
     issuedByStaffId: opts.issuedByStaffId ?? null,
+    issuedVia: opts.via,
     credentialVersion: account?.sessionVersion ?? 0,
     createdAt: opts.now,
     expiresAt,
   });
   await recordAuditEvent(tx, {
     event: "token.issued",
-    actorType: opts.via === "staff" ? "staff" : "system",
+    actorType: opts.issuedByStaffId ? "staff" : "system",
     actorStaffId: opts.issuedByStaffId ?? null,
     patientId: opts.patientId,
     details: { purpose: opts.purpose, via: opts.via },

@@ -13,6 +13,12 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           Patient Portal · Staff
         </Link>
         <nav aria-label="Staff">
+          {staff.role === "admin" && (
+            <>
+              <Link href="/admin/staff">Staff</Link>
+              <Link href="/admin/audit">Audit</Link>
+            </>
+          )}
           <span className="who">
             {staff.name} ({staff.role === "admin" ? "Admin" : "Front desk"})
           </span>

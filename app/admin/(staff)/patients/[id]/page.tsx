@@ -3,17 +3,26 @@ import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/dal";
 import { getDb } from "@/db/client";
 import { getPatientDash } from "@/db/queries/patients";
+import { getPortalTab } from "@/db/queries/patient-portal-tab";
+import { getPatientActivity } from "@/db/queries/patient-activity";
+import { EMAIL_CHANGE_CONFIRM_HOURS } from "@/lib/patients/send-portal-invitation";
 import { StatusLegend } from "@/app/_components/status-icon";
 import { PhotoBlock } from "./photo-block";
 import { StatusPanel } from "./status-panel";
+import { Troubleshooting } from "./troubleshooting";
+import { Activity } from "./activity";
 
 export const metadata = { title: "Patient" };
 
 export default async function PatientDashPage({ params }: { params: Promise<{ id: string }> }) {
   await requireStaff();
   const { id } = await params;
-  const patient = await getPatientDash(await getDb(), id, new Date());
+  const db = await getDb();
+  const now = new Date();
+  const patient = await getPatientDash(db, id, now);
   if (!patient) notFound();
+  const [portal, activity] = await Promise.all([getPortalTab(db, id), getPatientActivity(db, id)]);
+  const recentEmailChange = !!portal.emailChangedAt && now.getTime() - portal.emailChangedAt.getTime() < EMAIL_CHANGE_CONFIRM_HOURS * 3_600_000;
   return (
     <main id="main" className="dash">
       <p>
@@ -24,8 +33,11 @@ export default async function PatientDashPage({ params }: { params: Promise<{ id
       </h1>
       <div className="dash-grid">
         <PhotoBlock patient={patient} />
-        <StatusPanel patient={patient} />
+        <StatusPanel patient={patient}>
+          <Troubleshooting patient={patient} hasAccount={!!portal.account} recentEmailChange={recentEmailChange} />
+        </StatusPanel>
       </div>
+      <Activity entries={activity} />
       <StatusLegend />
     </main>
   );

@@ -1,4 +1,5 @@
 // The patient's photo block, top left of the dash, with the portal status icon on it (as in the seed).
+import Link from "next/link";
 import type { PatientDash } from "@/db/queries/patients";
 import { StatusIcon } from "@/app/_components/status-icon";
 import { formatDob } from "@/lib/patients/format-dob";
@@ -24,6 +25,14 @@ export function PhotoBlock({ patient }: { patient: PatientDash }) {
       <div>
         <p className="patient-name">
           {patient.firstName} {patient.lastName}
+        </p>
+        <p>
+          <Link href={`/admin/patients/${patient.id}/edit?tab=basic`} className="edit-link">
+            <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" width="18" height="18">
+              <path d="M4 20h4L19 9l-4-4L4 16v4z M14 6l4 4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
+            </svg>
+            Edit patient information
+          </Link>
         </p>
         <dl className="facts">
           <dt>Date of birth</dt>

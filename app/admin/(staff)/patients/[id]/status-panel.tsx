@@ -3,7 +3,7 @@ import type { PatientDash } from "@/db/queries/patients";
 import { StatusIcon } from "@/app/_components/status-icon";
 import { STATUS_MEANING, statusDetails } from "@/lib/patients/portal-status-text";
 
-export function StatusPanel({ patient }: { patient: PatientDash }) {
+export function StatusPanel({ patient, children }: { patient: PatientDash; children?: React.ReactNode }) {
   const { status } = patient;
   const details = statusDetails(status);
   return (
@@ -18,6 +18,7 @@ export function StatusPanel({ patient }: { patient: PatientDash }) {
           <li key={d}>{d}</li>
         ))}
       </ul>
+      {children}
       {patient.username && (
         <p>
           Username: <strong>{patient.username}</strong>

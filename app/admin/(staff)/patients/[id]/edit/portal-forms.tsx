@@ -1,0 +1,81 @@
+"use client";
+import { useActionState } from "react";
+import { savePortalAccess, sendInvitation, unlockPatientAccount, type PortalActionState } from "../actions";
+
+function Outcome({ state }: { state: PortalActionState }) {
+  if (state.error) return <p className="field-error" role="alert">{state.error}</p>;
+  if (state.message) return <p className="notice" role="status">{state.message}</p>;
+  return null;
+}
+
+export function PortalAccessForm({ patientId, enabled }: { patientId: string; enabled: boolean }) {
+  const [state, action, pending] = useActionState<PortalActionState, FormData>(savePortalAccess, {});
+  return (
+    <form action={action} className="inline-form">
+      <input type="hidden" name="patientId" value={patientId} />
+      <div className="checkbox">
+        <input type="checkbox" id="portalAccessEnabled" name="portalAccessEnabled" defaultChecked={enabled} />
+        <label htmlFor="portalAccessEnabled">Patient Can Access Portal</label>
+      </div>
+      <button type="submit" className="button-secondary" disabled={pending}>
+        Save portal access
+      </button>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+export function SendInvitationForm({
+  patientId,
+  hasAccount,
+  blockedBecause,
+  askEmailChangeConfirmation,
+}: {
+  patientId: string;
+  hasAccount: boolean;
+  blockedBecause: string[];
+  askEmailChangeConfirmation: boolean;
+}) {
+  const [state, action, pending] = useActionState<PortalActionState, FormData>(sendInvitation, {});
+  const blocked = blockedBecause.length > 0;
+  return (
+    <form action={action} className="invite-form">
+      <input type="hidden" name="patientId" value={patientId} />
+      <p>
+        {hasAccount
+          ? "Sends a link to choose a new password to the email address on file, without the patient having to verify their details."
+          : "Sends a link to set up a username and password to the email address on file, without the patient having to verify their details."}
+      </p>
+      {(askEmailChangeConfirmation || state.needsEmailChangeConfirmation) && !blocked && (
+        <div className="checkbox warning">
+          <input type="checkbox" id="emailChangeConfirmed" name="emailChangeConfirmed" />
+          <label htmlFor="emailChangeConfirmed">
+            The email address was changed in the last 24 hours. I checked the change with the patient (for example by calling the phone number on file).
+          </label>
+        </div>
+      )}
+      <button type="submit" className="button" disabled={blocked || pending} aria-describedby={blocked ? "invite-blocked" : undefined}>
+        Send invitation/reset email
+      </button>
+      {blocked && (
+        <p className="hint" id="invite-blocked">
+          Cannot send: {blockedBecause.join("; ")}.
+        </p>
+      )}
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+export function UnlockForm({ patientId }: { patientId: string }) {
+  const [state, action, pending] = useActionState<PortalActionState, FormData>(unlockPatientAccount, {});
+  return (
+    <form action={action} className="inline-form">
+      <input type="hidden" name="patientId" value={patientId} />
+      <button type="submit" className="button-secondary" disabled={pending}>
+        Unlock
+      </button>
+      <Outcome state={state} />
+    </form>
+  );
+}

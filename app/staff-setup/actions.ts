@@ -1,0 +1,34 @@
+"use server";
+// Completes a staff invitation: validate, rate-limit bad links, use the link and set the password, then send
+// the new member to sign in (never signed in automatically).
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { completeStaffSetup } from "@/lib/staff/complete-staff-setup";
+import { clientIpFrom, ipHash } from "@/lib/http/client-ip";
+import { hitRateLimit, overRateLimit, RATE_LIMITS } from "@/lib/rate-limit/hit-rate-limit";
+import { staffSetupSchema } from "@/lib/validation/staff-admin";
+import { fieldErrors } from "@/app/_components/form-state";
+import type { StaffSetupField, StaffSetupState } from "./state";
+
+export async function completeStaffSetupAction(_prev: StaffSetupState, form: FormData): Promise<StaffSetupState> {
+  const raw = Object.fromEntries(["token", "password", "confirm"].map((k) => [k, typeof form.get(k) === "string" ? form.get(k) : ""]));
+  const parsed = staffSetupSchema.safeParse(raw);
+  if (!parsed.success) return { errors: fieldErrors<StaffSetupField>(parsed.error) };
+  if (parsed.data.password !== parsed.data.confirm) {
+    return { errors: { confirm: ["The two passwords do not match. Type the same password in both boxes."] } };
+  }
+
+  const db = await getDb();
+  const now = new Date();
+  // Guessing links is pointless anyway (256 bits), but a flood of bad ones from one address is cut short.
+  const limiterKey = { rule: RATE_LIMITS.tokenSubmitPerIp, subject: ipHash(clientIpFrom(await headers())), now };
+  if (await overRateLimit(db, limiterKey)) return { linkProblem: "unknown" };
+  const result = await completeStaffSetup(db, { token: parsed.data.token, password: parsed.data.password, now });
+  if (!result.ok) {
+    if (result.reason === "password") return { errors: { password: [result.message] } };
+    await hitRateLimit(db, limiterKey);
+    return { linkProblem: result.state };
+  }
+  redirect("/admin/login?setup=done");
+}

@@ -1,0 +1,44 @@
+// Staff reads for the admin pages: the staff list (never a password hash) and the names for filters.
+import { asc, desc, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { toDate } from "../rows";
+import { staffUsers } from "../schema";
+
+export type StaffListRow = {
+  id: string;
+  name: string;
+  email: string;
+  role: "admin" | "front_desk";
+  active: boolean;
+  lastLoginAt: Date | null;
+  hasPassword: boolean;
+  /** When the newest unused invitation stops working, if there is one. */
+  inviteExpiresAt: Date | null;
+};
+
+export async function listStaff(db: Db): Promise<StaffListRow[]> {
+  return db
+    .select({
+      id: staffUsers.id,
+      name: staffUsers.name,
+      email: staffUsers.email,
+      role: staffUsers.role,
+      active: staffUsers.active,
+      lastLoginAt: staffUsers.lastLoginAt,
+      hasPassword: sql<boolean>`${staffUsers.passwordHash} is not null`,
+      inviteExpiresAt: sql<Date | null>`(
+        select max(t.expires_at) from account_tokens t
+        where t.staff_user_id = ${staffUsers.id} and t.purpose = 'staff_invite' and t.used_at is null and t.revoked_at is null
+      )`.mapWith(toDate),
+    })
+    .from(staffUsers)
+    .orderBy(desc(staffUsers.active), asc(sql`lower(${staffUsers.name})`), asc(staffUsers.id));
+}
+
+/** Every staff member (deactivated ones too: their past actions stay in the trail), for a filter. */
+export async function staffOptions(db: Db): Promise<{ id: string; name: string; active: boolean }[]> {
+  return db
+    .select({ id: staffUsers.id, name: staffUsers.name, active: staffUsers.active })
+    .from(staffUsers)
+    .orderBy(asc(sql`lower(${staffUsers.name})`), asc(staffUsers.id));
+}

@@ -1,0 +1,89 @@
+// The audit trail in plain words for the admin audit page: a label per known event and readable details.
+// Unknown events and keys fall back to their raw names, so nothing recorded is ever hidden.
+
+const EVENT_LABELS: Record<string, string> = {
+  "account.created": "Patient set up their portal account",
+  "account.password_reset": "Patient reset their password with an emailed link",
+  "account.password_changed": "Patient changed their password",
+  "token.issued": "Link issued",
+  "token.used": "Link used",
+  "patient.signed_in": "Patient signed in",
+  "patient.activated": "Patient's first sign-in: portal activated",
+  "patient.sign_in_failed": "Patient sign-in failed",
+  "patient.sign_in_refused_inactive": "Patient sign-in refused: portal access is off",
+  "patient.signed_out": "Patient signed out",
+  "patient.signed_out_everywhere": "Patient signed out on every device",
+  "patient.session_idle_ended": "Patient signed out after being idle",
+  "patient.basic_data_changed": "Patient details changed",
+  "patient.email_changed": "Patient email address changed",
+  "patient.portal_access_on": "Portal access turned on",
+  "patient.portal_access_off": "Portal access turned off",
+  "patient.created": "Patient added",
+  "patient.imported": "Patient imported",
+  "patient.import_updated": "Patient updated by an import",
+  "staff.invitation_sent": "Patient invitation sent by staff",
+  "staff.reset_sent": "Patient password reset email sent by staff",
+  "staff.account_unlocked": "Patient sign-in lock lifted",
+  "staff.created": "Staff account created",
+  "staff.invited": "Staff member invited",
+  "staff.invitation_resent": "Staff invitation sent again",
+  "staff.setup_completed": "Staff member chose their password",
+  "staff.role_changed": "Staff role changed",
+  "staff.deactivated": "Staff member deactivated",
+  "staff.reactivated": "Staff member reactivated",
+  "staff.signed_in": "Staff signed in",
+  "staff.sign_in_failed": "Staff sign-in failed",
+  "staff.signed_out": "Staff signed out",
+  "staff.session_idle_ended": "Staff signed out after being idle",
+  "email.queued": "Email queued",
+  "email.sent": "Email sent",
+  "email.failed": "Email could not be sent",
+  "email.held_recipient_cap": "Email held: too many emails to this address",
+  "verification.processed": "Verification request processed",
+  "alert.repeated_verification_failures": "Alert: many failed verification attempts today",
+  "alert.link_sent_after_email_change": "Alert: link sent soon after an email change",
+};
+
+export function eventLabel(event: string): string {
+  return EVENT_LABELS[event] ?? event;
+}
+
+const DETAIL_LABELS: Record<string, string> = {
+  targetStaffId: "Staff member",
+  role: "Role",
+  previousRole: "Previous role",
+  template: "Email",
+  outboxId: "Email id",
+  purpose: "Purpose",
+  via: "Via",
+  reason: "Reason",
+  email: "Email (keyed hash)",
+  to: "To (keyed hash)",
+  error: "Error",
+  flow: "Flow",
+  outcome: "Outcome",
+  fields: "Fields",
+  mismatched: "Did not match",
+  candidates: "Candidates",
+  failuresToday: "Failures today",
+};
+
+const ROLE_WORDS: Record<string, string> = { admin: "Admin", front_desk: "Front desk" };
+
+export type DetailLine = { label: string; value: string };
+
+/** Details as label/value pairs; a staff id is shown as the name the query found for it. */
+export function detailLines(details: unknown, names: { targetStaffName?: string | null } = {}): DetailLine[] {
+  if (!details || typeof details !== "object" || Array.isArray(details)) return [];
+  return Object.entries(details as Record<string, unknown>).map(([key, raw]) => {
+    let value: string;
+    if (key === "targetStaffId" && names.targetStaffName) value = names.targetStaffName;
+    else if ((key === "role" || key === "previousRole") && typeof raw === "string") value = ROLE_WORDS[raw] ?? raw;
+    else if (Array.isArray(raw)) value = raw.map(String).join(", ") || "none";
+    else if (raw === null || raw === undefined) value = "none";
+    else if (typeof raw === "boolean") value = raw ? "yes" : "no";
+    else if (typeof raw === "object") value = JSON.stringify(raw);
+    else value = String(raw);
+    return { label: DETAIL_LABELS[key] ?? key, value };
+  });
+}

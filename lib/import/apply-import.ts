@@ -1,0 +1,44 @@
+// Runs an import as one transaction: the plan is made from the rows as the transaction sees them, and any
+// failure (a problem row, a racing edit, a lost connection) leaves the database as it was.
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { patients } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { findExistingPatients } from "./find-existing-patients";
+import { planImport } from "./plan-import";
+import type { ImportOutcome, ParsedImport } from "./types";
+
+const INSERT_CHUNK = 500;
+
+export async function applyImport(db: Db, parsed: ParsedImport, opts: { dryRun?: boolean } = {}): Promise<ImportOutcome> {
+  return db.transaction(async (tx) => {
+    const charts = parsed.records.map((r) => (typeof r.input.chartNumber === "string" ? r.input.chartNumber : ""));
+    const plan = planImport(parsed, await findExistingPatients(tx, charts));
+    if (opts.dryRun || plan.problems.length > 0) return { plan, written: false };
+
+    // The source is all the audit trail needs: the patient row itself says what was imported.
+    const details = { source: parsed.source };
+    for (let i = 0; i < plan.adds.length; i += INSERT_CHUNK) {
+      const added = await tx
+        .insert(patients)
+        .values(plan.adds.slice(i, i + INSERT_CHUNK).map((a) => a.record))
+        .returning({ id: patients.id });
+      for (const { id } of added) {
+        await recordAuditEvent(tx, { event: "patient.imported", actorType: "system", patientId: id, details });
+      }
+    }
+    for (const u of plan.updates) {
+      // Same optimistic check as a staff save: a patient edited since the plan was read is not overwritten.
+      const updated = await tx
+        .update(patients)
+        .set({ ...u.changes, version: sql`${patients.version} + 1`, updatedAt: sql`now()` })
+        .where(and(eq(patients.id, u.id), eq(patients.version, u.version)))
+        .returning({ id: patients.id });
+      if (updated.length === 0) {
+        throw new Error(`row ${u.row}: chart number ${u.chartNumber} was changed by someone else during the import; run it again`);
+      }
+      await recordAuditEvent(tx, { event: "patient.import_updated", actorType: "system", patientId: u.id, details });
+    }
+    return { plan, written: true };
+  });
+}

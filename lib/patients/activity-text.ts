@@ -1,0 +1,79 @@
+// Portal activity in words staff can read to a patient on the phone.
+import type { ActivityEntry } from "@/db/queries/patient-activity";
+
+const FIELD_TEXT: Record<string, string> = {
+  last_name: "Last name did not match",
+  date_of_birth: "Date of birth did not match",
+  zip: "ZIP code did not match",
+};
+
+const FLOW_TEXT: Record<string, string> = {
+  register: "Create account",
+  forgot_password: "Forgot password",
+  forgot_username: "Forgot username",
+};
+
+const TEMPLATE_TEXT: Record<string, string> = {
+  setup_link: "account setup link",
+  reset_link: "password reset link",
+  already_registered: "“you already have an account” email",
+  username_reminder: "username reminder",
+  no_account_yet: "“no account yet” email with a setup link",
+  access_off: "“portal access is off” email",
+  could_not_verify: "“could not verify” email",
+  password_changed: "“password changed” notice",
+  email_changed_notice: "email-change notice to the old address",
+};
+
+const EVENT_TEXT: Record<string, string> = {
+  "token.issued": "Link issued",
+  "token.used": "Link used",
+  "account.created": "Account set up (username and password chosen)",
+  "account.password_reset": "Password reset with an emailed link",
+  "account.password_changed": "Password changed by the patient",
+  "patient.signed_in": "Signed in",
+  "patient.activated": "First sign-in: portal activated",
+  "patient.sign_in_failed": "Sign-in failed",
+  "patient.sign_in_refused_inactive": "Sign-in refused: portal access is off",
+  "patient.signed_out": "Signed out",
+  "patient.signed_out_everywhere": "Signed out on every device",
+  "patient.session_idle_ended": "Signed out after being idle",
+  "patient.basic_data_changed": "Basic Data changed",
+  "patient.email_changed": "Email address changed (notice sent to the old address)",
+  "patient.portal_access_on": "Portal access turned on",
+  "patient.portal_access_off": "Portal access turned off (sessions ended, links voided)",
+  "patient.created": "Patient added",
+  "patient.imported": "Patient imported",
+  "patient.import_updated": "Patient updated by an import",
+  "staff.invitation_sent": "Invitation email sent by staff",
+  "staff.reset_sent": "Password reset email sent by staff",
+  "staff.account_unlocked": "Sign-in lock lifted",
+  "alert.link_sent_after_email_change": "Link sent soon after an email change (staff confirmed they checked it)",
+  "alert.repeated_verification_failures": "Alert: many failed verification attempts today",
+  "email.queued": "Email queued",
+  "email.sent": "Email sent",
+  "email.failed": "Email could not be sent",
+  "email.held_recipient_cap": "Email held: too many emails to this address",
+  "verification.matched": "Verification matched",
+  "verification.no_match": "Verification did not match",
+  "verification.ambiguous": "Verification matched more than one chart",
+  "verification.access_off": "Verification matched, but portal access is off",
+  "verification.rate_limited": "Verification refused: too many attempts from one address",
+  "verification.pending": "Verification waiting to be processed",
+};
+
+export function describeActivity(e: ActivityEntry): { title: string; lines: string[] } {
+  const d = e.details as Record<string, unknown>;
+  const lines: string[] = [];
+  let title = EVENT_TEXT[e.event] ?? e.event;
+  if (e.event.startsWith("verification.")) {
+    if (typeof d.flow === "string") title = `${FLOW_TEXT[d.flow] ?? d.flow}: ${title.toLowerCase()}`;
+    for (const f of (d.mismatched as string[] | undefined) ?? []) lines.push(FIELD_TEXT[f] ?? f);
+  }
+  if (e.event.startsWith("email.") && typeof d.template === "string") title = `${title}: ${TEMPLATE_TEXT[d.template] ?? d.template}`;
+  if (e.event === "token.issued" && typeof d.purpose === "string") title = `${d.purpose === "reset" ? "Reset" : "Setup"} link issued${d.via === "self_service" ? " (patient asked)" : ""}`;
+  if (e.event === "email.failed" && typeof d.error === "string") lines.push(`Reason: ${d.error}`);
+  if (e.event === "patient.basic_data_changed" && Array.isArray(d.fields)) lines.push(`Changed: ${(d.fields as string[]).join(", ")}`);
+  if (e.event === "patient.sign_in_failed" && d.reason === "locked") lines.push("The account was locked at the time");
+  return { title, lines };
+}

@@ -1,0 +1,59 @@
+// An admin adds a staff member: the account is created without a password and an invitation link is emailed,
+// in one transaction, so there is never an account without its email or an email without its account.
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { staffUsers } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { issueStaffInviteLink } from "@/lib/tokens/issue-staff-invite-link";
+import { inviteStaffSchema, type StaffRole } from "@/lib/validation/staff-admin";
+import { lockAdminAndTarget } from "./lock-admin-and-target";
+import { refuse, StaffChangeAbort, type StaffChangeResult } from "./staff-change-result";
+
+export async function inviteStaffMember(
+  db: Db,
+  opts: { actorStaffId: string; name: string; email: string; role: StaffRole; now: Date },
+): Promise<StaffChangeResult<{ staffId: string }>> {
+  // Callers validate first; parsing again here applies the same normalisation (lower-case email) to every caller.
+  const input = inviteStaffSchema.parse({ name: opts.name, email: opts.email, role: opts.role });
+  try {
+    return await db.transaction(async (tx) => {
+      const lock = await lockAdminAndTarget(tx, { actorStaffId: opts.actorStaffId });
+      if (!lock.ok) throw new StaffChangeAbort(refuse(lock.reason));
+      const [existing] = await tx
+        .select({ id: staffUsers.id })
+        .from(staffUsers)
+        .where(sql`lower(${staffUsers.email}) = ${input.email}`);
+      if (existing) throw new StaffChangeAbort(refuse("email_taken"));
+      const [row] = await tx
+        .insert(staffUsers)
+        .values({ name: input.name, email: input.email, role: input.role, passwordHash: null, createdAt: opts.now })
+        .returning({ id: staffUsers.id });
+      const link = await issueStaffInviteLink(tx, { staffUserId: row.id, issuedByStaffId: opts.actorStaffId, now: opts.now });
+      const sent = await enqueueEmail(tx, {
+        to: input.email,
+        message: { template: "staff_invite", link: link.url, validFor: link.validFor, staffName: input.name },
+        now: opts.now,
+      });
+      // An invitation that cannot be sent is no invitation: nothing is kept, and the admin can try later.
+      if (!sent.queued) throw new StaffChangeAbort(refuse("email_cap"));
+      await recordAuditEvent(tx, {
+        event: "staff.invited",
+        actorType: "staff",
+        actorStaffId: opts.actorStaffId,
+        details: { targetStaffId: row.id, role: input.role },
+      });
+      return { ok: true as const, staffId: row.id };
+    });
+  } catch (e) {
+    if (e instanceof StaffChangeAbort) return e.result;
+    // Two admins adding the same address at once: the unique index decides.
+    if (isUniqueViolation(e)) return refuse("email_taken");
+    throw e;
+  }
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; cause?: { code?: string } };
+  return err?.code === "23505" || err?.cause?.code === "23505";
+}
