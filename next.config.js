@@ -7,9 +7,10 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
 ];
 
-// Pages that carry a token in their address: no Referer leaves them, and nothing is cached.
+// Emailed-link pages: the proxy has already moved the token out of the address (lib/http/link-landing.ts).
+// Same-origin referrers only, so the form's POST still carries a real Origin; never cached.
 const tokenPageHeaders = [
-  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "Referrer-Policy", value: "same-origin" },
   { key: "Cache-Control", value: "no-store" },
 ];
 

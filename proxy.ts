@@ -1,8 +1,28 @@
-// Next 16's proxy (formerly middleware): refreshes the session cookie on each request so idle time is
-// measured from the last request. It is never the guard: every page and action checks the session itself.
+// Next 16's proxy (formerly middleware). Two jobs, neither of them a guard (every page and action checks the
+// session itself): refresh the session cookie so idle time counts from the last request, and land emailed
+// links (see lib/http/link-landing.ts).
+import { NextResponse } from "next/server";
 import { auth } from "@/lib/auth/auth";
+import { isLinkPage, LINK_COOKIE_SECONDS, LINK_PAGES } from "@/lib/http/link-landing";
 
-export default auth;
+export default auth((req) => {
+  const { pathname, searchParams } = req.nextUrl;
+  const token = searchParams.get("token");
+  if (!isLinkPage(pathname) || token === null) return NextResponse.next();
+  const clean = req.nextUrl.clone();
+  clean.search = "";
+  const res = NextResponse.redirect(clean, 303);
+  res.cookies.set(LINK_PAGES[pathname], token.slice(0, 100), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: clean.protocol === "https:",
+    path: pathname,
+    maxAge: LINK_COOKIE_SECONDS,
+  });
+  res.headers.set("Referrer-Policy", "no-referrer");
+  res.headers.set("Cache-Control", "no-store");
+  return res;
+});
 
 export const config = {
   // Pages and actions only: static files, images and the auth API handle themselves.

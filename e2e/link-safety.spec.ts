@@ -34,21 +34,23 @@ test("a mail scanner opening the link three times does not use it up", async ({ 
   // On file: Kwame Asante, kwame.asante@example.com, 11/11/1980, 62708; no account yet.
   const { link } = await requestSetupLink(page, { email: "kwame.asante@example.com", lastName: "Asante", month: "11", day: "11", year: "1980", zip: "62708" });
 
-  // Plain GETs with no cookies and no JavaScript, as a link-checking mail gateway makes them.
-  const scanner = await playwright.request.newContext();
+  // Plain GETs with no cookies and no JavaScript, as a link-checking mail gateway makes them: each one from a
+  // fresh client, following the redirect that moves the token out of the address.
   for (let i = 0; i < 3; i++) {
-    const res = await scanner.get(link, { maxRedirects: 0 });
+    const scanner = await playwright.request.newContext();
+    const res = await scanner.get(link);
     expect(res.status()).toBe(200);
     const html = await res.text();
     // The page served is the setup form itself, not a link problem.
     expect(html).toContain("<h1>Set up your Patient Portal account</h1>");
     expect(html).not.toMatch(/<h1>This link /);
+    await scanner.dispose();
   }
-  await scanner.dispose();
 
   const response = await page.goto(link);
   expect(response?.status()).toBe(200);
-  expect(response?.headers()["referrer-policy"]).toBe("no-referrer");
+  // The token left the address bar before the page was shown.
+  await expect(page).toHaveURL(/\/setup-account$/);
   await expect(page.getByRole("heading", { name: "Set up your Patient Portal account", level: 1 })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByLabel("Username").fill("kwame.asante");
@@ -135,12 +137,23 @@ test("a token that was never issued is not valid", async ({ page }) => {
   await expectNoAxeViolations(page);
 });
 
-test("the token pages tell the browser to send no Referer", async ({ page }) => {
-  for (const p of ["/setup-account?token=abc", "/reset-password?token=abc"]) {
-    const response = await page.goto(p);
-    expect(response, p).not.toBeNull();
-    expect(response!.headers()["referrer-policy"], p).toBe("no-referrer");
+test("a link's token never stays in the address, and no Referer carries it anywhere", async ({ page, playwright }) => {
+  const client = await playwright.request.newContext();
+  for (const p of ["/setup-account", "/reset-password"]) {
+    // The link itself answers with a redirect to the clean address, sending no Referer and caching nothing.
+    const landing = await client.get(`${p}?token=abc`, { maxRedirects: 0 });
+    expect(landing.status(), p).toBe(303);
+    expect(new URL(landing.headers()["location"]).pathname, p).toBe(p);
+    expect(new URL(landing.headers()["location"]).search, p).toBe("");
+    expect(landing.headers()["referrer-policy"], p).toBe("no-referrer");
+    expect(landing.headers()["cache-control"], p).toBe("no-store");
+    // The clean page keeps referrers on our own site only (so its form still sends a real Origin).
+    const response = await page.goto(`${p}?token=abc`);
+    await expect(page).toHaveURL(new RegExp(`${p}$`));
+    expect(response!.headers()["referrer-policy"], p).toBe("same-origin");
+    expect(response!.headers()["cache-control"], p).toContain("no-store");
   }
+  await client.dispose();
   // Pages without a token keep the site-wide policy.
   const login = await page.goto("/login");
   expect(login!.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");

@@ -29,20 +29,13 @@ test("create an account and sign in with JavaScript turned off", async ({ browse
 
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Set up your Patient Portal account", level: 1 })).toBeVisible();
-  // Without JavaScript nothing tidies the address bar; the link still works.
-  await expect(page).toHaveURL(/\/setup-account\?token=/);
+  // Even without JavaScript the token has left the address bar (the server redirected to the clean page).
+  await expect(page).toHaveURL(/\/setup-account$/);
   await expectNoAxeViolations(page);
   await page.getByLabel("Username").fill("ahmed.h");
   await page.getByLabel("New password", { exact: true }).fill("olive groves under evening light");
   await page.getByLabel("Confirm new password").fill("olive groves under evening light");
 
-  // KNOWN APP BUG, so this test is expected to fail from here on until it is fixed (then Playwright reports
-  // "expected to fail but passed": delete this line). The token pages send Referrer-Policy: no-referrer
-  // (next.config.js, and `referrer` in their page metadata), so without JavaScript Chromium posts the form
-  // with `Origin: null`; Next.js's Server Actions check rejects it ("Invalid Server Actions request") and the
-  // patient gets a bare "Internal Server Error" page. With JavaScript the action goes by fetch(), which sends
-  // the real Origin, so only no-JavaScript setup and reset are broken.
-  test.fail(true, "app bug: without JavaScript the setup form POST carries Origin: null (Referrer-Policy: no-referrer) and Next.js answers 500");
   await page.getByRole("button", { name: "Create my account" }).click();
 
   await expect(page).toHaveURL(/\/login$/);

@@ -49,8 +49,9 @@ main().then(
     process.exitCode = code;
   },
   (error) => {
-    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : "";
-    console.error(`Import failed, nothing was imported: ${error instanceof Error ? error.message : String(error)}${cause}`);
+    // A failed query's own message carries the SQL and its parameters (patient data): show the driver's reason.
+    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+    console.error(`Import failed, nothing was imported: ${reason}`);
     process.exitCode = 1;
   },
 );

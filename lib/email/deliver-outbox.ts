@@ -7,7 +7,8 @@ import { unseal } from "@/lib/crypto/seal";
 import { getConfig } from "@/lib/config";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { renderEmail, type EmailMessage } from "./render-email";
-import type { EmailTransport } from "./transport";
+import { BATCH_LIMIT, type EmailTransport, type OutgoingEmail } from "./transport";
+import { createHash } from "node:crypto";
 
 export const MAX_ATTEMPTS = 5;
 const CLAIM_SECONDS = 60;
@@ -21,6 +22,7 @@ export function retryDelayMs(attempt: number, retryAfterMs?: number): number {
 type Claimed = { id: string; recipient: string; template: string; sealed_secret: string | null; idempotency_key: string; attempts: number; patient_id: string | null };
 
 export async function deliverOutbox(db: Db, opts: { transport: EmailTransport; now?: () => Date; batchSize?: number }): Promise<number> {
+  // Claim enough for a full provider batch when the transport can send one.
   const now = opts.now ?? (() => new Date());
   const claimedAt = now();
   // A row left in "sending" by a worker that died is claimed again once its claim runs out.
@@ -32,22 +34,36 @@ export async function deliverOutbox(db: Db, opts: { transport: EmailTransport; n
           select id from email_outbox
           where (status = 'queued' and next_attempt_at <= ${claimedAt.toISOString()}::timestamptz)
              or (status = 'sending' and claimed_until < ${claimedAt.toISOString()}::timestamptz)
-          order by next_attempt_at limit ${opts.batchSize ?? 20}
+          order by next_attempt_at limit ${opts.batchSize ?? (opts.transport.sendBatch ? BATCH_LIMIT : 20)}
           for update skip locked)
         returning id, recipient, template, sealed_secret, idempotency_key, attempts, patient_id`,
   );
   const config = getConfig();
   const practice = { name: config.PRACTICE_NAME, phone: config.PRACTICE_PHONE, address: config.PRACTICE_ADDRESS };
+  // Render first: a row that cannot be rendered fails alone instead of sinking a whole batch.
+  const ready: { row: Claimed; email: OutgoingEmail }[] = [];
   for (const row of rows) {
-    let result;
     try {
       if (!row.sealed_secret) throw new Error("message content is missing");
       const content = await renderEmail(unseal<EmailMessage>(row.sealed_secret), practice);
-      result = await opts.transport.send({ to: row.recipient, from: config.EMAIL_FROM, ...content, idempotencyKey: row.idempotency_key });
+      ready.push({ row, email: { to: row.recipient, from: config.EMAIL_FROM, ...content, idempotencyKey: row.idempotency_key } });
     } catch (e) {
-      result = { ok: false as const, retryable: false, error: `could not prepare: ${e instanceof Error ? e.message : String(e)}` };
+      await recordResult(db, row, { ok: false, retryable: false, error: `could not prepare: ${e instanceof Error ? e.message : String(e)}` }, now(), opts.transport.name);
     }
-    await recordResult(db, row, result, now(), opts.transport.name);
+  }
+  if (opts.transport.sendBatch && ready.length > 1) {
+    for (let i = 0; i < ready.length; i += BATCH_LIMIT) {
+      const chunk = ready.slice(i, i + BATCH_LIMIT);
+      // The same rows retried together carry the same key, so Resend will not send them twice.
+      const key = createHash("sha256").update(chunk.map((c) => c.row.idempotency_key).join(",")).digest("hex");
+      const result = await opts.transport.sendBatch(chunk.map((c) => c.email), key);
+      const at = now();
+      for (const [j, c] of chunk.entries()) {
+        await recordResult(db, c.row, result.ok ? { ok: true, providerMessageId: result.providerMessageIds[j] } : result, at, opts.transport.name);
+      }
+    }
+  } else {
+    for (const c of ready) await recordResult(db, c.row, await opts.transport.send(c.email), now(), opts.transport.name);
   }
   return rows.length;
 }

@@ -1,7 +1,7 @@
 // FHIR R4 Patient resources (a Bundle, or NDJSON as bulk export writes it) turned into unchecked records.
 // A resource is the sending system's whole picture of the patient, so a missing email or address clears
 // ours on update; only what FHIR has no word for (portal access) or leaves unsaid (status) is kept.
-import { usStateCode } from "./us-state-code";
+import { normalizeState } from "./normalize-state";
 import type { ImportProblem, ParsedImport, RawRecord, RecordField } from "./types";
 
 type Json = Record<string, unknown>;
@@ -82,7 +82,7 @@ function toRecord(row: number, p: Json): RawRecord {
     addressLine1: lines[0] ?? "",
     addressLine2: lines[1] ?? "",
     city: str(address.city) ?? "",
-    state: usStateCode(str(address.state) ?? ""),
+    state: normalizeState(str(address.state) ?? ""),
     zip: str(address.postalCode) ?? "",
   };
   if (p.deceasedBoolean === true || str(p.deceasedDateTime)) input.chartStatus = "deceased";

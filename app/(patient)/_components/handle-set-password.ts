@@ -8,6 +8,7 @@ import { getDb } from "@/db/client";
 import { setPasswordWithLink } from "@/lib/accounts/set-password-with-link";
 import { clientIpFrom, ipHash } from "@/lib/http/client-ip";
 import { setFlash } from "@/lib/http/flash";
+import { forgetLinkToken } from "@/lib/http/link-token";
 import { hitRateLimit, overRateLimit, RATE_LIMITS } from "@/lib/rate-limit/hit-rate-limit";
 import { usernameField } from "@/lib/validation/username";
 import { kickWorkers } from "@/lib/workers/kick";
@@ -55,6 +56,7 @@ export async function handleSetPassword(purpose: "setup" | "reset", form: FormDa
     }
   }
   kickWorkers();
+  await forgetLinkToken(purpose === "setup" ? "/setup-account" : "/reset-password");
   await setFlash({ kind: purpose === "setup" ? "account_created" : "password_reset", username: result.username });
   redirect("/login");
 }

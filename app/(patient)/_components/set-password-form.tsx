@@ -1,7 +1,7 @@
 "use client";
-// Choose a username (setup only) and a password. The token rides in a hidden field and is dropped from the
-// address bar once the page has loaded, so it is not left in history or shared by a copied URL.
-import { useActionState, useEffect } from "react";
+// Choose a username (setup only) and a password. The token rides in a hidden field; the proxy already took
+// it out of the address bar.
+import { useActionState } from "react";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { Field } from "@/app/_components/field";
 import { PasswordField } from "@/app/_components/password-field";
@@ -27,9 +27,6 @@ export function SetPasswordForm({
   linkProblemView: Record<NonNullable<SetPasswordState["linkProblem"]>, React.ReactNode>;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
-  useEffect(() => {
-    if (window.location.search.includes("token=")) window.history.replaceState(null, "", window.location.pathname);
-  }, []);
   if (state.linkProblem) return <>{linkProblemView[state.linkProblem]}</>;
   return (
     <form action={formAction} noValidate>

@@ -1,9 +1,10 @@
 import { LinkPage } from "../_components/link-page";
+import { linkToken } from "@/lib/http/link-token";
 import { completeAccountSetup } from "./actions";
 
-export const metadata = { title: "Set up your account", referrer: "no-referrer" as const };
+export const metadata = { title: "Set up your account" };
 
 export default async function SetupAccountPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
-  const { token } = await searchParams;
+  const token = await linkToken("/setup-account", await searchParams);
   return <LinkPage purpose="setup" token={token} action={completeAccountSetup} />;
 }

@@ -13,6 +13,6 @@ const STATES: Record<string, string> = {
 };
 
 /** The USPS code for a spelled-out state; anything else comes back as given, for the schema to judge. */
-export function usStateCode(value: string): string {
+export function normalizeState(value: string): string {
   return STATES[value.trim().toLowerCase().replace(/\s+/g, " ")] ?? value;
 }

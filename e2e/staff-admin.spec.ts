@@ -1,0 +1,178 @@
+// An admin manages staff: adds a member who gets an invitation, chooses a password and signs in; changes their
+// role; deactivates them, which ends their open session at once; and reads it all in the audit trail.
+// Front-desk staff can open neither page.
+import { randomUUID } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
+import { linkIn, waitForEmail } from "./support/mailbox";
+import { ADMIN, signInAsStaff } from "./support/staff";
+
+const FRONT_DESK = { email: "frontdesk@demo.clinic", password: "demo-frontdesk-password" };
+const MEMBER_PASSWORD = "lanterns over the quiet river";
+
+const rowFor = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+
+test("front-desk staff are refused the staff and audit pages, and see no links to them", async ({ page }) => {
+  await signInAsStaff(page, FRONT_DESK);
+  const nav = page.getByRole("navigation", { name: "Staff" });
+  await expect(nav.getByRole("link", { name: "Staff", exact: true })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Audit", exact: true })).toHaveCount(0);
+  for (const path of ["/admin/staff", "/admin/audit", "/admin/audit?event=staff.invited"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/admin\?denied=admin$/);
+    await expect(page.getByRole("heading", { name: "Patients", level: 1 })).toBeVisible();
+  }
+});
+
+test("a signed-out visitor to the staff and audit pages is sent to sign in", async ({ page }) => {
+  for (const path of ["/admin/staff", "/admin/audit"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/admin\/login$/);
+  }
+});
+
+test("an unknown staff invitation link shows a clear problem page", async ({ page }) => {
+  await page.goto(`/staff-setup?token=${"A".repeat(43)}`);
+  await expect(page.getByRole("heading", { name: "This link is not valid", level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("add a staff member, who sets a password and signs in; change their role; deactivate them; audit it all", async ({ page, browser }) => {
+  const since = Date.now();
+  const suffix = randomUUID().slice(0, 6);
+  const name = `Jordan Lee ${suffix}`;
+  const email = `jordan.${suffix}@staff.test`;
+
+  // The admin adds the new member.
+  await signInAsStaff(page, ADMIN);
+  await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Staff", exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/staff$/);
+  await expect(page.getByRole("heading", { name: "Staff", level: 1 })).toBeVisible();
+  // The admin's own row offers no way to demote or deactivate themselves.
+  await expect(rowFor(page, "Avery Admin").getByText("This is you.")).toBeVisible();
+  await expect(rowFor(page, "Avery Admin").getByRole("button")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // An empty form names each problem.
+  await page.getByRole("button", { name: "Add and send invitation" }).click();
+  await expect(page.getByRole("heading", { name: "There is a problem" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Name: Enter a name" })).toBeVisible();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Email", { exact: true }).fill(email.toUpperCase());
+  await page.getByRole("radio", { name: "Front desk" }).check();
+  await page.getByRole("button", { name: "Add and send invitation" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${name} was added as front desk` })).toBeVisible();
+  const row = rowFor(page, name);
+  await expect(row.getByRole("cell", { name: email })).toBeVisible();
+  await expect(row.getByText(/^Invited: link valid until/)).toBeVisible();
+  await expect(row.getByText("Never")).toBeVisible();
+
+  // The same address again is refused beside the field.
+  await page.getByLabel("Name", { exact: true }).fill("Someone Else");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByRole("button", { name: "Add and send invitation" }).click();
+  await expect(page.getByRole("link", { name: "Email: A staff member with this email address already exists." })).toBeVisible();
+
+  // The invitation arrives; opening it only reads.
+  const mail = await waitForEmail({ to: email, subject: /^Set up your Patient Portal staff account/, since });
+  const link = linkIn(mail, "/staff-setup");
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/staff-setup\?token=[A-Za-z0-9_-]{43}$/);
+  const memberContext = await browser.newContext();
+  const member = await memberContext.newPage();
+  const response = await member.goto(link);
+  expect(response?.headers()["referrer-policy"]).toBe("no-referrer");
+  await expect(member.locator('meta[name="referrer"]')).toHaveAttribute("content", "no-referrer");
+  await member.goto(link);
+  await expect(member.getByRole("heading", { name: "Choose your password", level: 1 })).toBeVisible();
+  await expect(member.getByText(`Welcome, ${name}.`)).toBeVisible();
+  await expect(member).toHaveURL(/\/staff-setup$/);
+  await expectNoAxeViolations(member);
+
+  // Mismatched boxes, then a password with their name in it, then a good one.
+  await member.getByLabel("New password", { exact: true }).fill(MEMBER_PASSWORD);
+  await member.getByLabel("Confirm new password").fill(`${MEMBER_PASSWORD}!`);
+  await member.getByRole("button", { name: "Save my password" }).click();
+  await expect(member.getByRole("link", { name: /^Confirm new password: The two passwords do not match/ })).toBeVisible();
+  await expectNoAxeViolations(member);
+  await member.getByLabel("New password", { exact: true }).fill(`jordan ${MEMBER_PASSWORD}`);
+  await member.getByLabel("Confirm new password").fill(`jordan ${MEMBER_PASSWORD}`);
+  await member.getByRole("button", { name: "Save my password" }).click();
+  await expect(member.getByRole("link", { name: "New password: Your password must not contain your name." })).toBeVisible();
+  await member.getByLabel("New password", { exact: true }).fill(MEMBER_PASSWORD);
+  await member.getByLabel("Confirm new password").fill(MEMBER_PASSWORD);
+  await member.getByRole("button", { name: "Save my password" }).click();
+  await expect(member).toHaveURL(/\/admin\/login\?setup=done$/);
+
+  // Not signed in automatically: they sign in with the new password.
+  await signInAsStaff(member, { email, password: MEMBER_PASSWORD });
+  await expect(member.getByText(`${name} (Front desk)`)).toBeVisible();
+  await expect(member.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Audit" })).toHaveCount(0);
+
+  // The link is used up.
+  const again = await browser.newContext();
+  const reopened = await again.newPage();
+  await reopened.goto(link);
+  await expect(reopened.getByRole("heading", { name: "This invitation has already been used", level: 1 })).toBeVisible();
+  await expectNoAxeViolations(reopened);
+  await again.close();
+
+  // The admin sees the member active, and makes them an admin: their next request has the admin links.
+  await page.reload();
+  await expect(row.getByRole("cell", { name: "Active", exact: true })).toBeVisible();
+  await expect(row.getByText("Never")).toHaveCount(0);
+  await row.getByLabel(`Role for ${name}`).selectOption("admin");
+  await row.getByRole("button", { name: `Change role for ${name}` }).click();
+  await expect(row.getByRole("status").filter({ hasText: "Role changed to Admin." })).toBeVisible();
+  await expect(row.getByRole("cell", { name: "Admin", exact: true })).toBeVisible();
+  await member.goto("/admin");
+  await expect(member.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Audit" })).toBeVisible();
+
+  // Deactivated: the member's open session is refused at its next request, and signing in again fails.
+  await row.getByRole("button", { name: `Deactivate ${name}` }).click();
+  await expect(row.getByRole("status").filter({ hasText: "Deactivated. Their open sessions have ended." })).toBeVisible();
+  await expect(row.getByRole("cell", { name: "Deactivated", exact: true })).toBeVisible();
+  await expect(row.getByRole("button", { name: `Reactivate ${name}` })).toBeVisible();
+  await member.goto("/admin/staff");
+  await expect(member).toHaveURL(/\/admin\/login$/);
+  await member.getByLabel("Email").fill(email);
+  await member.getByLabel("Password", { exact: true }).fill(MEMBER_PASSWORD);
+  await member.getByRole("button", { name: "Sign in" }).click();
+  await expect(member.getByText("Email or password is not right. Check them and try again.")).toBeVisible();
+  await memberContext.close();
+  await expectNoAxeViolations(page);
+
+  // The audit trail shows each step, newest first, and filters by event type.
+  await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Audit", exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/audit$/);
+  await expect(page.getByRole("heading", { name: "Audit trail", level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Staff member").selectOption({ label: name });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/[?&]staff=[0-9a-f-]{36}/);
+  const events = page.getByRole("table").getByRole("rowheader");
+  // Newest first: the refused sign-in after deactivation tops the list.
+  await expect(events.first()).toHaveText("Staff sign-in failed");
+  for (const label of ["Staff member invited", "Staff member chose their password", "Staff signed in", "Staff role changed", "Staff member deactivated"]) {
+    await expect(events.filter({ hasText: new RegExp(`^${label}$`) })).not.toHaveCount(0);
+  }
+
+  await page.getByLabel("Event").selectOption({ label: "Staff member deactivated" });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/[?&]event=staff\.deactivated/);
+  await expect(events).toHaveText(["Staff member deactivated"]);
+  const deactivated = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Staff member deactivated" }) });
+  await expect(deactivated.getByRole("cell", { name: "Avery Admin", exact: true })).toBeVisible();
+  await expect(deactivated.getByText(`Staff member: ${name}`)).toBeVisible();
+  await expect(page.getByLabel("Event")).toHaveValue("staff.deactivated");
+  await expectNoAxeViolations(page);
+
+  // The event filter alone: every row is that event.
+  await page.goto("/admin/audit?event=staff.invited");
+  const invited = await events.allTextContents();
+  expect(invited.length).toBeGreaterThan(0);
+  expect(new Set(invited)).toEqual(new Set(["Staff member invited"]));
+  await expect(page.getByText(`Staff member: ${name}`)).toBeVisible();
+});
