@@ -1,11 +1,13 @@
 // Next 16's proxy (formerly middleware). Two jobs, neither of them a guard (every page and action checks the
 // session itself): refresh the session cookie so idle time counts from the last request, and land emailed
 // links (see lib/http/link-landing.ts).
-import { NextResponse } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth/auth";
 import { isLinkPage, LINK_COOKIE_SECONDS, LINK_PAGES } from "@/lib/http/link-landing";
 
-export default auth((req) => {
+type Handler = (req: NextRequest, ev: NextFetchEvent) => Promise<Response>;
+
+function landLink(req: NextRequest & { auth: unknown }) {
   const { pathname, searchParams } = req.nextUrl;
   const token = searchParams.get("token");
   if (!isLinkPage(pathname) || token === null) return NextResponse.next();
@@ -22,7 +24,14 @@ export default auth((req) => {
   res.headers.set("Referrer-Policy", "no-referrer");
   res.headers.set("Cache-Control", "no-store");
   return res;
-});
+}
+
+// With a lazily built config, Auth.js hands back the wrapped handler asynchronously.
+const withSession = auth(landLink as never) as unknown as Promise<Handler> | Handler;
+
+export async function proxy(req: NextRequest, ev: NextFetchEvent) {
+  return (await withSession)(req, ev);
+}
 
 export const config = {
   // Pages and actions only: static files, images and the auth API handle themselves.

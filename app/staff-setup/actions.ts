@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { completeStaffSetup } from "@/lib/staff/complete-staff-setup";
 import { clientIpFrom, ipHash } from "@/lib/http/client-ip";
+import { forgetLinkToken } from "@/lib/http/link-token";
 import { hitRateLimit, overRateLimit, RATE_LIMITS } from "@/lib/rate-limit/hit-rate-limit";
 import { staffSetupSchema } from "@/lib/validation/staff-admin";
 import { fieldErrors } from "@/app/_components/form-state";
@@ -30,5 +31,6 @@ export async function completeStaffSetupAction(_prev: StaffSetupState, form: For
     await hitRateLimit(db, limiterKey);
     return { linkProblem: result.state };
   }
+  await forgetLinkToken("/staff-setup");
   redirect("/admin/login?setup=done");
 }

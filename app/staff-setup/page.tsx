@@ -1,19 +1,23 @@
-// The page behind an emailed staff invitation. Opening it only reads: nothing is used up until the form is
-// submitted, so mail scanners that fetch links do no harm.
+// The page behind an emailed staff invitation. The proxy has already moved the token from the address into a
+// cookie scoped to this page (lib/http/link-landing.ts). Opening it only reads: nothing is used up until the
+// form is submitted, so mail scanners that fetch links do no harm.
 import { getDb } from "@/db/client";
 import { getConfig } from "@/lib/config";
+import { linkToken } from "@/lib/http/link-token";
 import { passwordHint } from "@/lib/passwords/check-new-password";
 import { inspectStaffInviteLink } from "@/lib/tokens/inspect-staff-invite-link";
 import { STAFF_PASSWORD_MIN } from "@/lib/validation/staff";
 import { StaffLinkProblem, type StaffLinkProblemState } from "./staff-link-problem";
 import { StaffSetupForm } from "./staff-setup-form";
 
-export const metadata = { title: "Choose your password", referrer: "no-referrer" as const };
+// No `referrer: "no-referrer"` here: the landing redirect already sends no Referer, and this page must keep a
+// same-origin referrer so its form (even without JavaScript) posts a real Origin (next.config.js).
+export const metadata = { title: "Choose your password" };
 
 const PROBLEMS: StaffLinkProblemState[] = ["used", "expired", "replaced", "unknown", "inactive"];
 
 export default async function StaffSetupPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
-  const { token } = await searchParams;
+  const token = await linkToken("/staff-setup", await searchParams);
   const invite = await inspectStaffInviteLink(await getDb(), token, new Date());
   if (invite.state !== "valid") {
     return (

@@ -1,7 +1,7 @@
 "use client";
-// Choose a password for a new staff account. The token rides in a hidden field and is dropped from the address
-// bar once the page has loaded, so it is not left in history or shared by a copied URL.
-import { useActionState, useEffect } from "react";
+// Choose a password for a new staff account. The token rides in a hidden field; the proxy already took it out
+// of the address bar.
+import { useActionState } from "react";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { PasswordField } from "@/app/_components/password-field";
 import { completeStaffSetupAction } from "./actions";
@@ -21,9 +21,6 @@ export function StaffSetupForm({
   linkProblemView: Record<NonNullable<StaffSetupState["linkProblem"]>, React.ReactNode>;
 }) {
   const [state, formAction, pending] = useActionState<StaffSetupState, FormData>(completeStaffSetupAction, {});
-  useEffect(() => {
-    if (window.location.search.includes("token=")) window.history.replaceState(null, "", window.location.pathname);
-  }, []);
   if (state.linkProblem) return <>{linkProblemView[state.linkProblem]}</>;
   return (
     <form action={formAction} noValidate>
