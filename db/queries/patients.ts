@@ -19,7 +19,7 @@ import { addressLines } from "@/lib/patients/format-address";
 
 const likePrefix = (s: string) => `${s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-function searchCondition(search: PatientSearch): SQL {
+export function searchCondition(search: PatientSearch): SQL {
   switch (search.kind) {
     case "all":
       return sql`true`;

@@ -26,9 +26,10 @@ export async function listStaff(db: Db): Promise<StaffListRow[]> {
       active: staffUsers.active,
       lastLoginAt: staffUsers.lastLoginAt,
       hasPassword: sql<boolean>`${staffUsers.passwordHash} is not null`,
+      // Qualified by hand: inside a subquery drizzle would print the bare "id", which means account_tokens.id there.
       inviteExpiresAt: sql<Date | null>`(
         select max(t.expires_at) from account_tokens t
-        where t.staff_user_id = ${staffUsers.id} and t.purpose = 'staff_invite' and t.used_at is null and t.revoked_at is null
+        where t.staff_user_id = "staff_users"."id" and t.purpose = 'staff_invite' and t.used_at is null and t.revoked_at is null
       )`.mapWith(toDate),
     })
     .from(staffUsers)

@@ -2,7 +2,8 @@
 // failure (a problem row, a racing edit, a lost connection) leaves the database as it was.
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { patients } from "@/db/schema";
+import { patients, portalAccounts } from "@/db/schema";
+import { revokeAccountLinks } from "@/lib/tokens/issue-account-link";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { findExistingPatients } from "./find-existing-patients";
 import { planImport } from "./plan-import";
@@ -31,11 +32,21 @@ export async function applyImport(db: Db, parsed: ParsedImport, opts: { dryRun?:
       // Same optimistic check as a staff save: a patient edited since the plan was read is not overwritten.
       const updated = await tx
         .update(patients)
-        .set({ ...u.changes, version: sql`${patients.version} + 1`, updatedAt: sql`now()` })
+        .set({
+          ...u.changes,
+          version: sql`${patients.version} + 1`,
+          updatedAt: sql`now()`,
+          // A new address on file gets the same care as a staff edit: old links die, staff see the recent change.
+          ...("email" in u.changes ? { emailChangedAt: sql`now()` } : {}),
+        })
         .where(and(eq(patients.id, u.id), eq(patients.version, u.version)))
         .returning({ id: patients.id });
       if (updated.length === 0) {
         throw new Error(`row ${u.row}: chart number ${u.chartNumber} was changed by someone else during the import; run it again`);
+      }
+      if ("email" in u.changes) {
+        await revokeAccountLinks(tx, { patientId: u.id, reason: "email_changed", now: new Date() });
+        await tx.update(portalAccounts).set({ sessionVersion: sql`${portalAccounts.sessionVersion} + 1` }).where(eq(portalAccounts.patientId, u.id));
       }
       await recordAuditEvent(tx, { event: "patient.import_updated", actorType: "system", patientId: u.id, details });
     }

@@ -6,6 +6,7 @@ import { deliverOutbox } from "@/lib/email/deliver-outbox";
 import { mailboxTransport, resendTransport, type EmailTransport } from "@/lib/email/transport";
 import { pruneRateLimits } from "@/lib/rate-limit/hit-rate-limit";
 import { processVerifications } from "@/lib/verification/process-verifications";
+import { sendReminders } from "@/lib/patients/send-reminders";
 
 const IDLE_MS = 1000;
 const KICK_KEY = "__patientPortalWorkerKick";
@@ -37,7 +38,9 @@ export function startWorkers(getDb: () => Promise<Db>, opts: { log?: (line: stri
       try {
         const db = await getDb();
         found = await runWorkersOnce(db, transport);
+        // Housekeeping now and then (a pass is about a second when idle).
         if (++passes % 600 === 0) await pruneRateLimits(db, new Date());
+        if (passes % 300 === 1) found += await sendReminders(db, new Date());
       } catch (e) {
         log(`[worker] pass failed: ${e instanceof Error ? e.name + ": " + e.message.slice(0, 200) : "unknown error"}`);
       }

@@ -17,6 +17,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
             <>
               <Link href="/admin/staff">Staff</Link>
               <Link href="/admin/audit">Audit</Link>
+              <Link href="/admin/settings">Settings</Link>
             </>
           )}
           <span className="who">

@@ -13,7 +13,9 @@ const PAGE_SIZE = 25;
 
 export default async function PatientsPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
   await requireStaff();
-  const query = patientListQuery.parse(await searchParams);
+  const params = await searchParams;
+  const query = patientListQuery.parse(params);
+  const denied = params.denied === "admin";
   const status = query.status as PortalStatusKind | undefined;
   const search = parsePatientSearch(query.q);
   const db = await getDb();
@@ -30,7 +32,15 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
   ]);
   return (
     <main id="main">
-      <h1>Patients</h1>
+      <div className="title-row">
+        <h1>Patients</h1>
+        <Link href="/admin/patients/new" className="button-secondary">Add patient</Link>
+      </div>
+      {denied && (
+        <p className="field-error" role="alert">
+          That page is for admins only.
+        </p>
+      )}
       <form method="get" action="/admin" className="search" role="search">
         <label htmlFor="q">Search patients</label>
         <p className="hint" id="q-hint">
@@ -45,6 +55,13 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
         </div>
       </form>
       <StatusFilter counts={counts} current={status} q={query.q} />
+      {counts.unactivated > 0 && (
+        <p>
+          <Link href={`/admin/invitations/new?all=unactivated${query.q ? `&q=${encodeURIComponent(query.q)}` : ""}`} className="button">
+            Send invitations to Unactivated patients ({counts.unactivated})…
+          </Link>
+        </p>
+      )}
       <PatientTable rows={page.rows} />
       <nav className="pager" aria-label="Pages">
         {page.prev && <Link href={listHref({ q: query.q, status, before: encodeCursor(page.prev) })}>← Previous page</Link>}

@@ -46,10 +46,12 @@ export function StatusFilter({
 export function PatientTable({ rows }: { rows: PatientListRow[] }) {
   if (rows.length === 0) return <p className="empty">No patients match this search.</p>;
   return (
+    <form method="get" action="/admin/invitations/new" id="select-patients">
     <table className="patients">
       <caption className="visually-hidden">Patients and their portal status</caption>
       <thead>
         <tr>
+          <th scope="col"><span className="visually-hidden">Select</span></th>
           <th scope="col">Name</th>
           <th scope="col">Date of birth</th>
           <th scope="col">Chart number</th>
@@ -60,6 +62,9 @@ export function PatientTable({ rows }: { rows: PatientListRow[] }) {
       <tbody>
         {rows.map((p) => (
           <tr key={p.id} data-status={p.status.kind}>
+            <td className="select-cell" data-label="Select">
+              <input type="checkbox" name="id" value={p.id} id={`select-${p.id}`} aria-label={`Select ${p.firstName} ${p.lastName}`} />
+            </td>
             <th scope="row" data-label="Name">
               <Link href={`/admin/patients/${p.id}`}>
                 {p.lastName}, {p.firstName}
@@ -75,5 +80,7 @@ export function PatientTable({ rows }: { rows: PatientListRow[] }) {
         ))}
       </tbody>
     </table>
+    <button type="submit" className="button-secondary">Send invitations to selected patients…</button>
+    </form>
   );
 }
