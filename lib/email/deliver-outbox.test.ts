@@ -108,4 +108,17 @@ describe.each(DB_KINDS)("email outbox (%s)", (kind) => {
     }
     expect(results.filter((r) => r.queued)).toHaveLength(RECIPIENT_CAP.perDay);
   });
+  it("a large run goes out through the batch endpoint, 100 per call, each email exactly once", async () => {
+    for (let i = 0; i < 250; i++) await queue(`bulk.${i}@example.com`);
+    const requestsBefore = fake.requestCount();
+    fake.failNext(1, 503);
+    await drain();
+    const sent = fake.messages().filter((m) => m.to[0].startsWith("bulk."));
+    expect(sent).toHaveLength(250);
+    expect(new Set(sent.map((m) => m.to[0])).size).toBe(250);
+    // 3 batch calls, plus the one the fake refused and that was tried again.
+    expect(fake.requestCount() - requestsBefore).toBe(4);
+    const rows = await t.db.select().from(emailOutbox).where(eq(emailOutbox.status, "sent"));
+    expect(rows.filter((r) => r.recipient.startsWith("bulk.")).every((r) => r.providerMessageId)).toBe(true);
+  });
 });
