@@ -1,17 +1,9 @@
 // A patient creates their portal account end to end, and staff see the icon turn from Unactivated to Active.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { linkIn, waitForEmail } from "./support/mailbox";
 import { signInAsStaff } from "./support/staff";
-
-export async function fillVerification(page: Page, d: { email: string; lastName: string; month: string; day: string; year: string; zip: string }) {
-  await page.getByLabel("Email").fill(d.email);
-  await page.getByLabel("Last name").fill(d.lastName);
-  await page.getByLabel("Month").fill(d.month);
-  await page.getByLabel("Day").fill(d.day);
-  await page.getByLabel("Year").fill(d.year);
-  await page.getByLabel("ZIP code").fill(d.zip);
-}
+import { fillVerification } from "./support/patient";
 
 test("create account: details with different letter case and ZIP+4, setup link, first sign-in activates", async ({ page, browser }) => {
   const since = Date.now();

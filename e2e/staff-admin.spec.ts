@@ -161,7 +161,7 @@ test("add a staff member, who sets a password and signs in; change their role; d
   await expect(page).toHaveURL(/\/admin\/audit$/);
   await expect(page.getByRole("heading", { name: "Audit trail", level: 1 })).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.getByLabel("Staff member").selectOption({ label: name });
+  await page.getByLabel("Staff member", { exact: true }).selectOption({ label: `${name} (deactivated)` });
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/[?&]staff=[0-9a-f-]{36}/);
   const events = page.getByRole("table").getByRole("rowheader");
@@ -171,14 +171,14 @@ test("add a staff member, who sets a password and signs in; change their role; d
     await expect(events.filter({ hasText: new RegExp(`^${label}$`) })).not.toHaveCount(0);
   }
 
-  await page.getByLabel("Event").selectOption({ label: "Staff member deactivated" });
+  await page.getByLabel("Event", { exact: true }).selectOption({ label: "Staff member deactivated" });
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/[?&]event=staff\.deactivated/);
   await expect(events).toHaveText(["Staff member deactivated"]);
   const deactivated = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Staff member deactivated" }) });
   await expect(deactivated.getByRole("cell", { name: "Avery Admin", exact: true })).toBeVisible();
   await expect(deactivated.getByText(`Staff member: ${name}`)).toBeVisible();
-  await expect(page.getByLabel("Event")).toHaveValue("staff.deactivated");
+  await expect(page.getByLabel("Event", { exact: true })).toHaveValue("staff.deactivated");
   await expectNoAxeViolations(page);
 
   // The event filter alone: every row is that event.

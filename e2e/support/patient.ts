@@ -1,5 +1,4 @@
-// Helpers for the patient-facing journeys. fillVerification is the same as the one exported by
-// e2e/register.spec.ts: Playwright refuses a spec file that imports another spec file, so it lives here too.
+// Helpers for the patient-facing journeys.
 import { expect, type Page } from "@playwright/test";
 import { emailsTo } from "./mailbox";
 

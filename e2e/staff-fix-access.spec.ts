@@ -1,0 +1,147 @@
+// Front desk fixes a patient's portal access from the dash, as the seed describes, and sees the result.
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
+import { linkIn, waitForEmail } from "./support/mailbox";
+import { signInAsStaff } from "./support/staff";
+import { signInAsPatient, submitVerification } from "./support/patient";
+
+const FRONT_DESK = { email: "frontdesk@demo.clinic", password: "demo-frontdesk-password" };
+
+async function openDash(page: import("@playwright/test").Page, search: string, name: string) {
+  await page.goto("/admin");
+  await page.getByLabel("Search patients").fill(search);
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("link", { name }).click();
+  await expect(page.getByRole("region", { name: "Patient information" })).toBeVisible();
+}
+
+test("fix an Inactive patient, invite them, and watch the icon turn Active after their first sign-in", async ({ page, browser }) => {
+  // On file: Winston Adeyemi, no ZIP code, portal access off.
+  await signInAsStaff(page, FRONT_DESK);
+  await openDash(page, "Adeyemi", "Adeyemi, Winston");
+  await expect(page.getByRole("list", { name: "Why the patient cannot access the portal" }).getByRole("listitem")).toHaveText([
+    "Portal access is not enabled",
+    "No ZIP code on file",
+  ]);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("link", { name: "Add a ZIP code" }).click();
+  await expect(page.getByRole("link", { name: "Basic Data" })).toHaveAttribute("aria-current", "page");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("ZIP code").fill("62723");
+  await page.getByRole("button", { name: "Save Basic Data" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+
+  await page.getByRole("link", { name: "Patient Portal", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Send invitation/reset email" })).toBeDisabled();
+  await expect(page.getByText("Cannot send: Portal access is not enabled.")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Patient Can Access Portal").check();
+  await page.getByRole("button", { name: "Save portal access" }).click();
+  await expect(page.getByText(/^Portal access is on\. Nothing was sent/)).toBeVisible();
+  await page.reload();
+  const since = Date.now();
+  await page.getByRole("button", { name: "Send invitation/reset email" }).click();
+  await expect(page.getByText(/^Invitation queued/)).toBeVisible();
+
+  const email = await waitForEmail({ to: "winston.adeyemi@example.com", subject: /Create your Patient Portal account/, since });
+  // An invitation from the practice lasts a week.
+  expect(email.text).toMatch(/7 days/);
+  const patient = await browser.newPage();
+  await patient.goto(linkIn(email, "/setup-account"));
+  await patient.getByLabel("Username").fill("wadeyemi");
+  await patient.getByLabel("New password", { exact: true }).fill("quiet mornings by the lake");
+  await patient.getByLabel("Confirm new password").fill("quiet mornings by the lake");
+  await patient.getByRole("button", { name: "Create my account" }).click();
+  await expect(patient).toHaveURL(/\/login$/);
+  await signInAsPatient(patient, "wadeyemi", "quiet mornings by the lake", "Winston");
+
+  await page.getByRole("link", { name: /Back to Winston Adeyemi/ }).click();
+  await expect(page.getByRole("region", { name: "Patient information" }).getByRole("img", { name: /^Portal status: Active/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Portal activity" })).toContainText("First sign-in: portal activated");
+  await expect(page.getByRole("region", { name: "Portal activity" })).toContainText("Invitation email sent by staff by Frankie Desk");
+});
+
+test("the activity timeline shows which item did not match after a patient types a wrong ZIP code", async ({ page, browser }) => {
+  // On file: Ama Boateng, ama.boateng@example.com, 04/04/1997, ZIP 62716.
+  const patient = await browser.newPage();
+  await patient.goto("/register");
+  await submitVerification(patient, { email: "ama.boateng@example.com", lastName: "Boateng", month: "4", day: "4", year: "1997", zip: "62799" });
+  await signInAsStaff(page);
+  await openDash(page, "Boateng", "Boateng, Ama");
+  const activity = page.getByRole("region", { name: "Portal activity" });
+  await expect(async () => {
+    await page.reload();
+    await expect(activity).toContainText("Create account: verification did not match", { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(activity).toContainText("ZIP code did not match");
+  await expect(activity).not.toContainText("62799");
+  await expectNoAxeViolations(page);
+});
+
+test("two staff editing the same patient: the second save is refused and shows the current values", async ({ page, browser }) => {
+  await signInAsStaff(page);
+  await openDash(page, "Haddad", "Haddad, Ahmed");
+  await page.getByRole("link", { name: /Edit patient information/ }).click();
+  const other = await browser.newPage();
+  await signInAsStaff(other, FRONT_DESK);
+  await other.goto(page.url());
+  await other.getByLabel("Phone").fill("(555) 777-0001");
+  await other.getByRole("button", { name: "Save Basic Data" }).click();
+  await expect(other.getByRole("status")).toHaveText("Saved.");
+
+  await page.getByLabel("City").fill("Chicago");
+  await page.getByRole("button", { name: "Save Basic Data" }).click();
+  await expect(page.getByText(/This record changed since you opened it/)).toBeVisible();
+  await expect(page.getByLabel("Phone")).toHaveValue("(555) 777-0001");
+  await expect(page.getByLabel("City")).toHaveValue("Springfield");
+});
+
+test("bulk invitations: selected patients are invited, the skipped ones are counted, progress is shown", async ({ page }) => {
+  await signInAsStaff(page);
+  await page.getByLabel("Search patients").fill("Nguyen");
+  await page.getByRole("button", { name: "Search" }).click();
+  // Linh and Minh are Unactivated; Robert is Active and is skipped.
+  for (const name of ["Linh Nguyen", "Minh Nguyen", "Robert Nguyen"]) await page.getByLabel(`Select ${name}`).check();
+  const since = Date.now();
+  await page.getByRole("button", { name: "Send invitations to selected patients…" }).click();
+  await expect(page.getByText("2 invitations will be sent.")).toBeVisible();
+  await expect(page.getByText("1 already Active")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Send 2 invitations" }).click();
+  await expect(page.getByRole("heading", { name: "Invitations" })).toBeVisible();
+  await expect(page.getByText("All done.")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("Sent 2 of 2")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await waitForEmail({ to: "nguyen.family@example.com", subject: /Create your Patient Portal account/, since });
+
+  // "Send invitations to Unactivated patients" shows what a whole-list run would do before anything is sent.
+  await page.goto("/admin?status=unactivated");
+  await page.getByRole("link", { name: /^Send invitations to Unactivated patients \(\d+\)…$/ }).click();
+  await expect(page.getByText(/^\d+ invitations? will be sent\.$/)).toBeVisible();
+  await expect(page.getByText(/already invited in the last 7 days/)).toBeVisible();
+  await page.getByRole("link", { name: "Cancel" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+});
+
+test("staff add a patient, are warned about a likely duplicate, and the new patient shows as Inactive", async ({ page }) => {
+  await signInAsStaff(page, FRONT_DESK);
+  await page.getByRole("link", { name: "Add patient" }).click();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Add patient" }).click();
+  await expect(page.getByRole("link", { name: "Chart number: Enter the chart number" })).toBeVisible();
+  await page.getByLabel("Chart number").fill("MRN-20001");
+  await page.getByLabel("First name").fill("Sean");
+  await page.getByLabel("Last name").fill("OBrien");
+  await page.getByLabel("Date of birth").fill("11/30/1965");
+  await page.getByRole("button", { name: "Add patient" }).click();
+  await expect(page.getByText(/same last name and date of birth is already on file/)).toBeVisible();
+  await page.getByLabel(/This is a different person from/).check();
+  await page.getByRole("button", { name: "Add patient" }).click();
+  await expect(page.getByRole("region", { name: "Patient information" })).toContainText("MRN-20001");
+  await expect(page.getByRole("list", { name: "Why the patient cannot access the portal" }).getByRole("listitem")).toHaveText([
+    "Portal access is not enabled",
+    "No email address on file",
+    "No ZIP code on file",
+  ]);
+});
