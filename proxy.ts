@@ -1,16 +1,38 @@
-// Next 16's proxy (formerly middleware). Two jobs, neither of them a guard (every page and action checks the
-// session itself): refresh the session cookie so idle time counts from the last request, and land emailed
-// links (see lib/http/link-landing.ts).
+// Next 16's proxy (formerly middleware). It is never the guard (every page and action checks the session
+// itself). Its jobs: refuse state-changing requests from other origins, set the per-request security headers
+// (CSP nonce, HSTS), refresh the session cookie so idle time counts from the last request, and land emailed
+// links (lib/http/link-landing.ts).
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth/auth";
+import { getConfig } from "@/lib/config";
 import { isLinkPage, LINK_COOKIE_SECONDS, LINK_PAGES } from "@/lib/http/link-landing";
+import { contentSecurityPolicy, HSTS, originAllowed } from "@/lib/http/security-headers";
 
 type Handler = (req: NextRequest, ev: NextFetchEvent) => Promise<Response>;
 
-function landLink(req: NextRequest & { auth: unknown }) {
+function handle(req: NextRequest & { auth: unknown }) {
+  const { APP_URL, NODE_ENV } = getConfig();
+  if (!originAllowed(req.method, req.headers.get("origin"), APP_URL)) {
+    return new NextResponse("This request did not come from the Patient Portal's own pages, so it was refused.", { status: 403 });
+  }
   const { pathname, searchParams } = req.nextUrl;
   const token = searchParams.get("token");
-  if (!isLinkPage(pathname) || token === null) return NextResponse.next();
+  if (isLinkPage(pathname) && token !== null) return landLink(req, pathname, token);
+
+  const https = APP_URL.startsWith("https:");
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const csp = contentSecurityPolicy({ nonce, https, development: NODE_ENV !== "production" });
+  // Next reads the nonce from the request's CSP header and puts it on its own scripts.
+  const headers = new Headers(req.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("Content-Security-Policy", csp);
+  if (https) res.headers.set("Strict-Transport-Security", HSTS);
+  return res;
+}
+
+function landLink(req: NextRequest, pathname: keyof typeof LINK_PAGES, token: string) {
   const clean = req.nextUrl.clone();
   clean.search = "";
   const res = NextResponse.redirect(clean, 303);
@@ -27,13 +49,13 @@ function landLink(req: NextRequest & { auth: unknown }) {
 }
 
 // With a lazily built config, Auth.js hands back the wrapped handler asynchronously.
-const withSession = auth(landLink as never) as unknown as Promise<Handler> | Handler;
+const withSession = auth(handle as never) as unknown as Promise<Handler> | Handler;
 
 export async function proxy(req: NextRequest, ev: NextFetchEvent) {
   return (await withSession)(req, ev);
 }
 
 export const config = {
-  // Pages and actions only: static files, images and the auth API handle themselves.
+  // Pages and actions only: static files, images and the auth API (which has its own CSRF token) are left alone.
   matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth).*)"],
 };

@@ -131,9 +131,10 @@ test("staff add a patient, are warned about a likely duplicate, and the new pati
   await page.getByRole("button", { name: "Add patient" }).click();
   await expect(page.getByRole("link", { name: "Chart number: Enter the chart number" })).toBeVisible();
   await page.getByLabel("Chart number").fill("MRN-20001");
-  await page.getByLabel("First name").fill("Sean");
-  await page.getByLabel("Last name").fill("OBrien");
-  await page.getByLabel("Date of birth").fill("11/30/1965");
+  // Grace Okafor (09/15/1951) is on file: "O Kafor" is the same name as verification compares it.
+  await page.getByLabel("First name").fill("Gracie");
+  await page.getByLabel("Last name").fill("O Kafor");
+  await page.getByLabel("Date of birth").fill("09/15/1951");
   await page.getByRole("button", { name: "Add patient" }).click();
   await expect(page.getByText(/same last name and date of birth is already on file/)).toBeVisible();
   await page.getByLabel(/This is a different person from/).check();

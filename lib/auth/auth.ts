@@ -12,6 +12,7 @@ import { hitRateLimit, RATE_LIMITS } from "@/lib/rate-limit/hit-rate-limit";
 import { verifyStaffCredentials } from "./verify-staff-credentials";
 import { verifyPatientCredentials } from "./verify-patient-credentials";
 import { ABSOLUTE_SESSION_SECONDS, sessionExpired } from "./session-limits";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 /** Right password, but the patient's portal access is off: the only failure we name, and only to them. */
 export class PortalAccessOff extends CredentialsSignin {
@@ -61,6 +62,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
+    // Auth.js follows callbackUrl from the request: only our own paths (SECURITY.md N4).
+    redirect({ url, baseUrl }) {
+      return new URL(safeRedirectPath(url, baseUrl), baseUrl).toString();
+    },
     // Runs on every request that reads the session (the proxy refreshes the cookie on each page): an expired
     // session is dropped here, so it cannot be revived by the refresh itself.
     jwt({ token, user }) {

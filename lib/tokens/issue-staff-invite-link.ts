@@ -21,6 +21,7 @@ export async function issueStaffInviteLink(
     purpose: "staff_invite",
     staffUserId: opts.staffUserId,
     issuedByStaffId: opts.issuedByStaffId,
+    issuedVia: "staff",
     createdAt: opts.now,
     expiresAt,
   });

@@ -6,10 +6,17 @@ export const metadata = { title: "Staff sign-in" };
 
 export default async function StaffLoginPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
   if (await currentStaff()) redirect("/admin");
-  const idle = (await searchParams).reason === "idle";
+  const params = await searchParams;
+  const idle = params.reason === "idle";
+  const setupDone = params.setup === "done";
   return (
     <main id="main" className="narrow">
       <h1>Staff sign-in</h1>
+      {setupDone && (
+        <p className="notice" role="status">
+          Your password is set. Sign in with your email address and new password.
+        </p>
+      )}
       {idle && (
         <p className="notice" role="status">
           You were signed out because you were inactive for 15 minutes. Sign in again to continue.

@@ -1,0 +1,376 @@
+// Every server action is a public POST endpoint (SECURITY.md N1): whoever knows its id can call it with any
+// body, whatever the pages show. This spec finds every action in the production build itself (Next's server
+// reference manifest), calls each one by hand the way a script would, and checks that each is refused without
+// a session, with a patient's session where staff is needed, and with a front-desk session where an admin is
+// needed, and that nothing changed, as staff see it (and, on PostgreSQL, in every table). Actions meant to be
+// called by signed-out visitors are listed below with the reason; any other action, including one added
+// tomorrow, must be refused.
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
+import { e2eDatabaseUrl, expectOwnDatabase, tableFingerprints, waitForIdleWorker, withSql } from "./support/database";
+import { DEMO_PATIENT_PASSWORD } from "./support/patient";
+import { actionResult, callAction, declaredArgs, distDir, expectRedirectedTo, pathForWorker, readServerActions, type ActionFields, type ServerAction } from "./support/server-actions";
+import { ADMIN, signInAsStaff } from "./support/staff";
+
+const FRONT_DESK = { email: "frontdesk@demo.clinic", password: "demo-frontdesk-password" };
+
+// Actions a signed-out visitor must be able to call, each with why that is safe.
+const PUBLIC_ACTIONS: Record<string, string> = {
+  "app/(patient)/register/actions.ts#requestAccountSetup": "create-account form for signed-out patients; same answer for every input (V1), emails only the address on file",
+  "app/(patient)/forgot-password/actions.ts#requestPasswordReset": "forgot-password form for signed-out patients; same answer for every input, emails only the address on file",
+  "app/(patient)/forgot-username/actions.ts#requestUsername": "forgot-username form for signed-out patients; same answer for every input, emails only the address on file",
+  "app/(patient)/login/actions.ts#signInPatient": "the patient sign-in form: there is no session yet by definition",
+  "app/admin/login/actions.ts#signInStaff": "the staff sign-in form: there is no session yet by definition",
+  "app/(patient)/setup-account/actions.ts#completeAccountSetup": "guarded by the single-use emailed setup token, not by a session",
+  "app/(patient)/reset-password/actions.ts#completePasswordReset": "guarded by the single-use emailed reset token, not by a session",
+  "app/staff-setup/actions.ts#completeStaffSetupAction": "guarded by the single-use emailed staff invitation token, not by a session",
+  "app/(patient)/portal/actions.ts#signOutPatient": "ends only the caller's own session; without one there is nothing to end",
+  "app/(patient)/portal/actions.ts#signOutIdlePatient": "ends only the caller's own session; without one there is nothing to end",
+  "app/admin/(staff)/actions.ts#signOutStaff": "ends only the caller's own session; without one there is nothing to end",
+  "app/admin/(staff)/actions.ts#signOutIdleStaff": "ends only the caller's own session; without one there is nothing to end",
+};
+
+// Actions for a signed-in patient (their own account only).
+const PATIENT_ACTIONS = new Set(["app/(patient)/portal/actions.ts#changePatientPassword", "app/(patient)/portal/actions.ts#signOutEverywhere"]);
+
+// Staff actions only admins may call; every other non-public, non-patient action needs any signed-in staff.
+const ADMIN_ACTIONS = new Set([
+  "app/admin/(staff)/settings/actions.ts#saveReminders",
+  "app/admin/(staff)/staff/actions.ts#inviteStaff",
+  "app/admin/(staff)/staff/actions.ts#changeRole",
+  "app/admin/(staff)/staff/actions.ts#setActive",
+  "app/admin/(staff)/staff/actions.ts#resendInvite",
+]);
+
+const STAFF_SIGN_IN = "/admin/login";
+const PATIENT_SIGN_IN = "/login";
+
+type Ids = { chen: string; picard: string; wei: string; frontDesk: string; chenVersion: string };
+
+// Plausible bodies: what each action's own form sends, aimed at Mei Chen-Park (Unactivated, invite expired),
+// Jean-Luc Picard (Active, has an account) and the front-desk staff member, so that an action that ran would
+// show a change on their pages.
+function fieldsFor(a: ServerAction, ids: Ids): ActionFields {
+  const basic = { firstName: "Mei", lastName: "Changed-By-Attacker", dateOfBirth: "11/05/1994", email: "attacker@evil.example", zip: "62722", city: "Nowhere", state: "IL" };
+  const byName: Record<string, ActionFields> = {
+    changePatientPassword: { patientId: ids.wei, current: DEMO_PATIENT_PASSWORD, password: "attacker chose this passphrase", confirm: "attacker chose this passphrase" },
+    signOutEverywhere: { patientId: ids.wei },
+    confirmBulkInvitations: { id: [ids.chen], all: "", q: "" },
+    savePortalAccess: { patientId: ids.chen },
+    sendInvitation: { patientId: ids.chen, emailChangeConfirmed: "on" },
+    unlockPatientAccount: { patientId: ids.picard },
+    saveBasicData: { patientId: ids.chen, version: ids.chenVersion, ...basic },
+    addPatientAction: { chartNumber: "MRN-ATTACK-1", firstName: "Mallory", lastName: "Attacker", dateOfBirth: "01/01/1990", email: "mallory@evil.example", zip: "62799", portalAccessEnabled: "on" },
+    saveReminders: { enabled: "on", afterDays: "3", maxReminders: "9" },
+    inviteStaff: { name: "Mallory Attacker", email: "mallory@evil.example", role: "admin" },
+    changeRole: { staffId: ids.frontDesk, role: "admin" },
+    setActive: { staffId: ids.frontDesk, active: "false" },
+    resendInvite: { staffId: ids.frontDesk },
+  };
+  if (byName[a.exportedName]) return byName[a.exportedName];
+  // An action this spec does not know yet gets every field the known ones use.
+  return Object.assign({}, ...Object.values(byName), { patientId: ids.chen, id: ids.chen, staffId: ids.frontDesk });
+}
+
+function pathFor(a: ServerAction, ids: Ids): string {
+  expect(a.workers.length, `${a.key} is bundled in no page`).toBeGreaterThan(0);
+  return pathForWorker(a.workers[0], { id: ids.chen });
+}
+
+type Kind = "public" | "patient" | "staff" | "admin";
+function kindOf(a: ServerAction): Kind {
+  if (PUBLIC_ACTIONS[a.key]) return "public";
+  if (PATIENT_ACTIONS.has(a.key)) return "patient";
+  if (ADMIN_ACTIONS.has(a.key)) return "admin";
+  return "staff";
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What staff see, before and after: every page an action above could change.
+
+async function patientIdFromList(page: Page, search: string, name: string): Promise<string> {
+  await page.goto(`/admin?q=${encodeURIComponent(search)}`);
+  await page.getByRole("link", { name, exact: true }).click();
+  await expect(page.getByRole("region", { name: "Patient information" })).toBeVisible();
+  return new URL(page.url()).pathname.split("/").pop()!;
+}
+
+async function staffView(page: Page, ids: Ids): Promise<Record<string, unknown>> {
+  const view: Record<string, unknown> = {};
+  await page.goto("/admin");
+  view.counts = await page.getByRole("navigation", { name: "Filter by portal status" }).innerText();
+  for (const [who, id] of [["chen", ids.chen], ["picard", ids.picard], ["wei", ids.wei]] as const) {
+    await page.goto(`/admin/patients/${id}`);
+    const block = page.getByRole("region", { name: "Patient information" });
+    view[`${who}.status`] = await block.getByRole("img", { name: /^Portal status:/ }).getAttribute("aria-label");
+    view[`${who}.name`] = await block.locator(".patient-name").innerText();
+    view[`${who}.activityLength`] = await page.locator(".activity .timeline > li").count();
+    view[`${who}.activity`] = await page.locator(".activity").innerText();
+    await page.goto(`/admin/patients/${id}/edit?tab=portal`);
+    view[`${who}.portalTab`] = await page.locator(".portal-tab").innerText();
+    view[`${who}.portalAccess`] = await page.getByLabel("Patient Can Access Portal").isChecked();
+    await page.goto(`/admin/patients/${id}/edit?tab=basic`);
+    view[`${who}.basicData`] = await page.locator("main form input").evaluateAll((els) => els.map((e) => `${(e as HTMLInputElement).name}=${(e as HTMLInputElement).value}`));
+  }
+  await page.goto("/admin/staff");
+  view.staff = await page.locator("main table").innerText();
+  await page.goto("/admin/settings");
+  view.settings = await page.locator("main form input").evaluateAll((els) => els.map((e) => `${(e as HTMLInputElement).name}=${(e as HTMLInputElement).type === "checkbox" ? (e as HTMLInputElement).checked : (e as HTMLInputElement).value}`));
+  // The audit trail records every change any action makes. Events the email worker adds on its own (for
+  // emails other specs queued) are left out.
+  await page.goto("/admin/audit");
+  view.audit = (await page.locator("main table tbody tr").allInnerTexts()).filter((t) => !/^\S+ \S+ UTC\s+(Email (queued|sent)|Verification request processed)/.test(t));
+  return view;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+test.describe.configure({ mode: "serial" });
+
+let baseURL: string;
+let actions: ServerAction[];
+let ids: Ids;
+let admin: BrowserContext;
+let adminPage: Page;
+let frontDesk: BrowserContext;
+let picard: BrowserContext;
+let wei: BrowserContext;
+let dbUrl: string | null;
+const markerChart = `MRN-SEC-${randomUUID().slice(0, 8)}`;
+
+async function signedInPatient(browser: Browser, username: string, password: string, firstName: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: `Hello, ${firstName}` })).toBeVisible();
+  await page.close();
+  return context;
+}
+
+async function requestWith(playwright: PlaywrightWorkerArgs["playwright"], from?: BrowserContext): Promise<APIRequestContext> {
+  return playwright.request.newContext({ baseURL, storageState: from ? await from.storageState() : undefined });
+}
+
+/** Takes what staff see (and every table, on PostgreSQL) once the background worker has gone quiet. */
+async function snapshot(): Promise<{ ui: Record<string, unknown>; tables: Record<string, string> | null }> {
+  if (dbUrl) await waitForIdleWorker(dbUrl);
+  let ui = await staffView(adminPage, ids);
+  // On PGlite the worker cannot be watched: wait until two looks in a row agree.
+  for (let i = 0; i < 10; i++) {
+    await adminPage.waitForTimeout(500);
+    const again = await staffView(adminPage, ids);
+    if (JSON.stringify(again) === JSON.stringify(ui)) break;
+    ui = again;
+  }
+  return { ui, tables: dbUrl ? await tableFingerprints(dbUrl) : null };
+}
+
+async function expectNothingChanged(before: Awaited<ReturnType<typeof snapshot>>, what: string) {
+  const after = { ui: await staffView(adminPage, ids), tables: dbUrl ? await tableFingerprints(dbUrl) : null };
+  expect(after.ui, `${what}: what staff see changed`).toEqual(before.ui);
+  if (dbUrl) expect(after.tables, `${what}: a table changed`).toEqual(before.tables);
+}
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(120_000);
+  baseURL = test.info().project.use.baseURL!;
+  actions = readServerActions(path.dirname(test.info().config.configFile!));
+  // Read at once: another run may start and rewrite this shared file later.
+  dbUrl = e2eDatabaseUrl(test.info().config.configFile);
+
+  admin = await browser.newContext({ baseURL });
+  adminPage = await admin.newPage();
+  await signInAsStaff(adminPage, ADMIN);
+  // On file: Mei Chen-Park (Unactivated, her invitation expired), Jean-Luc Picard (Active, username jlpicard),
+  // Li Wei (Active, username liwei84). No other spec uses them.
+  const chen = await patientIdFromList(adminPage, "Chen-Park", "Chen-Park, Mei");
+  const picardId = await patientIdFromList(adminPage, "Picard", "Picard, Jean-Luc");
+  const weiId = await patientIdFromList(adminPage, "Wei", "Wei, Li");
+  await adminPage.goto(`/admin/patients/${chen}/edit?tab=basic`);
+  const chenVersion = (await adminPage.locator('input[name="version"]').getAttribute("value"))!;
+  await adminPage.goto("/admin/staff");
+  const frontDeskId = (await adminPage
+    .getByRole("row")
+    .filter({ has: adminPage.getByRole("rowheader", { name: "Frankie Desk" }) })
+    .locator('input[name="staffId"]')
+    .first()
+    .getAttribute("value"))!;
+  ids = { chen, picard: picardId, wei: weiId, frontDesk: frontDeskId, chenVersion };
+  for (const [k, v] of Object.entries(ids)) expect(v, k).toBeTruthy();
+
+  frontDesk = await browser.newContext({ baseURL });
+  await signInAsStaff(await frontDesk.newPage(), FRONT_DESK);
+  picard = await signedInPatient(browser, "jlpicard", DEMO_PATIENT_PASSWORD, "Jean-Luc");
+  wei = await signedInPatient(browser, "liwei84", DEMO_PATIENT_PASSWORD, "Li");
+});
+
+test.afterAll(async () => {
+  for (const c of [admin, frontDesk, picard, wei]) await c?.close();
+});
+
+test("the build's actions are all accounted for, and a hand-made call reaches an action's code", async ({ playwright }) => {
+  expect(actions.length, `no actions in ${distDir()}/server/server-reference-manifest.json`).toBeGreaterThan(10);
+  const keys = actions.map((a) => a.key);
+  expect(new Set(keys).size, "two actions share a file and export name").toBe(keys.length);
+  for (const key of [...Object.keys(PUBLIC_ACTIONS), ...PATIENT_ACTIONS, ...ADMIN_ACTIONS]) {
+    expect(keys, `${key} is listed in this spec but no longer exists: update the list`).toContain(key);
+  }
+  for (const a of actions) {
+    expect(a.workers.length, `${a.key} is bundled in no page`).toBeGreaterThan(0);
+    const declared = declaredArgs(a.id);
+    expect([0, 1, 2], `${a.key}: this spec only knows how to call actions of 0, 1 or 2 arguments`).toContain(declared);
+  }
+  test.info().annotations.push({ type: "actions", description: actions.map((a) => `${kindOf(a)} ${a.key}`).join("\n") });
+
+  // Positive controls: the same hand-made calls, made with a session that may make them, do reach the code.
+  const asAdmin = await requestWith(playwright, admin);
+  const save = actions.find((a) => a.exportedName === "saveBasicData")!;
+  const invalid = await callAction(asAdmin, { baseURL, path: pathFor(save, ids), id: save.id, fields: { ...fieldsFor(save, ids), email: "not an email" } });
+  expect(invalid.status, invalid.body.slice(0, 300)).toBe(200);
+  expect(JSON.stringify(actionResult(invalid))).toContain("Enter the email address in the right form");
+
+  const add = actions.find((a) => a.exportedName === "addPatientAction")!;
+  const added = await callAction(asAdmin, {
+    baseURL,
+    path: pathFor(add, ids),
+    id: add.id,
+    fields: { chartNumber: markerChart, firstName: "Guard", lastName: "Zzmarker", dateOfBirth: "02/03/1971" },
+  });
+  expect(added.redirect, added.body.slice(0, 300)).toMatch(/^\/admin\/patients\/[0-9a-f-]{36}$/);
+  await adminPage.goto(added.redirect!);
+  await expect(adminPage.getByRole("region", { name: "Patient information" })).toContainText(markerChart);
+  await asAdmin.dispose();
+  if (dbUrl) await expectOwnDatabase(dbUrl, markerChart);
+
+  const asPatient = await requestWith(playwright, picard);
+  const change = actions.find((a) => a.exportedName === "changePatientPassword")!;
+  const wrong = await callAction(asPatient, { baseURL, path: pathFor(change, ids), id: change.id, fields: { current: "not my password at all", password: "x", confirm: "x" } });
+  expect(wrong.status, wrong.body.slice(0, 300)).toBe(200);
+  expect(actionResult(wrong)).toHaveProperty("errors");
+  await asPatient.dispose();
+});
+
+test("without a session every action that is not public is refused, and nothing changes", async ({ playwright }) => {
+  const before = await snapshot();
+  const anonymous = await requestWith(playwright);
+  const guarded = actions.filter((a) => kindOf(a) !== "public");
+  expect(guarded.length).toBeGreaterThan(5);
+  for (const a of guarded) {
+    const call = await callAction(anonymous, { baseURL, path: pathFor(a, ids), id: a.id, fields: fieldsFor(a, ids) });
+    // Staff actions send the caller to the staff sign-in, patient actions to the patient one; an action outside
+    // app/admin that this spec does not know yet may use either, but it must refuse.
+    const to = kindOf(a) === "patient" ? [PATIENT_SIGN_IN] : a.file.startsWith("app/admin/") ? [STAFF_SIGN_IN] : [STAFF_SIGN_IN, PATIENT_SIGN_IN];
+    expectRedirectedTo(call, to, `${a.key} without a session`);
+  }
+  await anonymous.dispose();
+  await expectNothingChanged(before, "calls without a session");
+});
+
+test("with a patient's session every staff action is refused, and nothing changes", async ({ playwright }) => {
+  const before = await snapshot();
+  const asPatient = await requestWith(playwright, picard);
+  const staffOnly = actions.filter((a) => kindOf(a) === "staff" || kindOf(a) === "admin");
+  expect(staffOnly.length).toBeGreaterThan(5);
+  for (const a of staffOnly) {
+    const call = await callAction(asPatient, { baseURL, path: pathFor(a, ids), id: a.id, fields: fieldsFor(a, ids) });
+    expectRedirectedTo(call, [STAFF_SIGN_IN], `${a.key} with a patient's session`);
+  }
+  await asPatient.dispose();
+  await expectNothingChanged(before, "staff actions called with a patient's session");
+  // The patient's own session still works: the refusals were about the role, not a broken cookie.
+  const page = await picard.newPage();
+  await page.goto("/portal");
+  await expect(page.getByRole("heading", { name: "Hello, Jean-Luc" })).toBeVisible();
+  await page.close();
+});
+
+test("with a front-desk session every admin action is refused, and nothing changes", async ({ playwright }) => {
+  const before = await snapshot();
+  const asFrontDesk = await requestWith(playwright, frontDesk);
+  const adminOnly = actions.filter((a) => kindOf(a) === "admin");
+  expect(adminOnly.length).toBe(ADMIN_ACTIONS.size);
+  for (const a of adminOnly) {
+    const call = await callAction(asFrontDesk, { baseURL, path: pathFor(a, ids), id: a.id, fields: fieldsFor(a, ids) });
+    expectRedirectedTo(call, ["/admin?denied=admin"], `${a.key} with a front-desk session`);
+  }
+  await asFrontDesk.dispose();
+  await expectNothingChanged(before, "admin actions called by front-desk staff");
+});
+
+test("a patient's actions act on their own account only, whatever patient id the request carries", async ({ browser, playwright }) => {
+  const NEW_PASSWORD = "starlight over the quiet bridge";
+  const change = actions.find((a) => a.key === "app/(patient)/portal/actions.ts#changePatientPassword")!;
+  const everywhere = actions.find((a) => a.key === "app/(patient)/portal/actions.ts#signOutEverywhere")!;
+
+  // Jean-Luc changes "Li Wei's" password: the right current password (every demo patient has the same one)
+  // and Li's patient id in the form. Only Jean-Luc's own password may change.
+  const asPicard = await requestWith(playwright, picard);
+  const call = await callAction(asPicard, { baseURL, path: pathFor(change, ids), id: change.id, fields: { ...fieldsFor(change, ids), password: NEW_PASSWORD, confirm: NEW_PASSWORD } });
+  expectRedirectedTo(call, [PATIENT_SIGN_IN], "changing the password (signs the patient out)");
+  await asPicard.dispose();
+  // Li is still signed in, and her password is still hers.
+  const weiPage = await wei.newPage();
+  await weiPage.goto("/portal");
+  await expect(weiPage.getByRole("heading", { name: "Hello, Li" })).toBeVisible();
+  const fresh = await signedInPatient(browser, "liwei84", DEMO_PATIENT_PASSWORD, "Li");
+  await fresh.close();
+  // Jean-Luc's own password is the one that changed.
+  picard = await signedInPatient(browser, "jlpicard", NEW_PASSWORD, "Jean-Luc");
+
+  // "Sign out everywhere" with Li's id in the request ends Jean-Luc's sessions, not Li's.
+  const asPicardAgain = await requestWith(playwright, picard);
+  const out = await callAction(asPicardAgain, { baseURL, path: pathFor(everywhere, ids), id: everywhere.id, fields: fieldsFor(everywhere, ids) });
+  expectRedirectedTo(out, [PATIENT_SIGN_IN], "sign out everywhere");
+  await asPicardAgain.dispose();
+  const picardPage = await picard.newPage();
+  await picardPage.goto("/portal");
+  await expect(picardPage).toHaveURL(/\/login/);
+  await weiPage.goto("/portal");
+  await expect(weiPage.getByRole("heading", { name: "Hello, Li" })).toBeVisible();
+  await weiPage.close();
+});
+
+test("route handlers: Auth.js answers signed-out callers with no session, and the development mailbox does not exist in production", async ({ playwright }) => {
+  const manifest = JSON.parse(readFileSync(path.join(path.dirname(test.info().config.configFile!), distDir(), "server", "app-paths-manifest.json"), "utf8")) as Record<string, string>;
+  const handlers = Object.keys(manifest)
+    .filter((k) => k.endsWith("/route"))
+    .sort();
+  const KNOWN = ["/api/auth/[...nextauth]/route", "/dev/mailbox/[id]/route"];
+  expect(handlers, "a route handler was added or removed: give it a check here").toEqual(KNOWN);
+
+  const anonymous = await playwright.request.newContext({ baseURL });
+  // Auth.js's own endpoints: the session is empty, and its credentials callback refuses a sign-in that does
+  // not carry its CSRF token (our pages sign in through server actions instead), even with the right password.
+  const session = await anonymous.get("/api/auth/session");
+  expect(session.status()).toBe(200);
+  expect(await session.json()).toBeNull();
+  for (const [provider, body] of [
+    ["staff", { email: ADMIN.email, password: ADMIN.password }],
+    ["patient", { username: "liwei84", password: DEMO_PATIENT_PASSWORD }],
+  ] as const) {
+    const res = await anonymous.post(`/api/auth/callback/${provider}`, { form: body, maxRedirects: 0, failOnStatusCode: false });
+    expect(res.status(), `callback/${provider}`).toBeLessThan(500);
+    const cookies = res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+    expect(cookies.filter((c) => /session-token=[^;]/.test(c)), `callback/${provider} set a session cookie`).toEqual([]);
+    expect(await (await anonymous.get("/api/auth/session")).json(), `callback/${provider}`).toBeNull();
+  }
+
+  // The development mailbox shows emails with their links: in production both its pages are 404, even for an
+  // email that exists (on PostgreSQL we take a real one; on PGlite its ids cannot be seen from outside).
+  expect((await anonymous.get("/dev/mailbox", { failOnStatusCode: false })).status()).toBe(404);
+  let mailId = randomUUID();
+  if (dbUrl) {
+    const [row] = await withSql(dbUrl, (sql) => sql<{ id: string }[]>`select id from email_outbox order by created_at desc limit 1`);
+    expect(row, "no email in the outbox to try the mailbox with").toBeTruthy();
+    mailId = row.id;
+  }
+  const mail = await anonymous.get(`/dev/mailbox/${mailId}`, { failOnStatusCode: false });
+  expect(mail.status()).toBe(404);
+  expect(await mail.text()).not.toContain("token=");
+  await anonymous.dispose();
+});

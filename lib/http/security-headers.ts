@@ -1,0 +1,27 @@
+// Response headers every page gets: a nonce-based Content-Security-Policy, and HSTS when served over HTTPS
+// (SECURITY.md S6). Built per request because the nonce is.
+export function contentSecurityPolicy(opts: { nonce: string; https: boolean; development: boolean }): string {
+  const script = [`'self'`, `'nonce-${opts.nonce}'`, `'strict-dynamic'`, ...(opts.development ? [`'unsafe-eval'`] : [])];
+  return [
+    `default-src 'self'`,
+    `script-src ${script.join(" ")}`,
+    // React and the email preview set style attributes; scripts are what matters.
+    `style-src 'self' 'unsafe-inline'`,
+    `img-src 'self' data: blob:`,
+    `font-src 'self'`,
+    `connect-src 'self'`,
+    `object-src 'none'`,
+    `base-uri 'self'`,
+    `form-action 'self'`,
+    `frame-ancestors 'none'`,
+    ...(opts.https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+export const HSTS = "max-age=31536000; includeSubDomains";
+
+/** Sensitive requests must come from our own pages: same Origin as APP_URL (SECURITY.md N2). */
+export function originAllowed(method: string, origin: string | null, appUrl: string): boolean {
+  if (method === "GET" || method === "HEAD" || method === "OPTIONS") return true;
+  return origin !== null && origin === new URL(appUrl).origin;
+}
