@@ -147,6 +147,9 @@ export const emailOutbox = pgTable(
     providerMessageId: text("provider_message_id"),
     idempotencyKey: text("idempotency_key").notNull(),
     bulkInvitationId: uuid("bulk_invitation_id"),
+    // Set before a provider batch call: after a crash the same rows are sent again as the same batch, under
+    // the same idempotency key, so the provider does not deliver them twice.
+    batchKey: text("batch_key"),
     lastError: text("last_error"),
     createdAt: createdAt(),
     sentAt: ts("sent_at"),

@@ -363,7 +363,7 @@ test("route handlers: Auth.js answers signed-out callers with no session, and th
   // The development mailbox shows emails with their links: in production both its pages are 404, even for an
   // email that exists (on PostgreSQL we take a real one; on PGlite its ids cannot be seen from outside).
   expect((await anonymous.get("/dev/mailbox", { failOnStatusCode: false })).status()).toBe(404);
-  let mailId = randomUUID();
+  let mailId: string = randomUUID();
   if (dbUrl) {
     const [row] = await withSql(dbUrl, (sql) => sql<{ id: string }[]>`select id from email_outbox order by created_at desc limit 1`);
     expect(row, "no email in the outbox to try the mailbox with").toBeTruthy();

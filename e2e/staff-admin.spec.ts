@@ -117,6 +117,7 @@ test("add a staff member, who sets a password and signs in; change their role; d
   await member.getByLabel("Confirm new password").fill(MEMBER_PASSWORD);
   await member.getByRole("button", { name: "Save my password" }).click();
   await expect(member).toHaveURL(/\/admin\/login\?setup=done$/);
+  await expect(member.getByRole("status")).toHaveText("Your password is set. Sign in with your email address and new password.");
 
   // Not signed in automatically: they sign in with the new password.
   await signInAsStaff(member, { email, password: MEMBER_PASSWORD });

@@ -19,7 +19,32 @@ export function retryDelayMs(attempt: number, retryAfterMs?: number): number {
   return Math.max(backoff, retryAfterMs ?? 0);
 }
 
-type Claimed = { id: string; recipient: string; template: string; sealed_secret: string | null; idempotency_key: string; attempts: number; patient_id: string | null };
+type Ready = { row: Claimed; email: OutgoingEmail };
+
+/**
+ * Rows already sent once as a batch (a worker died before recording the answer) go again as that same batch
+ * under the same key; new rows are grouped up to BATCH_LIMIT and their key is saved before the call.
+ */
+async function groupForSending(db: Db, ready: Ready[], canBatch: boolean): Promise<{ key: string | null; items: Ready[] }[]> {
+  const groups = new Map<string, Ready[]>();
+  const fresh: Ready[] = [];
+  for (const r of ready) {
+    if (r.row.batch_key) groups.set(r.row.batch_key, [...(groups.get(r.row.batch_key) ?? []), r]);
+    else fresh.push(r);
+  }
+  const out = [...groups].map(([key, items]) => ({ key: key as string | null, items }));
+  if (!canBatch || fresh.length === 1) return [...out, ...fresh.map((r) => ({ key: null, items: [r] }))];
+  for (let i = 0; i < fresh.length; i += BATCH_LIMIT) {
+    const items = fresh.slice(i, i + BATCH_LIMIT);
+    const key = createHash("sha256").update(items.map((c) => c.row.idempotency_key).join(",")).digest("hex");
+    await db.execute(sql`update email_outbox set batch_key = ${key}
+      where id in (${sql.join(items.map((c) => sql`${c.row.id}::uuid`), sql`, `)})`);
+    out.push({ key, items });
+  }
+  return out;
+}
+
+type Claimed = { id: string; recipient: string; template: string; sealed_secret: string | null; idempotency_key: string; attempts: number; patient_id: string | null; batch_key: string | null };
 
 export async function deliverOutbox(db: Db, opts: { transport: EmailTransport; now?: () => Date; batchSize?: number }): Promise<number> {
   // Claim enough for a full provider batch when the transport can send one.
@@ -34,14 +59,15 @@ export async function deliverOutbox(db: Db, opts: { transport: EmailTransport; n
           select id from email_outbox
           where (status = 'queued' and next_attempt_at <= ${claimedAt.toISOString()}::timestamptz)
              or (status = 'sending' and claimed_until < ${claimedAt.toISOString()}::timestamptz)
-          order by next_attempt_at limit ${opts.batchSize ?? (opts.transport.sendBatch ? BATCH_LIMIT : 20)}
+          -- Rows of an interrupted batch first and side by side, so a claim takes the whole batch.
+          order by (batch_key is null), batch_key, next_attempt_at limit ${opts.batchSize ?? (opts.transport.sendBatch ? BATCH_LIMIT : 20)}
           for update skip locked)
-        returning id, recipient, template, sealed_secret, idempotency_key, attempts, patient_id`,
+        returning id, recipient, template, sealed_secret, idempotency_key, attempts, patient_id, batch_key`,
   );
   const config = getConfig();
   const practice = { name: config.PRACTICE_NAME, phone: config.PRACTICE_PHONE, address: config.PRACTICE_ADDRESS };
   // Render first: a row that cannot be rendered fails alone instead of sinking a whole batch.
-  const ready: { row: Claimed; email: OutgoingEmail }[] = [];
+  const ready: Ready[] = [];
   for (const row of rows) {
     try {
       if (!row.sealed_secret) throw new Error("message content is missing");
@@ -51,19 +77,17 @@ export async function deliverOutbox(db: Db, opts: { transport: EmailTransport; n
       await recordResult(db, row, { ok: false, retryable: false, error: `could not prepare: ${e instanceof Error ? e.message : String(e)}` }, now(), opts.transport.name);
     }
   }
-  if (opts.transport.sendBatch && ready.length > 1) {
-    for (let i = 0; i < ready.length; i += BATCH_LIMIT) {
-      const chunk = ready.slice(i, i + BATCH_LIMIT);
-      // The same rows retried together carry the same key, so Resend will not send them twice.
-      const key = createHash("sha256").update(chunk.map((c) => c.row.idempotency_key).join(",")).digest("hex");
-      const result = await opts.transport.sendBatch(chunk.map((c) => c.email), key);
-      const at = now();
-      for (const [j, c] of chunk.entries()) {
-        await recordResult(db, c.row, result.ok ? { ok: true, providerMessageId: result.providerMessageIds[j] } : result, at, opts.transport.name);
-      }
+  for (const group of await groupForSending(db, ready, !!opts.transport.sendBatch)) {
+    if (group.key === null) {
+      const c = group.items[0];
+      await recordResult(db, c.row, await opts.transport.send(c.email), now(), opts.transport.name);
+      continue;
     }
-  } else {
-    for (const c of ready) await recordResult(db, c.row, await opts.transport.send(c.email), now(), opts.transport.name);
+    const result = await opts.transport.sendBatch!(group.items.map((c) => c.email), group.key);
+    const at = now();
+    for (const [j, c] of group.items.entries()) {
+      await recordResult(db, c.row, result.ok ? { ok: true, providerMessageId: result.providerMessageIds[j] } : result, at, opts.transport.name);
+    }
   }
   return rows.length;
 }
@@ -88,12 +112,13 @@ async function recordResult(
     const final = !result.retryable || row.attempts >= MAX_ATTEMPTS;
     if (final) {
       await tx.execute(sql`update email_outbox set status = 'failed', last_error = ${result.error}, claimed_until = null,
-          sealed_secret = null where id = ${row.id}`);
+          sealed_secret = null, batch_key = null where id = ${row.id}`);
       await recordAuditEvent(tx, { event: "email.failed", actorType: "system", patientId: row.patient_id, details: { template: row.template, outboxId: row.id, error: result.error.slice(0, 200) } });
     } else {
       const next = new Date(at.getTime() + retryDelayMs(row.attempts, result.retryAfterMs));
+      // The provider answered "no": nothing was delivered, so the next try may group the row afresh.
       await tx.execute(sql`update email_outbox set status = 'queued', last_error = ${result.error}, claimed_until = null,
-          next_attempt_at = ${next.toISOString()}::timestamptz where id = ${row.id}`);
+          batch_key = null, next_attempt_at = ${next.toISOString()}::timestamptz where id = ${row.id}`);
     }
   });
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "email_outbox" ADD COLUMN "batch_key" text;

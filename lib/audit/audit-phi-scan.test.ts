@@ -1,0 +1,414 @@
+// SECURITY.md A1 and A2 on a real database: run the real flows (verification with matching and mismatching
+// details, setup and reset links, patient and staff sign-in right and wrong, change password, staff Basic Data
+// edits with an email change, invitations), keep every secret used, then dump audit_events (and the other tables
+// that outlive a request) and look for those secrets. Also: the audit trail refuses UPDATE, DELETE and TRUNCATE,
+// and every flow wrote the events that say what happened.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { queryRows } from "@/db/rows";
+import { DB_KINDS, openTestDb, type TestDb } from "@/test-kit/test-db";
+import { insertAccount, insertPatient } from "@/test-kit/factories";
+import { SecretBook, describeLeaks, dumpDatabase, dumpRows, findLeaks } from "@/test-kit/secret-scan";
+import { unseal } from "@/lib/crypto/seal";
+import type { EmailMessage } from "@/lib/email/render-email";
+import { emailHmac } from "@/lib/audit/record-audit-event";
+import { requestVerification, type VerificationFlow } from "@/lib/verification/request-verification";
+import { processVerifications } from "@/lib/verification/process-verifications";
+import { normalizeLastName } from "@/lib/verification/normalize";
+import { setPasswordWithLink } from "@/lib/accounts/set-password-with-link";
+import { changePassword } from "@/lib/accounts/change-password";
+import { verifyPatientCredentials } from "@/lib/auth/verify-patient-credentials";
+import { verifyStaffCredentials } from "@/lib/auth/verify-staff-credentials";
+import { LOCKOUT } from "@/lib/auth/lockout";
+import { createStaffUser } from "@/lib/staff/create-staff-user";
+import { updateBasicData } from "@/lib/patients/update-basic-data";
+import { sendPortalInvitation } from "@/lib/patients/send-portal-invitation";
+import { basicDataSchema } from "@/lib/validation/patient-record";
+import type { TypedDetails } from "@/lib/verification/match-patient";
+
+/** The database's own message for a refused statement (drizzle wraps it in `cause`), or null if it succeeded. */
+async function failure(p: Promise<unknown>): Promise<string | null> {
+  try {
+    await p;
+    return null;
+  } catch (e) {
+    const err = e as Error & { cause?: Error };
+    return [err.message, err.cause?.message].filter(Boolean).join(" | ");
+  }
+}
+
+type AuditRow = { id: number; event: string; actor_type: string; actor_staff_id: string | null; patient_id: string | null; details: Record<string, unknown> };
+type Observed = { events: string[]; rows: AuditRow[]; result?: unknown };
+
+// Distinctive people: nothing else in the database could contain these values by chance.
+const STAFF = { name: "Audrey Scanwell", email: "Audrey.Scanwell@Clinic-Audit.test", password: "brass lantern quiver at noon" };
+const P1 = { firstName: "Zelda", lastName: "Quillfeather-Núñez", dateOfBirth: "1957-11-23", zip: "80917-4321", email: "Zelda.Quillfeather@Example-Audit.org" };
+const P2 = { firstName: "Hector", lastName: "Brannigan-Okonkwo", dateOfBirth: "1949-06-08", zip: "59834", email: "Hector.Brannigan@Example-Audit.org" };
+const P3 = { firstName: "Ingrid", lastName: "Vantongeren", dateOfBirth: "1971-08-15", zip: "30301", email: "Old.Vantongeren@Example-Audit.net" };
+const P3_NEW = { lastName: "Vantongeren-Smythe", dateOfBirth: "1971-08-16", zip: "30302-9876", email: "New.Vantongeren@Example-Audit.net", phone: "(719) 555-0143", addressLine1: "77 Kestrel Hollow Rd" };
+const STRANGER = { email: "nobody.knows.me@example-audit.org", lastName: "Ghostwhistle", dateOfBirth: "1966-06-06", zip: "99501" };
+const WRONG = { lastName: "Wrongsurnamexyz", dateOfBirth: "1950-01-02", zip: "11223" };
+const PW = {
+  p1Setup: "velvet harbour tangerine glow",
+  p1Weak: "short-pw-x9",
+  p1Wrong: "not my secret zebra crossing",
+  p1WrongCurrent: "wrong current guess lilac",
+  p1Changed: "marble orchard sparrow dusk",
+  p1Reset: "copper kettle meadow rain",
+  p2Setup: "silent granite pelican moon",
+  p3Original: "ochre tram window thistle",
+  p3Wrong: "p3 wrong guess number",
+  staffWrong: "staff wrong guess walrus",
+  staffUnknown: "ghost staff tries a password",
+};
+const USERNAMES = { p1: "zquill.audit", p2: "hbrann.audit", p3: "ivant.audit", unknown: "no.such.user.audit" };
+const GHOST_STAFF_EMAIL = "Ghost.Staff@Clinic-Audit.test";
+
+// What each flow must write (A1). Staff actions must also name the staff member.
+const ESSENTIAL: Record<string, string[]> = {
+  "register, details match": ["verification.processed", "token.issued", "email.queued"],
+  "register, details do not match": ["verification.processed", "email.queued"],
+  "forgot password, unknown email": ["verification.processed", "email.queued"],
+  "setup link completed": ["account.created", "email.queued"],
+  "patient sign-in, wrong password": ["patient.sign_in_failed"],
+  "patient sign-in, unknown username": ["patient.sign_in_failed"],
+  "patient sign-in, right (first)": ["patient.activated", "patient.signed_in"],
+  "patient sign-in, right (again)": ["patient.signed_in"],
+  "change password": ["account.password_changed", "email.queued"],
+  "forgot password, details match": ["verification.processed", "token.issued", "email.queued"],
+  "reset link completed": ["account.password_reset", "email.queued"],
+  "forgot username": ["verification.processed", "email.queued"],
+  "staff sign-in, right": ["staff.signed_in"],
+  "staff sign-in, wrong password": ["staff.sign_in_failed"],
+  "staff sign-in, unknown email": ["staff.sign_in_failed"],
+  "staff invitation (no account yet)": ["staff.invitation_sent", "token.issued", "email.queued"],
+  "invitation setup completed": ["account.created", "email.queued"],
+  "invited patient signs in": ["patient.activated", "patient.signed_in"],
+  "staff Basic Data edit with an email change": ["patient.basic_data_changed", "patient.email_changed", "email.queued"],
+  "staff Basic Data edit, no email change": ["patient.basic_data_changed"],
+  "staff reset email soon after the email change (confirmed)": ["staff.reset_sent", "token.issued", "email.queued", "alert.link_sent_after_email_change"],
+};
+// Events that must carry the acting staff member's id.
+const STAFF_ACTOR_EVENTS = ["staff.signed_in", "patient.basic_data_changed", "patient.email_changed", "staff.invitation_sent", "staff.reset_sent", "alert.link_sent_after_email_change"];
+// Flows that must write nothing in the name of a patient other than the one concerned (or none).
+const NEVER = ["patient.signed_in", "patient.activated"];
+
+describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", (kind) => {
+  let t: TestDb;
+  const secrets = new SecretBook();
+  const observed: Record<string, Observed> = {};
+  let staffId = "";
+  const ids: Record<string, string> = {};
+  let ip = 0;
+  // A simulated clock, moved on between groups of flows so the per-recipient email cap (3 an hour, counting the
+  // "password changed" notices) does not hold back a link this test needs.
+  const start = Date.now();
+  let hoursLater = 0;
+  let tick = 0;
+  const at = () => new Date(start + hoursLater * 3_600_000 + ++tick * 1_000);
+  const advanceHours = (h: number) => {
+    hoursLater += h;
+  };
+
+  async function lastAuditId(): Promise<number> {
+    const [r] = await queryRows<{ m: number | string | null }>(t.db, sql`select max(id) as m from audit_events`);
+    return Number(r.m ?? 0);
+  }
+
+  /** Runs one flow and keeps the audit rows it wrote. */
+  async function flow<T>(name: string, run: () => Promise<T>): Promise<T> {
+    const before = await lastAuditId();
+    const result = await run();
+    const rows = await queryRows<AuditRow>(
+      t.db,
+      sql`select id, event, actor_type, actor_staff_id, patient_id, details from audit_events where id > ${before} order by id`,
+    );
+    observed[name] = { events: rows.map((r) => r.event), rows, result };
+    return result;
+  }
+
+  async function verify(flowKind: VerificationFlow, details: TypedDetails) {
+    secrets.add("email", "typed email", details.email);
+    secrets.add("name", "typed last name", details.lastName);
+    secrets.add("name", "typed last name, normalised", normalizeLastName(details.lastName));
+    secrets.addDob("typed date of birth", details.dateOfBirth);
+    secrets.addZip("typed ZIP", details.zip);
+    await requestVerification(t.db, { flow: flowKind, details, ipHash: `audit-ip-${++ip}`, now: at() });
+    while ((await processVerifications(t.db, { now: at })) > 0);
+  }
+
+  /** The token in the newest sealed email of `template` to `recipient`. */
+  async function latestToken(recipient: string, template: EmailMessage["template"]): Promise<string> {
+    const rows = await queryRows<{ sealed_secret: string }>(
+      t.db,
+      sql`select sealed_secret from email_outbox where lower(recipient) = ${recipient.toLowerCase()} and template = ${template}
+          and sealed_secret is not null order by created_at desc limit 1`,
+    );
+    expect(rows, `no ${template} email to ${recipient}`).toHaveLength(1);
+    const token = /token=([A-Za-z0-9_-]{43})/.exec(JSON.stringify(unseal(rows[0].sealed_secret)))?.[1];
+    expect(token).toBeDefined();
+    return token!;
+  }
+
+  async function addPatient(p: typeof P1) {
+    for (const [k, v] of Object.entries(p)) {
+      if (k === "dateOfBirth") secrets.addDob(`on-file DOB (${p.lastName})`, v);
+      else if (k === "zip") secrets.addZip(`on-file ZIP (${p.lastName})`, v);
+      else if (k === "email") secrets.add("email", `on-file email (${p.lastName})`, v);
+      else secrets.add("name", `on-file ${k}`, v);
+    }
+    secrets.add("name", `on-file last name, normalised`, normalizeLastName(p.lastName));
+    return insertPatient(t.db, { ...p, portalAccessEnabled: true });
+  }
+
+  beforeAll(async () => {
+    t = await openTestDb(kind);
+    for (const [label, pw] of Object.entries(PW)) secrets.add("password", label, pw);
+    secrets.add("password", "staff password", STAFF.password);
+    for (const [label, u] of Object.entries(USERNAMES)) secrets.add("username", label, u);
+    secrets.add("email", "staff email", STAFF.email);
+    secrets.add("email", "unknown staff email", GHOST_STAFF_EMAIL);
+    for (const [k, v] of Object.entries(P3_NEW)) {
+      if (k === "dateOfBirth") secrets.addDob("new DOB", v);
+      else if (k === "zip") secrets.addZip("new ZIP", v);
+      else if (k === "email") secrets.add("email", "new email", v);
+      else secrets.add("name", `new ${k}`, v);
+    }
+
+    const created = await createStaffUser(t.db, { name: STAFF.name, email: STAFF.email, role: "admin", password: STAFF.password });
+    if (!created.ok) throw new Error(JSON.stringify(created.errors));
+    staffId = created.id;
+    ids.p1 = (await addPatient(P1)).id;
+    ids.p2 = (await addPatient(P2)).id;
+    const p3 = await addPatient(P3);
+    ids.p3 = p3.id;
+    await insertAccount(t.db, p3.id, { username: USERNAMES.p3, password: PW.p3Original, activated: true });
+
+    const p1Typed = { email: P1.email.toLowerCase(), lastName: "quillfeather nunez", dateOfBirth: P1.dateOfBirth, zip: P1.zip.slice(0, 5) };
+
+    // Self-service create account: right details, then wrong ones, then an email nobody has.
+    await flow("register, details match", () => verify("register", p1Typed));
+    await flow("register, details do not match", () => verify("register", { email: P2.email.toLowerCase(), ...WRONG }));
+    await flow("forgot password, unknown email", () => verify("forgot_password", STRANGER));
+
+    // The setup link: a refused password first (the link survives), then the real one, then the link again.
+    const setupToken = await latestToken(P1.email, "setup_link");
+    secrets.add("token", "P1 setup token", setupToken);
+    await flow("setup link, weak password refused", () => setPasswordWithLink(t.db, { token: setupToken, purpose: "setup", username: USERNAMES.p1, password: PW.p1Weak, now: at() }));
+    await flow("setup link completed", () => setPasswordWithLink(t.db, { token: setupToken, purpose: "setup", username: USERNAMES.p1, password: PW.p1Setup, now: at() }));
+    await flow("setup link used again (refused)", () => setPasswordWithLink(t.db, { token: setupToken, purpose: "setup", username: "someone.else", password: PW.p1Setup, now: at() }));
+    await flow("unknown link submitted (refused)", () => setPasswordWithLink(t.db, { token: "A".repeat(43), purpose: "reset", password: PW.p1Setup, now: at() }));
+
+    // Patient sign-in, wrong and right; change password; forgot password with a reset link; forgot username.
+    await flow("patient sign-in, wrong password", () => verifyPatientCredentials(t.db, { username: USERNAMES.p1, password: PW.p1Wrong, now: at() }));
+    await flow("patient sign-in, unknown username", () => verifyPatientCredentials(t.db, { username: USERNAMES.unknown, password: PW.p1Setup, now: at() }));
+    await flow("patient sign-in, right (first)", () => verifyPatientCredentials(t.db, { username: USERNAMES.p1.toUpperCase(), password: PW.p1Setup, now: at() }));
+    await flow("patient sign-in, right (again)", () => verifyPatientCredentials(t.db, { username: USERNAMES.p1, password: PW.p1Setup, now: at() }));
+    await flow("change password, wrong current (refused)", () => changePassword(t.db, { patientId: ids.p1, current: PW.p1WrongCurrent, password: PW.p1Changed, now: at() }));
+    await flow("change password", () => changePassword(t.db, { patientId: ids.p1, current: PW.p1Setup, password: PW.p1Changed, now: at() }));
+    advanceHours(2);
+    await flow("forgot password, details match", () => verify("forgot_password", { ...p1Typed, lastName: "QUILLFEATHER-NÚÑEZ", zip: P1.zip }));
+    const resetToken = await latestToken(P1.email, "reset_link");
+    secrets.add("token", "P1 reset token", resetToken);
+    await flow("reset link completed", () => setPasswordWithLink(t.db, { token: resetToken, purpose: "reset", password: PW.p1Reset, now: at() }));
+    await flow("patient sign-in after reset", () => verifyPatientCredentials(t.db, { username: USERNAMES.p1, password: PW.p1Reset, now: at() }));
+    advanceHours(2);
+    await flow("forgot username", () => verify("forgot_username", { ...p1Typed, dateOfBirth: P1.dateOfBirth }));
+
+    // Staff sign-in, right and wrong.
+    await flow("staff sign-in, right", () => verifyStaffCredentials(t.db, { email: STAFF.email.toLowerCase(), password: STAFF.password, now: at() }));
+    await flow("staff sign-in, wrong password", () => verifyStaffCredentials(t.db, { email: STAFF.email.toLowerCase(), password: PW.staffWrong, now: at() }));
+    await flow("staff sign-in, unknown email", () => verifyStaffCredentials(t.db, { email: GHOST_STAFF_EMAIL.toLowerCase(), password: PW.staffUnknown, now: at() }));
+
+    // A staff invitation, completed by the patient, who then signs in.
+    await flow("staff invitation (no account yet)", () => t.db.transaction((tx) => sendPortalInvitation(tx, { patientId: ids.p2, staffId, via: "staff", now: at() })));
+    const inviteToken = await latestToken(P2.email, "setup_link");
+    secrets.add("token", "P2 invitation token", inviteToken);
+    await flow("invitation setup completed", () => setPasswordWithLink(t.db, { token: inviteToken, purpose: "setup", username: USERNAMES.p2, password: PW.p2Setup, now: at() }));
+    await flow("invited patient signs in", () => verifyPatientCredentials(t.db, { username: USERNAMES.p2, password: PW.p2Setup, now: at() }));
+
+    // Staff edit Basic Data, changing the email (and name, DOB, ZIP), then send a reset email to the new address.
+    const edited = basicDataSchema.parse({ ...P3, ...P3_NEW, dateOfBirth: "08/16/1971", addressLine2: "", city: "Colorado Springs", state: "co" });
+    await flow("staff Basic Data edit with an email change", () => updateBasicData(t.db, { patientId: ids.p3, expectedVersion: p3.version, data: edited, staffId, now: at() }));
+    await flow("staff Basic Data edit, no email change", () => updateBasicData(t.db, { patientId: ids.p3, expectedVersion: p3.version + 1, data: { ...edited, city: "Pueblo" }, staffId, now: at() }));
+    await flow("staff reset email soon after the email change (unconfirmed, refused)", () => t.db.transaction((tx) => sendPortalInvitation(tx, { patientId: ids.p3, staffId, via: "staff", now: at() })));
+    await flow("staff reset email soon after the email change (confirmed)", () =>
+      t.db.transaction((tx) => sendPortalInvitation(tx, { patientId: ids.p3, staffId, via: "staff", emailChangeConfirmed: true, now: at() })),
+    );
+    secrets.add("token", "P3 staff reset token", await latestToken(P3_NEW.email, "reset_link"));
+
+    // Failures up to the lock, then one more while locked.
+    for (let i = 1; i < LOCKOUT.maxFailures; i++) await verifyPatientCredentials(t.db, { username: USERNAMES.p3, password: PW.p3Wrong, now: at() });
+    await flow("patient sign-in failure that sets the lock", () => verifyPatientCredentials(t.db, { username: USERNAMES.p3, password: PW.p3Wrong, now: at() }));
+    await flow("patient sign-in while locked", () => verifyPatientCredentials(t.db, { username: USERNAMES.p3, password: PW.p3Original, now: at() }));
+
+    // Every token ever emailed, whatever the flow, is a secret too.
+    const sealed = await queryRows<{ sealed_secret: string }>(t.db, sql`select sealed_secret from email_outbox where sealed_secret is not null`);
+    for (const { sealed_secret } of sealed) {
+      for (const m of JSON.stringify(unseal(sealed_secret)).matchAll(/token=([A-Za-z0-9_-]{43})/g)) secrets.add("token", "emailed token", m[1]);
+    }
+  }, 300_000);
+  afterAll(() => t?.close());
+
+  it("the flows did what they should (sanity: the scan below looks at real data)", () => {
+    expect(observed["setup link, weak password refused"].result).toMatchObject({ ok: false, reason: "password" });
+    expect(observed["setup link completed"].result).toEqual({ ok: true, username: USERNAMES.p1 });
+    expect(observed["setup link used again (refused)"].result).toEqual({ ok: false, reason: "link", state: "used" });
+    expect(observed["patient sign-in, right (first)"].result).toMatchObject({ ok: true });
+    expect(observed["patient sign-in, wrong password"].result).toEqual({ ok: false, reason: "invalid" });
+    expect(observed["change password"].result).toEqual({ ok: true });
+    expect(observed["reset link completed"].result).toEqual({ ok: true, username: USERNAMES.p1 });
+    expect(observed["patient sign-in after reset"].result).toMatchObject({ ok: true });
+    expect(observed["staff sign-in, right"].result).toMatchObject({ id: staffId });
+    expect(observed["staff sign-in, wrong password"].result).toBeNull();
+    expect(observed["invitation setup completed"].result).toEqual({ ok: true, username: USERNAMES.p2 });
+    expect(observed["staff Basic Data edit with an email change"].result).toMatchObject({ ok: true, emailChanged: true });
+    expect(observed["staff reset email soon after the email change (unconfirmed, refused)"].result).toMatchObject({ ok: false, reason: "confirm_email_change" });
+    expect(observed["staff reset email soon after the email change (confirmed)"].result).toMatchObject({ ok: true, kind: "reset" });
+    expect(observed["patient sign-in while locked"].result).toEqual({ ok: false, reason: "invalid" });
+    expect(secrets.of("token").length).toBeGreaterThanOrEqual(4);
+    expect(secrets.of("dob").length).toBeGreaterThan(20);
+  });
+
+  it("lists the events each flow wrote", () => {
+    const table = Object.entries(observed).map(([name, o]) => `${name}: ${o.events.join(", ") || "(none)"}`);
+    console.log(`[${kind}] audit events per flow:\n  ${table.join("\n  ")}`);
+    expect(table.length).toBeGreaterThan(20);
+  });
+
+  it("A2: no row of audit_events holds a password, token, date of birth, ZIP, name, or plain email", async () => {
+    const rows = await dumpRows(t.db, sql`select to_jsonb(a) as row from audit_events a order by id`);
+    expect(rows.length).toBeGreaterThan(40);
+    const leaks = findLeaks("audit_events", rows, secrets.of("password", "token", "dob", "zip", "name", "email"));
+    expect(leaks, describeLeaks(leaks)).toEqual([]);
+  });
+
+  it("A2: emails are in audit_events only as an HMAC: each failed staff sign-in names the typed email by its keyed hash", async () => {
+    const failed = [...observed["staff sign-in, wrong password"].rows, ...observed["staff sign-in, unknown email"].rows].filter((r) => r.event === "staff.sign_in_failed");
+    expect(failed.map((r) => r.details.email)).toEqual([emailHmac(STAFF.email), emailHmac(GHOST_STAFF_EMAIL)]);
+    for (const r of failed) expect(r.details.email).toMatch(/^[0-9a-f]{32}$/);
+    // Any value shaped like an email anywhere in the trail is a leak.
+    const rows = await dumpRows(t.db, sql`select to_jsonb(a) as row from audit_events a`);
+    expect(rows.filter((r) => /[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]{2,}/.test(r))).toEqual([]);
+  });
+
+  it("A2: usernames are not in audit_events either", async () => {
+    const rows = await dumpRows(t.db, sql`select to_jsonb(a) as row from audit_events a`);
+    const leaks = findLeaks("audit_events", rows, secrets.of("username"));
+    expect(leaks, describeLeaks(leaks)).toEqual([]);
+  });
+
+  it("verification_attempts, once processed, hold no typed details: input wiped, email only as its HMAC", async () => {
+    const [pending] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from verification_attempts where processed_at is null or sealed_input is not null`);
+    expect(pending.n).toBe(0);
+    const rows = await dumpRows(t.db, sql`select to_jsonb(v) as row from verification_attempts v`);
+    expect(rows.length).toBe(5);
+    const leaks = findLeaks("verification_attempts", rows, secrets.of("password", "token", "dob", "zip", "name", "email", "username"));
+    expect(leaks, describeLeaks(leaks)).toEqual([]);
+    const hmacs = await queryRows<{ email_hmac: string }>(t.db, sql`select email_hmac from verification_attempts`);
+    const expected = [P1.email, P2.email, STRANGER.email].map(emailHmac);
+    for (const { email_hmac } of hmacs) expect(expected).toContain(email_hmac);
+  });
+
+  it("account_tokens hold only token hashes: no raw token, password or PHI", async () => {
+    const rows = await dumpRows(t.db, sql`select to_jsonb(a) as row from account_tokens a`);
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    const leaks = findLeaks("account_tokens", rows, secrets.all);
+    expect(leaks, describeLeaks(leaks)).toEqual([]);
+  });
+
+  it("email_outbox, apart from sealed_secret and recipient, holds no token, password, PHI or username", async () => {
+    const rows = await dumpRows(t.db, sql`select to_jsonb(o) - 'sealed_secret' - 'recipient' as row from email_outbox o`);
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+    const leaks = findLeaks("email_outbox", rows, secrets.all);
+    expect(leaks, describeLeaks(leaks)).toEqual([]);
+  });
+
+  it("T2: no table anywhere holds a raw emailed token or a plaintext password (sealed columns aside)", async () => {
+    const dump = await dumpDatabase(t.db, { email_outbox: ["sealed_secret"], verification_attempts: ["sealed_input"] });
+    expect(Object.keys(dump)).toEqual(expect.arrayContaining(["audit_events", "patients", "portal_accounts", "staff_users", "account_tokens", "email_outbox"]));
+    const leaks = Object.entries(dump).flatMap(([table, rows]) => findLeaks(table, rows, secrets.of("password", "token")));
+    expect(leaks, describeLeaks(leaks)).toEqual([]);
+  });
+
+  it("A2: UPDATE, DELETE and TRUNCATE on audit_events are refused, and the trail is unchanged", async () => {
+    const before = await dumpRows(t.db, sql`select to_jsonb(a) as row from audit_events a order by id`);
+    const attempts = [
+      sql`update audit_events set event = 'tampered' where id = (select min(id) from audit_events)`,
+      sql`update audit_events set details = '{}'::jsonb`,
+      sql`delete from audit_events where id = (select max(id) from audit_events)`,
+      sql`delete from audit_events`,
+      sql`truncate audit_events`,
+    ];
+    for (const q of attempts) expect(await failure(t.db.execute(q))).toMatch(/audit_events is append-only: (UPDATE|DELETE|TRUNCATE) is not allowed/);
+    // Inside a transaction too: the refusal rolls the transaction back.
+    await expect(
+      t.db.transaction(async (tx) => {
+        await tx.execute(sql`update audit_events set actor_staff_id = null where actor_staff_id is not null`);
+      }),
+    ).rejects.toThrow();
+    expect(await dumpRows(t.db, sql`select to_jsonb(a) as row from audit_events a order by id`)).toEqual(before);
+    // Appending still works.
+    await t.db.execute(sql`insert into audit_events (actor_type, event) values ('system', 'test.append_still_works')`);
+    expect((await dumpRows(t.db, sql`select to_jsonb(a) as row from audit_events a`)).length).toBe(before.length + 1);
+  });
+
+  describe("A1: each flow wrote its events", () => {
+    it.each(Object.entries(ESSENTIAL))("%s: %j", (name, events) => {
+      const seen = observed[name]?.events ?? [];
+      expect(seen, `observed: ${seen.join(", ")}`).toEqual(expect.arrayContaining(events));
+    });
+
+    it("staff actions carry the staff member's id; patient events carry the patient's id", () => {
+      for (const o of Object.values(observed)) {
+        for (const r of o.rows) {
+          if (STAFF_ACTOR_EVENTS.includes(r.event)) expect(r.actor_staff_id, r.event).toBe(staffId);
+          if (r.event.startsWith("patient.") || r.event.startsWith("account.")) {
+            if (!(r.event === "patient.sign_in_failed" && r.details.reason === "unknown")) expect(r.patient_id, r.event).not.toBeNull();
+          }
+        }
+      }
+      const edit = observed["staff Basic Data edit with an email change"].rows.find((r) => r.event === "patient.basic_data_changed")!;
+      expect(edit.patient_id).toBe(ids.p3);
+      expect([...(edit.details.fields as string[])].sort()).toEqual(["addressLine1", "city", "dateOfBirth", "email", "lastName", "phone", "state", "zip"]);
+    });
+
+    it("failed and refused flows do not write success events", () => {
+      for (const name of ["patient sign-in, wrong password", "patient sign-in, unknown username", "patient sign-in while locked", "change password, wrong current (refused)", "setup link, weak password refused", "setup link used again (refused)"]) {
+        for (const e of [...NEVER, "account.created", "account.password_reset", "account.password_changed"]) expect(observed[name].events, name).not.toContain(e);
+      }
+      expect(observed["staff sign-in, wrong password"].events).not.toContain("staff.signed_in");
+      expect(observed["staff Basic Data edit, no email change"].events).not.toContain("patient.email_changed");
+      expect(observed["staff reset email soon after the email change (unconfirmed, refused)"].events).toEqual([]);
+    });
+
+    it("verification outcomes are recorded without what was typed: outcome, reply and mismatched field names", () => {
+      const [mismatch] = observed["register, details do not match"].rows.filter((r) => r.event === "verification.processed");
+      expect(mismatch.details).toMatchObject({ flow: "register", outcome: "no_match", reply: "could_not_verify" });
+      expect([...(mismatch.details.mismatched as string[])].sort()).toEqual(["date_of_birth", "last_name", "zip"]);
+      expect(mismatch.patient_id).toBe(ids.p2);
+      const [match] = observed["register, details match"].rows.filter((r) => r.event === "verification.processed");
+      expect(match.details).toMatchObject({ flow: "register", outcome: "matched", reply: "setup_link" });
+      expect(match.patient_id).toBe(ids.p1);
+    });
+
+    // A1 lists "tokens issued/used/rejected" and "locks": these are written by no flow today.
+    it("A1: using a link writes token.used", () => {
+      for (const name of ["setup link completed", "reset link completed", "invitation setup completed"]) {
+        expect(observed[name].events, `${name}: observed ${observed[name].events.join(", ")}`).toContain("token.used");
+      }
+    });
+
+    it("A1: a refused link submission (used or unknown token) is audited", () => {
+      for (const name of ["setup link used again (refused)", "unknown link submitted (refused)"]) {
+        expect(observed[name].events.filter((e) => e.startsWith("token.")), `${name}: observed ${observed[name].events.join(", ") || "(none)"}`).not.toEqual([]);
+      }
+    });
+
+    it("A1: the failure that locks the account records the lock", () => {
+      const rows = observed["patient sign-in failure that sets the lock"].rows;
+      const recordsLock = rows.some((r) => /lock/.test(r.event) || r.details.locked === true || r.details.reason === "locked");
+      expect(recordsLock, `observed: ${JSON.stringify(rows.map((r) => [r.event, r.details]))}`).toBe(true);
+    });
+  });
+});
