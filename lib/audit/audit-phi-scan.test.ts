@@ -93,6 +93,26 @@ const STAFF_ACTOR_EVENTS = ["staff.signed_in", "patient.basic_data_changed", "pa
 // Flows that must write nothing in the name of a patient other than the one concerned (or none).
 const NEVER = ["patient.signed_in", "patient.activated"];
 
+describe("the secret scanner itself", () => {
+  it("finds planted secrets in any of their forms, and ignores digits inside hashes and UUIDs", () => {
+    const book = new SecretBook();
+    book.addDob("dob", "1957-11-23");
+    book.addZip("zip", "80917-4321");
+    book.add("password", "pw", "Velvet Harbour");
+    const planted = [
+      '{"details":{"note":"born 11/23/1957"}}',
+      '{"details":{"dob":"19571123"}}',
+      '{"details":{"zip":80917}}',
+      '{"details":{"zip":"809174321"}}',
+      '{"details":{"typed":"velvet harbour"}}',
+    ];
+    for (const row of planted) expect(findLeaks("t", [row.toLowerCase()], book.all), row).not.toEqual([]);
+    const innocent = ['{"id":"a80917bc-0000-4000-8000-000000000000","hash":"ff19571123ee","at":"2026-01-01t10:00:00.809174+00:00"}'];
+    expect(findLeaks("t", innocent, book.all)).toEqual([]);
+    expect(() => book.add("zip", "too short", "123")).toThrow();
+  });
+});
+
 describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", (kind) => {
   let t: TestDb;
   const secrets = new SecretBook();
