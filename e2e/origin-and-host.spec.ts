@@ -127,7 +127,9 @@ test("an action posted from another origin, an opaque origin or no origin is ref
 
   // A real cross-site form: a page on another origin posts the create-account form (with the hidden fields a
   // no-JavaScript form carries, copied from our page) to /register; the browser sends that page's Origin.
-  const html = await (await playwright.request.newContext()).get(`${baseURL}/register`).then((r) => r.text());
+  const reader = await playwright.request.newContext();
+  const html = await (await reader.get(`${baseURL}/register`)).text();
+  await reader.dispose();
   const form = /<form[^>]*>([\s\S]*?)<\/form>/.exec(html);
   expect(form, "no form on /register").toBeTruthy();
   const hidden = [...form![1].matchAll(/<input[^>]*type="hidden"[^>]*>/g)].map((m) => m[0]);
