@@ -146,3 +146,38 @@ test("staff add a patient, are warned about a likely duplicate, and the new pati
     "No ZIP code on file",
   ]);
 });
+
+test("an admin turns automatic invitation reminders on, and a bad number is refused beside its field", async ({ page }) => {
+  await signInAsStaff(page);
+  await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+  await expect(page.getByLabel("Send automatic reminders to Unactivated patients")).not.toBeChecked();
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Send automatic reminders to Unactivated patients").check();
+  await page.getByLabel("Days before a reminder").fill("0");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("link", { name: "Days before a reminder: At least 1 day" })).toBeVisible();
+  // What was typed is kept, so only the wrong number needs fixing.
+  await expect(page.getByLabel("Send automatic reminders to Unactivated patients")).toBeChecked();
+  await expect(page.getByLabel("Days before a reminder")).toHaveValue("0");
+  await page.getByLabel("Days before a reminder").fill("10");
+  await page.getByLabel("Most reminders per patient").fill("2");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved. Unactivated patients will be invited again 10 days after their last invitation, at most 2 times.");
+  await page.reload();
+  await expect(page.getByLabel("Send automatic reminders to Unactivated patients")).toBeChecked();
+  await expect(page.getByLabel("Days before a reminder")).toHaveValue("10");
+  await expectNoAxeViolations(page);
+  // Turned off again so other journeys see the default.
+  await page.getByLabel("Send automatic reminders to Unactivated patients").uncheck();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved. Automatic reminders are off.");
+});
+
+test("front-desk staff are kept out of the admin-only settings", async ({ page }) => {
+  await signInAsStaff(page, FRONT_DESK);
+  await expect(page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Settings" })).toHaveCount(0);
+  await page.goto("/admin/settings");
+  await expect(page).toHaveURL(/\/admin\?denied=admin$/);
+  await expect(page.getByText("That page is for admins only.")).toBeVisible();
+});

@@ -78,6 +78,21 @@ if (buildCode !== 0) {
   if (e2eCode !== 0 || !pw) broken = true;
 }
 
+// 3. SECURITY.md R2, last because it restarts the local PostgreSQL server.
+if (process.env.DATABASE_URL && buildCode === 0) {
+  console.log("\n=== Database restart while serving (scripts/db-restart-check.mjs) ===");
+  const r = spawnSync("node", ["scripts/db-restart-check.mjs"], { env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  process.stdout.write(r.stdout ?? "");
+  const m = /^(\d+) passed, (\d+) failed$/m.exec(r.stdout ?? "");
+  if (m) {
+    totals.passed += Number(m[1]);
+    totals.failed += Number(m[2]);
+  } else totals.failed += 1;
+  if (r.status !== 0) broken = true;
+} else if (!process.env.DATABASE_URL) {
+  console.log("\nskipped: database restart check (needs DATABASE_URL pointing at a local PostgreSQL it may restart)");
+}
+
 console.log("");
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
 process.exit(broken || totals.failed > 0 ? 1 : 0);

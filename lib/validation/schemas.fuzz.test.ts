@@ -956,7 +956,7 @@ describe("matchPatient", () => {
   const onFile = (id: string, d: TypedDetails): OnFilePatient => ({ id, ...d });
   const hostileDetails = fc.record({ email: fc.oneof(anyString, goodEmail), lastName: anyString, dateOfBirth: anyString, zip: anyString });
   const candidate = fc.record({
-    id: fc.constantFrom("a", "b", "c", "d"),
+    id: fc.constantFrom<string>("a", "b", "c", "d"),
     email: fc.option(fc.oneof(anyString, goodEmail)),
     lastName: anyString,
     dateOfBirth: anyString,
