@@ -340,10 +340,14 @@ test("route handlers: Auth.js answers signed-out callers with no session, and th
   const handlers = Object.keys(manifest)
     .filter((k) => k.endsWith("/route"))
     .sort();
-  const KNOWN = ["/api/auth/[...nextauth]/route", "/dev/mailbox/[id]/route"];
+  const KNOWN = ["/api/auth/[...nextauth]/route", "/api/health/route", "/dev/mailbox/[id]/route"];
   expect(handlers, "a route handler was added or removed: give it a check here").toEqual(KNOWN);
 
   const anonymous = await playwright.request.newContext({ baseURL });
+  // The health check is public (load balancers call it) and says nothing but whether the database answers.
+  const health = await anonymous.get("/api/health");
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toEqual({ ok: true });
   // Auth.js's own endpoints: the session is empty, and its credentials callback refuses a sign-in that does
   // not carry its CSRF token (our pages sign in through server actions instead), even with the right password.
   const session = await anonymous.get("/api/auth/session");

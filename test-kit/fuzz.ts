@@ -124,9 +124,6 @@ export const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: exoticObjects, weight: 1 },
 );
 
-/** What forms deliver: strings only (or a missing key). */
-export const formString: fc.Arbitrary<string> = anyString;
-
 /** Inserts `c` strictly inside the trimmed value, so trimming cannot remove it. */
 export function insertInside(value: string, c: string, at: number): string {
   const chars = [...value.trim()];

@@ -28,8 +28,11 @@ export async function setPasswordWithLink(
   opts: { token: string; purpose: "setup" | "reset"; username?: string; password: string; now: Date },
 ): Promise<SetPasswordResult> {
   const link = await inspectAccountLink(db, opts.token, opts.now);
-  if (link.state !== "valid") return { ok: false, reason: "link", state: link.state };
-  if (link.purpose !== opts.purpose) return { ok: false, reason: "link", state: "unknown" };
+  if (link.state !== "valid" || link.purpose !== opts.purpose) {
+    const state = link.state === "valid" ? "unknown" : link.state;
+    await recordAuditEvent(db, { event: "token.rejected", actorType: "anonymous", details: { purpose: opts.purpose, state } });
+    return { ok: false, reason: "link", state };
+  }
   const username = opts.purpose === "setup" ? opts.username! : link.username!;
 
   const check = checkNewPassword({
@@ -87,6 +90,7 @@ export async function setPasswordWithLink(
         if (!updated) throw new Abort({ ok: false, reason: "link", state: "replaced" });
       }
       await revokeAccountLinks(tx, { patientId: used.patientId, reason: "password_set", now: opts.now });
+      await recordAuditEvent(tx, { event: "token.used", actorType: "patient", patientId: used.patientId, details: { purpose: opts.purpose } });
       await recordAuditEvent(tx, {
         event: opts.purpose === "setup" ? "account.created" : "account.password_reset",
         actorType: "patient",
@@ -103,7 +107,13 @@ export async function setPasswordWithLink(
       return { ok: true as const, username };
     });
   } catch (e) {
-    if (e instanceof Abort) return e.result;
+    if (e instanceof Abort) {
+      const r = e.result;
+      if (!r.ok && r.reason === "link") {
+        await recordAuditEvent(db, { event: "token.rejected", actorType: "anonymous", details: { purpose: opts.purpose, state: r.state } });
+      }
+      return e.result;
+    }
     // Two setups choosing the same username at once: the unique index decides.
     if (isUniqueViolation(e)) return { ok: false, reason: "username_taken" };
     throw e;

@@ -7,7 +7,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { canAccessPortal } from "@/lib/patients/portal-status";
 import { portalAccessColumns } from "@/db/queries/portal-access-columns";
 import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
-import { failedSignInChanges } from "./lockout";
+import { failedSignInChanges, LOCKOUT } from "./lockout";
 
 export type PatientIdentity = { patientId: string; username: string; sessionVersion: number };
 export type PatientSignInResult = { ok: true; patient: PatientIdentity } | { ok: false; reason: "invalid" | "access_off" };
@@ -36,7 +36,14 @@ export async function verifyPatientCredentials(
   if (!row || locked || !passwordOk) {
     await db.transaction(async (tx) => {
       if (row && !locked) {
-        await tx.update(portalAccounts).set(failedSignInChanges(portalAccounts, opts.now)).where(eq(portalAccounts.id, row.accountId));
+        const [after] = await tx
+          .update(portalAccounts)
+          .set(failedSignInChanges(portalAccounts, opts.now))
+          .where(eq(portalAccounts.id, row.accountId))
+          .returning({ failures: portalAccounts.failedLoginCount });
+        if (after?.failures === LOCKOUT.maxFailures) {
+          await recordAuditEvent(tx, { event: "patient.locked", actorType: "system", patientId: row.patientId, details: { minutes: LOCKOUT.lockMinutes } });
+        }
       }
       await recordAuditEvent(tx, {
         event: "patient.sign_in_failed",

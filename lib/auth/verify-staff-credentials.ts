@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { staffUsers } from "@/db/schema";
 import { emailHmac, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
-import { failedSignInChanges } from "./lockout";
+import { failedSignInChanges, LOCKOUT } from "./lockout";
 
 export type StaffIdentity = { id: string; name: string; role: "admin" | "front_desk"; sessionVersion: number };
 
@@ -33,10 +33,14 @@ export async function verifyStaffCredentials(
   if (!staff || !usable || !passwordOk) {
     await db.transaction(async (tx) => {
       if (staff && usable) {
-        await tx
+        const [after] = await tx
           .update(staffUsers)
           .set(failedSignInChanges(staffUsers, opts.now))
-          .where(eq(staffUsers.id, staff.id));
+          .where(eq(staffUsers.id, staff.id))
+          .returning({ failures: staffUsers.failedLoginCount });
+        if (after?.failures === LOCKOUT.maxFailures) {
+          await recordAuditEvent(tx, { event: "staff.locked", actorType: "system", actorStaffId: staff.id, details: { minutes: LOCKOUT.lockMinutes } });
+        }
       }
       await recordAuditEvent(tx, {
         event: "staff.sign_in_failed",

@@ -122,9 +122,11 @@ describe.each(DB_KINDS)("applyImport (%s)", (kind) => {
       { row: 2, id: p.id, chartNumber: "UPD-1", version: 1, changes: { email: "ana.ruiz@example.com", zip: "62701-0001", portalAccessEnabled: false } },
     ]);
     const [after] = await t.db.select().from(patients).where(eq(patients.id, p.id));
-    // Columns the file leaves out (phone, city, state) and the unstated status are kept.
+    // Columns the file leaves out (phone, city, state) and the unstated status are kept; a new email is
+    // marked as a recent change, as a staff edit would be.
     expect(after).toEqual({
       ...p, email: "ana.ruiz@example.com", zip: "62701-0001", portalAccessEnabled: false, version: 2, updatedAt: after.updatedAt,
+      emailChangedAt: expect.any(Date),
     });
     expect(after.updatedAt.getTime()).toBeGreaterThan(p.updatedAt.getTime());
     expect(await auditFor([p.id])).toMatchObject([{ event: "patient.import_updated", actorType: "system", details: { source: "csv" } }]);

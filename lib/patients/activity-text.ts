@@ -28,6 +28,8 @@ const TEMPLATE_TEXT: Record<string, string> = {
 const EVENT_TEXT: Record<string, string> = {
   "token.issued": "Link issued",
   "token.used": "Link used",
+  "token.rejected": "A link that no longer works was tried",
+  "patient.locked": "Sign-in locked for 15 minutes after too many wrong passwords",
   "account.created": "Account set up (username and password chosen)",
   "account.password_reset": "Password reset with an emailed link",
   "account.password_changed": "Password changed by the patient",

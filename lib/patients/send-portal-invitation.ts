@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { patients, portalAccounts } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { enqueueEmail, holdEmail, recipientHasRoom } from "@/lib/email/enqueue-email";
 import { issueAccountLink, type LinkIssuer } from "@/lib/tokens/issue-account-link";
 import { inactiveReasons, type InactiveReason } from "./portal-status";
 
@@ -40,6 +40,11 @@ export async function sendPortalInvitation(
   if (recentChange && !opts.emailChangeConfirmed) return { ok: false, reason: "confirm_email_change", changedAt: p.emailChangedAt! };
 
   const kind = p.accountId ? "reset" : "setup";
+  if (!(await recipientHasRoom(tx, p.email!, opts.now))) {
+    // Over the cap: no new link, so the ones the patient already has keep working.
+    await holdEmail(tx, { to: p.email!, template: kind === "setup" ? "setup_link" : "reset_link", patientId: opts.patientId, now: opts.now, bulkInvitationId: opts.bulkInvitationId });
+    return { ok: true, kind, queued: false };
+  }
   const link = await issueAccountLink(tx, { patientId: opts.patientId, purpose: kind, via: opts.via, issuedByStaffId: opts.staffId, now: opts.now });
   const queued = await enqueueEmail(tx, {
     to: p.email!,

@@ -12,7 +12,10 @@ export const emailField = z
   .pipe(z.email({ error: "Enter an email address in the right form, like name@example.com" }))
   .transform((e) => e.toLowerCase());
 
+// Measured as the password is checked and hashed (NFKC code points), so every password that can be chosen
+// can also be typed at sign-in; the raw cap stops huge pastes before any work.
 export const passwordInput = z
   .string({ error: "Enter your password" })
   .min(1, "Enter your password")
-  .max(128, "Password must be 128 characters or fewer");
+  .max(512, "Password must be 128 characters or fewer")
+  .refine((p) => [...p.normalize("NFKC")].length <= 128, "Password must be 128 characters or fewer");

@@ -3,8 +3,12 @@
 import { z } from "zod";
 import { parseDateInput } from "@/lib/patients/search";
 
-const CONTROL = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
-const text = z.unknown().transform((v) => (typeof v === "string" ? v.trim() : v == null ? "" : String(v).trim()));
+// Control characters, line separators, text-direction overrides (they can disguise a name on screen) and
+// half an emoji (a lone surrogate) are refused in every stored text.
+export const UNSAFE_TEXT = /[\p{Cc}\p{Cs}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+const CONTROL = UNSAFE_TEXT;
+// Only strings are text: anything else a request could smuggle in reads as blank.
+const text = z.unknown().transform((v) => (typeof v === "string" ? v.trim() : ""));
 
 const cap = (label: string) => `${label[0].toUpperCase()}${label.slice(1)}`;
 

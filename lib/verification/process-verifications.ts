@@ -5,12 +5,12 @@ import type { Db, Tx } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { unseal } from "@/lib/crypto/seal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { enqueueEmail, holdEmail, recipientHasRoom } from "@/lib/email/enqueue-email";
 import type { EmailMessage } from "@/lib/email/render-email";
 import { issueAccountLink } from "@/lib/tokens/issue-account-link";
 import { canAccessPortal, type ChartStatus } from "@/lib/patients/portal-status";
-import { matchPatient, type OnFilePatient, type TypedDetails } from "./match-patient";
-import { decideReply } from "./decide-reply";
+import { matchPatient, type MatchResult, type OnFilePatient, type TypedDetails } from "./match-patient";
+import { decideReply, type Reply } from "./decide-reply";
 import type { VerificationFlow } from "./request-verification";
 
 /** Failed attempts naming one patient in a day before staff are alerted (SECURITY.md V6). */
@@ -61,6 +61,13 @@ async function handle(tx: Tx, attempt: Pending, at: Date) {
   // Links go to the address on file; "could not verify" goes to the address typed (it holds nothing).
   const to = matched?.email ?? typed.email;
   const patientId = matched?.id ?? null;
+  const issuesLink = ["setup_link", "no_account_yet", "reset_link", "already_registered"].includes(reply.send);
+  if (issuesLink && !(await recipientHasRoom(tx, to, at))) {
+    // Over the cap: nothing is issued, so the links the patient already has keep working.
+    await holdEmail(tx, { to, template: reply.send, patientId, now: at });
+    await finish(tx, attempt, result, candidates.length, reply.send, canAccess, at);
+    return;
+  }
   let message: EmailMessage;
   switch (reply.send) {
     case "setup_link":
@@ -90,7 +97,12 @@ async function handle(tx: Tx, attempt: Pending, at: Date) {
       break;
   }
   await enqueueEmail(tx, { to, message, patientId, now: at });
+  await finish(tx, attempt, result, candidates.length, reply.send, canAccess, at);
+}
 
+/** Records the outcome for staff and rate limits, wipes what was typed, and alerts on repeated failures. */
+async function finish(tx: Tx, attempt: Pending, result: MatchResult, candidates: number, reply: Reply["send"], canAccess: boolean, at: Date) {
+  const patientId = result.outcome === "matched" ? result.patientId : null;
   const outcome = result.outcome === "matched" ? (canAccess ? "matched" : "access_off") : result.outcome;
   const emailPatientId = result.outcome === "no_match" ? result.emailPatientId : null;
   const mismatched = result.outcome === "no_match" ? result.mismatchedFields : [];
@@ -104,7 +116,7 @@ async function handle(tx: Tx, attempt: Pending, at: Date) {
     event: "verification.processed",
     actorType: "anonymous",
     patientId: subject,
-    details: { flow: attempt.flow, outcome, reply: reply.send, mismatched, candidates: candidates.length },
+    details: { flow: attempt.flow, outcome, reply, mismatched, candidates },
   });
   if (result.outcome !== "matched" && subject) await alertOnRepeatedFailures(tx, subject, at);
 }

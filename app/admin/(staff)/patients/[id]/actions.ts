@@ -29,7 +29,7 @@ export async function saveBasicData(_prev: BasicDataState, form: FormData): Prom
   const staff = await requireStaff();
   const id = idOf(form);
   const version = z.coerce.number().int().positive().safeParse(form.get("version"));
-  const raw = Object.fromEntries(FIELDS.map((f) => [f, typeof form.get(f) === "string" ? String(form.get(f)).slice(0, 300) : ""]));
+  const raw = Object.fromEntries(FIELDS.map((f) => [f, typeof form.get(f) === "string" ? String(form.get(f)).slice(0, 2000) : ""]));
   if (!id.success || !version.success) return { message: "This form is out of date. Reload the page and try again.", values: raw };
   const parsed = basicDataSchema.safeParse(raw);
   if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors as BasicDataState["errors"], values: raw, version: version.data };

@@ -18,7 +18,7 @@ const TEXT_FIELDS = ["chartNumber", "firstName", "lastName", "dateOfBirth", "ema
 
 export async function addPatientAction(_prev: AddPatientState, form: FormData): Promise<AddPatientState> {
   const staff = await requireStaff();
-  const values = Object.fromEntries(TEXT_FIELDS.map((f) => [f, typeof form.get(f) === "string" ? String(form.get(f)).slice(0, 300) : ""]));
+  const values = Object.fromEntries(TEXT_FIELDS.map((f) => [f, typeof form.get(f) === "string" ? String(form.get(f)).slice(0, 2000) : ""]));
   const parsed = patientRecordSchema.safeParse({ ...values, portalAccessEnabled: form.get("portalAccessEnabled") === "on" });
   if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors as AddPatientState["errors"], values };
   const result = await addPatient(await getDb(), { record: parsed.data, staffId: staff.id, allowDuplicate: form.get("confirmDuplicate") === "on", now: new Date() });

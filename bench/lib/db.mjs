@@ -1,0 +1,32 @@
+// The bench's own connection to the scratch database: setting up states no request can reach quickly and
+// reading what the app wrote. Never used while a timed request is in flight.
+import postgres from "postgres";
+
+export function connect(url) {
+  const host = new URL(url).hostname;
+  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) throw new Error(`bench refuses a non-local database (${host})`);
+  return postgres(url, { max: 2, onnotice: () => {} });
+}
+
+/** Waits (at most `timeoutMs`) until the app's worker has nothing to match or send. Returns true when idle. */
+export async function waitForIdleWorker(sql, timeoutMs = 180_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const [{ n }] = await sql`select
+      (select count(*) from verification_attempts where processed_at is null)
+      + (select count(*) from email_outbox where status in ('queued', 'sending'))::int as n`;
+    if (Number(n) === 0) return true;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return false;
+}
+
+/** Empties the per-address counters so a phase starts with a fresh window (between phases only). */
+export async function resetRateLimits(sql) {
+  await sql`delete from rate_limit_counters`;
+}
+
+export async function rateLimitedVerifications(sql) {
+  const [{ n }] = await sql`select count(*)::int as n from verification_attempts where outcome = 'rate_limited'`;
+  return Number(n);
+}

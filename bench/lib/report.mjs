@@ -1,0 +1,203 @@
+// Writes bench/RESULTS.md from the JSON the scripts wrote. The hand-written "What the numbers say" section of
+// the previous RESULTS.md is kept (with a reminder of the run it was written for).
+//   node bench/lib/report.mjs bench/.work/logs-<stamp>     re-renders RESULTS.md from a finished run
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { fmtMs, fmtP } from "./stats.mjs";
+
+const RESULTS = "bench/RESULTS.md";
+const NOTES_HEADING = "## What the numbers say";
+const P_TARGET = 0.01;
+
+const ms = (v) => fmtMs(v);
+const x = (v) => (Number.isFinite(v) ? v.toFixed(2) : "n/a");
+const pct = (v) => (Number.isFinite(v) ? `${(v * 100).toFixed(v < 0.1 ? 2 : 1)}%` : "n/a");
+const verdict = (ok) => (ok === null ? "n/a" : ok ? "pass" : "**FAIL**");
+const slash = (arr) => arr.join(" / ");
+
+function sh(cmd, args) {
+  try {
+    return execFileSync(cmd, args, { encoding: "utf8" }).trim();
+  } catch {
+    return "unknown";
+  }
+}
+
+function timingRows(t, title, req) {
+  if (!t) return [];
+  const rows = [];
+  const outcomes = Object.keys(t.runs[0].median).filter((k) => k !== t.reference);
+  for (const k of outcomes) {
+    const ps = t.runs.map((r) => r.p[k]);
+    rows.push([
+      `${req} ${title}: ${k.replace(/_/g, " ")} vs ${t.reference.replace(/_/g, " ")} (${t.n} each, ${t.runs.length} runs)`,
+      `p > ${P_TARGET} in every run`,
+      `median ${slash(t.runs.map((r) => ms(r.median[k])))}; p = ${slash(ps.map(fmtP))}`,
+      `${t.reference.replace(/_/g, " ")}: ${slash(t.runs.map((r) => ms(r.median[t.reference])))}`,
+      slash(t.runs.map((r) => x(r.ratio[k]))),
+      verdict(ps.every((p) => p > P_TARGET)),
+    ]);
+  }
+  return rows;
+}
+
+function perRunTable(t, title) {
+  if (!t) return "";
+  const lines = [`**${title}** (reference: ${t.reference.replace(/_/g, " ")})`, "", "| run | outcome | n | median | p99 | median − reference | p (vs reference) |", "|---|---|---|---|---|---|---|"];
+  t.runs.forEach((r, i) => {
+    for (const k of Object.keys(r.median)) {
+      const ref = k === t.reference;
+      lines.push(`| ${i + 1} | ${k.replace(/_/g, " ")} | ${r.n[k]} | ${ms(r.median[k])} | ${ms(r.p99[k])} | ${ref ? "—" : `${r.diffMs[k] >= 0 ? "+" : ""}${r.diffMs[k].toFixed(2)} ms`} | ${ref ? "—" : fmtP(r.p[k])} |`);
+    }
+  });
+  lines.push("");
+  const notes = t.runs.map(
+    (r, i) =>
+      `run ${i + 1}: ${r.seconds.toFixed(0)} s, load ${r.load.start[0]} → ${r.load.end[0]}, ${r.anomalies} answer(s) different from the common one` +
+      (r.lockedThroughout === undefined ? "" : `, locked account still locked at the end: ${r.lockedThroughout ? "yes" : "no"}`),
+  );
+  lines.push(notes.map((n) => `- ${n}`).join("\n"));
+  if (t.workerOutcomes) lines.push(`- what the worker decided for these requests: ${Object.entries(t.workerOutcomes).map(([k, v]) => `${k} ${v}`).join(", ")}; email outbox: ${Object.entries(t.outbox).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  return lines.join("\n");
+}
+
+export function renderResults({ timing, throughput, pathOnly, flood, gates, postgresVersion, logDir, previous }) {
+  const rows = [];
+  rows.push(...timingRows(timing.verification, "create account", "V2"));
+  rows.push(...timingRows(timing.signIn, "sign-in", "P6"));
+
+  const throughputRows = (ca, label) => {
+    if (!ca) return;
+    for (const c of [16, 64]) {
+      const r = ca[c];
+      if (!r) continue;
+      const cpu = r.app.cpuMsPerRequest ? `; CPU ${ms(r.app.cpuMsPerRequest)}/request` : "";
+      const bcpu = r.baseline.cpuMsPerRequest ? `; CPU ${ms(r.baseline.cpuMsPerRequest)}/request` : "";
+      rows.push([
+        `Create-account throughput, ${c} clients, ${label} (ABBA, ${r.app.seconds} s each)`,
+        "≥ 50% of baseline",
+        `${r.app.rps.toFixed(1)} req/s (p50 ${ms(r.app.p50)}, p99 ${ms(r.app.p99)}; ${r.app.errors} errors${cpu})`,
+        `${r.baseline.rps.toFixed(1)} req/s (p50 ${ms(r.baseline.p50)}, p99 ${ms(r.baseline.p99)}${bcpu})`,
+        x(r.ratio),
+        verdict(r.ratio >= 0.5),
+      ]);
+      rows.push([
+        `Create-account p99 latency, ${c} clients, ${label}`,
+        c === 16 ? "< 100 ms" : "(none; reported)",
+        ms(r.app.p99),
+        `baseline p99 ${ms(r.baseline.p99)}`,
+        x(r.app.p99 / r.baseline.p99),
+        c === 16 ? verdict(r.app.p99 < 100) : "n/a",
+      ]);
+    }
+  };
+  throughputRows(throughput.createAccount, "app as shipped (worker inline)");
+  throughputRows(pathOnly?.createAccount, "request path only (EMAIL_WORKER=off)");
+  const si = throughput.signIn;
+  if (si) {
+    rows.push([
+      "P5 one Argon2id verification (m=19456, t=2, p=1)",
+      "50–500 ms",
+      `median ${ms(si.argon2.verifyMedianMs)} (p99 ${ms(si.argon2.verifyP99Ms)})`,
+      `${si.cores} at a time: ${si.argon2.parallelRps.toFixed(1)}/s`,
+      "—",
+      verdict(si.argon2.verifyMedianMs >= 50 && si.argon2.verifyMedianMs <= 500),
+    ]);
+    rows.push([
+      `Sign-in throughput, right password (${si.signIn.clients} clients, ${si.signIn.seconds} s)`,
+      "≥ 85% of the hashing limit",
+      `${si.signIn.rps.toFixed(1)} sign-ins/s (p50 ${ms(si.signIn.p50)}, p99 ${ms(si.signIn.p99)}; ${si.signIn.errors} errors${si.signIn.cpuMsPerRequest ? `; CPU ${ms(si.signIn.cpuMsPerRequest)}/sign-in` : ""})`,
+      `limit = ${si.cores} cores ÷ ${ms(si.argon2.verifyMedianMs)} = ${si.limitRps.toFixed(1)}/s`,
+      x(si.ratio),
+      verdict(si.ratio >= 0.85),
+    ]);
+  }
+  const fl = flood.flood;
+  if (fl) {
+    const o = fl.oneAddress;
+    rows.push([
+      `S2 flood of bad sign-ins from one address, default limit (${o.sent} requests, ${o.rps.toFixed(0)}/s)`,
+      "≤ 1% reach the hasher after the limiter trips",
+      `${o.hashedAfterTrip} of ${o.sent - o.allowance} after the trip (${o.hashed} hashed in all; ${o.answeredSame} of ${o.sent} answered the common message${o.cpuMsPerRequest ? `; CPU ${ms(o.cpuMsPerRequest)}/request` : ""})`,
+      `${o.allowance} allowed (20 per 5-minute window × ${o.windows})`,
+      pct(o.fractionAfterTrip),
+      verdict(o.fractionAfterTrip <= 0.01),
+    ]);
+    const s = fl.rotatedForwardedFor;
+    rows.push([
+      `S2 (extra) the same flood with a new X-Forwarded-For on every request (${s.sent} requests)`,
+      "≤ 1% (S2's intent)",
+      `${s.hashed} of ${s.sent} hashed${s.cpuMsPerRequest ? `; CPU ${ms(s.cpuMsPerRequest)}/request` : ""}`,
+      `one address: ${o.hashed} of ${o.sent}`,
+      pct(s.hashed / s.sent),
+      verdict(s.hashed / s.sent <= 0.01),
+    ]);
+  }
+
+  const gateLine = Object.entries(gates)
+    .filter(([k]) => k !== "postgresVersion")
+    .map(([k, g]) => `before ${k}: ${g.load.join(" / ")} (${g.skipped ? "gate skipped" : g.met ? `below 1.5 after ${g.waitedS} s` : `still ≥ 1.5 after ${g.waitedS} s, measured anyway`})`)
+    .join("; ");
+  const dirty = sh("git", ["status", "--porcelain"]).split("\n").filter(Boolean).length;
+  const buildId = existsSync(".next-bench/BUILD_ID") ? readFileSync(".next-bench/BUILD_ID", "utf8").trim() : "unknown";
+
+  const table = ["| figure | target | measured | baseline | ratio | verdict |", "|---|---|---|---|---|---|", ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+  const notes =
+    previous && previous.includes(NOTES_HEADING)
+      ? previous.slice(previous.indexOf(NOTES_HEADING))
+      : `${NOTES_HEADING}\n\n(Not written yet for this run: read the table above.)\n`;
+
+  return `# Benchmark results
+
+Written by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString()}. Every figure is measured against a
+baseline or another condition **in the same run**: medians, p99 and ratios, because this machine is shared and noisy.
+How each figure is made: bench/README.md.
+
+## Machine
+
+| | |
+|---|---|
+| cores (\`nproc\`) | ${sh("nproc", [])} |
+| memory | ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB |
+| Node.js | ${process.version} |
+| PostgreSQL | ${postgresVersion ?? "unknown"} |
+| date | ${new Date().toUTCString()} |
+| commit | ${sh("git", ["rev-parse", "--short", "HEAD"])}${dirty ? ` (the working tree had ${dirty} uncommitted change(s), not the bench's)` : ""}; build ${buildId} |
+| load average (1 / 5 / 15 min) | ${gateLine} |
+| logs and raw JSON | \`${logDir}\` (not committed) |
+
+## Results
+
+${table}
+
+## Timing runs in detail
+
+${perRunTable(timing.verification, "V2 create account")}
+
+${perRunTable(timing.signIn, "P6 sign-in")}
+
+${notes}`;
+}
+
+export function writeResults(input) {
+  const previous = existsSync(RESULTS) ? readFileSync(RESULTS, "utf8") : null;
+  writeFileSync(RESULTS, renderResults({ ...input, previous }));
+  return RESULTS;
+}
+
+// Re-render from a finished run's folder.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2];
+  if (!dir) {
+    console.error("usage: node bench/lib/report.mjs bench/.work/logs-<stamp>");
+    process.exit(2);
+  }
+  const read = (f) => JSON.parse(readFileSync(path.join(dir, f), "utf8"));
+  const gates = existsSync(path.join(dir, "gates.json")) ? read("gates.json") : {};
+  const { postgresVersion, ...onlyGates } = gates;
+  const pathOnly = existsSync(path.join(dir, "throughput-worker-off.json")) ? read("throughput-worker-off.json") : null;
+  console.log(writeResults({ timing: read("timing.json"), throughput: read("throughput.json"), pathOnly, flood: read("flood.json"), gates: onlyGates, postgresVersion, logDir: dir }));
+}

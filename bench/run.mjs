@@ -1,0 +1,239 @@
+// `npm run bench`: the benchmark suite (never part of `npm test`). Builds the app into .next-bench if needed,
+// makes a scratch PostgreSQL database with the demo practice and a duplicate chart, starts the fake Resend, the
+// production app and the bare baseline server, waits for a quiet machine, runs bench/timing.mjs and
+// bench/throughput.mjs, writes bench/RESULTS.md, and stops and drops everything it started, whatever happens.
+//
+// DATABASE_URL: an admin connection to a local PostgreSQL (default postgres://postgres@127.0.0.1:5432/postgres).
+// BENCH_BUILD=1 forces a fresh build. BENCH_SKIP_LOAD_GATE=1 measures without waiting for a quiet machine.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import postgres from "postgres";
+import { appEnv, DIST_DIR, startApp, startBaseline, startFakeResend } from "./lib/app.mjs";
+import { waitForQuiet, loadNow } from "./lib/load-gate.mjs";
+import { run, stop, stopAll } from "./lib/procs.mjs";
+import { writeResults } from "./lib/report.mjs";
+
+const WORK = "bench/.work";
+const PORTS = { app: 3510, resend: 3511, baseline: 3512 };
+// High enough that no measured request is ever turned away (the app accepts at most 10,000); the flood in
+// throughput (c) runs against a second start with the limits unset.
+const RAISED_LIMITS = { verify: 10_000, signIn: 10_000 };
+const adminUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+
+mkdirSync(WORK, { recursive: true });
+const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+const logDir = path.join(WORK, `logs-${stamp}`);
+const cleanups = [];
+let finished = false;
+
+async function cleanup() {
+  await stopAll();
+  while (cleanups.length) {
+    const fn = cleanups.pop();
+    await fn().catch((e) => console.error(`bench cleanup: ${e.message}`));
+  }
+}
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(sig, async () => {
+    if (finished) return;
+    finished = true;
+    console.error(`\nbench: ${sig}, cleaning up`);
+    await cleanup();
+    process.exit(130);
+  });
+}
+
+function assertLocal(url) {
+  const host = new URL(url).hostname;
+  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(host)) throw new Error(`bench refuses a non-local DATABASE_URL host (${host})`);
+}
+
+function portFree(port) {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.once("error", () => resolve(false));
+    s.listen(port, "127.0.0.1", () => s.close(() => resolve(true)));
+  });
+}
+
+/** Newest modification time under the paths that go into the build. */
+function newestSource() {
+  let newest = 0;
+  const walk = (p) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const e of readdirSync(p)) if (e !== "node_modules" && !e.startsWith(".")) walk(path.join(p, e));
+    } else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of ["app", "lib", "db", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "tsconfig.json"]) walk(p);
+  return newest;
+}
+
+async function buildIfNeeded() {
+  const buildId = path.join(DIST_DIR, "BUILD_ID");
+  const stale = !existsSync(buildId) || statSync(buildId).mtimeMs < newestSource();
+  if (!stale && process.env.BENCH_BUILD !== "1") {
+    console.log(`build: ${DIST_DIR} is up to date (${readFileSync(buildId, "utf8").trim()})`);
+    return;
+  }
+  console.log(`build: npx next build into ${DIST_DIR} (log: ${logDir}/build.log)`);
+  // `next build` adds its dist dir's type folders to tsconfig.json; that file is not ours to change.
+  const tsconfigBefore = readFileSync("tsconfig.json", "utf8");
+  try {
+    await run("build", "npx", ["next", "build"], {
+      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", PGLITE_DIR: "" },
+      logFile: path.join(logDir, "build.log"),
+      timeoutMs: 20 * 60_000,
+    });
+  } finally {
+    restoreTsconfig(tsconfigBefore);
+  }
+}
+
+function restoreTsconfig(before) {
+  const after = readFileSync("tsconfig.json", "utf8");
+  if (after === before) return;
+  try {
+    const a = JSON.parse(after);
+    const b = JSON.parse(before);
+    a.include = (a.include ?? []).filter((p) => !p.startsWith(`${DIST_DIR}/`));
+    if (JSON.stringify(a) === JSON.stringify(b)) {
+      writeFileSync("tsconfig.json", before);
+      console.log(`build: took ${DIST_DIR}'s entries back out of tsconfig.json`);
+      return;
+    }
+  } catch {
+    // fall through
+  }
+  console.warn("build: tsconfig.json changed during the build in a way the bench did not expect; left as it is");
+}
+
+async function main() {
+  assertLocal(adminUrl);
+  for (const [what, port] of Object.entries(PORTS)) {
+    if (!(await portFree(port))) throw new Error(`port ${port} (${what}) is in use: is another bench running?`);
+  }
+  console.log(`bench: logs in ${logDir}`);
+  await buildIfNeeded();
+
+  // Scratch database, dropped at the end.
+  const dbName = `pp_bench_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  const [{ server_version: postgresVersion }] = await admin`show server_version`;
+  await admin.unsafe(`create database "${dbName}"`);
+  cleanups.push(async () => {
+    await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
+    await admin.end({ timeout: 5 });
+    console.log(`bench: dropped database ${dbName}`);
+  });
+  const dbUrl = new URL(adminUrl);
+  dbUrl.pathname = `/${dbName}`;
+  const databaseUrl = dbUrl.toString();
+  const authSecret = randomBytes(32).toString("base64url");
+  console.log(`bench: scratch database ${dbName}`);
+
+  // The demo practice, then a second chart with Kwame Asante's very details (the "ambiguous" outcome).
+  const cliEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, APP_URL: `http://127.0.0.1:${PORTS.app}` };
+  delete cliEnv.PGLITE_DIR;
+  delete cliEnv.NODE_ENV;
+  await run("seed", "node", ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/seed.ts"], { env: cliEnv, logFile: path.join(logDir, "seed.log") });
+  await run("import", "node", ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/import.ts", "bench/fixtures/duplicate-chart.csv"], {
+    env: cliEnv,
+    logFile: path.join(logDir, "import.log"),
+  });
+  console.log("bench: demo practice seeded, duplicate chart imported");
+
+  await startFakeResend({ port: PORTS.resend, logFile: path.join(logDir, "fake-resend.log") });
+  const env = appEnv({ port: PORTS.app, resendPort: PORTS.resend, databaseUrl, authSecret, limits: RAISED_LIMITS });
+  let app = await startApp({ name: "app", port: PORTS.app, env, logFile: path.join(logDir, "app.log") });
+  const baseline = await startBaseline({ port: PORTS.baseline, databaseUrl, authSecret, logFile: path.join(logDir, "baseline.log") });
+  console.log(`bench: app on :${PORTS.app} (per-address limits ${RAISED_LIMITS.verify}), fake Resend on :${PORTS.resend}, baseline on :${PORTS.baseline}`);
+
+  const gates = {};
+  const gate = async (name) => {
+    if (process.env.BENCH_SKIP_LOAD_GATE === "1") {
+      gates[name] = { met: false, skipped: true, waitedS: 0, load: loadNow() };
+    } else {
+      console.log(`\nload gate before ${name}: waiting (up to 10 minutes) for a 1-minute load average below 1.5`);
+      gates[name] = await waitForQuiet({ threshold: 1.5 });
+      console.log(`load gate: ${gates[name].met ? "met" : "NOT met"} after ${gates[name].waitedS} s; load ${gates[name].load.join(" / ")}`);
+    }
+    writeFileSync(path.join(logDir, "gates.json"), JSON.stringify({ ...gates, postgresVersion }, null, 2));
+  };
+  const script = (name, file, extraEnv) =>
+    run(name, "node", [file], {
+      env: { ...process.env, BENCH_APP_URL: `http://127.0.0.1:${PORTS.app}`, BENCH_BASELINE_URL: `http://127.0.0.1:${PORTS.baseline}`, BENCH_DATABASE_URL: databaseUrl, BENCH_DIST_DIR: DIST_DIR, ...extraEnv },
+      logFile: path.join(logDir, `${name}.log`),
+      timeoutMs: 60 * 60_000,
+      echo: true,
+    });
+
+  const timingOut = path.join(logDir, "timing.json");
+  const throughputOut = path.join(logDir, "throughput.json");
+  const floodOut = path.join(logDir, "flood.json");
+  const pathOnlyOut = path.join(logDir, "throughput-worker-off.json");
+
+  await gate("timing");
+  console.log("\n== timing (bench/timing.mjs) ==");
+  await script("timing", "bench/timing.mjs", { BENCH_OUT: timingOut });
+
+  await gate("throughput");
+  console.log("\n== throughput (bench/throughput.mjs a, b) ==");
+  await script("throughput", "bench/throughput.mjs", {
+    BENCH_OUT: throughputOut,
+    BENCH_PARTS: "a,b",
+    BENCH_APP_PID: String(app.child.pid),
+    BENCH_BASELINE_PID: String(baseline.child.pid),
+  });
+
+  // (a) again with the app's worker switched off (EMAIL_WORKER=off, as for a separate `npm run worker`): the
+  // request path alone, which is exactly what the baseline does.
+  console.log(`\n== throughput (bench/throughput.mjs a) with EMAIL_WORKER=off: restarting the app ==`);
+  await stop(app);
+  const pathOnlyEnv = { ...env, EMAIL_WORKER: "off" };
+  app = await startApp({ name: "app-worker-off", port: PORTS.app, env: pathOnlyEnv, logFile: path.join(logDir, "app-worker-off.log") });
+  await gate("throughput-worker-off");
+  await script("throughput-worker-off", "bench/throughput.mjs", {
+    BENCH_OUT: pathOnlyOut,
+    BENCH_PARTS: "a",
+    BENCH_APP_PID: String(app.child.pid),
+    BENCH_BASELINE_PID: String(baseline.child.pid),
+    BENCH_NO_WORKER: "1",
+  });
+
+  // (c) needs the app as it ships: per-address limits unset (20 sign-ins per 5 minutes).
+  console.log(`\n== flood (bench/throughput.mjs c): restarting the app with the default per-address limits ==`);
+  await stop(baseline);
+  await stop(app);
+  app = await startApp({ name: "app-default-limits", port: PORTS.app, env: appEnv({ port: PORTS.app, resendPort: PORTS.resend, databaseUrl, authSecret, limits: null }), logFile: path.join(logDir, "app-default-limits.log") });
+  await gate("flood");
+  await script("flood", "bench/throughput.mjs", { BENCH_OUT: floodOut, BENCH_PARTS: "c", BENCH_APP_PID: String(app.child.pid) });
+
+  const file = writeResults({
+    timing: JSON.parse(readFileSync(timingOut, "utf8")),
+    throughput: JSON.parse(readFileSync(throughputOut, "utf8")),
+    pathOnly: JSON.parse(readFileSync(pathOnlyOut, "utf8")),
+    flood: JSON.parse(readFileSync(floodOut, "utf8")),
+    gates,
+    postgresVersion,
+    logDir,
+  });
+  console.log(`\nbench: results in ${file}`);
+}
+
+let code = 0;
+try {
+  await main();
+} catch (e) {
+  console.error(`bench failed: ${e.stack ?? e.message}`);
+  code = 1;
+} finally {
+  if (!finished) {
+    finished = true;
+    await cleanup();
+  }
+}
+process.exit(code);

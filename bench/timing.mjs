@@ -1,0 +1,196 @@
+// Timing indistinguishability (SECURITY.md V2 and P6), measured over HTTP against the production build.
+//   (a) the create-account action: an eligible patient, unknown email, access off, has an account, ambiguous
+//   (b) the patient sign-in action: unknown user, wrong password, locked account
+// Each run sends N requests per outcome in one random interleaved order, one at a time on one keep-alive
+// connection, and compares every outcome with the reference outcome by a two-sided Mann-Whitney U test.
+// Run by bench/run.mjs; on its own: BENCH_APP_URL=... BENCH_DATABASE_URL=... node bench/timing.mjs
+import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { actionId, actionResult, bodyText, loadForm, postAction } from "./lib/actions.mjs";
+import { connect, waitForIdleWorker } from "./lib/db.mjs";
+import { makeAgent } from "./lib/http.mjs";
+import { loadNow } from "./lib/load-gate.mjs";
+import { mannWhitneyU } from "./lib/mann-whitney.mjs";
+import { fmtMs, fmtP, median, p99, shuffle } from "./lib/stats.mjs";
+
+const appUrl = process.env.BENCH_APP_URL ?? "http://127.0.0.1:3510";
+const databaseUrl = process.env.BENCH_DATABASE_URL;
+const distDir = process.env.BENCH_DIST_DIR ?? ".next-bench";
+const N = Number(process.env.BENCH_TIMING_N ?? 300);
+const RUNS = Number(process.env.BENCH_TIMING_RUNS ?? 3);
+const parts = (process.env.BENCH_PARTS ?? "a,b").split(",");
+const out = process.env.BENCH_OUT ?? "bench/.work/timing.json";
+// No run may take longer than this, whatever the app does.
+const RUN_LIMIT_MS = Number(process.env.BENCH_TIMING_RUN_LIMIT_MS ?? 15 * 60_000);
+if (!databaseUrl) throw new Error("BENCH_DATABASE_URL is required");
+
+const sql = connect(databaseUrl);
+const hex = (n) => randomBytes(n).toString("hex");
+
+// Demo patients (db/seed/demo.ts) and the duplicate chart bench/run.mjs imports for Kwame Asante.
+const dob = (iso) => {
+  const [y, m, d] = iso.split("-");
+  return { dobYear: y, dobMonth: String(Number(m)), dobDay: String(Number(d)) };
+};
+const VERIFY_OUTCOMES = {
+  matched: () => ({ email: "nora.l@example.com", lastName: "Lindqvist", ...dob("1972-01-09"), zip: "62701" }),
+  unmatched: () => ({ email: `p${hex(4)}@example.org`, lastName: "Lindqvist", ...dob("1972-01-09"), zip: "62701" }),
+  access_off: () => ({ email: "harold.finch@example.com", lastName: "Finch", ...dob("1955-05-05"), zip: "62710" }),
+  has_account: () => ({ email: "maria.garcia@example.com", lastName: "García-López", ...dob("1978-04-12"), zip: "62701" }),
+  ambiguous: () => ({ email: "kwame.asante@example.com", lastName: "Asante", ...dob("1980-11-11"), zip: "62708" }),
+};
+
+const SIGN_IN_MESSAGE = "Username or password is not right. Check them and try again, or use the links below if you forgot them.";
+const WRONG_PASSWORD_ACCOUNTS = ["mgarcia", "sobrien", "aiko.t", "liwei84"];
+const LOCKED_ACCOUNT = "gokafor";
+// 21 characters, like the demo password, for every outcome.
+const wrongPassword = () => `wrong-${hex(7)}-x`.slice(0, 21);
+const SIGN_IN_OUTCOMES = {
+  wrong_password: (i) => ({ username: WRONG_PASSWORD_ACCOUNTS[i % WRONG_PASSWORD_ACCOUNTS.length], password: wrongPassword() }),
+  unknown_user: () => ({ username: `u${hex(4)}`.slice(0, 8), password: wrongPassword() }),
+  locked: () => ({ username: LOCKED_ACCOUNT, password: wrongPassword() }),
+};
+
+function compare(samples, reference) {
+  const out = { n: {}, median: {}, p99: {}, diffMs: {}, ratio: {}, p: {} };
+  for (const [k, v] of Object.entries(samples)) {
+    out.n[k] = v.length;
+    out.median[k] = median(v);
+    out.p99[k] = p99(v);
+  }
+  for (const k of Object.keys(samples)) {
+    if (k === reference) continue;
+    out.diffMs[k] = out.median[k] - out.median[reference];
+    out.ratio[k] = out.median[k] / out.median[reference];
+    out.p[k] = mannWhitneyU(samples[k], samples[reference]).p;
+  }
+  return out;
+}
+
+function printRun(title, r, reference) {
+  console.log(`  ${title}`);
+  for (const k of Object.keys(r.median)) {
+    const vs = k === reference ? "(reference)" : `diff ${r.diffMs[k] >= 0 ? "+" : ""}${r.diffMs[k].toFixed(2)} ms, p = ${fmtP(r.p[k])}`;
+    console.log(`    ${k.padEnd(15)} n=${r.n[k]}  median ${fmtMs(r.median[k]).padStart(9)}  p99 ${fmtMs(r.p99[k]).padStart(9)}  ${vs}`);
+  }
+}
+
+/** One interleaved run: N of each outcome in random order; `check` validates each answer; `between` runs untimed. */
+async function interleavedRun({ outcomes, send, check, between }) {
+  const labels = shuffle(Object.keys(outcomes).flatMap((k) => Array.from({ length: N }, () => k)));
+  const samples = Object.fromEntries(Object.keys(outcomes).map((k) => [k, []]));
+  const anomalies = [];
+  const counters = Object.fromEntries(Object.keys(outcomes).map((k) => [k, 0]));
+  const deadline = Date.now() + RUN_LIMIT_MS;
+  for (const label of labels) {
+    if (Date.now() > deadline) throw new Error(`a timing run took longer than ${RUN_LIMIT_MS / 60_000} minutes; stopped`);
+    const values = outcomes[label](counters[label]++);
+    const res = await send(values);
+    samples[label].push(res.ms);
+    const problem = check(res, values);
+    if (problem) anomalies.push(`${label}: ${problem}`);
+    if (between) await between(label, values);
+  }
+  return { samples, anomalies };
+}
+
+async function verificationTiming() {
+  const id = actionId(distDir, "app/(patient)/register/actions.ts", "requestAccountSetup");
+  const agent = makeAgent(1);
+  const form = await loadForm(appUrl, "/register", agent);
+  if (form.boundId !== id) throw new Error(`/register's form is bound to ${form.boundId}, the manifest says ${id}`);
+  const expected = ["email", "lastName", "dobMonth", "dobDay", "dobYear", "zip"];
+  if (expected.some((f) => !form.visible.includes(f))) throw new Error(`/register's fields are ${form.visible.join(", ")}`);
+  const send = (values) => postAction({ appUrl, form, id, values, agent });
+  const check = (res) => {
+    if (res.status !== 200) return `status ${res.status}`;
+    const result = actionResult(bodyText(res));
+    return JSON.stringify(result) === '{"submitted":true}' ? null : `answer ${JSON.stringify(result)?.slice(0, 120)}`;
+  };
+  const [{ before }] = await sql`select coalesce(max(created_at), to_timestamp(0)) as before from verification_attempts`;
+
+  console.log(`(a) create account: ${N} requests per outcome x ${Object.keys(VERIFY_OUTCOMES).length} outcomes, interleaved, ${RUNS} runs; form fields: ${form.visible.join(", ")}`);
+  // Warm-up, not recorded: JIT, connection pool, the first seal.
+  for (const label of shuffle(Object.keys(VERIFY_OUTCOMES).flatMap((k) => [k, k, k, k, k, k]))) await send(VERIFY_OUTCOMES[label]());
+  await waitForIdleWorker(sql, 120_000);
+
+  const runs = [];
+  for (let run = 1; run <= RUNS; run++) {
+    const load = { start: loadNow() };
+    const t0 = Date.now();
+    const { samples, anomalies } = await interleavedRun({ outcomes: VERIFY_OUTCOMES, send, check });
+    load.end = loadNow();
+    const r = { ...compare(samples, "matched"), anomalies: anomalies.length, anomalyExamples: anomalies.slice(0, 5), seconds: (Date.now() - t0) / 1000, load };
+    runs.push(r);
+    printRun(`run ${run} (${r.seconds.toFixed(0)} s, load ${load.start[0]} -> ${load.end[0]}, ${anomalies.length} answers not {submitted:true})`, r, "matched");
+    // The worker matches what the run recorded; let it finish so the next run starts from a quiet app.
+    const idle = await waitForIdleWorker(sql, 180_000);
+    if (!idle) console.log("    (the worker was still busy after 3 minutes; going on)");
+  }
+  const outcomeRows = await sql`select coalesce(outcome, 'pending') as outcome, count(*)::int as n from verification_attempts
+    where created_at > ${before} group by 1 order by 1`;
+  const outcomes = Object.fromEntries(outcomeRows.map((r) => [r.outcome, r.n]));
+  const held = await sql`select status, count(*)::int as n from email_outbox group by 1 order by 1`;
+  console.log(`  what the worker decided: ${JSON.stringify(outcomes)}; email outbox: ${JSON.stringify(Object.fromEntries(held.map((r) => [r.status, r.n])))}`);
+  return { reference: "matched", n: N, runs, workerOutcomes: outcomes, outbox: Object.fromEntries(held.map((r) => [r.status, r.n])) };
+}
+
+async function signInTiming() {
+  const id = actionId(distDir, "app/(patient)/login/actions.ts", "signInPatient");
+  const agent = makeAgent(1);
+  const form = await loadForm(appUrl, "/login", agent);
+  if (form.boundId !== id) throw new Error(`/login's form is bound to ${form.boundId}, the manifest says ${id}`);
+  if (!form.visible.includes("username") || !form.visible.includes("password")) throw new Error(`/login's fields are ${form.visible.join(", ")}`);
+  const send = (values) => postAction({ appUrl, form, id, values, agent });
+  const check = (res) => {
+    if (res.status !== 200) return `status ${res.status}`;
+    const result = actionResult(bodyText(res));
+    return result?.message === SIGN_IN_MESSAGE ? null : `answer ${JSON.stringify(result)?.slice(0, 120)}`;
+  };
+  const resetFailures = (usernames) =>
+    sql`update portal_accounts set failed_login_count = 0, locked_until = null where username = any(${usernames})`;
+
+  async function lockAccount() {
+    // SECURITY.md S1: 10 failures lock the account for 15 minutes. Start from zero, then fail 10 times.
+    await resetFailures([LOCKED_ACCOUNT]);
+    for (let i = 0; i < 10; i++) await send({ username: LOCKED_ACCOUNT, password: wrongPassword() });
+    const [row] = await sql`select locked_until > now() + interval '14 minutes' as locked from portal_accounts where username = ${LOCKED_ACCOUNT}`;
+    if (!row?.locked) throw new Error(`${LOCKED_ACCOUNT} is not locked after 10 wrong passwords`);
+  }
+
+  console.log(`(b) patient sign-in (the /login server action, which is what the page posts): ${N} per outcome x 3, interleaved, ${RUNS} runs`);
+  await resetFailures(WRONG_PASSWORD_ACCOUNTS);
+  for (const label of shuffle(Object.keys(SIGN_IN_OUTCOMES).flatMap((k) => [k, k, k, k, k]))) await send(SIGN_IN_OUTCOMES[label](0));
+  await resetFailures(WRONG_PASSWORD_ACCOUNTS);
+
+  const runs = [];
+  for (let run = 1; run <= RUNS; run++) {
+    await lockAccount();
+    const load = { start: loadNow() };
+    const t0 = Date.now();
+    const { samples, anomalies } = await interleavedRun({
+      outcomes: SIGN_IN_OUTCOMES,
+      send,
+      check,
+      // Keep "wrong password" a wrong password (not a lock): clear the account's failure count, untimed.
+      between: (label, values) => (label === "wrong_password" ? resetFailures([values.username]) : null),
+    });
+    load.end = loadNow();
+    const [still] = await sql`select locked_until > now() as locked from portal_accounts where username = ${LOCKED_ACCOUNT}`;
+    const r = { ...compare(samples, "wrong_password"), anomalies: anomalies.length, anomalyExamples: anomalies.slice(0, 5), seconds: (Date.now() - t0) / 1000, load, lockedThroughout: !!still?.locked };
+    runs.push(r);
+    printRun(`run ${run} (${r.seconds.toFixed(0)} s, load ${load.start[0]} -> ${load.end[0]}, ${anomalies.length} answers not the common message, locked account still locked: ${r.lockedThroughout})`, r, "wrong_password");
+  }
+  await resetFailures([...WRONG_PASSWORD_ACCOUNTS, LOCKED_ACCOUNT]);
+  return { reference: "wrong_password", n: N, runs };
+}
+
+const result = { startedAt: new Date().toISOString() };
+try {
+  if (parts.includes("a")) result.verification = await verificationTiming();
+  if (parts.includes("b")) result.signIn = await signInTiming();
+} finally {
+  await sql.end({ timeout: 5 });
+}
+writeFileSync(out, JSON.stringify(result, null, 2));
+console.log(`timing results written to ${out}`);
