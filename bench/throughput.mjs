@@ -68,10 +68,17 @@ async function createAccountThroughput() {
   const id = actionId(distDir, "app/(patient)/register/actions.ts", "requestAccountSetup");
   const results = {};
   for (const clients of [16, 64]) {
-    const agents = Array.from({ length: clients }, () => makeAgent(1));
+    // Fresh connections for every segment: a keep-alive socket left idle while the other side was measured can be
+    // closed by the server just as it is reused (ECONNRESET), which is the client's problem, not the server's.
+    let agents = Array.from({ length: clients }, () => makeAgent(1));
+    let baseAgents = Array.from({ length: clients }, () => makeAgent(1));
+    const renewAgents = () => {
+      for (const a of [...agents, ...baseAgents]) a.destroy();
+      agents = Array.from({ length: clients }, () => makeAgent(1));
+      baseAgents = Array.from({ length: clients }, () => makeAgent(1));
+    };
     const forms = [];
     for (let i = 0; i < clients; i++) forms.push(await loadForm(appUrl, "/register", agents[i]));
-    const baseAgents = Array.from({ length: clients }, () => makeAgent(1));
     const target = {
       app: (i, seq) =>
         postAction({ appUrl, form: forms[i], id, values: MIX[(i + seq) % MIX.length](), agent: agents[i], timeoutMs: 30_000 }).then((res) => {
@@ -90,6 +97,7 @@ async function createAccountThroughput() {
     const segment = async (name) => {
       await resetRateLimits(sql);
       if (!noWorker) await waitForIdleWorker(sql, 60_000);
+      renewAgents();
       const pid = name === "app" ? appPid : baselinePid;
       const c0 = processCpuMs(pid);
       const r = await closedLoop({ clients, durationMs: SEGMENT_MS, request: target[name] });

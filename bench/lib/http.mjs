@@ -10,7 +10,16 @@ export function makeAgent(maxSockets = 1) {
  * One request; resolves with status, headers, body (string; or rawBody, a Buffer, with `raw`) and ms (from writing the request to the last byte of
  * the answer). Times out (rejects) after `timeoutMs`.
  */
-export function send({ url, method = "GET", headers = {}, body, agent, timeoutMs = 30_000, raw = false }) {
+export function send(opts) {
+  return sendOnce(opts).catch((e) => {
+    // A keep-alive socket the server closed just as we reused it: send again once, on a new connection
+    // (what browsers do too). Anything else is a real error.
+    if (e.reusedSocket && (e.code === "ECONNRESET" || e.code === "EPIPE")) return sendOnce(opts);
+    throw e;
+  });
+}
+
+function sendOnce({ url, method = "GET", headers = {}, body, agent, timeoutMs = 30_000, raw = false }) {
   const u = new URL(url);
   if (u.hostname !== "127.0.0.1") return Promise.reject(new Error(`bench only talks to 127.0.0.1, not ${u.hostname}`));
   return new Promise((resolve, reject) => {
@@ -38,7 +47,10 @@ export function send({ url, method = "GET", headers = {}, body, agent, timeoutMs
       },
     );
     req.on("timeout", () => req.destroy(new Error(`timeout after ${timeoutMs} ms: ${method} ${url}`)));
-    req.on("error", reject);
+    req.on("error", (e) => {
+      e.reusedSocket = req.reusedSocket;
+      reject(e);
+    });
     const start = process.hrtime.bigint();
     req.end(payload);
   });

@@ -32,7 +32,10 @@ async function groupForSending(db: Db, ready: Ready[], canBatch: boolean): Promi
     if (r.row.batch_key) groups.set(r.row.batch_key, [...(groups.get(r.row.batch_key) ?? []), r]);
     else fresh.push(r);
   }
-  const out = [...groups].map(([key, items]) => ({ key: key as string | null, items }));
+  // Always in idempotency-key order: a batch sent again must be the very same request.
+  const byKey = (a: Ready, b: Ready) => (a.row.idempotency_key < b.row.idempotency_key ? -1 : 1);
+  const out = [...groups].map(([key, items]) => ({ key: key as string | null, items: items.sort(byKey) }));
+  fresh.sort(byKey);
   if (!canBatch || fresh.length === 1) return [...out, ...fresh.map((r) => ({ key: null, items: [r] }))];
   for (let i = 0; i < fresh.length; i += BATCH_LIMIT) {
     const items = fresh.slice(i, i + BATCH_LIMIT);
