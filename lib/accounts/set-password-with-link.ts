@@ -1,15 +1,15 @@
 // Completes a setup or reset link: checks the new password, then uses the link and sets the password in one
 // transaction. The link is consumed by a conditional UPDATE, so of many simultaneous submissions exactly one
 // wins (SECURITY.md T3). Every other link dies, other sessions end, and the patient is told by email.
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { accountTokens, patients, portalAccounts } from "@/db/schema";
+import { patients, portalAccounts } from "@/db/schema";
 import { getConfig } from "@/lib/config";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { checkNewPassword } from "@/lib/passwords/check-new-password";
-import { hashToken } from "@/lib/tokens/account-token";
+import { consumeToken } from "@/lib/tokens/consume-token";
 import { inspectAccountLink, type LinkState } from "@/lib/tokens/inspect-account-link";
 import { revokeAccountLinks } from "@/lib/tokens/issue-account-link";
 import { canAccessPortal } from "@/lib/patients/portal-status";
@@ -45,19 +45,7 @@ export async function setPasswordWithLink(
 
   try {
     return await db.transaction(async (tx) => {
-      const [used] = await tx
-        .update(accountTokens)
-        .set({ usedAt: opts.now })
-        .where(
-          and(
-            eq(accountTokens.tokenHash, hashToken(opts.token)),
-            eq(accountTokens.purpose, opts.purpose),
-            isNull(accountTokens.usedAt),
-            isNull(accountTokens.revokedAt),
-            gt(accountTokens.expiresAt, opts.now),
-          ),
-        )
-        .returning({ patientId: accountTokens.patientId, credentialVersion: accountTokens.credentialVersion });
+      const used = await consumeToken(tx, { token: opts.token, purpose: opts.purpose, now: opts.now });
       if (!used?.patientId) throw new Abort({ ok: false, reason: "link", state: "used" });
 
       const [patient] = await tx

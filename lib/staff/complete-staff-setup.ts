@@ -1,14 +1,14 @@
 // A new staff member follows their invitation and chooses a password. The link is used by a conditional UPDATE
 // in the same transaction that sets the password, so of many simultaneous submissions exactly one wins
 // (SECURITY.md T3). They are not signed in: they sign in with the new password, like everyone else.
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { accountTokens, staffUsers } from "@/db/schema";
+import { staffUsers } from "@/db/schema";
 import { getConfig } from "@/lib/config";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { checkNewPassword, type PasswordCheck } from "@/lib/passwords/check-new-password";
-import { hashToken } from "@/lib/tokens/account-token";
+import { consumeToken } from "@/lib/tokens/consume-token";
 import { inspectStaffInviteLink, type StaffInviteState } from "@/lib/tokens/inspect-staff-invite-link";
 import { revokeStaffInviteLinks } from "@/lib/tokens/issue-staff-invite-link";
 import { STAFF_PASSWORD_MIN } from "@/lib/validation/staff";
@@ -27,19 +27,7 @@ export async function completeStaffSetup(db: Db, opts: { token: string; password
 
   try {
     return await db.transaction(async (tx) => {
-      const [used] = await tx
-        .update(accountTokens)
-        .set({ usedAt: opts.now })
-        .where(
-          and(
-            eq(accountTokens.tokenHash, hashToken(opts.token)),
-            eq(accountTokens.purpose, "staff_invite"),
-            isNull(accountTokens.usedAt),
-            isNull(accountTokens.revokedAt),
-            gt(accountTokens.expiresAt, opts.now),
-          ),
-        )
-        .returning({ staffUserId: accountTokens.staffUserId });
+      const used = await consumeToken(tx, { token: opts.token, purpose: "staff_invite", now: opts.now });
       if (!used?.staffUserId) throw new Abort({ ok: false, reason: "link", state: "used" });
 
       const [staff] = await tx

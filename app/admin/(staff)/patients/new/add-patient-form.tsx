@@ -4,20 +4,9 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { Field } from "@/app/_components/field";
 import { addPatientAction, type AddPatientState } from "./actions";
+import { PATIENT_FIELD_LABELS } from "../field-labels";
 
-const LABELS: Record<string, string> = {
-  chartNumber: "Chart number",
-  firstName: "First name",
-  lastName: "Last name",
-  dateOfBirth: "Date of birth",
-  email: "Email",
-  zip: "ZIP code",
-  phone: "Phone",
-  addressLine1: "Address",
-  addressLine2: "Address line 2",
-  city: "City",
-  state: "State",
-};
+const LABELS: Record<string, string> = PATIENT_FIELD_LABELS;
 
 export function AddPatientForm() {
   const [state, action, pending] = useActionState<AddPatientState, FormData>(addPatientAction, {});

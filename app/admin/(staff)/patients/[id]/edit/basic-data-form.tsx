@@ -6,19 +6,9 @@ import { ErrorSummary } from "@/app/_components/error-summary";
 import { Field } from "@/app/_components/field";
 import { saveBasicData, type BasicDataState } from "../actions";
 import type { BasicDataField } from "@/lib/validation/patient-record";
+import { PATIENT_FIELD_LABELS } from "../../field-labels";
 
-const LABELS: Record<BasicDataField, string> = {
-  firstName: "First name",
-  lastName: "Last name",
-  dateOfBirth: "Date of birth",
-  email: "Email",
-  zip: "ZIP code",
-  phone: "Phone",
-  addressLine1: "Address",
-  addressLine2: "Address line 2",
-  city: "City",
-  state: "State",
-};
+const LABELS: Record<BasicDataField, string> = PATIENT_FIELD_LABELS;
 
 export function BasicDataForm({ patientId, version, initial }: { patientId: string; version: number; initial: Record<BasicDataField, string> }) {
   const [state, action, pending] = useActionState<BasicDataState, FormData>(saveBasicData, {});
