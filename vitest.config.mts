@@ -15,7 +15,7 @@ export default defineConfig({
   test: {
     include: ["{lib,db,test-kit,scripts}/**/*.test.{ts,tsx}"],
     environment: "node",
-    testTimeout: 30_000,
+    testTimeout: 90_000,
     hookTimeout: 120_000,
     // PGlite instances are heavy on 2 cores: a few files at a time.
     maxWorkers: 2,
