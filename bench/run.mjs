@@ -26,19 +26,21 @@ mkdirSync(WORK, { recursive: true });
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 const logDir = path.join(WORK, `logs-${stamp}`);
 const cleanups = [];
-let finished = false;
+let cleaning;
 
-async function cleanup() {
-  await stopAll();
-  while (cleanups.length) {
-    const fn = cleanups.pop();
-    await fn().catch((e) => console.error(`bench cleanup: ${e.message}`));
-  }
+/** Stops what the bench started and drops its database; every caller waits for the same single pass. */
+function cleanup() {
+  cleaning ??= (async () => {
+    await stopAll();
+    while (cleanups.length) {
+      const fn = cleanups.pop();
+      await fn().catch((e) => console.error(`bench cleanup: ${e.message}`));
+    }
+  })();
+  return cleaning;
 }
 for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(sig, async () => {
-    if (finished) return;
-    finished = true;
     console.error(`\nbench: ${sig}, cleaning up`);
     await cleanup();
     process.exit(130);
@@ -157,8 +159,8 @@ async function main() {
     if (process.env.BENCH_SKIP_LOAD_GATE === "1") {
       gates[name] = { met: false, skipped: true, waitedS: 0, load: loadNow() };
     } else {
-      console.log(`\nload gate before ${name}: waiting (up to 10 minutes) for a 1-minute load average below 1.5`);
-      gates[name] = await waitForQuiet({ threshold: 1.5 });
+      console.log(`\nload gate before ${name}: waiting (up to ${process.env.BENCH_LOAD_GATE_MINUTES ?? 10} minutes) for a 1-minute load average below 1.5`);
+      gates[name] = await waitForQuiet({ threshold: 1.5, maxMs: Number(process.env.BENCH_LOAD_GATE_MINUTES ?? 10) * 60_000 });
       console.log(`load gate: ${gates[name].met ? "met" : "NOT met"} after ${gates[name].waitedS} s; load ${gates[name].load.join(" / ")}`);
     }
     writeFileSync(path.join(logDir, "gates.json"), JSON.stringify({ ...gates, postgresVersion }, null, 2));
@@ -231,9 +233,6 @@ try {
   console.error(`bench failed: ${e.stack ?? e.message}`);
   code = 1;
 } finally {
-  if (!finished) {
-    finished = true;
-    await cleanup();
-  }
+  await cleanup();
 }
 process.exit(code);

@@ -8,7 +8,7 @@ import { DEMO_PATIENT_PASSWORD, signInAsPatient, submitVerification } from "./su
 // On file: María García-López, maria.garcia@example.com, 04/12/1978, ZIP 62701, username mgarcia.
 const NEW_PASSWORD = "copper kettle singing at dawn";
 
-test("forgot password: name typed without accents, reset link, old password refused, other device signed out", async ({ page, browser }) => {
+test("forgot password: name typed without accents, reset link, old password refused, other device signed out", async ({ page, browser, baseURL }) => {
   const since = Date.now();
 
   // Another device where she is still signed in.
@@ -31,7 +31,7 @@ test("forgot password: name typed without accents, reset link, old password refu
 
   const resetEmail = await waitForEmail({ to: "maria.garcia@example.com", subject: /^Reset your Patient Portal password – Riverside Family Medicine$/, since });
   const link = linkIn(resetEmail, "/reset-password");
-  expect(link.startsWith("http://127.0.0.1:3210/reset-password?token=")).toBe(true);
+  expect(link.startsWith(`${baseURL}/reset-password?token=`)).toBe(true);
 
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Choose a new password", level: 1 })).toBeVisible();

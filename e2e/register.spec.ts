@@ -5,7 +5,7 @@ import { linkIn, waitForEmail } from "./support/mailbox";
 import { signInAsStaff } from "./support/staff";
 import { fillVerification } from "./support/patient";
 
-test("create account: details with different letter case and ZIP+4, setup link, first sign-in activates", async ({ page, browser }) => {
+test("create account: details with different letter case and ZIP+4, setup link, first sign-in activates", async ({ page, browser, baseURL }) => {
   const since = Date.now();
   await page.goto("/login");
   await expectNoAxeViolations(page);
@@ -20,7 +20,7 @@ test("create account: details with different letter case and ZIP+4, setup link, 
 
   const email = await waitForEmail({ to: "chloe.dubois@example.com", subject: /Create your Patient Portal account/, since });
   const link = linkIn(email, "/setup-account");
-  expect(link.startsWith("http://127.0.0.1:3210/setup-account?token=")).toBe(true);
+  expect(link.startsWith(`${baseURL}/setup-account?token=`)).toBe(true);
 
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Set up your Patient Portal account" })).toBeVisible();

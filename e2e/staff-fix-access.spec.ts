@@ -160,13 +160,14 @@ test("an admin turns automatic invitation reminders on, and a bad number is refu
   // What was typed is kept, so only the wrong number needs fixing.
   await expect(page.getByLabel("Send automatic reminders to Unactivated patients")).toBeChecked();
   await expect(page.getByLabel("Days before a reminder")).toHaveValue("0");
-  await page.getByLabel("Days before a reminder").fill("10");
+  // 30 days: longer ago than any demo invitation, so the worker reminds nobody while other journeys run.
+  await page.getByLabel("Days before a reminder").fill("30");
   await page.getByLabel("Most reminders per patient").fill("2");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("status")).toHaveText("Saved. Unactivated patients will be invited again 10 days after their last invitation, at most 2 times.");
+  await expect(page.getByRole("status")).toHaveText("Saved. Unactivated patients will be invited again 30 days after their last invitation, at most 2 times.");
   await page.reload();
   await expect(page.getByLabel("Send automatic reminders to Unactivated patients")).toBeChecked();
-  await expect(page.getByLabel("Days before a reminder")).toHaveValue("10");
+  await expect(page.getByLabel("Days before a reminder")).toHaveValue("30");
   await expectNoAxeViolations(page);
   // Turned off again so other journeys see the default.
   await page.getByLabel("Send automatic reminders to Unactivated patients").uncheck();

@@ -2,9 +2,13 @@
 import { createHmac } from "node:crypto";
 import { getConfig } from "@/lib/config";
 
-/** The left-most X-Forwarded-For entry (set by Next's server or the practice's proxy), else "unknown". */
+/**
+ * The right-most X-Forwarded-For entry: the address the nearest proxy (or Next's own server) saw. Entries to
+ * its left are whatever the caller sent, so using them would let anyone pick a fresh address per request.
+ * Deploy behind a reverse proxy that appends the client address (nginx: $proxy_add_x_forwarded_for).
+ */
 export function clientIpFrom(headers: { get(name: string): string | null }): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
   const ip = forwarded || headers.get("x-real-ip")?.trim() || "unknown";
   return ip.slice(0, 64);
 }
