@@ -3,6 +3,8 @@ import { expect, type Page } from "@playwright/test";
 
 /** WCAG 2.2 A and AA, as axe-core knows them: the page must have no violations. */
 export async function expectNoAxeViolations(page: Page) {
+  // After a client-side navigation Next streams the new <title> in a moment later: check the settled page.
+  await expect.poll(() => page.title(), { message: "the page never got a title" }).not.toBe("");
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
     .analyze();
