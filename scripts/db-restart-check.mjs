@@ -2,7 +2,7 @@
 // (not restarted) serves again within 10 s, and that requests caught in the restart got a clean answer
 // rather than a hang. Needs DATABASE_URL on this machine and pg_ctlcluster (Debian's PostgreSQL).
 // Prints one line per check and "N passed, N failed".
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
 
 const port = Number(process.env.RESTART_CHECK_PORT ?? 3230);
@@ -54,9 +54,14 @@ try {
   })();
   await sleep(1500);
   const restartStarted = Date.now();
-  const restart = spawnSync("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "restart"], { stdio: "inherit" });
+  // Asynchronously, so the traffic above keeps flowing while the server goes down and comes back.
+  const restartCode = await new Promise((resolve) => {
+    const child = spawn("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "restart"], { stdio: "inherit" });
+    child.on("exit", (code) => resolve(code));
+    child.on("error", () => resolve(-1));
+  });
   const restartDone = Date.now();
-  check("PostgreSQL restarted", restart.status === 0, `${restartDone - restartStarted} ms`);
+  check("PostgreSQL restarted", restartCode === 0, `${restartDone - restartStarted} ms`);
 
   let backAt = null;
   for (let i = 0; i < 150 && backAt === null; i++) {
@@ -74,8 +79,11 @@ try {
   const slowest = Math.max(...during.flatMap((r) => [r.health.ms, r.page.ms]));
   check("no request hung (every answer within 10 s)", slowest <= 10_000, `slowest ${slowest} ms over ${during.length * 2} requests`);
   const failedPages = during.map((r) => r.page).filter((p) => p.status !== 200);
-  const clean = failedPages.every((p) => p.status >= 500 && p.status < 600 && /something went wrong on our side|Internal Server Error/i.test(p.body));
-  check("pages caught in the restart got an error page, not a broken answer", clean, `${failedPages.length} failed page requests`);
+  // Next answers a page that failed on the server with its error document (html id="__next_error__"), in
+  // which the browser shows app/error.tsx; anything else (an empty or cut-off answer) is not clean.
+  const clean = failedPages.every((p) => p.status >= 500 && p.status < 600 && /id="__next_error__"|something went wrong on our side/i.test(p.body));
+  const seen = [...new Set(failedPages.map((p) => `${p.status} ${p.body.replace(/\s+/g, " ").slice(0, 80)}`))].join(" | ");
+  check("pages caught in the restart got an error page, not a broken answer", clean, `${failedPages.length} failed page requests${seen ? `: ${seen}` : ""}`);
   const failedHealth = during.map((r) => r.health).filter((h) => h.status !== 200);
   check("the health check said 503 while the database was away", failedHealth.every((h) => h.status === 503), `${failedHealth.length} answers`);
   const after = await timed("/setup-account", cookie);
