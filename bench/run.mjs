@@ -5,6 +5,7 @@
 //
 // DATABASE_URL: an admin connection to a local PostgreSQL (default postgres://postgres@127.0.0.1:5432/postgres).
 // BENCH_BUILD=1 forces a fresh build. BENCH_SKIP_LOAD_GATE=1 measures without waiting for a quiet machine.
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
@@ -120,6 +121,21 @@ async function main() {
   }
   console.log(`bench: logs in ${logDir}`);
   await buildIfNeeded();
+  // What was measured: the commit and working tree the build came from (others may commit during the run).
+  const git = (args) => {
+    try {
+      return execFileSync("git", args, { encoding: "utf8" }).trim();
+    } catch {
+      return "";
+    }
+  };
+  const meta = {
+    startedAt: new Date().toISOString(),
+    commit: git(["rev-parse", "--short", "HEAD"]) || "unknown",
+    uncommitted: git(["status", "--porcelain"]).split("\n").filter(Boolean).length,
+    buildId: readFileSync(path.join(DIST_DIR, "BUILD_ID"), "utf8").trim(),
+  };
+  writeFileSync(path.join(logDir, "meta.json"), JSON.stringify(meta, null, 2));
 
   // Scratch database, dropped at the end.
   const dbName = `pp_bench_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
@@ -221,6 +237,7 @@ async function main() {
     flood: JSON.parse(readFileSync(floodOut, "utf8")),
     gates,
     postgresVersion,
+    meta,
     logDir,
   });
   console.log(`\nbench: results in ${file}`);

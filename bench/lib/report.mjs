@@ -64,7 +64,7 @@ function perRunTable(t, title) {
   return lines.join("\n");
 }
 
-export function renderResults({ timing, throughput, pathOnly, flood, gates, postgresVersion, logDir, previous }) {
+export function renderResults({ timing, throughput, pathOnly, flood, gates, postgresVersion, meta, logDir, previous }) {
   const rows = [];
   rows.push(...timingRows(timing.verification, "create account", "V2"));
   rows.push(...timingRows(timing.signIn, "sign-in", "P6"));
@@ -75,7 +75,7 @@ export function renderResults({ timing, throughput, pathOnly, flood, gates, post
       const r = ca[c];
       if (!r) continue;
       const cpu = r.app.cpuMsPerRequest ? `; CPU ${ms(r.app.cpuMsPerRequest)}/request` : "";
-      const bcpu = r.baseline.cpuMsPerRequest ? `; CPU ${ms(r.baseline.cpuMsPerRequest)}/request` : "";
+      const bcpu = `; ${r.baseline.errors} errors${r.baseline.cpuMsPerRequest ? `; CPU ${ms(r.baseline.cpuMsPerRequest)}/request` : ""}`;
       rows.push([
         `Create-account throughput, ${c} clients, ${label} (ABBA, ${r.app.seconds} s each)`,
         "≥ 50% of baseline",
@@ -141,8 +141,10 @@ export function renderResults({ timing, throughput, pathOnly, flood, gates, post
     .filter(([k]) => k !== "postgresVersion")
     .map(([k, g]) => `before ${k}: ${g.load.join(" / ")} (${g.skipped ? "gate skipped" : g.met ? `below 1.5 after ${g.waitedS} s` : `still ≥ 1.5 after ${g.waitedS} s, measured anyway`})`)
     .join("; ");
-  const dirty = sh("git", ["status", "--porcelain"]).split("\n").filter(Boolean).length;
-  const buildId = existsSync(".next-bench/BUILD_ID") ? readFileSync(".next-bench/BUILD_ID", "utf8").trim() : "unknown";
+  const m = meta ?? {};
+  const commitLine = m.commit
+    ? `${m.commit}${m.uncommitted ? ` plus ${m.uncommitted} uncommitted change(s) in the working tree` : ""} when the build was made; build ${m.buildId}${m.note ? ` (${m.note})` : ""}`
+    : "unknown";
 
   const table = ["| figure | target | measured | baseline | ratio | verdict |", "|---|---|---|---|---|---|", ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
   const notes =
@@ -152,8 +154,9 @@ export function renderResults({ timing, throughput, pathOnly, flood, gates, post
 
   return `# Benchmark results
 
-Written by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString()}. Every figure is measured against a
-baseline or another condition **in the same run**: medians, p99 and ratios, because this machine is shared and noisy.
+Measured by \`npm run bench\` (bench/run.mjs)${m.startedAt ? ` from ${m.startedAt}` : ""}; rendered ${new Date().toISOString()}. Every figure
+is measured against a baseline or another condition **in the same run**: medians, p99 and ratios, because this
+machine is shared and noisy.
 How each figure is made: bench/README.md.
 
 ## Machine
@@ -164,8 +167,8 @@ How each figure is made: bench/README.md.
 | memory | ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB |
 | Node.js | ${process.version} |
 | PostgreSQL | ${postgresVersion ?? "unknown"} |
-| date | ${new Date().toUTCString()} |
-| commit | ${sh("git", ["rev-parse", "--short", "HEAD"])}${dirty ? ` (the working tree had ${dirty} uncommitted change(s), not the bench's)` : ""}; build ${buildId} |
+| date | ${m.startedAt ? `${new Date(m.startedAt).toUTCString()} (start)` : new Date().toUTCString()} |
+| code measured | ${commitLine} |
 | load average (1 / 5 / 15 min) | ${gateLine} |
 | logs and raw JSON | \`${logDir}\` (not committed) |
 
@@ -198,6 +201,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const read = (f) => JSON.parse(readFileSync(path.join(dir, f), "utf8"));
   const gates = existsSync(path.join(dir, "gates.json")) ? read("gates.json") : {};
   const { postgresVersion, ...onlyGates } = gates;
+  const meta = existsSync(path.join(dir, "meta.json")) ? read("meta.json") : null;
   const pathOnly = existsSync(path.join(dir, "throughput-worker-off.json")) ? read("throughput-worker-off.json") : null;
-  console.log(writeResults({ timing: read("timing.json"), throughput: read("throughput.json"), pathOnly, flood: read("flood.json"), gates: onlyGates, postgresVersion, logDir: dir }));
+  console.log(writeResults({ timing: read("timing.json"), throughput: read("throughput.json"), pathOnly, flood: read("flood.json"), gates: onlyGates, postgresVersion, meta, logDir: dir }));
 }
