@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { completeStaffSetup } from "@/lib/staff/complete-staff-setup";
 import { clientIpFrom, ipHash } from "@/lib/http/client-ip";
 import { forgetLinkToken } from "@/lib/http/link-token";
-import { hitRateLimit, overRateLimit, RATE_LIMITS } from "@/lib/rate-limit/hit-rate-limit";
+import { useLinkWithinLimit } from "@/lib/rate-limit/limit-bad-links";
 import { staffSetupSchema } from "@/lib/validation/staff-admin";
 import { fieldErrors } from "@/app/_components/form-state";
 import type { StaffSetupField, StaffSetupState } from "./state";
@@ -22,13 +22,12 @@ export async function completeStaffSetupAction(_prev: StaffSetupState, form: For
 
   const db = await getDb();
   const now = new Date();
-  // Guessing links is pointless anyway (256 bits), but a flood of bad ones from one address is cut short.
-  const limiterKey = { rule: RATE_LIMITS.tokenSubmitPerIp, subject: ipHash(clientIpFrom(await headers())), now };
-  if (await overRateLimit(db, limiterKey)) return { linkProblem: "unknown" };
-  const result = await completeStaffSetup(db, { token: parsed.data.token, password: parsed.data.password, now });
+  const address = ipHash(clientIpFrom(await headers()));
+  const result = await useLinkWithinLimit(db, { address, now }, () =>
+    completeStaffSetup(db, { token: parsed.data.token, password: parsed.data.password, now }),
+  );
   if (!result.ok) {
     if (result.reason === "password") return { errors: { password: [result.message] } };
-    await hitRateLimit(db, limiterKey);
     return { linkProblem: result.state };
   }
   await forgetLinkToken("/staff-setup");

@@ -90,11 +90,14 @@ export function actionHeaders({ appUrl, form, id, contentType, extra = {} }) {
   };
 }
 
-/** Posts the form's action with `values`; resolves with the HTTP answer (status, headers, raw body, ms). */
-export function postAction({ appUrl, form, id, values, agent, headers, timeoutMs }) {
+/**
+ * Posts the form's action with `values`; resolves with the HTTP answer (status, headers, raw body, ms).
+ * `via`: send it to this address (a proxy in front of the app) while the browser headers still name `appUrl`.
+ */
+export function postAction({ appUrl, form, id, values, agent, headers, timeoutMs, via }) {
   const { contentType, body } = actionBody(form, values);
   return send({
-    url: new URL(form.pagePath, appUrl).toString(),
+    url: new URL(form.pagePath, via ?? appUrl).toString(),
     method: "POST",
     headers: actionHeaders({ appUrl, form, id, contentType, extra: headers }),
     body,

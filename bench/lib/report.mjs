@@ -99,7 +99,7 @@ export function renderResults({ timing, throughput, pathOnly, flood, gates, post
   const si = throughput.signIn;
   if (si) {
     rows.push([
-      "P5 one Argon2id verification (m=19456, t=2, p=1)",
+      `P5 one Argon2id verification (${si.argon2.params ?? "m=19456, t=2, p=1"})`,
       "50–500 ms",
       `median ${ms(si.argon2.verifyMedianMs)} (p99 ${ms(si.argon2.verifyP99Ms)})`,
       `${si.cores} at a time: ${si.argon2.parallelRps.toFixed(1)}/s`,
@@ -119,7 +119,7 @@ export function renderResults({ timing, throughput, pathOnly, flood, gates, post
   if (fl) {
     const o = fl.oneAddress;
     rows.push([
-      `S2 flood of bad sign-ins from one address, default limit (${o.sent} requests, ${o.rps.toFixed(0)}/s)`,
+      `S2 flood of bad sign-ins from one address, default limit (${o.sent} requests, ${o.rps.toFixed(0)}/s${fl.throughProxy ? ", through a proxy appending X-Forwarded-For" : ""})`,
       "≤ 1% reach the hasher after the limiter trips",
       `${o.hashedAfterTrip} of ${o.sent - o.allowance} after the trip (${o.hashed} hashed in all; ${o.answeredSame} of ${o.sent} answered the common message${o.cpuMsPerRequest ? `; CPU ${ms(o.cpuMsPerRequest)}/request` : ""})`,
       `${o.allowance} allowed (20 per 5-minute window × ${o.windows})`,
@@ -128,7 +128,7 @@ export function renderResults({ timing, throughput, pathOnly, flood, gates, post
     ]);
     const s = fl.rotatedForwardedFor;
     rows.push([
-      `S2 (extra) the same flood with a new X-Forwarded-For on every request (${s.sent} requests)`,
+      `S2 (extra) the same flood with a new X-Forwarded-For written by the caller on every request (${s.sent} requests${fl.throughProxy ? ", through the proxy" : ", straight to next start"})`,
       "≤ 1% (S2's intent)",
       `${s.hashed} of ${s.sent} hashed${s.cpuMsPerRequest ? `; CPU ${ms(s.cpuMsPerRequest)}/request` : ""}`,
       `one address: ${o.hashed} of ${o.sent}`,

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { after } from "next/server";
 import { getDb } from "@/db/client";
 import { getConfig } from "@/lib/config";
 import { staffSignInSchema } from "@/lib/validation/staff-sign-in";
@@ -44,7 +45,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(raw, request) {
         const parsed = staffSignInSchema.safeParse(raw);
         if (!parsed.success || !(await allowedFrom(request))) throw new CredentialsSignin();
-        const staff = await verifyStaffCredentials(await getDb(), { ...parsed.data, now: new Date() });
+        const staff = await verifyStaffCredentials(await getDb(), { ...parsed.data, now: new Date(), defer: after });
         if (!staff) throw new CredentialsSignin();
         return { id: staff.id, name: staff.name, kind: "staff", role: staff.role, sessionVersion: staff.sessionVersion };
       },
@@ -55,7 +56,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(raw, request) {
         const parsed = patientSignInSchema.safeParse(raw);
         if (!parsed.success || !(await allowedFrom(request))) throw new CredentialsSignin();
-        const result = await verifyPatientCredentials(await getDb(), { ...parsed.data, now: new Date() });
+        const result = await verifyPatientCredentials(await getDb(), { ...parsed.data, now: new Date(), defer: after });
         if (!result.ok) throw result.reason === "access_off" ? new PortalAccessOff() : new CredentialsSignin();
         return { id: result.patient.patientId, kind: "patient", role: "patient", sessionVersion: result.patient.sessionVersion };
       },

@@ -3,9 +3,9 @@ import { hash } from "@node-rs/argon2";
 import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
 
 describe("password hashing (SECURITY.md P5)", () => {
-  it("stores Argon2id at m=19456 KiB, t=2, p=1 as a PHC string", async () => {
+  it("stores Argon2id at m=65536 KiB, t=3, p=1 as a PHC string", async () => {
     const h = await hashPassword("a perfectly fine passphrase");
-    expect(h).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(h).toMatch(/^\$argon2id\$v=19\$m=65536,t=3,p=1\$/);
     expect(needsRehash(h)).toBe(false);
     expect(await verifyPassword(h, "a perfectly fine passphrase")).toBe(true);
     expect(await verifyPassword(h, "a perfectly fine passphrasE")).toBe(false);
@@ -19,6 +19,9 @@ describe("password hashing (SECURITY.md P5)", () => {
   it("asks for a rehash of weaker or foreign hashes", async () => {
     const weak = await hash("x", { algorithm: 2, memoryCost: 4096, timeCost: 1, parallelism: 1 });
     expect(needsRehash(weak)).toBe(true);
+    // OWASP's floor, what earlier versions stored: replaced at the next sign-in.
+    const owaspFloor = await hash("x", { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+    expect(needsRehash(owaspFloor)).toBe(true);
     expect(needsRehash("$2b$10$abcdefghijklmnopqrstuv")).toBe(true);
   });
 

@@ -4,6 +4,7 @@ import { patients, portalAccounts } from "@/db/schema";
 import { queryRows } from "@/db/rows";
 import { DB_KINDS, openTestDb, type TestDb } from "@/test-kit/test-db";
 import { insertAccount, insertPatient } from "@/test-kit/factories";
+import { hash } from "@node-rs/argon2";
 import { verifyPatientCredentials } from "./verify-patient-credentials";
 
 const password = "an old password nobody guesses";
@@ -25,6 +26,41 @@ describe.each(DB_KINDS)("patient sign-in checks (%s)", (kind) => {
     expect(unknown).toEqual({ ok: false, reason: "invalid" });
     expect(wrong).toEqual(unknown);
     expect(locked).toEqual(unknown);
+  });
+
+  it("every failure answers before writing anything, and the deferred work records it (P6)", async () => {
+    const p = await insertPatient(t.db);
+    await insertAccount(t.db, p.id, { username: "deferred.writes" });
+    const failures = async () =>
+      queryRows<{ n: number; count: number }>(
+        t.db,
+        sql`select (select count(*)::int from audit_events where event = 'patient.sign_in_failed' and patient_id = ${p.id}) as n,
+                   (select failed_login_count from portal_accounts where patient_id = ${p.id}) as count`,
+      ).then((r) => r[0]);
+    const queued: (() => Promise<unknown>)[] = [];
+    const defer = (work: () => Promise<unknown>) => void queued.push(work);
+    const now = new Date();
+    await verifyPatientCredentials(t.db, { username: "nobody.at.all", password, now, defer });
+    await verifyPatientCredentials(t.db, { username: "deferred.writes", password: "wrong and wrong", now, defer });
+    // Nothing outcome-specific happened before the answer: the wrong password is not yet counted.
+    expect(await failures()).toEqual({ n: 0, count: 0 });
+    expect(queued).toHaveLength(2);
+    for (const work of queued.splice(0)) await work();
+    expect(await failures()).toEqual({ n: 1, count: 1 });
+    await t.db.update(portalAccounts).set({ lockedUntil: new Date(Date.now() + 600_000) }).where(eq(portalAccounts.patientId, p.id));
+    await verifyPatientCredentials(t.db, { username: "deferred.writes", password, now, defer });
+    expect(queued).toHaveLength(1);
+  });
+
+  it("a password stored with weaker parameters is rehashed at the next sign-in (P5)", async () => {
+    const p = await insertPatient(t.db);
+    await insertAccount(t.db, p.id, { username: "old.hash" });
+    const weak = await hash(password, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+    await t.db.update(portalAccounts).set({ passwordHash: weak }).where(eq(portalAccounts.patientId, p.id));
+    expect((await verifyPatientCredentials(t.db, { username: "old.hash", password, now: new Date() })).ok).toBe(true);
+    const [acct] = await t.db.select({ h: portalAccounts.passwordHash }).from(portalAccounts).where(eq(portalAccounts.patientId, p.id));
+    expect(acct.h).toMatch(/^\$argon2id\$v=19\$m=65536,t=3,p=1\$/);
+    expect((await verifyPatientCredentials(t.db, { username: "old.hash", password, now: new Date() })).ok).toBe(true);
   });
 
   it("the first sign-in activates the patient exactly once, even when five race", async () => {

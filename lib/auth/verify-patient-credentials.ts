@@ -8,13 +8,14 @@ import { canAccessPortal } from "@/lib/patients/portal-status";
 import { portalAccessColumns } from "@/db/queries/portal-access-columns";
 import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
 import { failedSignInChanges, LOCKOUT } from "./lockout";
+import { inline, type Defer } from "./defer";
 
 export type PatientIdentity = { patientId: string; username: string; sessionVersion: number };
 export type PatientSignInResult = { ok: true; patient: PatientIdentity } | { ok: false; reason: "invalid" | "access_off" };
 
 export async function verifyPatientCredentials(
   db: Db,
-  opts: { username: string; password: string; now: Date },
+  opts: { username: string; password: string; now: Date; defer?: Defer },
 ): Promise<PatientSignInResult> {
   const [row] = await db
     .select({
@@ -34,7 +35,9 @@ export async function verifyPatientCredentials(
   const passwordOk = await verifyPassword(row && !locked ? row.passwordHash : null, opts.password);
 
   if (!row || locked || !passwordOk) {
-    await db.transaction(async (tx) => {
+    // The bookkeeping differs by outcome (a wrong password counts towards the lock), so it runs after the answer
+    // is sent: every failure then answers after the same select and the same hash (SECURITY.md P6).
+    await (opts.defer ?? inline)(() => db.transaction(async (tx) => {
       if (row && !locked) {
         const [after] = await tx
           .update(portalAccounts)
@@ -51,7 +54,7 @@ export async function verifyPatientCredentials(
         patientId: row?.patientId ?? null,
         details: { reason: !row ? "unknown" : locked ? "locked" : "wrong_password" },
       });
-    });
+    }));
     return { ok: false, reason: "invalid" };
   }
 

@@ -55,4 +55,17 @@ describe.each(DB_KINDS)("staff sign-in checks (%s)", (kind) => {
     const [{ n }] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from staff_users`);
     expect(n).toBe(1);
   });
+
+  it("answers a failure before writing anything; the deferred work counts it", async () => {
+    const created = await createStaffUser(t.db, { name: "Lee Later", email: "lee@clinic.test", role: "front_desk", password });
+    expect(created.ok).toBe(true);
+    const count = async () => (await t.db.select({ n: staffUsers.failedLoginCount }).from(staffUsers).where(eq(staffUsers.email, "lee@clinic.test")))[0].n;
+    const queued: (() => Promise<unknown>)[] = [];
+    const defer = (work: () => Promise<unknown>) => void queued.push(work);
+    expect(await verifyStaffCredentials(t.db, { email: "lee@clinic.test", password: "wrong password here", now, defer })).toBeNull();
+    expect(await count()).toBe(0);
+    expect(queued).toHaveLength(1);
+    await queued[0]();
+    expect(await count()).toBe(1);
+  });
 });

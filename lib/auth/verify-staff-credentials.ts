@@ -5,12 +5,13 @@ import { staffUsers } from "@/db/schema";
 import { emailHmac, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
 import { failedSignInChanges, LOCKOUT } from "./lockout";
+import { inline, type Defer } from "./defer";
 
 export type StaffIdentity = { id: string; name: string; role: "admin" | "front_desk"; sessionVersion: number };
 
 export async function verifyStaffCredentials(
   db: Db,
-  opts: { email: string; password: string; now: Date },
+  opts: { email: string; password: string; now: Date; defer?: Defer },
 ): Promise<StaffIdentity | null> {
   const [staff] = await db
     .select({
@@ -31,7 +32,8 @@ export async function verifyStaffCredentials(
   const passwordOk = await verifyPassword(usable ? staff.passwordHash : null, opts.password);
 
   if (!staff || !usable || !passwordOk) {
-    await db.transaction(async (tx) => {
+    // After the answer, so every failure answers after the same work (see verify-patient-credentials).
+    await (opts.defer ?? inline)(() => db.transaction(async (tx) => {
       if (staff && usable) {
         const [after] = await tx
           .update(staffUsers)
@@ -51,7 +53,7 @@ export async function verifyStaffCredentials(
           reason: !staff ? "unknown" : !staff.active ? "inactive" : locked ? "locked" : "wrong_password",
         },
       });
-    });
+    }));
     return null;
   }
 

@@ -34,6 +34,9 @@ export const envSchema = z
     RESET_LINK_MINUTES: z.coerce.number().int().min(15).max(24 * 60).default(60),
     INVITE_LINK_DAYS: hours(1, 14, 7),
     // Per-address limits; a practice whose patients share one public address (a kiosk, a NAT) may raise them.
+    // How many reverse proxies in front of the app append to X-Forwarded-For (nginx, a load balancer, a CDN).
+    // The client address is the entry that many places from the right; everything to its left the caller wrote.
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
     RATE_LIMIT_VERIFY_PER_IP: z.coerce.number().int().min(1).max(10_000).default(20),
     RATE_LIMIT_SIGNIN_PER_IP: z.coerce.number().int().min(1).max(10_000).default(20),
     PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(15),

@@ -9,7 +9,7 @@ import { setPasswordWithLink } from "@/lib/accounts/set-password-with-link";
 import { clientIpFrom, ipHash } from "@/lib/http/client-ip";
 import { setFlash } from "@/lib/http/flash";
 import { forgetLinkToken } from "@/lib/http/link-token";
-import { hitRateLimit, overRateLimit, RATE_LIMITS } from "@/lib/rate-limit/hit-rate-limit";
+import { useLinkWithinLimit } from "@/lib/rate-limit/limit-bad-links";
 import { usernameField } from "@/lib/validation/username";
 import { kickWorkers } from "@/lib/workers/kick";
 import type { SetPasswordState } from "./set-password-state";
@@ -31,21 +31,19 @@ export async function handleSetPassword(purpose: "setup" | "reset", form: FormDa
 
   const db = await getDb();
   const now = new Date();
-  const ip = ipHash(clientIpFrom(await headers()));
-  // Guessing links is pointless anyway (256 bits), but a flood of bad ones from one address is cut short.
-  const limiterKey = { rule: RATE_LIMITS.tokenSubmitPerIp, subject: ip, now };
-  if (await overRateLimit(db, limiterKey)) return { linkProblem: "unknown" };
-  const result = await setPasswordWithLink(db, {
-    token: parsed.data.token,
-    purpose,
-    username: "username" in parsed.data ? (parsed.data.username as string) : undefined,
-    password: parsed.data.password,
-    now,
-  });
+  const address = ipHash(clientIpFrom(await headers()));
+  const result = await useLinkWithinLimit(db, { address, now }, () =>
+    setPasswordWithLink(db, {
+      token: parsed.data.token,
+      purpose,
+      username: "username" in parsed.data ? (parsed.data.username as string) : undefined,
+      password: parsed.data.password,
+      now,
+    }),
+  );
   if (!result.ok) {
     switch (result.reason) {
       case "link":
-        await hitRateLimit(db, limiterKey);
         return { linkProblem: result.state };
       case "password":
         return { errors: { password: [result.message] }, values };

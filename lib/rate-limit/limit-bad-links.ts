@@ -1,0 +1,19 @@
+// SECURITY.md T8: one address may submit at most 10 bad links in 10 minutes. Guessing a 256-bit link is hopeless
+// anyway; the limit cuts short a script hammering the forms. Only failures count, so a family sharing one
+// address is never stopped by its own good links; once over, even a good link waits, and nothing is written.
+import type { Db } from "@/db/client";
+import { hitRateLimit, overRateLimit, RATE_LIMITS } from "./hit-rate-limit";
+
+type LinkRefused = { ok: false; reason: "link"; state: "unknown" };
+
+export async function useLinkWithinLimit<R extends { ok: boolean }>(
+  db: Db,
+  opts: { address: string; now: Date },
+  use: () => Promise<R>,
+): Promise<R | LinkRefused> {
+  const key = { rule: RATE_LIMITS.tokenSubmitPerIp, subject: opts.address, now: opts.now };
+  if (await overRateLimit(db, key)) return { ok: false, reason: "link", state: "unknown" };
+  const result = await use();
+  if (!result.ok && (result as { reason?: string }).reason === "link") await hitRateLimit(db, key);
+  return result;
+}
