@@ -23,6 +23,8 @@ const ts = (name: string) => timestamp(name, { withTimezone: true });
 export const chartStatus = pgEnum("chart_status", ["active", "inactive", "deceased"]);
 export const staffRole = pgEnum("staff_role", ["admin", "front_desk"]);
 export const tokenPurpose = pgEnum("token_purpose", ["setup", "reset", "staff_invite"]);
+// Kept on patients by triggers (migration 0005) so that lists filter and count by an index; see portal-status-sql.ts.
+export const portalStatus = pgEnum("portal_status", ["inactive", "unactivated", "active"]);
 export const outboxStatus = pgEnum("outbox_status", ["queued", "sending", "sent", "failed", "held"]);
 
 export const patients = pgTable(
@@ -43,6 +45,9 @@ export const patients = pgTable(
     state: text("state"),
     chartStatus: chartStatus("chart_status").notNull().default("active"),
     portalAccessEnabled: boolean("portal_access_enabled").notNull().default(false),
+    // Derived, never written by the app: triggers on patients and portal_accounts keep it equal to the rule in
+    // lib/patients/portal-status.ts (db/queries/portal-status-sql.test.ts checks every combination).
+    portalStatus: portalStatus("portal_status").notNull().default("inactive"),
     photoUrl: text("photo_url"),
     // Sending a link soon after the address changed is how account takeovers by phone work: staff must confirm.
     emailChangedAt: ts("email_changed_at"),
@@ -53,10 +58,14 @@ export const patients = pgTable(
   },
   (t) => [
     uniqueIndex("patients_chart_number_key").on(t.chartNumber),
-    index("patients_email_lower_idx").on(sql`lower(${t.email})`),
+    // text_pattern_ops: prefix searches (LIKE 'x%') can use these under any collation, equality too.
+    index("patients_email_lower_idx").on(sql`lower(${t.email}) text_pattern_ops`),
     index("patients_last_name_lower_idx").on(sql`lower(${t.lastName}) text_pattern_ops`, t.id),
+    index("patients_first_name_lower_idx").on(sql`lower(${t.firstName}) text_pattern_ops`),
     index("patients_dob_idx").on(t.dateOfBirth),
     index("patients_name_order_idx").on(t.lastName, t.firstName, t.id),
+    // A status filter's pages in list order, and capped status counts, straight from the index.
+    index("patients_status_name_idx").on(t.portalStatus, t.lastName, t.firstName, t.id),
   ],
 );
 
