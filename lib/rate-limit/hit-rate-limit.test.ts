@@ -1,4 +1,4 @@
-// The shared fixed-window limiter on a real database (PGlite, and PostgreSQL when DATABASE_URL is set): exact
+// The shared sliding-window limiter on a real database (PGlite, and PostgreSQL when DATABASE_URL is set): exact
 // under concurrency, windows reset, reading does not count, old windows are pruned; and its wiring: verification
 // 20 per 15 minutes per IP (SECURITY.md V6), sign-in per IP (S2), bad link submissions (T8), limits from config.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -96,16 +96,32 @@ describe.each(DB_KINDS)("rate limiter (%s)", (kind) => {
     expect(await hitRateLimit(t.db, { rule: a, subject: "y", now })).toEqual({ allowed: true, count: 1 });
   });
 
-  it("a new window starts again from 1; the last millisecond of a window still counts in it", async () => {
+  it("the window slides: the previous window weighs in by its overlap, and is forgotten a full window later", async () => {
     const rule = { name: "test-window", limit: 3, windowSeconds: 15 * 60 };
     const w0 = windowStart(rule.windowSeconds);
-    for (let i = 0; i < 3; i++) expect((await hitRateLimit(t.db, { rule, subject: "ip", now: new Date(w0.getTime() + i * MIN) })).allowed).toBe(true);
-    expect(await hitRateLimit(t.db, { rule, subject: "ip", now: new Date(w0.getTime() + 15 * MIN - 1) })).toEqual({ allowed: false, count: 4 });
-    expect(await overRateLimit(t.db, { rule, subject: "ip", now: new Date(w0.getTime() + 15 * MIN - 1) })).toBe(true);
-    const w1 = new Date(w0.getTime() + 15 * MIN);
-    expect(await overRateLimit(t.db, { rule, subject: "ip", now: w1 })).toBe(false);
-    expect(await hitRateLimit(t.db, { rule, subject: "ip", now: w1 })).toEqual({ allowed: true, count: 1 });
-    expect((await counterOf(t, rule, "ip")).map((c) => c.count)).toEqual([4, 1]);
+    const at = (ms: number) => new Date(w0.getTime() + ms);
+    for (let i = 0; i < 3; i++) expect((await hitRateLimit(t.db, { rule, subject: "ip", now: at(i * MIN) })).allowed).toBe(true);
+    expect(await hitRateLimit(t.db, { rule, subject: "ip", now: at(15 * MIN - 1) })).toEqual({ allowed: false, count: 4 });
+    expect(await overRateLimit(t.db, { rule, subject: "ip", now: at(15 * MIN - 1) })).toBe(true);
+    // Just after the boundary the 4 hits of a moment ago still count in full.
+    expect(await overRateLimit(t.db, { rule, subject: "ip", now: at(15 * MIN) })).toBe(true);
+    expect(await hitRateLimit(t.db, { rule, subject: "ip", now: at(15 * MIN + 1) })).toEqual({ allowed: false, count: 1 });
+    // Three quarters into the next window a quarter of them weigh: 1 + ceil(4 × 0.25) = 2, so one more fits.
+    expect(await overRateLimit(t.db, { rule, subject: "ip", now: at(15 * MIN + 11.25 * MIN) })).toBe(false);
+    expect(await hitRateLimit(t.db, { rule, subject: "ip", now: at(15 * MIN + 11.25 * MIN) })).toEqual({ allowed: true, count: 2 });
+    expect((await hitRateLimit(t.db, { rule, subject: "ip", now: at(15 * MIN + 11.25 * MIN) })).allowed).toBe(false);
+    // Two windows on, nothing of the first remains.
+    expect(await hitRateLimit(t.db, { rule, subject: "ip", now: at(45 * MIN) })).toEqual({ allowed: true, count: 1 });
+    expect((await counterOf(t, rule, "ip")).map((c) => c.count)).toEqual([4, 3, 1]);
+  });
+
+  it("a burst on each side of a window boundary gets no more than the limit in all", async () => {
+    const rule = { name: "test-boundary", limit: 20, windowSeconds: 5 * 60 };
+    const w1 = windowStart(rule.windowSeconds, 1);
+    const before = await Promise.all(Array.from({ length: 20 }, () => hitRateLimit(t.db, { rule, subject: "ip", now: new Date(w1.getTime() - 1000) })));
+    const after = await Promise.all(Array.from({ length: 20 }, () => hitRateLimit(t.db, { rule, subject: "ip", now: new Date(w1.getTime() + 1000) })));
+    expect(before.filter((r) => r.allowed)).toHaveLength(20);
+    expect(after.filter((r) => r.allowed)).toHaveLength(0);
   });
 
   it("overRateLimit reads without counting, and says 'over' once `limit` hits are in", async () => {
@@ -153,14 +169,14 @@ describe.each(DB_KINDS)("rate limiter (%s)", (kind) => {
     for (const r of limited) expect(r).toMatchObject({ sealedInput: null, matchedPatientId: null });
     for (const r of limited) expect(r.processedAt).not.toBeNull();
     expect(rows.filter((r) => r.sealedInput !== null && r.processedAt === null)).toHaveLength(20);
-    // Another address is not affected; the same address is welcome again in the next window.
+    // Another address is not affected; the same address is welcome again once the window has slid past.
     await requestVerification(t.db, { flow: "forgot_username", details, ipHash: "another-ip", now: w0 });
-    await requestVerification(t.db, { flow: "forgot_username", details, ipHash: "busy-clinic-ip", now: new Date(w0.getTime() + 15 * MIN) });
+    await requestVerification(t.db, { flow: "forgot_username", details, ipHash: "busy-clinic-ip", now: new Date(w0.getTime() + 30 * MIN) });
     const other = await t.db.select({ outcome: verificationAttempts.outcome }).from(verificationAttempts).where(eq(verificationAttempts.ipHash, "another-ip"));
     const nextWindow = await t.db
       .select({ outcome: verificationAttempts.outcome })
       .from(verificationAttempts)
-      .where(and(eq(verificationAttempts.ipHash, "busy-clinic-ip"), sql`${verificationAttempts.createdAt} >= ${new Date(w0.getTime() + 15 * MIN).toISOString()}::timestamptz`));
+      .where(and(eq(verificationAttempts.ipHash, "busy-clinic-ip"), sql`${verificationAttempts.createdAt} >= ${new Date(w0.getTime() + 30 * MIN).toISOString()}::timestamptz`));
     const later = [...other, ...nextWindow];
     expect(later.map((r) => r.outcome)).toEqual([null, null]);
     // The worker never matches a rate-limited request (it has nothing to match with).
@@ -192,7 +208,8 @@ describe.each(DB_KINDS)("rate limiter (%s)", (kind) => {
     const w = windowStart(rule.windowSeconds, 7);
     const results = await Promise.all(Array.from({ length: 30 }, (_, i) => hitRateLimit(t.db, { rule, subject: "signin-ip-hash", now: new Date(w.getTime() + i * 5_000) })));
     expect(results.filter((r) => r.allowed)).toHaveLength(20);
-    expect((await hitRateLimit(t.db, { rule, subject: "signin-ip-hash", now: new Date(w.getTime() + 5 * MIN) })).allowed).toBe(true);
+    expect((await hitRateLimit(t.db, { rule, subject: "signin-ip-hash", now: new Date(w.getTime() + 5 * MIN) })).allowed).toBe(false);
+    expect((await hitRateLimit(t.db, { rule, subject: "signin-ip-hash", now: new Date(w.getTime() + 10 * MIN) })).allowed).toBe(true);
   });
 
   it("bad link submissions (T8): counted only on failure, refused once 10 are in, for 10 minutes", async () => {
@@ -204,7 +221,9 @@ describe.each(DB_KINDS)("rate limiter (%s)", (kind) => {
       await hitRateLimit(t.db, key); // the submission failed
     }
     expect(await overRateLimit(t.db, key)).toBe(true);
-    expect(await overRateLimit(t.db, { ...key, now: new Date(w.getTime() + 10 * MIN) })).toBe(false);
+    // The window slides: right after 10 minutes they still count, a minute later they start to age out.
+    expect(await overRateLimit(t.db, { ...key, now: new Date(w.getTime() + 10 * MIN) })).toBe(true);
+    expect(await overRateLimit(t.db, { ...key, now: new Date(w.getTime() + 11 * MIN) })).toBe(false);
   });
 
   // SECURITY.md V5 caps emails per recipient. When the cap holds an email back, the link it would have carried

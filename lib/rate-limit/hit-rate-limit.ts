@@ -1,4 +1,6 @@
-// Fixed-window counters in PostgreSQL, shared by every app instance: one upsert per hit.
+// Counters in PostgreSQL, shared by every app instance: one statement per hit. A window's counter alone would let
+// a caller send `limit` requests at the end of one window and `limit` more at the start of the next; so the
+// previous window's count is weighed in by how much of it still overlaps the sliding window ending now.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
@@ -16,20 +18,37 @@ export const RATE_LIMITS = {
   },
 };
 
-export async function hitRateLimit(
-  db: Pick<Db, "execute">,
-  opts: { rule: RateLimitRule; subject: string; now: Date },
-): Promise<{ allowed: boolean; count: number }> {
-  const windowMs = opts.rule.windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(opts.now.getTime() / windowMs) * windowMs);
-  const [row] = await queryRows<{ count: number }>(
+type LimitKey = { rule: RateLimitRule; subject: string; now: Date };
+
+function windows({ rule, now }: LimitKey) {
+  const windowMs = rule.windowSeconds * 1000;
+  const start = Math.floor(now.getTime() / windowMs) * windowMs;
+  // The share of the previous window still inside the sliding window that ends now.
+  const previousWeight = 1 - (now.getTime() - start) / windowMs;
+  return { current: new Date(start).toISOString(), previous: new Date(start - windowMs).toISOString(), previousWeight };
+}
+
+/** The sliding-window estimate: this window's count plus the overlapping part of the previous one, rounded up. */
+export function slidingCount(current: number, previous: number, previousWeight: number): number {
+  return current + Math.ceil(previous * previousWeight);
+}
+
+/** Counts one hit; `count` is this window's counter after it, `allowed` whether the estimate is within the limit. */
+export async function hitRateLimit(db: Pick<Db, "execute">, opts: LimitKey): Promise<{ allowed: boolean; count: number }> {
+  const key = `${opts.rule.name}:${opts.subject}`;
+  const w = windows(opts);
+  const [row] = await queryRows<{ count: number; previous: number }>(
     db,
-    sql`insert into rate_limit_counters (key, window_start, count)
-        values (${`${opts.rule.name}:${opts.subject}`}, ${windowStart.toISOString()}::timestamptz, 1)
-        on conflict (key, window_start) do update set count = rate_limit_counters.count + 1
-        returning count`,
+    sql`with hit as (
+          insert into rate_limit_counters (key, window_start, count)
+          values (${key}, ${w.current}::timestamptz, 1)
+          on conflict (key, window_start) do update set count = rate_limit_counters.count + 1
+          returning count)
+        select hit.count, coalesce((select count from rate_limit_counters
+          where key = ${key} and window_start = ${w.previous}::timestamptz), 0) as previous
+        from hit`,
   );
-  return { allowed: row.count <= opts.rule.limit, count: row.count };
+  return { allowed: slidingCount(row.count, row.previous, w.previousWeight) <= opts.rule.limit, count: row.count };
 }
 
 /** Old windows are worthless; the worker clears them now and then. */
@@ -38,16 +57,14 @@ export async function pruneRateLimits(db: Pick<Db, "execute">, now: Date) {
 }
 
 /** Reads a counter without adding to it: for limits that only count failures. */
-export async function overRateLimit(
-  db: Pick<Db, "execute">,
-  opts: { rule: RateLimitRule; subject: string; now: Date },
-): Promise<boolean> {
-  const windowMs = opts.rule.windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(opts.now.getTime() / windowMs) * windowMs);
-  const rows = await queryRows<{ count: number }>(
+export async function overRateLimit(db: Pick<Db, "execute">, opts: LimitKey): Promise<boolean> {
+  const key = `${opts.rule.name}:${opts.subject}`;
+  const w = windows(opts);
+  const rows = await queryRows<{ window_start: string | Date; count: number }>(
     db,
-    sql`select count from rate_limit_counters where key = ${`${opts.rule.name}:${opts.subject}`}
-        and window_start = ${windowStart.toISOString()}::timestamptz`,
+    sql`select window_start, count from rate_limit_counters
+        where key = ${key} and window_start in (${w.current}::timestamptz, ${w.previous}::timestamptz)`,
   );
-  return (rows[0]?.count ?? 0) >= opts.rule.limit;
+  const countAt = (iso: string) => rows.find((r) => new Date(r.window_start).toISOString() === iso)?.count ?? 0;
+  return slidingCount(countAt(w.current), countAt(w.previous), w.previousWeight) >= opts.rule.limit;
 }

@@ -41,10 +41,10 @@ describe.each(DB_KINDS)("bad link submissions per address (%s)", (kind) => {
     expect(await accountOf(good.patientId)).toHaveLength(1);
   });
 
-  it("the window passes after 10 minutes", async () => {
+  it("the bad links age out as the 10-minute window slides past them", async () => {
     const now = new Date("2026-11-27T12:00:00Z");
     for (let i = 0; i < 10; i++) await submit("addr-later", randomBytes(32).toString("base64url"), `g${i}`, now);
-    const later = new Date(now.getTime() + 10 * 60_000);
+    const later = new Date(now.getTime() + 11 * 60_000);
     const good = await goodToken(later);
     expect(await submit("addr-later", good.token, "patient.later", later)).toEqual({ ok: true, username: "patient.later" });
   });
