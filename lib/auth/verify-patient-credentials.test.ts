@@ -89,12 +89,37 @@ describe.each(DB_KINDS)("patient sign-in checks (%s)", (kind) => {
     expect(acct.activatedAt).toBeNull();
   });
 
-  it("locks for 15 minutes after 10 failures", async () => {
+  it("from the 5th failure the account waits before checking again; the 10th locks it for 15 minutes", async () => {
     const p = await insertPatient(t.db);
     await insertAccount(t.db, p.id, { username: "ten.tries" });
-    const now = new Date();
-    for (let i = 0; i < 10; i++) await verifyPatientCredentials(t.db, { username: "ten.tries", password: "nope nope nope", now });
-    expect(await verifyPatientCredentials(t.db, { username: "ten.tries", password, now })).toEqual({ ok: false, reason: "invalid" });
-    expect(await verifyPatientCredentials(t.db, { username: "ten.tries", password, now: new Date(now.getTime() + 15 * 60_000 + 1000) })).toMatchObject({ ok: true });
+    const t0 = Date.now();
+    let clock = t0;
+    const attempt = (pw: string, at = clock) => verifyPatientCredentials(t.db, { username: "ten.tries", password: pw, now: new Date(at) });
+    const count = async () => (await t.db.select({ n: portalAccounts.failedLoginCount }).from(portalAccounts).where(eq(portalAccounts.patientId, p.id)))[0].n;
+    for (let i = 0; i < 5; i++) await attempt("nope nope nope");
+    // Half a second after the 5th failure even the right password is refused, and that try does not count.
+    expect(await attempt(password, clock + 500)).toEqual({ ok: false, reason: "invalid" });
+    expect(await attempt("still not it", clock + 500)).toEqual({ ok: false, reason: "invalid" });
+    expect(await count()).toBe(5);
+    // The waits double: 1, 2, 4, 8 seconds after the 5th to 8th failures.
+    for (const wait of [1, 2, 4, 8]) {
+      clock += wait * 1000 + 1;
+      await attempt("nope nope nope");
+    }
+    expect(await count()).toBe(9);
+    clock += 16_000 + 1;
+    await attempt("nope nope nope");
+    expect(await count()).toBe(10);
+    expect(await attempt(password, clock + 14 * 60_000)).toEqual({ ok: false, reason: "invalid" });
+    expect(await attempt(password, clock + 15 * 60_000 + 1000)).toMatchObject({ ok: true });
+    expect(await count()).toBe(0);
+  });
+
+  it("a patient who gets it right after a few slow mistakes is let in", async () => {
+    const p = await insertPatient(t.db);
+    await insertAccount(t.db, p.id, { username: "slow.typist" });
+    const t0 = Date.now();
+    for (let i = 0; i < 6; i++) await verifyPatientCredentials(t.db, { username: "slow.typist", password: "almost right", now: new Date(t0 + i * 10_000) });
+    expect(await verifyPatientCredentials(t.db, { username: "slow.typist", password, now: new Date(t0 + 60_000) })).toMatchObject({ ok: true });
   });
 });

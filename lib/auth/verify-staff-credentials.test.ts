@@ -33,7 +33,8 @@ describe.each(DB_KINDS)("staff sign-in checks (%s)", (kind) => {
 
   it("locks after 10 failures, refuses even the right password while locked, and never says so", async () => {
     await t.db.update(staffUsers).set({ failedLoginCount: 0, lockedUntil: null });
-    for (let i = 0; i < 10; i++) await verifyStaffCredentials(t.db, { email: "dana@clinic.test", password: "still wrong", now });
+    // A minute apart, so every one is counted (from the 5th the account waits up to 16 s between checks).
+    for (let i = 0; i < 10; i++) await verifyStaffCredentials(t.db, { email: "dana@clinic.test", password: "still wrong", now: new Date(now.getTime() - (9 - i) * 60_000) });
     const [row] = await t.db.select({ lockedUntil: staffUsers.lockedUntil }).from(staffUsers).where(eq(staffUsers.email, "dana@clinic.test"));
     expect(row.lockedUntil!.getTime()).toBeGreaterThan(now.getTime() + 14 * 60_000);
     expect(await verifyStaffCredentials(t.db, { email: "dana@clinic.test", password, now })).toBeNull();
