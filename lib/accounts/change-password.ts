@@ -6,6 +6,7 @@ import { patients, portalAccounts } from "@/db/schema";
 import { getConfig } from "@/lib/config";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
+import { countPatientFailure } from "@/lib/auth/count-patient-failure";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { checkNewPassword } from "@/lib/passwords/check-new-password";
 import { formatDateTime } from "@/lib/patients/portal-status-text";
@@ -18,11 +19,27 @@ export async function changePassword(
   opts: { patientId: string; current: string; password: string; now: Date },
 ): Promise<ChangePasswordResult> {
   const [row] = await db
-    .select({ hash: portalAccounts.passwordHash, username: portalAccounts.username, lastName: patients.lastName, email: patients.email })
+    .select({
+      accountId: portalAccounts.id,
+      hash: portalAccounts.passwordHash,
+      lockedUntil: portalAccounts.lockedUntil,
+      username: portalAccounts.username,
+      lastName: patients.lastName,
+      email: patients.email,
+    })
     .from(portalAccounts)
     .innerJoin(patients, eq(patients.id, portalAccounts.patientId))
     .where(eq(portalAccounts.patientId, opts.patientId));
-  if (!row || !(await verifyPassword(row.hash, opts.current))) {
+  // A stolen session must not become a way round the sign-in lock: wrong current passwords count the same,
+  // and while the account waits or is locked no password is checked here either.
+  const locked = !!row?.lockedUntil && row.lockedUntil > opts.now;
+  if (!row || locked || !(await verifyPassword(row.hash, opts.current))) {
+    if (row) {
+      await db.transaction(async (tx) => {
+        if (!locked) await countPatientFailure(tx, { accountId: row.accountId, patientId: opts.patientId, now: opts.now });
+        await recordAuditEvent(tx, { event: "account.password_change_refused", actorType: "patient", patientId: opts.patientId, details: { reason: locked ? "locked" : "wrong_current" } });
+      });
+    }
     return { ok: false, field: "current", message: "Your current password is not right." };
   }
   const check = checkNewPassword({
@@ -35,7 +52,8 @@ export async function changePassword(
   await db.transaction(async (tx) => {
     await tx
       .update(portalAccounts)
-      .set({ passwordHash, passwordChangedAt: opts.now, sessionVersion: sql`${portalAccounts.sessionVersion} + 1` })
+      // Knowing the current password ends a run of failures, as a successful sign-in does.
+      .set({ passwordHash, passwordChangedAt: opts.now, sessionVersion: sql`${portalAccounts.sessionVersion} + 1`, failedLoginCount: 0, lockedUntil: null })
       .where(eq(portalAccounts.patientId, opts.patientId));
     await revokeAccountLinks(tx, { patientId: opts.patientId, reason: "password_changed", now: opts.now });
     await recordAuditEvent(tx, { event: "account.password_changed", actorType: "patient", patientId: opts.patientId });

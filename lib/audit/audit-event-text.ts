@@ -5,6 +5,7 @@ const EVENT_LABELS: Record<string, string> = {
   "account.created": "Patient set up their portal account",
   "account.password_reset": "Patient reset their password with an emailed link",
   "account.password_changed": "Patient changed their password",
+  "account.password_change_refused": "Password change refused: current password not right",
   "token.issued": "Link issued",
   "token.used": "Link used",
   "patient.signed_in": "Patient signed in",

@@ -7,7 +7,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { canAccessPortal } from "@/lib/patients/portal-status";
 import { portalAccessColumns } from "@/db/queries/portal-access-columns";
 import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
-import { failedSignInChanges, LOCKOUT } from "./lockout";
+import { countPatientFailure } from "./count-patient-failure";
 import { inline, type Defer } from "./defer";
 
 export type PatientIdentity = { patientId: string; username: string; sessionVersion: number };
@@ -38,16 +38,7 @@ export async function verifyPatientCredentials(
     // The bookkeeping differs by outcome (a wrong password counts towards the lock), so it runs after the answer
     // is sent: every failure then answers after the same select and the same hash (SECURITY.md P6).
     await (opts.defer ?? inline)(() => db.transaction(async (tx) => {
-      if (row && !locked) {
-        const [after] = await tx
-          .update(portalAccounts)
-          .set(failedSignInChanges(portalAccounts, opts.now))
-          .where(eq(portalAccounts.id, row.accountId))
-          .returning({ failures: portalAccounts.failedLoginCount });
-        if (after?.failures === LOCKOUT.maxFailures) {
-          await recordAuditEvent(tx, { event: "patient.locked", actorType: "system", patientId: row.patientId, details: { minutes: LOCKOUT.lockMinutes } });
-        }
-      }
+      if (row && !locked) await countPatientFailure(tx, { accountId: row.accountId, patientId: row.patientId, now: opts.now });
       await recordAuditEvent(tx, {
         event: "patient.sign_in_failed",
         actorType: "anonymous",
