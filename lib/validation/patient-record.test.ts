@@ -35,6 +35,8 @@ describe("patient basic data", () => {
     ["email", "not-an-email", "Enter the email address in the right form, like name@example.com"],
     ["zip", "6270", "Enter a 5-digit ZIP code, like 62701, or ZIP+4, like 62701-1234"],
     ["phone", "call me", "Enter the phone number with digits, like (555) 010-2000"],
+    ["phone", "(---) ---- ----", "Enter the phone number with digits, like (555) 010-2000"],
+    ["phone", "555-01", "Enter the phone number with digits, like (555) 010-2000"],
     ["state", "Illinois", "Enter the state as 2 letters, like IL"],
   ])("refuses a bad %s with a clear message", (field, value, message) => {
     const r = basicDataSchema.safeParse({ ...good, [field]: value });

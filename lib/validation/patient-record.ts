@@ -60,7 +60,8 @@ export const basicDataSchema = z.object({
     message: "Enter the email address in the right form, like name@example.com",
   }).transform((e) => e?.toLowerCase() ?? null),
   zip: optional("ZIP code", 10, { re: /^\d{5}(-\d{4})?$/, message: "Enter a 5-digit ZIP code, like 62701, or ZIP+4, like 62701-1234" }),
-  phone: optional("phone number", 30, { re: /^[0-9+().\-\s]{7,30}$/, message: "Enter the phone number with digits, like (555) 010-2000" }),
+  // At least 7 digits among the usual punctuation: "(--) --- ----" is not a number anyone can call.
+  phone: optional("phone number", 30, { re: /^(?=(?:\D*\d){7})[0-9+().\-\s]{7,30}$/, message: "Enter the phone number with digits, like (555) 010-2000" }),
   addressLine1: optional("address", 200),
   addressLine2: optional("second address line", 200),
   city: optional("city", 100),
