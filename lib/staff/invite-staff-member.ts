@@ -4,8 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { staffUsers } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { enqueueEmail } from "@/lib/email/enqueue-email";
-import { issueStaffInviteLink } from "@/lib/tokens/issue-staff-invite-link";
+import { emailStaffInvite } from "./email-staff-invite";
 import { inviteStaffSchema, type StaffRole } from "@/lib/validation/staff-admin";
 import { lockAdminAndTarget } from "./lock-admin-and-target";
 import { refuse, StaffChangeAbort, type StaffChangeResult } from "./staff-change-result";
@@ -29,14 +28,8 @@ export async function inviteStaffMember(
         .insert(staffUsers)
         .values({ name: input.name, email: input.email, role: input.role, passwordHash: null, createdAt: opts.now })
         .returning({ id: staffUsers.id });
-      const link = await issueStaffInviteLink(tx, { staffUserId: row.id, issuedByStaffId: opts.actorStaffId, now: opts.now });
-      const sent = await enqueueEmail(tx, {
-        to: input.email,
-        message: { template: "staff_invite", link: link.url, validFor: link.validFor, staffName: input.name },
-        now: opts.now,
-      });
       // An invitation that cannot be sent is no invitation: nothing is kept, and the admin can try later.
-      if (!sent.queued) throw new StaffChangeAbort(refuse("email_cap"));
+      await emailStaffInvite(tx, { staffUserId: row.id, email: input.email, name: input.name, actorStaffId: opts.actorStaffId, now: opts.now });
       await recordAuditEvent(tx, {
         event: "staff.invited",
         actorType: "staff",

@@ -2,8 +2,7 @@
 // the older ones, so only the newest email works.
 import type { Db } from "@/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { enqueueEmail } from "@/lib/email/enqueue-email";
-import { issueStaffInviteLink } from "@/lib/tokens/issue-staff-invite-link";
+import { emailStaffInvite } from "./email-staff-invite";
 import { lockAdminAndTarget } from "./lock-admin-and-target";
 import { refuse, StaffChangeAbort, type StaffChangeResult } from "./staff-change-result";
 
@@ -18,14 +17,7 @@ export async function resendStaffInvite(
       const target = lock.target!;
       if (!target.active) throw new StaffChangeAbort(refuse("inactive"));
       if (target.hasPassword) throw new StaffChangeAbort(refuse("already_set_up"));
-      const link = await issueStaffInviteLink(tx, { staffUserId: target.id, issuedByStaffId: opts.actorStaffId, now: opts.now });
-      const sent = await enqueueEmail(tx, {
-        to: target.email,
-        message: { template: "staff_invite", link: link.url, validFor: link.validFor, staffName: target.name },
-        now: opts.now,
-      });
-      // Rolled back as a whole: the previous link keeps working if the new one cannot be sent.
-      if (!sent.queued) throw new StaffChangeAbort(refuse("email_cap"));
+      await emailStaffInvite(tx, { staffUserId: target.id, email: target.email, name: target.name, actorStaffId: opts.actorStaffId, now: opts.now });
       await recordAuditEvent(tx, {
         event: "staff.invitation_resent",
         actorType: "staff",
