@@ -12,12 +12,13 @@ import net from "node:net";
 import path from "node:path";
 import postgres from "postgres";
 import { appEnv, DIST_DIR, startApp, startBaseline, startFakeResend } from "./lib/app.mjs";
+import { startForwardingProxy } from "./lib/forwarding-proxy.mjs";
 import { waitForQuiet, loadNow } from "./lib/load-gate.mjs";
 import { run, stop, stopAll } from "./lib/procs.mjs";
 import { writeResults } from "./lib/report.mjs";
 
 const WORK = "bench/.work";
-const PORTS = { app: 3510, resend: 3511, baseline: 3512 };
+const PORTS = { app: 3510, resend: 3511, baseline: 3512, forwarder: 3513, second: 3514, balancer: 3515 };
 // High enough that no measured request is ever turned away (the app accepts at most 10,000); the flood in
 // throughput (c) runs against a second start with the limits unset.
 const RAISED_LIMITS = { verify: 10_000, signIn: 10_000 };
@@ -228,13 +229,38 @@ async function main() {
   await stop(app);
   app = await startApp({ name: "app-default-limits", port: PORTS.app, env: appEnv({ port: PORTS.app, resendPort: PORTS.resend, databaseUrl, authSecret, limits: null }), logFile: path.join(logDir, "app-default-limits.log") });
   await gate("flood");
-  await script("flood", "bench/throughput.mjs", { BENCH_OUT: floodOut, BENCH_PARTS: "c", BENCH_APP_PID: String(app.child.pid) });
+  await script("flood", "bench/throughput.mjs", { BENCH_OUT: floodOut, BENCH_PARTS: "c", BENCH_APP_PID: String(app.child.pid), BENCH_PROXY_PORT: String(PORTS.forwarder) });
+
+  // Two instances behind a round-robin proxy, which is their public address (APP_URL). Workers off for the
+  // scaling comparison (the request path only), then the default limits for the cross-instance limit check.
+  console.log(`\n== two instances (bench/two-instances.mjs): :${PORTS.app} and :${PORTS.second} behind :${PORTS.balancer} ==`);
+  await stop(app);
+  const twoOut = path.join(logDir, "two-instances.json");
+  const twoLimitsOut = path.join(logDir, "two-instances-limits.json");
+  const balancer = await startForwardingProxy({ port: PORTS.balancer, targets: [`http://127.0.0.1:${PORTS.app}`, `http://127.0.0.1:${PORTS.second}`] });
+  cleanups.push(() => balancer.close());
+  const startPair = async (limits, extra, label) => {
+    const pairEnv = (port) => ({ ...appEnv({ port, resendPort: PORTS.resend, databaseUrl, authSecret, limits }), APP_URL: balancer.url, ...extra });
+    return Promise.all([
+      startApp({ name: `${label}-a`, port: PORTS.app, env: pairEnv(PORTS.app), logFile: path.join(logDir, `${label}-a.log`) }),
+      startApp({ name: `${label}-b`, port: PORTS.second, env: pairEnv(PORTS.second), logFile: path.join(logDir, `${label}-b.log`) }),
+    ]);
+  };
+  const twoEnv = { BENCH_PUBLIC_URL: balancer.url, BENCH_DIRECT_URL: `http://127.0.0.1:${PORTS.app}` };
+  let pair = await startPair(RAISED_LIMITS, { EMAIL_WORKER: "off" }, "pair-scale");
+  await gate("two-instances");
+  await script("two-instances", "bench/two-instances.mjs", { ...twoEnv, BENCH_PARTS: "scale", BENCH_OUT: twoOut });
+  await Promise.all(pair.map((p) => stop(p)));
+  pair = await startPair(null, {}, "pair-limits");
+  await script("two-instances-limits", "bench/two-instances.mjs", { ...twoEnv, BENCH_PARTS: "limits", BENCH_OUT: twoLimitsOut });
+  await Promise.all(pair.map((p) => stop(p)));
 
   const file = writeResults({
     timing: JSON.parse(readFileSync(timingOut, "utf8")),
     throughput: JSON.parse(readFileSync(throughputOut, "utf8")),
     pathOnly: JSON.parse(readFileSync(pathOnlyOut, "utf8")),
     flood: JSON.parse(readFileSync(floodOut, "utf8")),
+    twoInstances: { ...JSON.parse(readFileSync(twoOut, "utf8")), ...JSON.parse(readFileSync(twoLimitsOut, "utf8")) },
     gates,
     postgresVersion,
     meta,

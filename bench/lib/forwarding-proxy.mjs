@@ -1,12 +1,17 @@
 // The reverse proxy every deployment puts in front of the app (README: nginx with $proxy_add_x_forwarded_for),
-// reduced to what the limiter depends on: it appends the address it received the connection from to
-// X-Forwarded-For and passes the request on. Used to measure the per-address limiter as it runs in production.
+// reduced to what the bench depends on: it appends the address it received the connection from to
+// X-Forwarded-For and passes the request on, to one target or to several in turn (a round-robin balancer).
 import http from "node:http";
 
-export function startForwardingProxy({ port, target }) {
-  const t = new URL(target);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+export function startForwardingProxy({ port, target, targets = [target] }) {
+  const upstreams = targets.map((t) => new URL(t));
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const served = upstreams.map(() => 0);
+  let next = 0;
   const server = http.createServer((req, res) => {
+    const i = next++ % upstreams.length;
+    served[i]++;
+    const t = upstreams[i];
     const prior = req.headers["x-forwarded-for"];
     const headers = { ...req.headers, host: t.host, "x-forwarded-for": prior ? `${prior}, ${req.socket.remoteAddress}` : req.socket.remoteAddress };
     const upstream = http.request({ host: t.hostname, port: t.port, path: req.url, method: req.method, headers, agent }, (up) => {
@@ -24,7 +29,14 @@ export function startForwardingProxy({ port, target }) {
     server.listen(port, "127.0.0.1", () =>
       resolve({
         url: `http://127.0.0.1:${port}`,
-        close: () => new Promise((r) => { agent.destroy(); server.close(() => r()); server.closeAllConnections(); }),
+        /** Requests passed to each target so far, in the order of `targets`. */
+        served: () => [...served],
+        close: () =>
+          new Promise((r) => {
+            agent.destroy();
+            server.close(() => r());
+            server.closeAllConnections();
+          }),
       }),
     );
   });

@@ -64,7 +64,7 @@ function perRunTable(t, title) {
   return lines.join("\n");
 }
 
-export function renderResults({ timing, throughput, pathOnly, flood, gates, postgresVersion, meta, logDir, previous }) {
+export function renderResults({ timing, throughput, pathOnly, flood, twoInstances, sections = [], gates, postgresVersion, meta, logDir, previous }) {
   const rows = [];
   rows.push(...timingRows(timing.verification, "create account", "V2"));
   rows.push(...timingRows(timing.signIn, "sign-in", "P6"));
@@ -137,6 +137,39 @@ export function renderResults({ timing, throughput, pathOnly, flood, gates, post
     ]);
   }
 
+  const two = twoInstances;
+  if (two?.scale) {
+    const s = two.scale;
+    rows.push([
+      `Two instances behind a round-robin proxy vs one, create account, ${s.clients} clients, workers off (ABBA)`,
+      "throughput scales (reported)",
+      `${s.two.rps.toFixed(1)} req/s (p50 ${ms(s.two.p50)}, p99 ${ms(s.two.p99)}; ${s.two.errors} errors)`,
+      `one instance ${s.one.rps.toFixed(1)} req/s (p50 ${ms(s.one.p50)}, p99 ${ms(s.one.p99)})`,
+      x(s.ratio),
+      "reported",
+    ]);
+  }
+  if (two?.verification) {
+    const v = two.verification;
+    rows.push([
+      `Two instances: verification requests from one address, alternating instances (${v.sent})`,
+      "the per-address limit (20) holds across instances",
+      `${v.allowed} allowed, ${v.limited} turned away; ${v.sameAnswer} of ${v.sent} got the usual answer`,
+      "limit 20",
+      "—",
+      verdict(v.allowed <= 20 && v.sameAnswer === v.sent),
+    ]);
+    const f = two.signIn;
+    rows.push([
+      `Two instances: bad sign-ins from one address, alternating instances (${f.sent})`,
+      "≤ 1% reach the hasher after the limiter trips",
+      `${f.hashed} hashed (${f.hashedAfterTrip} after the trip); ${f.answeredSame} of ${f.sent} got the usual answer`,
+      `${f.allowance} allowed`,
+      pct(f.fractionAfterTrip),
+      verdict(f.fractionAfterTrip <= 0.01),
+    ]);
+  }
+
   const gateLine = Object.entries(gates)
     .filter(([k]) => k !== "postgresVersion")
     .map(([k, g]) => `before ${k}: ${g.load.join(" / ")} (${g.skipped ? "gate skipped" : g.met ? `below 1.5 after ${g.waitedS} s` : `still ≥ 1.5 after ${g.waitedS} s, measured anyway`})`)
@@ -176,6 +209,8 @@ How each figure is made: bench/README.md.
 
 ${table}
 
+${sections.filter(Boolean).join("\n\n")}
+
 ## Timing runs in detail
 
 ${perRunTable(timing.verification, "V2 create account")}
@@ -202,6 +237,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const gates = existsSync(path.join(dir, "gates.json")) ? read("gates.json") : {};
   const { postgresVersion, ...onlyGates } = gates;
   const meta = existsSync(path.join(dir, "meta.json")) ? read("meta.json") : null;
-  const pathOnly = existsSync(path.join(dir, "throughput-worker-off.json")) ? read("throughput-worker-off.json") : null;
-  console.log(writeResults({ timing: read("timing.json"), throughput: read("throughput.json"), pathOnly, flood: read("flood.json"), gates: onlyGates, postgresVersion, meta, logDir: dir }));
+  const optional = (f) => (existsSync(path.join(dir, f)) ? read(f) : null);
+  const pathOnly = optional("throughput-worker-off.json");
+  const twoInstances = optional("two-instances.json") || optional("two-instances-limits.json") ? { ...optional("two-instances.json"), ...optional("two-instances-limits.json") } : null;
+  // Sections other scripts rendered themselves (staff list, bulk invitations, pages), in this order.
+  const sections = ["staff-list.md", "bulk-invitations.md", "pages.md"].filter((f) => existsSync(path.join(dir, f))).map((f) => readFileSync(path.join(dir, f), "utf8"));
+  console.log(writeResults({ timing: read("timing.json"), throughput: read("throughput.json"), pathOnly, flood: read("flood.json"), twoInstances, sections, gates: onlyGates, postgresVersion, meta, logDir: dir }));
 }
