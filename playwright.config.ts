@@ -41,6 +41,8 @@ export default defineConfig({
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
     { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, grep: /@phone/ },
+    // After every journey: the server's output holds none of the tokens emailed or passwords typed meanwhile.
+    { name: "log-scan", testMatch: /log-scan\.check\.ts/, dependencies: ["desktop", "phone"] },
   ],
   webServer: [
     {

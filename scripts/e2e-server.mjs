@@ -2,7 +2,7 @@
 // DATABASE_URL is set (dropped on exit), otherwise an embedded PGlite folder in a temporary directory.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -60,10 +60,20 @@ if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`) || process.e
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// Everything the server prints is also kept in a file: e2e/log-scan.check.ts reads it after the suite to prove
+// that no emailed token or typed password ever reached the logs (SECURITY.md T7).
+mkdirSync("test-results", { recursive: true });
+const serverLog = createWriteStream(`test-results/e2e-server-${port}.log`);
 const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-  stdio: "inherit",
+  stdio: ["ignore", "pipe", "pipe"],
   env,
 });
+for (const [from, to] of [[server.stdout, process.stdout], [server.stderr, process.stderr]]) {
+  from.on("data", (chunk) => {
+    to.write(chunk);
+    serverLog.write(chunk);
+  });
+}
 
 let stopping = false;
 async function stop(code) {
