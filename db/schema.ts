@@ -252,3 +252,20 @@ export const bulkInvitations = pgTable("bulk_invitations", {
   queued: integer("queued").notNull().default(0),
   skipped: integer("skipped").notNull().default(0),
 });
+
+/**
+ * The provider's request rate, shared by every worker of every instance: N slots for N requests a second. A
+ * worker leases the slot that frees first, waits until it is free, sends, and frees it one second after the
+ * provider answered, so no second ever holds more than N requests however many workers run.
+ */
+export const emailSendSlots = pgTable(
+  "email_send_slots",
+  {
+    provider: text("provider").notNull(),
+    slot: integer("slot").notNull(),
+    freeAt: ts("free_at").notNull().defaultNow(),
+    // A lease, so a worker that dies holding a slot does not keep it.
+    leasedUntil: ts("leased_until"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.slot] })],
+);

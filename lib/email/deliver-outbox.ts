@@ -1,20 +1,28 @@
 // The outbox worker's one pass: claim due rows (SKIP LOCKED, so several workers can run), render, send with
-// the row's idempotency key, and record the result. 429 and 5xx are retried with backoff honouring Retry-After.
+// the row's idempotency key, and record the result. 429 and 5xx are retried with backoff honouring Retry-After;
+// with a pacer, every worker keeps to the provider's request rate.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { unseal } from "@/lib/crypto/seal";
 import { getConfig } from "@/lib/config";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { jsonArray } from "@/db/json-input";
+import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import { renderEmail, type EmailMessage } from "./render-email";
-import { BATCH_LIMIT, type EmailTransport, type OutgoingEmail } from "./transport";
+import { BATCH_LIMIT, type BatchResult, type EmailTransport, type OutgoingEmail, type SendResult } from "./transport";
+import type { SendPacer } from "./send-pacer";
 import { createHash } from "node:crypto";
 
 export const MAX_ATTEMPTS = 5;
 const CLAIM_SECONDS = 60;
 
-/** Exponential backoff: 2 s, 4 s, 8 s … capped at 10 minutes, never sooner than the provider asked. */
-export function retryDelayMs(attempt: number, retryAfterMs?: number): number {
+/**
+ * Exponential backoff: 2 s, 4 s, 8 s … capped at 10 minutes, never sooner than the provider asked. A 429 that
+ * says when to come back is flow control, not a fault: the row goes again exactly then, so a busy provider
+ * slows a large run down without stalling it for the backoff on top.
+ */
+export function retryDelayMs(attempt: number, retryAfterMs?: number, rateLimited = false): number {
+  if (rateLimited && retryAfterMs) return retryAfterMs;
   const backoff = Math.min(2 ** attempt * 1000, 600_000);
   return Math.max(backoff, retryAfterMs ?? 0);
 }
@@ -49,79 +57,129 @@ async function groupForSending(db: Db, ready: Ready[], canBatch: boolean): Promi
 
 type Claimed = { id: string; recipient: string; template: string; sealed_secret: string | null; idempotency_key: string; attempts: number; patient_id: string | null; batch_key: string | null };
 
-export async function deliverOutbox(db: Db, opts: { transport: EmailTransport; now?: () => Date; batchSize?: number }): Promise<number> {
-  // Claim enough for a full provider batch when the transport can send one.
-  const now = opts.now ?? (() => new Date());
-  const claimedAt = now();
-  // A row left in "sending" by a worker that died is claimed again once its claim runs out.
-  const rows = await queryRows<Claimed>(
+const RETURNING = sql`returning id, recipient, template, sealed_secret, idempotency_key, attempts, patient_id, batch_key`;
+
+/**
+ * Claims up to `limit` rows. First rows left in "sending" by a worker that died (claimed again once their
+ * claim ran out), a batch's rows side by side so a claim takes the whole batch; then due rows, oldest first.
+ * Both read email_outbox_due_idx (status, next_attempt_at) in its order: no sort of every waiting row.
+ */
+async function claim(db: Db, claimedAt: Date, limit: number): Promise<Claimed[]> {
+  const until = sql`${new Date(claimedAt.getTime() + CLAIM_SECONDS * 1000).toISOString()}::timestamptz`;
+  const at = sql`${claimedAt.toISOString()}::timestamptz`;
+  const stale = await queryRows<Claimed>(
     db,
-    sql`update email_outbox set status = 'sending', attempts = attempts + 1,
-          claimed_until = ${new Date(claimedAt.getTime() + CLAIM_SECONDS * 1000).toISOString()}::timestamptz
-        where id in (
-          select id from email_outbox
-          where (status = 'queued' and next_attempt_at <= ${claimedAt.toISOString()}::timestamptz)
-             or (status = 'sending' and claimed_until < ${claimedAt.toISOString()}::timestamptz)
-          -- Rows of an interrupted batch first and side by side, so a claim takes the whole batch.
-          order by (batch_key is null), batch_key, next_attempt_at limit ${opts.batchSize ?? (opts.transport.sendBatch ? BATCH_LIMIT : 20)}
-          for update skip locked)
-        returning id, recipient, template, sealed_secret, idempotency_key, attempts, patient_id, batch_key`,
+    sql`update email_outbox set attempts = attempts + 1, claimed_until = ${until}
+        where id in (select id from email_outbox where status = 'sending' and claimed_until < ${at}
+                     order by batch_key, id limit ${limit} for update skip locked)
+        ${RETURNING}`,
   );
+  if (stale.length) return stale;
+  return queryRows<Claimed>(
+    db,
+    sql`update email_outbox set status = 'sending', attempts = attempts + 1, claimed_until = ${until}
+        where id in (select id from email_outbox where status = 'queued' and next_attempt_at <= ${at}
+                     order by next_attempt_at limit ${limit} for update skip locked)
+        ${RETURNING}`,
+  );
+}
+
+export async function deliverOutbox(
+  db: Db,
+  opts: { transport: EmailTransport; now?: () => Date; batchSize?: number; pacer?: SendPacer },
+): Promise<number> {
+  const now = opts.now ?? (() => new Date());
+  // Claim enough for a full provider batch when the transport can send one.
+  const rows = await claim(db, now(), opts.batchSize ?? (opts.transport.sendBatch ? BATCH_LIMIT : 20));
   const config = getConfig();
   const practice = { name: config.PRACTICE_NAME, phone: config.PRACTICE_PHONE, address: config.PRACTICE_ADDRESS };
   // Render first: a row that cannot be rendered fails alone instead of sinking a whole batch.
   const ready: Ready[] = [];
+  const unprepared: Outcome[] = [];
   for (const row of rows) {
     try {
       if (!row.sealed_secret) throw new Error("message content is missing");
       const content = await renderEmail(unseal<EmailMessage>(row.sealed_secret), practice);
       ready.push({ row, email: { to: row.recipient, from: config.EMAIL_FROM, ...content, idempotencyKey: row.idempotency_key } });
     } catch (e) {
-      await recordResult(db, row, { ok: false, retryable: false, error: `could not prepare: ${e instanceof Error ? e.message : String(e)}` }, now(), opts.transport.name);
+      unprepared.push({ row, result: { ok: false, retryable: false, error: `could not prepare: ${e instanceof Error ? e.message : String(e)}` } });
     }
   }
+  await recordResults(db, unprepared, now(), opts.transport.name);
   for (const group of await groupForSending(db, ready, !!opts.transport.sendBatch)) {
-    if (group.key === null) {
-      const c = group.items[0];
-      await recordResult(db, c.row, await opts.transport.send(c.email), now(), opts.transport.name);
-      continue;
-    }
-    const result = await opts.transport.sendBatch!(group.items.map((c) => c.email), group.key);
+    const key = group.key;
+    const result = await paced<SendResult | BatchResult>(opts.pacer, () =>
+      key === null ? opts.transport.send(group.items[0].email) : opts.transport.sendBatch!(group.items.map((c) => c.email), key),
+    );
     const at = now();
-    for (const [j, c] of group.items.entries()) {
-      await recordResult(db, c.row, result.ok ? { ok: true, providerMessageId: result.providerMessageIds[j] } : result, at, opts.transport.name);
-    }
+    await recordResults(
+      db,
+      group.items.map((c, j) => ({
+        row: c.row,
+        result: !result.ok ? result : { ok: true, providerMessageId: "providerMessageIds" in result ? result.providerMessageIds[j] : result.providerMessageId },
+      })),
+      at,
+      opts.transport.name,
+    );
   }
   return rows.length;
 }
 
-async function recordResult(
-  db: Db,
-  row: Claimed,
-  result: Awaited<ReturnType<EmailTransport["send"]>>,
-  at: Date,
-  transport: EmailTransport["name"],
-) {
+/** One provider call within the provider's rate, when a pacer keeps it. */
+async function paced<T extends SendResult | BatchResult>(pacer: SendPacer | undefined, call: () => Promise<T>): Promise<T> {
+  if (!pacer) return call();
+  const slot = await pacer.acquire();
+  let result: T | undefined;
+  try {
+    result = await call();
+    return result;
+  } finally {
+    await slot.release({ retryAfterMs: result && !result.ok && result.rateLimited ? (result.retryAfterMs ?? 0) : undefined });
+  }
+}
+
+type Outcome = { row: Claimed; result: SendResult };
+
+/** Records a whole group's answers in one transaction: a few statements, not a few per email. */
+async function recordResults(db: Db, outcomes: Outcome[], at: Date, transport: EmailTransport["name"]) {
+  if (!outcomes.length) return;
+  const sent = outcomes.filter((o) => o.result.ok);
+  const failed = outcomes.flatMap((o) => (o.result.ok ? [] : [{ row: o.row, result: o.result }]));
+  const final = failed.filter((f) => !f.result.retryable || f.row.attempts >= MAX_ATTEMPTS);
+  const retry = failed.filter((f) => !final.includes(f));
   await db.transaction(async (tx) => {
-    if (result.ok) {
+    // Values per row come as one JSON object keyed by id, and rows are found by `id = any(…)`, so each update
+    // is an index lookup per row whatever the table's statistics say.
+    const byId = (items: { row: Claimed }[], value: (i: number) => string) => JSON.stringify(Object.fromEntries(items.map((x, i) => [x.row.id, value(i)])));
+    const ids = (items: { row: Claimed }[]) => jsonArray(items.map((x) => x.row.id), "uuid");
+    if (sent.length) {
       // The sealed link is wiped once delivered; the development mailbox keeps it to show the message.
-      await tx.execute(sql`update email_outbox set status = 'sent', sent_at = ${at.toISOString()}::timestamptz,
-          provider_message_id = ${result.providerMessageId}, last_error = null, claimed_until = null,
-          sealed_secret = ${transport === "mailbox" ? sql`sealed_secret` : sql`null`}
-        where id = ${row.id}`);
-      await recordAuditEvent(tx, { event: "email.sent", actorType: "system", patientId: row.patient_id, details: { template: row.template, outboxId: row.id } });
-      return;
+      const providerIds = byId(sent, (i) => (sent[i].result as Extract<SendResult, { ok: true }>).providerMessageId);
+      await tx.execute(sql`update email_outbox o set status = 'sent', sent_at = ${at.toISOString()}::timestamptz,
+          provider_message_id = ${providerIds}::jsonb ->> o.id::text, last_error = null, claimed_until = null,
+          sealed_secret = ${transport === "mailbox" ? sql`o.sealed_secret` : sql`null`}
+        where o.id = any(${ids(sent)})`);
     }
-    const final = !result.retryable || row.attempts >= MAX_ATTEMPTS;
-    if (final) {
-      await tx.execute(sql`update email_outbox set status = 'failed', last_error = ${result.error}, claimed_until = null,
-          sealed_secret = null, batch_key = null where id = ${row.id}`);
-      await recordAuditEvent(tx, { event: "email.failed", actorType: "system", patientId: row.patient_id, details: { template: row.template, outboxId: row.id, error: result.error.slice(0, 200) } });
-    } else {
-      const next = new Date(at.getTime() + retryDelayMs(row.attempts, result.retryAfterMs));
+    if (final.length) {
+      await tx.execute(sql`update email_outbox o set status = 'failed', last_error = ${byId(final, (i) => final[i].result.error)}::jsonb ->> o.id::text,
+          claimed_until = null, sealed_secret = null, batch_key = null
+        where o.id = any(${ids(final)})`);
+    }
+    if (retry.length) {
+      const next = byId(retry, (i) => new Date(at.getTime() + retryDelayMs(retry[i].row.attempts, retry[i].result.retryAfterMs, retry[i].result.rateLimited)).toISOString());
       // The provider answered "no": nothing was delivered, so the next try may group the row afresh.
-      await tx.execute(sql`update email_outbox set status = 'queued', last_error = ${result.error}, claimed_until = null,
-          batch_key = null, next_attempt_at = ${next.toISOString()}::timestamptz where id = ${row.id}`);
+      await tx.execute(sql`update email_outbox o set status = 'queued', last_error = ${byId(retry, (i) => retry[i].result.error)}::jsonb ->> o.id::text,
+          claimed_until = null, batch_key = null, next_attempt_at = (${next}::jsonb ->> o.id::text)::timestamptz
+        where o.id = any(${ids(retry)})`);
     }
+    await recordAuditEvents(tx, [
+      ...sent.map((o) => ({ event: "email.sent", actorType: "system" as const, patientId: o.row.patient_id, details: { template: o.row.template, outboxId: o.row.id } })),
+      ...final.map((f) => ({
+        event: "email.failed",
+        actorType: "system" as const,
+        patientId: f.row.patient_id,
+        details: { template: f.row.template, outboxId: f.row.id, error: f.result.error.slice(0, 200) },
+      })),
+    ]);
   });
 }

@@ -1,11 +1,12 @@
 // The one way to send an email: a row in the outbox, written in the caller's transaction (so a token and its
 // email commit together), capped per recipient so our forms cannot flood anyone's inbox (SECURITY.md V5).
+// Each step has a batch form (bulk invitations queue thousands at once) that the single forms wrap.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { emailOutbox } from "@/db/schema";
 import { queryRows } from "@/db/rows";
+import { insertJsonRows, jsonArray } from "@/db/json-input";
 import { seal } from "@/lib/crypto/seal";
-import { emailHmac, recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { emailHmac, recordAuditEvents } from "@/lib/audit/record-audit-event";
 import type { Tx } from "@/db/client";
 import type { EmailMessage } from "./render-email";
 
@@ -16,76 +17,137 @@ export type EnqueueResult = { queued: true; id: string } | { queued: false; reas
 /** Security notices are never held back, and do not use up the allowance either. */
 const NOTICES = ["password_changed", "email_changed_notice"];
 
+const normalize = (to: string) => to.trim().toLowerCase();
+
+/** What is left of the cap for some recipients: `take(to)` says whether one more email fits, and counts it. */
+export type RecipientAllowance = { take(to: string): boolean };
+
 /**
- * Whether `to` may get another email now. Takes a lock per recipient for the rest of the transaction, so two
- * workers cannot both slip under the cap. Call it before issuing a link, so a held email never voids the
- * links the patient already has.
+ * Locks each recipient for the rest of the transaction (in sorted order, so two batches cannot deadlock) and
+ * reads what they already got, so two workers cannot both slip under the cap. Emails counted with `take`
+ * within one batch count too: a family sharing one address gets no more than the cap from a bulk run.
+ * Call it before issuing links, so a held email never voids the links the patient already has.
  */
-export async function recipientHasRoom(tx: Tx, to: string, now: Date): Promise<boolean> {
-  const recipient = to.trim().toLowerCase();
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"outbox:" + recipient}))`);
-  const [counts] = await queryRows<{ hour: number; day: number }>(
-    tx,
-    sql`select count(*) filter (where created_at > ${new Date(now.getTime() - 3_600_000).toISOString()}::timestamptz)::int as hour,
-               count(*)::int as day
-        from email_outbox
-        where lower(recipient) = ${recipient} and status <> 'held'
-          and template not in (${sql.join(NOTICES.map((n) => sql`${n}`), sql`, `)})
-          and created_at > ${new Date(now.getTime() - 86_400_000).toISOString()}::timestamptz`,
-  );
-  return counts.hour < RECIPIENT_CAP.perHour && counts.day < RECIPIENT_CAP.perDay;
-}
-
-/** Records an email we did not send because of the cap: staff see it, the audit trail notes it. */
-export async function holdEmail(tx: Tx, opts: { to: string; template: EmailMessage["template"]; patientId?: string | null; now: Date; bulkInvitationId?: string }) {
-  const recipient = opts.to.trim().toLowerCase();
-  await tx.insert(emailOutbox).values({
-    recipient,
-    template: opts.template,
-    patientId: opts.patientId ?? null,
-    bulkInvitationId: opts.bulkInvitationId ?? null,
-    status: "held",
-    idempotencyKey: randomUUID(),
-    lastError: "Not sent: this address already got the most emails we send in an hour or a day",
-    createdAt: opts.now,
-  });
-  await recordAuditEvent(tx, {
-    event: "email.held_recipient_cap",
-    actorType: "system",
-    patientId: opts.patientId ?? null,
-    details: { template: opts.template, to: emailHmac(recipient) },
-  });
-}
-
-export async function enqueueEmail(
-  tx: Tx,
-  opts: { to: string; message: EmailMessage; patientId?: string | null; now: Date; bypassCap?: boolean; bulkInvitationId?: string },
-): Promise<EnqueueResult> {
-  const recipient = opts.to.trim().toLowerCase();
-  if (!opts.bypassCap && !(await recipientHasRoom(tx, recipient, opts.now))) {
-    await holdEmail(tx, { to: recipient, template: opts.message.template, patientId: opts.patientId, now: opts.now, bulkInvitationId: opts.bulkInvitationId });
-    return { queued: false, reason: "recipient_cap" };
+export async function recipientAllowance(tx: Tx, recipients: readonly string[], now: Date): Promise<RecipientAllowance> {
+  const list = [...new Set(recipients.map(normalize))].sort();
+  const used = new Map(list.map((r) => [r, { hour: 0, day: 0 }]));
+  if (list.length) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('outbox:' || r.value))
+      from (select value from json_array_elements_text(${JSON.stringify(list)}::json) order by value) r`);
+    const counts = await queryRows<{ recipient: string; hour: number; day: number }>(
+      tx,
+      sql`select lower(recipient) as recipient,
+                 count(*) filter (where created_at > ${new Date(now.getTime() - 3_600_000).toISOString()}::timestamptz)::int as hour,
+                 count(*)::int as day
+          from email_outbox
+          where lower(recipient) = any(${jsonArray(list)}) and status <> 'held'
+            and template not in (${sql.join(NOTICES.map((n) => sql`${n}`), sql`, `)})
+            and created_at > ${new Date(now.getTime() - 86_400_000).toISOString()}::timestamptz
+          group by 1`,
+    );
+    for (const c of counts) used.set(c.recipient, { hour: Number(c.hour), day: Number(c.day) });
   }
-  const [row] = await tx
-    .insert(emailOutbox)
-    .values({
-      recipient,
-      template: opts.message.template,
-      data: {},
+  return {
+    take(to) {
+      const u = used.get(normalize(to));
+      if (!u) throw new Error("recipientAllowance: this recipient was not locked");
+      if (u.hour >= RECIPIENT_CAP.perHour || u.day >= RECIPIENT_CAP.perDay) return false;
+      u.hour++;
+      u.day++;
+      return true;
+    },
+  };
+}
+
+/** Whether `to` may get another email now (and locks the recipient; see recipientAllowance). */
+export async function recipientHasRoom(tx: Tx, to: string, now: Date): Promise<boolean> {
+  return (await recipientAllowance(tx, [to], now)).take(to);
+}
+
+type Hold = { to: string; template: EmailMessage["template"]; patientId?: string | null; now: Date; bulkInvitationId?: string };
+
+/** Records emails we did not send because of the cap: staff see them, the audit trail notes them. */
+export async function holdEmails(tx: Tx, holds: readonly Hold[]) {
+  if (!holds.length) return;
+  await insertJsonRows(
+    tx,
+    "email_outbox",
+    "recipient text, template text, patient_id uuid, bulk_invitation_id uuid, status outbox_status, idempotency_key text, last_error text, created_at timestamptz",
+    holds.map((h) => ({
+      recipient: normalize(h.to),
+      template: h.template,
+      patient_id: h.patientId ?? null,
+      bulk_invitation_id: h.bulkInvitationId ?? null,
+      status: "held",
+      idempotency_key: randomUUID(),
+      last_error: "Not sent: this address already got the most emails we send in an hour or a day",
+      created_at: h.now.toISOString(),
+    })),
+  );
+  await recordAuditEvents(
+    tx,
+    holds.map((h) => ({
+      event: "email.held_recipient_cap",
+      actorType: "system",
+      patientId: h.patientId ?? null,
+      details: { template: h.template, to: emailHmac(normalize(h.to)) },
+    })),
+  );
+}
+
+export async function holdEmail(tx: Tx, opts: Hold) {
+  await holdEmails(tx, [opts]);
+}
+
+export type EmailToQueue = { to: string; message: EmailMessage; patientId?: string | null; now: Date; bypassCap?: boolean; bulkInvitationId?: string };
+
+/**
+ * Queues many emails in a few statements, holding those over the cap. `capChecked`: the caller already took
+ * each one from a recipientAllowance (to decide something before queueing), so they are not counted again.
+ */
+export async function enqueueEmails(tx: Tx, emails: readonly EmailToQueue[], opts: { capChecked?: boolean } = {}): Promise<EnqueueResult[]> {
+  const capped = opts.capChecked ? [] : emails.filter((e) => !e.bypassCap);
+  const allowance = capped.length ? await recipientAllowance(tx, capped.map((e) => e.to), capped[0].now) : null;
+  const fits = emails.map((e) => opts.capChecked || e.bypassCap || allowance!.take(e.to));
+  await holdEmails(
+    tx,
+    emails
+      .filter((_, i) => !fits[i])
+      .map((e) => ({ to: e.to, template: e.message.template, patientId: e.patientId, now: e.now, bulkInvitationId: e.bulkInvitationId })),
+  );
+  const sending = emails.filter((_, i) => fits[i]);
+  const rows = sending.map(() => ({ id: randomUUID() }));
+  await insertJsonRows(
+    tx,
+    "email_outbox",
+    "id uuid, recipient text, template text, sealed_secret text, patient_id uuid, bulk_invitation_id uuid, idempotency_key text, created_at timestamptz, next_attempt_at timestamptz",
+    sending.map((e, i) => ({
+      id: rows[i].id,
+      recipient: normalize(e.to),
+      template: e.message.template,
       // The whole message is sealed: links carry tokens, and usernames are nobody's business in a dump.
-      sealedSecret: seal(opts.message),
-      patientId: opts.patientId ?? null,
-      bulkInvitationId: opts.bulkInvitationId ?? null,
-      idempotencyKey: randomUUID(),
-      createdAt: opts.now,
-      nextAttemptAt: opts.now,
-    })
-    .returning({ id: emailOutbox.id });
-  await recordAuditEvent(tx, {
-    event: "email.queued",
-    actorType: "system",
-    patientId: opts.patientId ?? null,
-    details: { template: opts.message.template, outboxId: row.id },
-  });
-  return { queued: true, id: row.id };
+      sealed_secret: seal(e.message),
+      patient_id: e.patientId ?? null,
+      bulk_invitation_id: e.bulkInvitationId ?? null,
+      idempotency_key: randomUUID(),
+      created_at: e.now.toISOString(),
+      next_attempt_at: e.now.toISOString(),
+    })),
+  );
+  await recordAuditEvents(
+    tx,
+    sending.map((e, i) => ({
+      event: "email.queued",
+      actorType: "system",
+      patientId: e.patientId ?? null,
+      details: { template: e.message.template, outboxId: rows[i].id },
+    })),
+  );
+  let next = 0;
+  return fits.map((fit) => (fit ? { queued: true, id: rows[next++].id } : { queued: false, reason: "recipient_cap" }));
+}
+
+export async function enqueueEmail(tx: Tx, opts: EmailToQueue): Promise<EnqueueResult> {
+  const [result] = await enqueueEmails(tx, [opts]);
+  return result;
 }

@@ -5,12 +5,14 @@ export type OutgoingEmail = { to: string; from: string; subject: string; html: s
 
 export type SendResult =
   | { ok: true; providerMessageId: string }
-  | { ok: false; retryable: boolean; retryAfterMs?: number; error: string };
+  | { ok: false; retryable: boolean; retryAfterMs?: number; rateLimited?: boolean; error: string };
 
 export type BatchResult = { ok: true; providerMessageIds: string[] } | Extract<SendResult, { ok: false }>;
 
 export interface EmailTransport {
   name: "resend" | "mailbox";
+  /** The provider's request rate, which the worker keeps to (lib/email/send-pacer.ts); none for the mailbox. */
+  requestsPerSecond?: number;
   send(email: OutgoingEmail): Promise<SendResult>;
   /** Up to BATCH_LIMIT emails in one request, all accepted or none. */
   sendBatch?(emails: OutgoingEmail[], idempotencyKey: string): Promise<BatchResult>;
@@ -18,6 +20,9 @@ export interface EmailTransport {
 
 /** Resend's batch endpoint takes at most 100 emails a call. */
 export const BATCH_LIMIT = 100;
+
+/** Resend answers 429 beyond 2 requests a second (its default team limit). */
+export const RESEND_REQUESTS_PER_SECOND = 2;
 
 /** Keeps the message in the outbox for /dev/mailbox: nothing leaves the machine. */
 export const mailboxTransport: EmailTransport = {
@@ -37,6 +42,7 @@ function failure(error: ResendError, headers: unknown): Extract<SendResult, { ok
     ok: false,
     // No status means the request never got an answer (network, timeout): worth another try.
     retryable: status === null || status === 429 || status >= 500,
+    rateLimited: status === 429,
     retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
     error: `${status ?? "network"}: ${error?.name ?? "error"}: ${error?.message ?? "no answer"}`.slice(0, 500),
   };
@@ -53,6 +59,8 @@ export function resendTransport(apiKey: string): EmailTransport {
   const resend = () => (client ??= new Resend(apiKey));
   return {
     name: "resend",
+    // Resend's default limit per team; a 429 with Retry-After beyond it still slows every worker down.
+    requestsPerSecond: RESEND_REQUESTS_PER_SECOND,
     async send(email) {
       try {
         const { data, error, headers } = await resend().emails.send(payload(email), { idempotencyKey: email.idempotencyKey });

@@ -1,59 +1,90 @@
 // Issues a setup or reset link for a patient inside the caller's transaction. A newer link of the same
 // purpose voids the older unused ones, so only the newest email works (SECURITY.md T5).
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { accountTokens, portalAccounts } from "@/db/schema";
 import { getConfig } from "@/lib/config";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { insertJsonRows, jsonArray } from "@/db/json-input";
+import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import { generateToken, hashToken } from "./account-token";
 import { linkLifetime } from "./link-lifetime";
 
 export type IssuedLink = { url: string; expiresAt: Date; validFor: string };
 export type LinkIssuer = "self_service" | "staff" | "bulk" | "reminder";
 
-export async function issueAccountLink(
-  tx: Tx,
-  opts: { patientId: string; purpose: "setup" | "reset"; via: LinkIssuer; issuedByStaffId?: string | null; now: Date },
-): Promise<IssuedLink> {
-  // Invitations from the practice last longer than a link the patient just asked for.
-  const lifetime = linkLifetime(opts.purpose === "reset" ? "reset" : opts.via === "self_service" ? "setup_self_service" : "setup_staff");
-  const [account] = await tx
-    .select({ sessionVersion: portalAccounts.sessionVersion })
+export type LinkRequest = { patientId: string; purpose: "setup" | "reset"; via: LinkIssuer; issuedByStaffId?: string | null; now: Date };
+
+export async function issueAccountLink(tx: Tx, opts: LinkRequest): Promise<IssuedLink> {
+  const [link] = await issueAccountLinks(tx, [opts]);
+  return link;
+}
+
+/** The batch form: a few statements whatever the count; at most one request per patient and purpose. */
+export async function issueAccountLinks(tx: Tx, requests: readonly LinkRequest[]): Promise<IssuedLink[]> {
+  if (!requests.length) return [];
+  if (new Set(requests.map((r) => `${r.patientId}:${r.purpose}`)).size !== requests.length) {
+    throw new Error("issueAccountLinks: two links of one purpose for the same patient");
+  }
+  const accounts = await tx
+    .select({ patientId: portalAccounts.patientId, sessionVersion: portalAccounts.sessionVersion })
     .from(portalAccounts)
-    .where(eq(portalAccounts.patientId, opts.patientId));
-  await tx
-    .update(accountTokens)
-    .set({ revokedAt: opts.now, revokedReason: "replaced" })
-    .where(
-      and(
-        eq(accountTokens.patientId, opts.patientId),
-        eq(accountTokens.purpose, opts.purpose),
-        isNull(accountTokens.usedAt),
-        isNull(accountTokens.revokedAt),
-      ),
-    );
-  const token = generateToken();
-  const expiresAt = new Date(opts.now.getTime() + lifetime.ms);
-  await tx.insert(accountTokens).values({
-    tokenHash: hashToken(token),
-    purpose: opts.purpose,
-    patientId: opts.patientId,
-    issuedByStaffId: opts.issuedByStaffId ?? null,
-    issuedVia: opts.via,
-    credentialVersion: account?.sessionVersion ?? 0,
-    createdAt: opts.now,
-    expiresAt,
+    .where(sql`${portalAccounts.patientId} = any(${jsonArray(requests.map((r) => r.patientId), "uuid")})`);
+  const versions = new Map(accounts.map((a) => [a.patientId, a.sessionVersion]));
+  const groups = new Map<string, { purpose: LinkRequest["purpose"]; now: Date; patientIds: string[] }>();
+  for (const r of requests) {
+    const key = `${r.purpose} ${r.now.toISOString()}`;
+    if (!groups.has(key)) groups.set(key, { purpose: r.purpose, now: r.now, patientIds: [] });
+    groups.get(key)!.patientIds.push(r.patientId);
+  }
+  for (const g of groups.values()) {
+    await tx
+      .update(accountTokens)
+      .set({ revokedAt: g.now, revokedReason: "replaced" })
+      .where(
+        and(
+          sql`${accountTokens.patientId} = any(${jsonArray(g.patientIds, "uuid")})`,
+          eq(accountTokens.purpose, g.purpose),
+          isNull(accountTokens.usedAt),
+          isNull(accountTokens.revokedAt),
+        ),
+      );
+  }
+  const issued = requests.map((r) => {
+    // Invitations from the practice last longer than a link the patient just asked for.
+    const lifetime = linkLifetime(r.purpose === "reset" ? "reset" : r.via === "self_service" ? "setup_self_service" : "setup_staff");
+    return { request: r, token: generateToken(), lifetime, expiresAt: new Date(r.now.getTime() + lifetime.ms) };
   });
-  await recordAuditEvent(tx, {
-    event: "token.issued",
-    actorType: opts.issuedByStaffId ? "staff" : "system",
-    actorStaffId: opts.issuedByStaffId ?? null,
-    patientId: opts.patientId,
-    details: { purpose: opts.purpose, via: opts.via },
+  await insertJsonRows(
+    tx,
+    "account_tokens",
+    "token_hash text, purpose token_purpose, patient_id uuid, issued_by_staff_id uuid, issued_via text, credential_version integer, created_at timestamptz, expires_at timestamptz",
+    issued.map(({ request: r, token, expiresAt }) => ({
+      token_hash: hashToken(token),
+      purpose: r.purpose,
+      patient_id: r.patientId,
+      issued_by_staff_id: r.issuedByStaffId ?? null,
+      issued_via: r.via,
+      credential_version: versions.get(r.patientId) ?? 0,
+      created_at: r.now.toISOString(),
+      expires_at: expiresAt.toISOString(),
+    })),
+  );
+  await recordAuditEvents(
+    tx,
+    requests.map((r) => ({
+      event: "token.issued",
+      actorType: r.issuedByStaffId ? "staff" : "system",
+      actorStaffId: r.issuedByStaffId ?? null,
+      patientId: r.patientId,
+      details: { purpose: r.purpose, via: r.via },
+    })),
+  );
+  const appUrl = getConfig().APP_URL;
+  return issued.map(({ request: r, token, expiresAt, lifetime }) => {
+    const page = r.purpose === "setup" ? "setup-account" : "reset-password";
+    // Links come from APP_URL only: the request's Host header never reaches this code.
+    return { url: `${appUrl}/${page}?token=${token}`, expiresAt, validFor: lifetime.words };
   });
-  const page = opts.purpose === "setup" ? "setup-account" : "reset-password";
-  // Links come from APP_URL only: the request's Host header never reaches this code.
-  return { url: `${getConfig().APP_URL}/${page}?token=${token}`, expiresAt, validFor: lifetime.words };
 }
 
 /** Voids every unused link of a patient (password change, email change, access switched off). */

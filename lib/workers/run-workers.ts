@@ -3,6 +3,7 @@
 import type { Db } from "@/db/client";
 import { getConfig } from "@/lib/config";
 import { deliverOutbox } from "@/lib/email/deliver-outbox";
+import { databasePacer, type SendPacer } from "@/lib/email/send-pacer";
 import { mailboxTransport, resendTransport, type EmailTransport } from "@/lib/email/transport";
 import { pruneRateLimits } from "@/lib/rate-limit/hit-rate-limit";
 import { processVerifications } from "@/lib/verification/process-verifications";
@@ -16,10 +17,15 @@ export function configuredTransport(): EmailTransport {
   return key ? resendTransport(key) : mailboxTransport;
 }
 
+/** The provider's request rate, kept by every worker of every instance together (through the database). */
+function pacerFor(db: Db, transport: EmailTransport): SendPacer | undefined {
+  return transport.requestsPerSecond ? databasePacer(db, { provider: transport.name, requestsPerSecond: transport.requestsPerSecond }) : undefined;
+}
+
 /** One full pass; returns how much work it found. */
-export async function runWorkersOnce(db: Db, transport: EmailTransport): Promise<number> {
+export async function runWorkersOnce(db: Db, transport: EmailTransport, pacer = pacerFor(db, transport)): Promise<number> {
   const verified = await processVerifications(db);
-  const delivered = await deliverOutbox(db, { transport });
+  const delivered = await deliverOutbox(db, { transport, pacer });
   return verified + delivered;
 }
 
@@ -30,6 +36,8 @@ export function startWorkers(getDb: () => Promise<Db>, opts: { log?: (line: stri
   let stopped = false;
   let wake: (() => void) | undefined;
   let passes = 0;
+  let pacerDb: Db | undefined;
+  let pacer: SendPacer | undefined;
   // A request that just queued work wakes the loop at once instead of waiting for the next tick.
   (globalThis as Record<string, unknown>)[KICK_KEY] = () => wake?.();
   const loop = (async () => {
@@ -37,7 +45,8 @@ export function startWorkers(getDb: () => Promise<Db>, opts: { log?: (line: stri
       let found = 0;
       try {
         const db = await getDb();
-        found = await runWorkersOnce(db, transport);
+        if (pacerDb !== db) [pacerDb, pacer] = [db, pacerFor(db, transport)];
+        found = await runWorkersOnce(db, transport, pacer);
         // Housekeeping now and then (a pass is about a second when idle).
         if (++passes % 600 === 0) await pruneRateLimits(db, new Date());
         if (passes % 300 === 1) found += await sendReminders(db, new Date());
