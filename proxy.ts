@@ -10,7 +10,10 @@ import { contentSecurityPolicy, HSTS, originAllowed } from "@/lib/http/security-
 
 type Handler = (req: NextRequest, ev: NextFetchEvent) => Promise<Response>;
 
-function handle(req: NextRequest & { auth: unknown }) {
+// Auth.js's session cookie ("authjs.session-token", "__Secure-" on HTTPS, ".0", ".1"… when chunked).
+const SESSION_COOKIE = /(?:^|;)\s*(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
+
+function handle(req: NextRequest) {
   const { APP_URL, NODE_ENV } = getConfig();
   if (!originAllowed(req.method, req.headers.get("origin"), APP_URL)) {
     return new NextResponse("This request did not come from the Patient Portal's own pages, so it was refused.", { status: 403 });
@@ -33,8 +36,9 @@ function handle(req: NextRequest & { auth: unknown }) {
 }
 
 function landLink(req: NextRequest, pathname: keyof typeof LINK_PAGES, token: string) {
-  const clean = req.nextUrl.clone();
-  clean.search = "";
+  // The clean address on the configured origin (AUTH_URL, which lib/config pins to APP_URL), never the
+  // request's Host: what Auth.js's wrapper used to rewrite the request to, now the same with or without it.
+  const clean = new URL(pathname, process.env.AUTH_URL ?? process.env.NEXTAUTH_URL ?? req.nextUrl.origin);
   const res = NextResponse.redirect(clean, 303);
   res.cookies.set(LINK_PAGES[pathname], token.slice(0, 100), {
     httpOnly: true,
@@ -52,6 +56,10 @@ function landLink(req: NextRequest, pathname: keyof typeof LINK_PAGES, token: st
 const withSession = auth(handle as never) as unknown as Promise<Handler> | Handler;
 
 export async function proxy(req: NextRequest, ev: NextFetchEvent) {
+  // Without a session cookie there is no session to refresh, and Auth.js's pass (a session lookup, CSRF and
+  // callback-URL cookies our server-action sign-in never reads) would be pure cost on every anonymous page
+  // and form post. Everything else the proxy does still runs; pages and actions check sessions themselves.
+  if (!SESSION_COOKIE.test(req.headers.get("cookie") ?? "")) return handle(req);
   return (await withSession)(req, ev);
 }
 

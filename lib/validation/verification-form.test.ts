@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
 import { z } from "zod";
 import verificationFormDefault, { parseVerificationForm, verificationForm, verificationFormSchema } from "./verification-form";
@@ -183,6 +183,21 @@ describe("verification form: hostile input", () => {
 
   it("falls back to the real date when given an invalid today", () => {
     expect(parseVerificationForm(good, new Date("nonsense")).ok).toBe(true);
+  });
+
+  it("without today, reads the date at each parse (requests share one schema built at load)", () => {
+    const born = { ...good, dobMonth: "1", dobDay: "2", dobYear: "2031" };
+    vi.useFakeTimers();
+    try {
+      vi.setSystemTime(new Date("2031-01-01T12:00:00Z"));
+      const before = parseVerificationForm(born);
+      expect(!before.ok && before.errors.dateOfBirth).toEqual([MSG.dobPast]);
+      vi.setSystemTime(new Date("2031-01-02T12:00:00Z"));
+      expect(parseVerificationForm(born)).toEqual({ ok: true, data: { email: "pat@example.com", lastName: "O’Brien", dateOfBirth: "2031-01-02", zip: "62701" } });
+      expect(parseVerificationForm(born)).toEqual(parseVerificationForm(born, new Date()));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -117,7 +117,9 @@ export type VerificationParseResult =
 
 export function parseVerificationForm(form: FormData | Record<string, unknown>, today?: Date): VerificationParseResult {
   const inputs = readInputs(form);
-  const result = verificationFormSchema(today).safeParse(inputs);
+  // Building the schema costs more than parsing with it (zod compiles each object schema on first use), so
+  // requests share the module's one; it reads the date at parse time either way.
+  const result = (today ? verificationFormSchema(today) : verificationForm).safeParse(inputs);
   if (result.success) return { ok: true, data: result.data };
 
   const values: VerificationValues = {};

@@ -1,0 +1,12 @@
+// The floor: the smallest Next.js app that answers a server action the way /register does (same form fields,
+// same useActionState wiring, same {"submitted":true}), for Next's own cost per action on this machine.
+// Built and started only by bench/profile-create-account.mjs ("floor:<dist dir>").
+const path = require("node:path");
+
+/** @type {import('next').NextConfig} */
+module.exports = {
+  poweredByHeader: false,
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  turbopack: { root: path.resolve(__dirname, "../..") },
+  serverExternalPackages: ["postgres"],
+};
