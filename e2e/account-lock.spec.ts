@@ -30,10 +30,14 @@ test("ten wrong passwords lock the account without saying so; a password reset l
   await page.getByLabel("Confirm new password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create my account" }).click();
   await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole("status")).toContainText("Your account is ready");
 
   const tryPassword = async (password: string) => {
     await page.getByLabel("Username").fill(username);
     await page.getByLabel("Password", { exact: true }).fill(password);
+    // A page still hydrating can drop what was typed: make sure both boxes hold it before pressing the button.
+    await expect(page.getByLabel("Username")).toHaveValue(username);
+    await expect(page.getByLabel("Password", { exact: true })).toHaveValue(password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByText(SIGN_IN_MESSAGE)).toBeVisible();
     await expect(page).toHaveURL(/\/login$/);

@@ -25,6 +25,8 @@ export const envSchema = z
     DEMO_SEED: bool.optional(),
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" }).optional(),
+    // Resend's per-team request limit (2 a second unless Resend raised it for you); every worker shares it.
+    RESEND_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(100).default(2),
     EMAIL_FROM: z.string().min(3).default("Patient Portal <portal@localhost>"),
     EMAIL_WORKER: z.enum(["inline", "off"]).default("inline"),
     PRACTICE_NAME: z.string().min(1).max(120).default("Riverside Family Medicine"),

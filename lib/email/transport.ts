@@ -21,7 +21,7 @@ export interface EmailTransport {
 /** Resend's batch endpoint takes at most 100 emails a call. */
 export const BATCH_LIMIT = 100;
 
-/** Resend answers 429 beyond 2 requests a second (its default team limit). */
+/** Resend answers 429 beyond 2 requests a second (its default team limit; RESEND_REQUESTS_PER_SECOND if raised). */
 export const RESEND_REQUESTS_PER_SECOND = 2;
 
 /** Keeps the message in the outbox for /dev/mailbox: nothing leaves the machine. */
@@ -53,14 +53,14 @@ const networkFailure = (e: unknown) =>
 
 const payload = (e: OutgoingEmail) => ({ from: e.from, to: [e.to], subject: e.subject, html: e.html, text: e.text });
 
-export function resendTransport(apiKey: string): EmailTransport {
+export function resendTransport(apiKey: string, requestsPerSecond = RESEND_REQUESTS_PER_SECOND): EmailTransport {
   // Created lazily: the SDK throws without a key, and reads RESEND_BASE_URL when constructed.
   let client: Resend | undefined;
   const resend = () => (client ??= new Resend(apiKey));
   return {
     name: "resend",
-    // Resend's default limit per team; a 429 with Retry-After beyond it still slows every worker down.
-    requestsPerSecond: RESEND_REQUESTS_PER_SECOND,
+    // The team's limit, shared by every worker of every instance; a 429 with Retry-After still slows them all.
+    requestsPerSecond,
     async send(email) {
       try {
         const { data, error, headers } = await resend().emails.send(payload(email), { idempotencyKey: email.idempotencyKey });

@@ -14,7 +14,7 @@ const KICK_KEY = "__patientPortalWorkerKick";
 
 export function configuredTransport(): EmailTransport {
   const key = getConfig().RESEND_API_KEY;
-  return key ? resendTransport(key) : mailboxTransport;
+  return key ? resendTransport(key, getConfig().RESEND_REQUESTS_PER_SECOND) : mailboxTransport;
 }
 
 /** The provider's request rate, kept by every worker of every instance together (through the database). */
