@@ -81,8 +81,8 @@ export async function seedDemoIfEmpty(db: AnyDb, log: (line: string) => void) {
   await seedDemo(db);
   log("");
   log("Patient Portal demo practice is ready.");
-  for (const s of DEMO_STAFF) log(`  Staff sign-in (${s.role}): ${s.email} / ${s.password}`);
-  log(`  Demo patients who have signed in use the password: ${DEMO_PATIENT_PASSWORD}`);
+  // No passwords in the server's output, not even the public demo ones: the README lists them.
+  for (const s of DEMO_STAFF) log(`  Staff sign-in (${s.role}): ${s.email} (password in README.md, "Quick start")`);
   log("");
 }
 
