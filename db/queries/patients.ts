@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { queryRows, toDate } from "../rows";
 import {
+  ACCOUNT_JOIN,
   FROM_PATIENTS_WITH_ACCOUNT,
   LATEST_SETUP_LINK,
   REASONS_SQL,
@@ -10,14 +11,19 @@ import {
 } from "./portal-status-sql";
 import {
   computePortalStatus,
+  PORTAL_STATUS_KINDS,
   type ChartStatus,
   type PortalStatus,
   type PortalStatusKind,
 } from "@/lib/patients/portal-status";
 import type { PatientSearch } from "@/lib/patients/search";
 import { addressLines } from "@/lib/patients/format-address";
+import { PATIENT_COUNT_CAP } from "@/lib/patients/format-patient-count";
 
 const likePrefix = (s: string) => `${s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const lastNameLike = (prefix: string) => sql`lower(p.last_name) like ${likePrefix(prefix)}`;
+const firstNameLike = (prefix: string) => sql`lower(p.first_name) like ${likePrefix(prefix)}`;
 
 export function searchCondition(search: PatientSearch): SQL {
   switch (search.kind) {
@@ -31,16 +37,32 @@ export function searchCondition(search: PatientSearch): SQL {
       return sql`upper(p.chart_number) like ${search.value.replace(/[\\%_]/g, (c) => `\\${c}`) + "%"}`;
     case "name": {
       const parts: SQL[] = [];
-      if (search.last) parts.push(sql`lower(p.last_name) like ${likePrefix(search.last)}`);
-      if (search.first) parts.push(sql`lower(p.first_name) like ${likePrefix(search.first)}`);
-      if (search.either) {
-        parts.push(
-          sql`(lower(p.last_name) like ${likePrefix(search.either)} or lower(p.first_name) like ${likePrefix(search.either)})`,
-        );
-      }
+      if (search.last) parts.push(lastNameLike(search.last));
+      if (search.first) parts.push(firstNameLike(search.first));
+      if (search.either) parts.push(sql`(${lastNameLike(search.either)} or ${firstNameLike(search.either)})`);
       return sql.join(parts, sql` and `);
     }
   }
+}
+
+/** Where a page's candidates come from: a row source aliased p (id, names, stored status) and its conditions. */
+type PageSource = { from: SQL; where: SQL[] };
+
+// A search's matches are gathered through their own index first (the fence: "offset 0") and then sorted. Left to
+// itself the planner walks the list-order index and filters, which reads nearly the whole table when the matches
+// sit together late in that order, as every last name starting "yael" does. First-name matches are spread through
+// the list order, so for them the planner's choice stands (a short walk when they are common). With no search,
+// the list-order (or status + list-order) index gives the page directly.
+function pageSources(search: PatientSearch): PageSource[] {
+  const fenced = (condition: SQL) => ({
+    from: sql`(select p.id, p.last_name, p.first_name, p.portal_status from patients p where ${condition} offset 0) p`,
+    where: [],
+  });
+  if (search.kind === "all") return [{ from: sql`patients p`, where: [] }];
+  if (search.kind === "name" && search.either && !search.first && !search.last) {
+    return [fenced(lastNameLike(search.either)), { from: sql`patients p`, where: [firstNameLike(search.either)] }];
+  }
+  return [fenced(searchCondition(search))];
 }
 
 export type PatientListRow = {
@@ -135,8 +157,8 @@ export async function listPatients(
     now: Date;
   },
 ): Promise<{ rows: PatientListRow[]; next: Cursor | null; prev: Cursor | null }> {
-  const where: SQL[] = [searchCondition(opts.search)];
-  if (opts.status) where.push(sql`${STATUS_SQL} = ${opts.status}`);
+  const where: SQL[] = [];
+  if (opts.status) where.push(sql`${STATUS_SQL} = ${opts.status}::portal_status`);
   const backwards = !opts.after && !!opts.before;
   const cursor = opts.after ?? opts.before;
   if (cursor) {
@@ -147,12 +169,21 @@ export async function listPatients(
     );
   }
   const direction = sql.raw(backwards ? "desc" : "asc");
+  const order = sql`order by p.last_name ${direction}, p.first_name ${direction}, p.id ${direction}`;
+  const limit = opts.limit + 1;
+  const branches = pageSources(opts.search).map(
+    (s) => sql`(select p.id, p.last_name, p.first_name from ${s.from}
+                where ${sql.join([...s.where, ...where, sql`true`], sql` and `)} ${order} limit ${limit})`,
+  );
+  // A patient matching two branches comes once (union), then only the page's rows are read whole and joined to
+  // their account and newest setup link.
+  const pageIds =
+    branches.length === 1 ? branches[0] : sql`(select * from (${sql.join(branches, sql` union `)}) p ${order} limit ${limit})`;
   const raw = await queryRows<RawRow>(
     db,
-    sql`select ${ROW_COLUMNS} from ${FROM_PATIENTS_WITH_ACCOUNT} ${LATEST_SETUP_LINK}
-        where ${sql.join(where, sql` and `)}
-        order by p.last_name ${direction}, p.first_name ${direction}, p.id ${direction}
-        limit ${opts.limit + 1}`,
+    sql`select ${ROW_COLUMNS}
+        from ${pageIds} page join patients p on p.id = page.id ${ACCOUNT_JOIN} ${LATEST_SETUP_LINK}
+        ${order}`,
   );
   const more = raw.length > opts.limit;
   const page = raw.slice(0, opts.limit);
@@ -172,21 +203,31 @@ export async function listPatients(
   return { rows, next: hasNext ? edge(rows.at(-1)) : null, prev: hasPrev ? edge(rows[0]) : null };
 }
 
+/**
+ * Patients per status for the list's filter. Each status count stops at `cap` + 1 (shown as "10,000+"): past that
+ * staff narrow the search rather than read the number, and an exact count of a million rows costs a million rows.
+ * All is their sum, or `cap` + 1 when any of them stopped.
+ */
 export async function countPatientsByStatus(
   db: Db,
   search: PatientSearch,
+  cap = PATIENT_COUNT_CAP,
 ): Promise<Record<PortalStatusKind, number> & { all: number }> {
-  const raw = await queryRows<{ status: PortalStatusKind; n: number | string }>(
+  // With no search, each is an index-only scan of at most cap + 1 entries of the status index.
+  const capped = (status: PortalStatusKind) =>
+    sql`(select count(*) from (select 1 from patients p
+          where ${searchCondition(search)} and ${STATUS_SQL} = ${status}::portal_status limit ${cap + 1}) s)`;
+  const [r] = await queryRows<Record<PortalStatusKind, number | string>>(
     db,
-    sql`select ${STATUS_SQL} as status, count(*) as n from ${FROM_PATIENTS_WITH_ACCOUNT}
-        where ${searchCondition(search)} group by 1`,
+    sql`select ${sql.join(
+      PORTAL_STATUS_KINDS.map((k) => sql`${capped(k)} as ${sql.raw(k)}`),
+      sql`, `,
+    )}`,
   );
-  const counts = { inactive: 0, unactivated: 0, active: 0, all: 0 };
-  for (const r of raw) {
-    counts[r.status] = Number(r.n);
-    counts.all += Number(r.n);
-  }
-  return counts;
+  const counts = { inactive: Number(r.inactive), unactivated: Number(r.unactivated), active: Number(r.active) };
+  const values = Object.values(counts);
+  const all = values.some((n) => n > cap) ? cap + 1 : values.reduce((a, b) => a + b, 0);
+  return { ...counts, all };
 }
 
 export type PatientDash = {

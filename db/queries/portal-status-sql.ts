@@ -1,13 +1,15 @@
-// Portal status in SQL, for lists, filters and counts. Mirrors lib/patients/portal-status.ts exactly
-// (db/queries/portal-status-sql.test.ts checks every combination). Expects aliases: p = patients,
-// a = portal_accounts (left joined), l = the newest setup link (left joined lateral, see LATEST_SETUP_LINK).
+// Portal status in SQL, for lists, filters and counts. Mirrors lib/patients/portal-status.ts exactly: the status
+// is patients.portal_status, kept by triggers (db/migrations/0005: patient_portal_status()) so that filters and
+// counts use an index; db/queries/portal-status-sql.test.ts checks every combination and
+// portal-status-maintained.test.ts every kind of change. Expects aliases: p = patients, a = portal_accounts
+// (left joined), l = the newest setup link (left joined lateral, see LATEST_SETUP_LINK).
 import { sql, type SQL } from "drizzle-orm";
 
 const blank = (column: string) => `btrim(coalesce(${column}, ''), E' \\t\\n\\r\\f\\v') = ''`;
 
-export const FROM_PATIENTS_WITH_ACCOUNT = sql.raw(
-  `patients p left join portal_accounts a on a.patient_id = p.id`,
-);
+const ACCOUNT_JOIN_TEXT = `left join portal_accounts a on a.patient_id = p.id`;
+export const ACCOUNT_JOIN = sql.raw(ACCOUNT_JOIN_TEXT);
+export const FROM_PATIENTS_WITH_ACCOUNT = sql.raw(`patients p ${ACCOUNT_JOIN_TEXT}`);
 
 export const LATEST_SETUP_LINK = sql.raw(`left join lateral (
     select t.created_at, t.expires_at, t.used_at, t.revoked_at from account_tokens t
@@ -15,12 +17,8 @@ export const LATEST_SETUP_LINK = sql.raw(`left join lateral (
     order by t.created_at desc limit 1
   ) l on true`);
 
-const INACTIVE_CONDITION = `(not p.portal_access_enabled or ${blank("p.email")} or ${blank("p.zip")} or p.chart_status <> 'active')`;
-
-export const STATUS_SQL = sql.raw(`(case
-    when ${INACTIVE_CONDITION} then 'inactive'
-    when a.activated_at is null then 'unactivated'
-    else 'active' end)`);
+/** 'inactive' | 'unactivated' | 'active' (the enum portal_status); needs no join. */
+export const STATUS_SQL = sql.raw(`p.portal_status`);
 
 export const REASONS_SQL = sql.raw(`array_remove(array[
     case when not p.portal_access_enabled then 'access_disabled' end,

@@ -3,6 +3,7 @@ import { requireStaff } from "@/lib/auth/dal";
 import { getDb } from "@/db/client";
 import { countPatientsByStatus, decodeCursor, encodeCursor, listPatients } from "@/db/queries/patients";
 import { parsePatientSearch } from "@/lib/patients/search";
+import { formatPatientCount } from "@/lib/patients/format-patient-count";
 import { patientListQuery } from "@/lib/validation/patient-list-query";
 import type { PortalStatusKind } from "@/lib/patients/portal-status";
 import { StatusLegend } from "@/app/_components/status-icon";
@@ -58,7 +59,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
       {counts.unactivated > 0 && (
         <p>
           <Link href={`/admin/invitations/new?all=unactivated${query.q ? `&q=${encodeURIComponent(query.q)}` : ""}`} className="button">
-            Send invitations to Unactivated patients ({counts.unactivated})…
+            Send invitations to Unactivated patients ({formatPatientCount(counts.unactivated)})…
           </Link>
         </p>
       )}

@@ -4,6 +4,7 @@ import type { PortalStatusKind } from "@/lib/patients/portal-status";
 import { STATUS_LABEL } from "@/lib/patients/portal-status-text";
 import { StatusIcon } from "@/app/_components/status-icon";
 import { formatDob } from "@/lib/patients/format-dob";
+import { formatPatientCount } from "@/lib/patients/format-patient-count";
 
 export function listHref(params: { q?: string; status?: string; after?: string; before?: string }) {
   const search = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1]));
@@ -34,7 +35,7 @@ export function StatusFilter({
               aria-current={item.key === current ? "page" : undefined}
               className={item.key ? `status-${item.key}` : undefined}
             >
-              {item.label} <span className="count">{item.n}</span>
+              {item.label} <span className="count">{formatPatientCount(item.n)}</span>
             </Link>
           </li>
         ))}
