@@ -1,11 +1,12 @@
 // With JavaScript off (old phones, strict browser settings, a failed script download) a patient can still
-// create an account and sign in: every form is a plain HTML form the server answers.
+// create an account, set a password, sign in and reset a forgotten password: every form is a plain HTML form the
+// server answers.
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolationsWithoutJs as expectNoAxeViolations } from "./support/axe-no-js";
 import { linkIn, waitForEmail } from "./support/mailbox";
 import { fillVerification } from "./support/patient";
 
-test("create an account and sign in with JavaScript turned off", async ({ browser }) => {
+test("create an account, sign in and reset a forgotten password with JavaScript turned off", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const since = Date.now();
@@ -49,4 +50,38 @@ test("create an account and sign in with JavaScript turned off", async ({ browse
   await expect(page.getByRole("heading", { name: "Hello, Ahmed", level: 1 })).toBeVisible();
   await expectNoAxeViolations(page);
   await context.close();
+
+  // Later, on another device (still without JavaScript), he has forgotten that password.
+  const other = await browser.newContext({ javaScriptEnabled: false });
+  const device = await other.newPage();
+  const resetSince = Date.now();
+  await device.goto("/login");
+  await device.getByRole("link", { name: "I forgot my password" }).click();
+  await expect(device).toHaveURL(/\/forgot-password$/);
+  await expect(device.getByRole("heading", { name: "Reset your password", level: 1 })).toBeVisible();
+  await expectNoAxeViolations(device);
+  await fillVerification(device, { email: "ahmed.haddad@example.com", lastName: "Haddad", month: "05", day: "15", year: "1983", zip: "62721" });
+  await device.getByRole("button", { name: "Send me a link" }).click();
+  await expect(device.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(device.getByRole("status")).toContainText("we have sent a link to reset your password");
+  await expectNoAxeViolations(device);
+
+  const resetEmail = await waitForEmail({ to: "ahmed.haddad@example.com", subject: /^Reset your Patient Portal password – Riverside Family Medicine$/, since: resetSince });
+  await device.goto(linkIn(resetEmail, "/reset-password"));
+  await expect(device.getByRole("heading", { name: "Choose a new password", level: 1 })).toBeVisible();
+  await expect(device).toHaveURL(/\/reset-password$/);
+  await expect(device.getByText("Username: ahmed.h")).toBeVisible();
+  await expectNoAxeViolations(device);
+  await device.getByLabel("New password", { exact: true }).fill("harbour lights over quiet water");
+  await device.getByLabel("Confirm new password").fill("harbour lights over quiet water");
+  await device.getByRole("button", { name: "Save new password" }).click();
+
+  await expect(device).toHaveURL(/\/login$/);
+  await expect(device.getByRole("status")).toHaveText("Your password has been changed. Sign in with your new password.");
+  await expect(device.getByLabel("Username")).toHaveValue("ahmed.h");
+  await device.getByLabel("Password", { exact: true }).fill("harbour lights over quiet water");
+  await device.getByRole("button", { name: "Sign in" }).click();
+  await expect(device).toHaveURL(/\/portal$/);
+  await expect(device.getByRole("heading", { name: "Hello, Ahmed", level: 1 })).toBeVisible();
+  await other.close();
 });
