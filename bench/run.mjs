@@ -13,6 +13,9 @@ import path from "node:path";
 import postgres from "postgres";
 import { appEnv, DIST_DIR, startApp, startBaseline, startFakeResend } from "./lib/app.mjs";
 import { startForwardingProxy } from "./lib/forwarding-proxy.mjs";
+import { benchStaffList } from "./staff-list.mjs";
+import { benchBulkInvitations } from "./bulk-invitations.mjs";
+import { benchPages } from "./pages.mjs";
 import { waitForQuiet, loadNow } from "./lib/load-gate.mjs";
 import { run, stop, stopAll } from "./lib/procs.mjs";
 import { writeResults } from "./lib/report.mjs";
@@ -255,12 +258,27 @@ async function main() {
   await script("two-instances-limits", "bench/two-instances.mjs", { ...twoEnv, BENCH_PARTS: "limits", BENCH_OUT: twoLimitsOut });
   await Promise.all(pair.map((p) => stop(p)));
 
+  // Phases with databases and servers of their own; each renders its own section of RESULTS.md.
+  const sections = [];
+  const phase = async (name, fn) => {
+    await gate(name);
+    console.log(`\n== ${name} ==`);
+    const { json, markdown } = await fn();
+    writeFileSync(path.join(logDir, `${name}.json`), JSON.stringify(json, null, 2));
+    writeFileSync(path.join(logDir, `${name}.md`), markdown);
+    sections.push(markdown);
+  };
+  await phase("staff-list", () => benchStaffList({ adminUrl, logDir }));
+  await phase("bulk-invitations", () => benchBulkInvitations({ adminUrl, logDir }));
+  await phase("pages", () => benchPages({ logDir, adminUrl }));
+
   const file = writeResults({
     timing: JSON.parse(readFileSync(timingOut, "utf8")),
     throughput: JSON.parse(readFileSync(throughputOut, "utf8")),
     pathOnly: JSON.parse(readFileSync(pathOnlyOut, "utf8")),
     flood: JSON.parse(readFileSync(floodOut, "utf8")),
     twoInstances: { ...JSON.parse(readFileSync(twoOut, "utf8")), ...JSON.parse(readFileSync(twoLimitsOut, "utf8")) },
+    sections,
     gates,
     postgresVersion,
     meta,
