@@ -20,7 +20,7 @@ function handle(req: NextRequest) {
   }
   const { pathname, searchParams } = req.nextUrl;
   const token = searchParams.get("token");
-  if (isLinkPage(pathname) && token !== null) return landLink(req, pathname, token);
+  if (isLinkPage(pathname) && token !== null) return landLink(pathname, token);
 
   const https = APP_URL.startsWith("https:");
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
@@ -35,10 +35,9 @@ function handle(req: NextRequest) {
   return res;
 }
 
-function landLink(req: NextRequest, pathname: keyof typeof LINK_PAGES, token: string) {
-  // The clean address on the configured origin (AUTH_URL, which lib/config pins to APP_URL), never the
-  // request's Host: what Auth.js's wrapper used to rewrite the request to, now the same with or without it.
-  const clean = new URL(pathname, process.env.AUTH_URL ?? process.env.NEXTAUTH_URL ?? req.nextUrl.origin);
+function landLink(pathname: keyof typeof LINK_PAGES, token: string) {
+  // The clean address on the configured APP_URL, never the request's Host.
+  const clean = new URL(pathname, getConfig().APP_URL);
   const res = NextResponse.redirect(clean, 303);
   res.cookies.set(LINK_PAGES[pathname], token.slice(0, 100), {
     httpOnly: true,
