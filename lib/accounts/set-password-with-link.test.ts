@@ -42,6 +42,9 @@ describe.each(DB_KINDS)("setup and reset links (%s)", (kind) => {
     expect(await setPasswordWithLink(t.db, { token, purpose: "setup", username: "once.only", password: good, now: new Date() })).toEqual({ ok: true, username: "once.only" });
     expect((await inspectAccountLink(t.db, token, new Date())).state).toBe("used");
     expect(await setPasswordWithLink(t.db, { token, purpose: "setup", username: "twice", password: good, now: new Date() })).toEqual({ ok: false, reason: "link", state: "used" });
+    // A new account is told it is ready, not that a password was "changed".
+    const notices = await t.db.select({ template: emailOutbox.template }).from(emailOutbox).where(eq(emailOutbox.patientId, p.id));
+    expect(notices.map((n) => n.template)).toEqual(["account_created"]);
   });
 
   it("lifetimes: self-service setup 24 h, staff invitation 7 days, reset 1 h (with an injected clock)", async () => {

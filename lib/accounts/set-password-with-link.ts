@@ -86,7 +86,11 @@ export async function setPasswordWithLink(
       });
       await enqueueEmail(tx, {
         to: patient.email!,
-        message: { template: "password_changed", changedAt: formatDateTime(opts.now) },
+        // A first password gets its own wording: "your password was changed" would alarm a new patient.
+        message:
+          opts.purpose === "setup"
+            ? { template: "account_created", createdAt: formatDateTime(opts.now) }
+            : { template: "password_changed", changedAt: formatDateTime(opts.now) },
         patientId: used.patientId,
         now: opts.now,
         // A security notice must not be swallowed by the flood cap.

@@ -15,7 +15,7 @@ export const RECIPIENT_CAP = { perHour: 3, perDay: 6 } as const;
 export type EnqueueResult = { queued: true; id: string } | { queued: false; reason: "recipient_cap" };
 
 /** Security notices are never held back, and do not use up the allowance either. */
-const NOTICES = ["password_changed", "email_changed_notice"];
+const NOTICES = ["password_changed", "account_created", "email_changed_notice"];
 
 const normalize = (to: string) => to.trim().toLowerCase();
 

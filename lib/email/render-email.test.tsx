@@ -28,6 +28,7 @@ const SAMPLES: { [K in EmailTemplate]: Extract<EmailMessage, { template: K }> } 
   access_off: { template: "access_off" },
   could_not_verify: { template: "could_not_verify" },
   password_changed: { template: "password_changed", changedAt: "March 3, 2026 at 2:15 PM" },
+  account_created: { template: "account_created", createdAt: "March 3, 2026 at 2:15 PM" },
   email_changed_notice: { template: "email_changed_notice" },
   staff_invite: { template: "staff_invite", link: LINK, validFor: "7 days", staffName: "Jordan Lee" },
 };

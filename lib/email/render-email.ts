@@ -10,6 +10,7 @@ import CouldNotVerifyEmail from "./templates/could-not-verify";
 import EmailChangedNoticeEmail from "./templates/email-changed-notice";
 import NoAccountYetEmail from "./templates/no-account-yet";
 import PasswordChangedEmail from "./templates/password-changed";
+import AccountCreatedEmail from "./templates/account-created";
 import ResetLinkEmail from "./templates/reset-link";
 import SetupLinkEmail from "./templates/setup-link";
 import StaffInviteEmail from "./templates/staff-invite";
@@ -26,6 +27,7 @@ export type EmailMessage =
   | { template: "access_off" }
   | { template: "could_not_verify" }
   | { template: "password_changed"; changedAt: string }
+  | { template: "account_created"; createdAt: string }
   | { template: "email_changed_notice" }
   | { template: "staff_invite"; link: string; validFor: string; staffName: string };
 
@@ -47,6 +49,7 @@ const SUBJECTS: Record<EmailTemplate, string> = {
   access_off: "Your Patient Portal access is not turned on",
   could_not_verify: "We could not verify your Patient Portal account",
   password_changed: "Your Patient Portal password was changed",
+  account_created: "Your Patient Portal account is ready",
   email_changed_notice: "The email address on your Patient Portal account was changed",
   staff_invite: "Set up your Patient Portal staff account",
 };
@@ -136,6 +139,8 @@ function templateElement(m: EmailMessage, practice: Practice): ReactElement {
       return createElement(CouldNotVerifyEmail, { practice });
     case "password_changed":
       return createElement(PasswordChangedEmail, { ...m, practice });
+    case "account_created":
+      return createElement(AccountCreatedEmail, { ...m, practice });
     case "email_changed_notice":
       return createElement(EmailChangedNoticeEmail, { practice });
     case "staff_invite":

@@ -22,6 +22,7 @@ const TEMPLATE_TEXT: Record<string, string> = {
   access_off: "“portal access is off” email",
   could_not_verify: "“could not verify” email",
   password_changed: "“password changed” notice",
+  account_created: "“account is ready” notice",
   email_changed_notice: "email-change notice to the old address",
 };
 
