@@ -118,6 +118,10 @@ function restoreTsconfig(before) {
   console.warn("build: tsconfig.json changed during the build in a way the bench did not expect; left as it is");
 }
 
+// BENCH_ONLY=timing,throughput,worker-off,flood,two-instances,staff-list,bulk-invitations,pages runs just those.
+const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",").map((s) => s.trim()) : null;
+const want = (name) => !only || only.includes(name);
+
 async function main() {
   assertLocal(adminUrl);
   for (const [what, port] of Object.entries(PORTS)) {
@@ -198,69 +202,80 @@ async function main() {
   const floodOut = path.join(logDir, "flood.json");
   const pathOnlyOut = path.join(logDir, "throughput-worker-off.json");
 
-  await gate("timing");
-  console.log("\n== timing (bench/timing.mjs) ==");
-  await script("timing", "bench/timing.mjs", { BENCH_OUT: timingOut });
+  if (want("timing")) {
+    await gate("timing");
+    console.log("\n== timing (bench/timing.mjs) ==");
+    await script("timing", "bench/timing.mjs", { BENCH_OUT: timingOut });
+  }
 
-  await gate("throughput");
-  console.log("\n== throughput (bench/throughput.mjs a, b) ==");
-  await script("throughput", "bench/throughput.mjs", {
-    BENCH_OUT: throughputOut,
-    BENCH_PARTS: "a,b",
-    BENCH_APP_PID: String(app.child.pid),
-    BENCH_BASELINE_PID: String(baseline.child.pid),
-  });
+  if (want("throughput")) {
+    await gate("throughput");
+    console.log("\n== throughput (bench/throughput.mjs a, b) ==");
+    await script("throughput", "bench/throughput.mjs", {
+      BENCH_OUT: throughputOut,
+      BENCH_PARTS: "a,b",
+      BENCH_APP_PID: String(app.child.pid),
+      BENCH_BASELINE_PID: String(baseline.child.pid),
+    });
+  }
 
   // (a) again with the app's worker switched off (EMAIL_WORKER=off, as for a separate `npm run worker`): the
   // request path alone, which is exactly what the baseline does.
-  console.log(`\n== throughput (bench/throughput.mjs a) with EMAIL_WORKER=off: restarting the app ==`);
-  await stop(app);
-  const pathOnlyEnv = { ...env, EMAIL_WORKER: "off" };
-  app = await startApp({ name: "app-worker-off", port: PORTS.app, env: pathOnlyEnv, logFile: path.join(logDir, "app-worker-off.log") });
-  await gate("throughput-worker-off");
-  await script("throughput-worker-off", "bench/throughput.mjs", {
-    BENCH_OUT: pathOnlyOut,
-    BENCH_PARTS: "a",
-    BENCH_APP_PID: String(app.child.pid),
-    BENCH_BASELINE_PID: String(baseline.child.pid),
-    BENCH_NO_WORKER: "1",
-  });
+  if (want("worker-off")) {
+    console.log(`\n== throughput (bench/throughput.mjs a) with EMAIL_WORKER=off: restarting the app ==`);
+    await stop(app);
+    const pathOnlyEnv = { ...env, EMAIL_WORKER: "off" };
+    app = await startApp({ name: "app-worker-off", port: PORTS.app, env: pathOnlyEnv, logFile: path.join(logDir, "app-worker-off.log") });
+    await gate("throughput-worker-off");
+    await script("throughput-worker-off", "bench/throughput.mjs", {
+      BENCH_OUT: pathOnlyOut,
+      BENCH_PARTS: "a",
+      BENCH_APP_PID: String(app.child.pid),
+      BENCH_BASELINE_PID: String(baseline.child.pid),
+      BENCH_NO_WORKER: "1",
+    });
+  }
 
   // (c) needs the app as it ships: per-address limits unset (20 sign-ins per 5 minutes).
-  console.log(`\n== flood (bench/throughput.mjs c): restarting the app with the default per-address limits ==`);
   await stop(baseline);
   await stop(app);
-  app = await startApp({ name: "app-default-limits", port: PORTS.app, env: appEnv({ port: PORTS.app, resendPort: PORTS.resend, databaseUrl, authSecret, limits: null }), logFile: path.join(logDir, "app-default-limits.log") });
-  await gate("flood");
-  await script("flood", "bench/throughput.mjs", { BENCH_OUT: floodOut, BENCH_PARTS: "c", BENCH_APP_PID: String(app.child.pid), BENCH_PROXY_PORT: String(PORTS.forwarder) });
+  if (want("flood")) {
+    console.log(`\n== flood (bench/throughput.mjs c): restarting the app with the default per-address limits ==`);
+    app = await startApp({ name: "app-default-limits", port: PORTS.app, env: appEnv({ port: PORTS.app, resendPort: PORTS.resend, databaseUrl, authSecret, limits: null }), logFile: path.join(logDir, "app-default-limits.log") });
+    await gate("flood");
+    await script("flood", "bench/throughput.mjs", { BENCH_OUT: floodOut, BENCH_PARTS: "c", BENCH_APP_PID: String(app.child.pid), BENCH_PROXY_PORT: String(PORTS.forwarder) });
+    await stop(app);
+  }
 
   // Two instances behind a round-robin proxy, which is their public address (APP_URL). Workers off for the
   // scaling comparison (the request path only), then the default limits for the cross-instance limit check.
-  console.log(`\n== two instances (bench/two-instances.mjs): :${PORTS.app} and :${PORTS.second} behind :${PORTS.balancer} ==`);
-  await stop(app);
   const twoOut = path.join(logDir, "two-instances.json");
   const twoLimitsOut = path.join(logDir, "two-instances-limits.json");
-  const balancer = await startForwardingProxy({ port: PORTS.balancer, targets: [`http://127.0.0.1:${PORTS.app}`, `http://127.0.0.1:${PORTS.second}`] });
-  cleanups.push(() => balancer.close());
-  const startPair = async (limits, extra, label) => {
-    const pairEnv = (port) => ({ ...appEnv({ port, resendPort: PORTS.resend, databaseUrl, authSecret, limits }), APP_URL: balancer.url, ...extra });
-    return Promise.all([
-      startApp({ name: `${label}-a`, port: PORTS.app, env: pairEnv(PORTS.app), logFile: path.join(logDir, `${label}-a.log`) }),
-      startApp({ name: `${label}-b`, port: PORTS.second, env: pairEnv(PORTS.second), logFile: path.join(logDir, `${label}-b.log`) }),
-    ]);
-  };
-  const twoEnv = { BENCH_PUBLIC_URL: balancer.url, BENCH_DIRECT_URL: `http://127.0.0.1:${PORTS.app}` };
-  let pair = await startPair(RAISED_LIMITS, { EMAIL_WORKER: "off" }, "pair-scale");
-  await gate("two-instances");
-  await script("two-instances", "bench/two-instances.mjs", { ...twoEnv, BENCH_PARTS: "scale", BENCH_OUT: twoOut });
-  await Promise.all(pair.map((p) => stop(p)));
-  pair = await startPair(null, {}, "pair-limits");
-  await script("two-instances-limits", "bench/two-instances.mjs", { ...twoEnv, BENCH_PARTS: "limits", BENCH_OUT: twoLimitsOut });
-  await Promise.all(pair.map((p) => stop(p)));
+  if (want("two-instances")) {
+    console.log(`\n== two instances (bench/two-instances.mjs): :${PORTS.app} and :${PORTS.second} behind :${PORTS.balancer} ==`);
+    const balancer = await startForwardingProxy({ port: PORTS.balancer, targets: [`http://127.0.0.1:${PORTS.app}`, `http://127.0.0.1:${PORTS.second}`] });
+    cleanups.push(() => balancer.close());
+    const startPair = async (limits, extra, label) => {
+      const pairEnv = (port) => ({ ...appEnv({ port, resendPort: PORTS.resend, databaseUrl, authSecret, limits }), APP_URL: balancer.url, ...extra });
+      return Promise.all([
+        startApp({ name: `${label}-a`, port: PORTS.app, env: pairEnv(PORTS.app), logFile: path.join(logDir, `${label}-a.log`) }),
+        startApp({ name: `${label}-b`, port: PORTS.second, env: pairEnv(PORTS.second), logFile: path.join(logDir, `${label}-b.log`) }),
+      ]);
+    };
+    const twoEnv = { BENCH_PUBLIC_URL: balancer.url, BENCH_DIRECT_URL: `http://127.0.0.1:${PORTS.app}` };
+    let pair = await startPair(RAISED_LIMITS, { EMAIL_WORKER: "off" }, "pair-scale");
+    await gate("two-instances");
+    await script("two-instances", "bench/two-instances.mjs", { ...twoEnv, BENCH_PARTS: "scale", BENCH_OUT: twoOut });
+    await Promise.all(pair.map((p) => stop(p)));
+    pair = await startPair(null, {}, "pair-limits");
+    await script("two-instances-limits", "bench/two-instances.mjs", { ...twoEnv, BENCH_PARTS: "limits", BENCH_OUT: twoLimitsOut });
+    await Promise.all(pair.map((p) => stop(p)));
+  }
 
   // Phases with databases and servers of their own; each renders its own section of RESULTS.md.
   const sections = [];
   const phase = async (name, fn) => {
+    if (!want(name)) return;
     await gate(name);
     console.log(`\n== ${name} ==`);
     const { json, markdown } = await fn();
@@ -272,6 +287,12 @@ async function main() {
   await phase("bulk-invitations", () => benchBulkInvitations({ adminUrl, logDir }));
   await phase("pages", () => benchPages({ logDir, adminUrl }));
 
+  if (only) {
+    // A partial run: copy its JSON and .md files into a full run's folder and re-render that with
+    // `node bench/lib/report.mjs <folder>`.
+    console.log(`\nbench: partial run (${only.join(", ")}); files in ${logDir}, RESULTS.md left as it was`);
+    return;
+  }
   const file = writeResults({
     timing: JSON.parse(readFileSync(timingOut, "utf8")),
     throughput: JSON.parse(readFileSync(throughputOut, "utf8")),

@@ -99,7 +99,8 @@ export function postAction({ appUrl, form, id, values, agent, headers, timeoutMs
   return send({
     url: new URL(form.pagePath, via ?? appUrl).toString(),
     method: "POST",
-    headers: actionHeaders({ appUrl, form, id, contentType, extra: headers }),
+    // Through `via`, the Host is still the public address the browser talked to.
+    headers: actionHeaders({ appUrl, form, id, contentType, extra: { ...(via ? { Host: new URL(appUrl).host } : {}), ...headers } }),
     body,
     agent,
     timeoutMs,
