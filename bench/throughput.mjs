@@ -258,7 +258,8 @@ async function flood({ requests, clients, spoofForwardedFor, via }) {
   const windowMs = 5 * 60_000;
   const windows = Math.floor(ended / windowMs) - Math.floor(started / windowMs) + 1;
   const sent = r.sent;
-  const allowance = spoofForwardedFor ? 0 : Math.min(sent, DEFAULT_SIGN_IN_LIMIT * windows);
+  // Through the proxy a caller-written X-Forwarded-For changes nothing: one address, one allowance.
+  const allowance = spoofForwardedFor && !via ? 0 : Math.min(sent, DEFAULT_SIGN_IN_LIMIT * windows);
   const afterTrip = Math.max(0, hashed - allowance);
   return {
     sent,
