@@ -480,7 +480,7 @@ export function pagesMarkdown(r) {
     notes.push(`\`${route}\` performance per run: ${perRun}.${l.failing.length ? ` Audits below 1 in some run: ${l.failing.join(", ")}.` : ""}`);
   }
   notes.push(`Load average (1/5/15 min) at the start: ${r.meta.loadStart.join(" / ")}, at the end: ${r.meta.loadEnd.join(" / ")}; 2 shared cores.`);
-  return `${table}\n\n${notes.map((n) => `- ${n}`).join("\n")}\n`;
+  return `## Pages: JavaScript, Lighthouse, memory\n\n${table}\n\n${notes.map((n) => `- ${n}`).join("\n")}\n`;
 }
 
 // What Ctrl-C must undo while benchPages runs: the processes it started and its scratch database.

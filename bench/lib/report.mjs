@@ -153,8 +153,8 @@ export function renderResults({ timing, throughput, pathOnly, flood, twoInstance
       "reported",
     ]);
   }
-  if (two?.verification) {
-    const v = two.verification;
+  if (two?.limits) {
+    const v = two.limits.verification;
     rows.push([
       `Two instances: verification requests from one address, alternating instances (${v.sent})`,
       "the per-address limit (20) holds across instances",
@@ -163,7 +163,7 @@ export function renderResults({ timing, throughput, pathOnly, flood, twoInstance
       "—",
       verdict(v.allowed <= 20 && v.sameAnswer === v.sent),
     ]);
-    const f = two.signIn;
+    const f = two.limits.signIn;
     rows.push([
       `Two instances: bad sign-ins from one address, alternating instances (${f.sent})`,
       "≤ 1% reach the hasher after the limiter trips",
