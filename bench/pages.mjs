@@ -19,6 +19,7 @@ import { pathToFileURL } from "node:url";
 import zlib from "node:zlib";
 import postgres from "postgres";
 import { appEnv, DIST_DIR, startApp, startFakeResend } from "./lib/app.mjs";
+import { buildInto } from "./lib/build.mjs";
 import { makeAgent, send } from "./lib/http.mjs";
 import { closedLoop } from "./lib/load.mjs";
 import { loadNow, waitForQuiet } from "./lib/load-gate.mjs";
@@ -102,22 +103,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function buildIfMissing(distDir, logDir) {
   if (existsSync(path.join(distDir, "BUILD_ID")) && process.env.BENCH_BUILD !== "1") return;
   console.log(`pages: building into ${distDir}`);
-  const before = readFileSync("tsconfig.json", "utf8");
-  try {
-    await run("build", "npx", ["next", "build"], {
-      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", PGLITE_DIR: "" },
-      logFile: path.join(logDir, "pages-build.log"),
-      timeoutMs: 20 * 60_000,
-    });
-  } finally {
-    const after = readFileSync("tsconfig.json", "utf8");
-    if (after !== before) {
-      const a = JSON.parse(after);
-      a.include = (a.include ?? []).filter((p) => !p.startsWith(`${distDir}/`));
-      if (JSON.stringify(a) === JSON.stringify(JSON.parse(before))) writeFileSync("tsconfig.json", before);
-      else console.warn("pages: tsconfig.json changed during the build in an unexpected way; left as it is");
-    }
-  }
+  await buildInto({ distDir, logFile: path.join(logDir, "pages-build.log"), label: "pages" });
 }
 
 // ---------------------------------------------------------------------------------------------------------

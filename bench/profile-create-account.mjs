@@ -27,6 +27,7 @@ import { closedLoop, combine } from "./lib/load.mjs";
 import { loadNow } from "./lib/load-gate.mjs";
 import { run, start, stopAll } from "./lib/procs.mjs";
 import { fmtMs, median, p99 } from "./lib/stats.mjs";
+import { VERIFICATION_MIX } from "./lib/verification-mix.mjs";
 
 const adminUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const PORT_BASE = Number(process.env.PORT_BASE ?? 3700);
@@ -42,15 +43,7 @@ const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 const workDir = path.join("bench/.work", `profile-${stamp}`);
 mkdirSync(workDir, { recursive: true });
 const hex = (n) => randomBytes(n).toString("hex");
-const dob = (y, m, d) => ({ dobYear: y, dobMonth: m, dobDay: d });
-// bench/throughput.mjs's mix: every outcome the worker can reach.
-const MIX = [
-  () => ({ email: "nora.l@example.com", lastName: "Lindqvist", ...dob("1972", "1", "9"), zip: "62701" }),
-  () => ({ email: `p${hex(4)}@example.org`, lastName: "Lindqvist", ...dob("1972", "1", "9"), zip: "62701" }),
-  () => ({ email: "harold.finch@example.com", lastName: "Finch", ...dob("1955", "5", "5"), zip: "62710" }),
-  () => ({ email: "maria.garcia@example.com", lastName: "García-López", ...dob("1978", "4", "12"), zip: "62701" }),
-  () => ({ email: "kwame.asante@example.com", lastName: "Asante", ...dob("1980", "11", "11"), zip: "62708" }),
-];
+const MIX = VERIFICATION_MIX;
 
 const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 const dbName = `pp_prof_${Date.now().toString(36)}_${hex(3)}`;

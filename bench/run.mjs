@@ -12,6 +12,7 @@ import net from "node:net";
 import path from "node:path";
 import postgres from "postgres";
 import { appEnv, DIST_DIR, startApp, startBaseline, startFakeResend } from "./lib/app.mjs";
+import { buildInto } from "./lib/build.mjs";
 import { startForwardingProxy } from "./lib/forwarding-proxy.mjs";
 import { benchStaffList } from "./staff-list.mjs";
 import { benchBulkInvitations } from "./bulk-invitations.mjs";
@@ -87,35 +88,7 @@ async function buildIfNeeded() {
     return;
   }
   console.log(`build: npx next build into ${DIST_DIR} (log: ${logDir}/build.log)`);
-  // `next build` adds its dist dir's type folders to tsconfig.json; that file is not ours to change.
-  const tsconfigBefore = readFileSync("tsconfig.json", "utf8");
-  try {
-    await run("build", "npx", ["next", "build"], {
-      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", PGLITE_DIR: "" },
-      logFile: path.join(logDir, "build.log"),
-      timeoutMs: 20 * 60_000,
-    });
-  } finally {
-    restoreTsconfig(tsconfigBefore);
-  }
-}
-
-function restoreTsconfig(before) {
-  const after = readFileSync("tsconfig.json", "utf8");
-  if (after === before) return;
-  try {
-    const a = JSON.parse(after);
-    const b = JSON.parse(before);
-    a.include = (a.include ?? []).filter((p) => !p.startsWith(`${DIST_DIR}/`));
-    if (JSON.stringify(a) === JSON.stringify(b)) {
-      writeFileSync("tsconfig.json", before);
-      console.log(`build: took ${DIST_DIR}'s entries back out of tsconfig.json`);
-      return;
-    }
-  } catch {
-    // fall through
-  }
-  console.warn("build: tsconfig.json changed during the build in a way the bench did not expect; left as it is");
+  await buildInto({ distDir: DIST_DIR, logFile: path.join(logDir, "build.log") });
 }
 
 // BENCH_ONLY=timing,throughput,worker-off,flood,two-instances,staff-list,bulk-invitations,pages runs just those.

@@ -13,6 +13,7 @@ import { processCpuMs } from "./lib/cpu.mjs";
 import { connect, rateLimitedVerifications, resetRateLimits, waitForIdleWorker } from "./lib/db.mjs";
 import { makeAgent } from "./lib/http.mjs";
 import { startForwardingProxy } from "./lib/forwarding-proxy.mjs";
+import { VERIFICATION_MIX } from "./lib/verification-mix.mjs";
 import { closedLoop, combine } from "./lib/load.mjs";
 import { loadNow } from "./lib/load-gate.mjs";
 import { fmtMs, median, p99 } from "./lib/stats.mjs";
@@ -57,14 +58,7 @@ const line = (name, s) =>
 // ---------------------------------------------------------------------------------------------------------
 // (a) create account vs the bare baseline
 
-const dob = (y, m, d) => ({ dobYear: y, dobMonth: m, dobDay: d });
-const MIX = [
-  () => ({ email: "nora.l@example.com", lastName: "Lindqvist", ...dob("1972", "1", "9"), zip: "62701" }),
-  () => ({ email: `p${hex(4)}@example.org`, lastName: "Lindqvist", ...dob("1972", "1", "9"), zip: "62701" }),
-  () => ({ email: "harold.finch@example.com", lastName: "Finch", ...dob("1955", "5", "5"), zip: "62710" }),
-  () => ({ email: "maria.garcia@example.com", lastName: "García-López", ...dob("1978", "4", "12"), zip: "62701" }),
-  () => ({ email: "kwame.asante@example.com", lastName: "Asante", ...dob("1980", "11", "11"), zip: "62708" }),
-];
+const MIX = VERIFICATION_MIX;
 
 async function createAccountThroughput() {
   const id = actionId(distDir, "app/(patient)/register/actions.ts", "requestAccountSetup");
