@@ -127,6 +127,8 @@ describe.each(DB_KINDS)("applyImport (%s)", (kind) => {
     expect(after).toEqual({
       ...p, email: "ana.ruiz@example.com", zip: "62701-0001", portalAccessEnabled: false, version: 2, updatedAt: after.updatedAt,
       emailChangedAt: expect.any(Date),
+      // The stored status follows the change: access off makes the patient Inactive.
+      portalStatus: "inactive",
     });
     expect(after.updatedAt.getTime()).toBeGreaterThan(p.updatedAt.getTime());
     expect(await auditFor([p.id])).toMatchObject([{ event: "patient.import_updated", actorType: "system", details: { source: "csv" } }]);
