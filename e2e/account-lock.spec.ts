@@ -36,11 +36,15 @@ test("ten wrong passwords lock the account without saying so; a password reset l
   await page.goto("/login");
 
   const tryPassword = async (password: string) => {
-    await page.getByLabel("Username").fill(username);
-    await page.getByLabel("Password", { exact: true }).fill(password);
-    // A page still hydrating can drop what was typed: make sure both boxes hold it before pressing the button.
-    await expect(page.getByLabel("Username")).toHaveValue(username);
-    await expect(page.getByLabel("Password", { exact: true })).toHaveValue(password);
+    // After a refused sign-in React resets the form once the action's transition ends, which can land just after
+    // Playwright (far faster than a person) has typed the next password: type until the boxes keep what was typed.
+    await expect(async () => {
+      await page.getByLabel("Username").fill(username);
+      await page.getByLabel("Password", { exact: true }).fill(password);
+      await page.waitForTimeout(300);
+      await expect(page.getByLabel("Username")).toHaveValue(username, { timeout: 100 });
+      await expect(page.getByLabel("Password", { exact: true })).toHaveValue(password, { timeout: 100 });
+    }).toPass({ timeout: 10_000 });
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByText(SIGN_IN_MESSAGE)).toBeVisible();
     await expect(page).toHaveURL(/\/login$/);
