@@ -1,18 +1,12 @@
 // One wrong password against a patient account, wherever it was typed (sign-in, or the current password when
 // changing it): counts towards the wait and the lock, and records the lock when this failure set it.
-import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { portalAccounts } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { failedSignInChanges, LOCKOUT } from "./lockout";
+import { countFailure, LOCKOUT } from "./lockout";
 
 export async function countPatientFailure(tx: Tx, opts: { accountId: string; patientId: string; now: Date }): Promise<void> {
-  const [after] = await tx
-    .update(portalAccounts)
-    .set(failedSignInChanges(portalAccounts, opts.now))
-    .where(eq(portalAccounts.id, opts.accountId))
-    .returning({ failures: portalAccounts.failedLoginCount });
-  if (after?.failures === LOCKOUT.maxFailures) {
+  if (await countFailure(tx, portalAccounts, opts.accountId, opts.now)) {
     await recordAuditEvent(tx, { event: "patient.locked", actorType: "system", patientId: opts.patientId, details: { minutes: LOCKOUT.lockMinutes } });
   }
 }

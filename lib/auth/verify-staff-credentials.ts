@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { staffUsers } from "@/db/schema";
 import { emailHmac, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
-import { failedSignInChanges, LOCKOUT } from "./lockout";
+import { countFailure, LOCKOUT } from "./lockout";
 import { inline, type Defer } from "./defer";
 
 export type StaffIdentity = { id: string; name: string; role: "admin" | "front_desk"; sessionVersion: number };
@@ -34,15 +34,8 @@ export async function verifyStaffCredentials(
   if (!staff || !usable || !passwordOk) {
     // After the answer, so every failure answers after the same work (see verify-patient-credentials).
     await (opts.defer ?? inline)(() => db.transaction(async (tx) => {
-      if (staff && usable) {
-        const [after] = await tx
-          .update(staffUsers)
-          .set(failedSignInChanges(staffUsers, opts.now))
-          .where(eq(staffUsers.id, staff.id))
-          .returning({ failures: staffUsers.failedLoginCount });
-        if (after?.failures === LOCKOUT.maxFailures) {
-          await recordAuditEvent(tx, { event: "staff.locked", actorType: "system", actorStaffId: staff.id, details: { minutes: LOCKOUT.lockMinutes } });
-        }
+      if (staff && usable && (await countFailure(tx, staffUsers, staff.id, opts.now))) {
+        await recordAuditEvent(tx, { event: "staff.locked", actorType: "system", actorStaffId: staff.id, details: { minutes: LOCKOUT.lockMinutes } });
       }
       await recordAuditEvent(tx, {
         event: "staff.sign_in_failed",
