@@ -5,6 +5,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const totals = { passed: 0, failed: 0, skipped: 0 };
+// Names of what failed, repeated just above the last line: CI keeps only the tail of a long run.
+const failures = [];
 let broken = false;
 
 function run(label, command, args, extraEnv = {}) {
@@ -40,6 +42,20 @@ function skipReasons(report) {
   return out;
 }
 
+function playwrightFailures(report) {
+  const out = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status === "unexpected" || t.status === "flaky") out.push(`[${t.projectName}] ${spec.file}:${spec.line} › ${spec.title} (${t.status})`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const s of report.suites ?? []) walk(s);
+  return out;
+}
+
 /** Runs a script that ends with "N passed, N failed" and adds its figures to the totals. */
 function runCounted(label, script) {
   console.log(`\n=== ${label} ===`);
@@ -49,6 +65,7 @@ function runCounted(label, script) {
   if (m) {
     totals.passed += Number(m[1]);
     totals.failed += Number(m[2]);
+    for (const line of (r.stdout ?? "").split("\n")) if (line.startsWith("FAIL ")) failures.push(`${label}: ${line.slice(5)}`);
   } else if (!/^not checked: /m.test(r.stdout ?? "")) totals.failed += 1;
   if (r.status !== 0) broken = true;
 }
@@ -68,6 +85,11 @@ if (vitest) {
   totals.skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
   // A file that failed to load has no tests to count: count it as a failure.
   totals.failed += vitest.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
+  for (const file of vitest.testResults) {
+    const where = file.name.replace(`${process.cwd()}/`, "");
+    if (file.status === "failed" && file.assertionResults.length === 0) failures.push(`vitest ${where}: did not load`);
+    for (const t of file.assertionResults) if (t.status === "failed") failures.push(`vitest ${where} › ${t.fullName}`);
+  }
 }
 if (vitestCode !== 0 || !vitest) broken = true;
 
@@ -88,6 +110,7 @@ if (buildCode !== 0) {
     // A skip is allowed only with a stated reason; print each so it is never silent.
     for (const reason of skipReasons(pw)) console.log(`skipped: ${reason}`);
     if ((pw.errors ?? []).length) totals.failed += 1;
+    failures.push(...playwrightFailures(pw).map((name) => `playwright ${name}`));
   } else {
     totals.failed += 1;
   }
@@ -102,6 +125,7 @@ if (process.env.DATABASE_URL && buildCode === 0) {
 }
 
 console.log("");
+for (const name of failures) console.log(`failed: ${name}`);
 // The last line is exactly "N passed, N failed", which CI reads; skips were listed with their reasons above.
 if (totals.skipped) console.log(`${totals.skipped} skipped (reasons above)`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
