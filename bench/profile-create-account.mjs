@@ -15,17 +15,16 @@
 // clean copy of another commit works too) and DIST_DIR its build, relative to it. "+nogzip" after KIND starts
 // it with bench/no-compression.cjs preloaded (no gzip on answers, as `compress: false`), to price compression.
 // Env: DATABASE_URL (admin, local), PORT_BASE (3700), CLIENTS (16), SEGMENT_MS (5000), ROUNDS (2), PROFILE, PROFILE_MS.
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import postgres from "postgres";
 import { actionId, actionResult, bodyText, loadForm, postAction } from "./lib/actions.mjs";
 import { appEnv, startBaseline } from "./lib/app.mjs";
 import { processCpuMs } from "./lib/cpu.mjs";
 import { makeAgent, waitForUrl } from "./lib/http.mjs";
 import { closedLoop, combine } from "./lib/load.mjs";
 import { loadNow } from "./lib/load-gate.mjs";
-import { run, start, stopAll } from "./lib/procs.mjs";
+import { start, stopAll } from "./lib/procs.mjs";
+import { withScratchPractice } from "./lib/scratch-practice.mjs";
 import { fmtMs, median, p99 } from "./lib/stats.mjs";
 import { VERIFICATION_MIX } from "./lib/verification-mix.mjs";
 
@@ -42,23 +41,9 @@ if (!targets.length) throw new Error("usage: node bench/profile-create-account.m
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 const workDir = path.join("bench/.work", `profile-${stamp}`);
 mkdirSync(workDir, { recursive: true });
-const hex = (n) => randomBytes(n).toString("hex");
 const MIX = VERIFICATION_MIX;
 
-const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-const dbName = `pp_prof_${Date.now().toString(36)}_${hex(3)}`;
-let code = 0;
-try {
-  await admin.unsafe(`create database "${dbName}"`);
-  const dbUrl = new URL(adminUrl);
-  dbUrl.pathname = `/${dbName}`;
-  const databaseUrl = dbUrl.toString();
-  const authSecret = randomBytes(32).toString("base64url");
-  const cliEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, APP_URL: `http://127.0.0.1:${PORT_BASE}` };
-  delete cliEnv.PGLITE_DIR;
-  delete cliEnv.NODE_ENV;
-  await run("seed", "node", ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/seed.ts"], { env: cliEnv, logFile: path.join(workDir, "seed.log") });
-
+await withScratchPractice({ adminUrl, workDir, appUrl: `http://127.0.0.1:${PORT_BASE}` }, async ({ databaseUrl, authSecret }) => {
   const baselinePort = PORT_BASE + 1;
   const baseline = await startBaseline({ port: baselinePort, databaseUrl, authSecret, logFile: path.join(workDir, "baseline.log") });
   const subjects = [{ name: "baseline", url: `http://127.0.0.1:${baselinePort}`, pid: baseline.child.pid, baseline: true }];
@@ -182,12 +167,4 @@ try {
     console.log(`cpu profiles: ${readdirSync(dir).map((f) => path.join(dir, f)).join(", ")} (${out.profiledPostsInAll} action posts in all, ${out.profiledRequests} of them in the profiling load, and ${CLIENTS} page loads)`);
   }
   console.log(`results: ${workDir}/result.json`);
-} catch (e) {
-  console.error(e.stack ?? e.message);
-  code = 1;
-} finally {
-  await stopAll();
-  await admin.unsafe(`drop database if exists "${dbName}" with (force)`).catch(() => {});
-  await admin.end({ timeout: 5 });
-}
-process.exit(code);
+});

@@ -3,16 +3,15 @@
 // SIGN_IN_MS, CPU per sign-in read from /proc. With PROFILE=1 the app runs under `node --cpu-prof`; summarise
 // the profile with `node bench/summarize-cpuprofile.mjs FILE <sign-ins> --last=<ms>`.
 //   node bench/profile-sign-in.mjs      Env: DATABASE_URL (admin, local), PORT (3730), CLIENTS (8), SIGN_IN_MS (10000)
-import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
-import postgres from "postgres";
-import { actionId, loadForm, postAction } from "./lib/actions.mjs";
+import { actionId, bodyText, loadForm, postAction } from "./lib/actions.mjs";
 import { appEnv } from "./lib/app.mjs";
 import { processCpuMs } from "./lib/cpu.mjs";
 import { makeAgent, waitForUrl } from "./lib/http.mjs";
 import { closedLoop } from "./lib/load.mjs";
-import { run, start, stopAll } from "./lib/procs.mjs";
+import { start, stopAll } from "./lib/procs.mjs";
+import { withScratchPractice } from "./lib/scratch-practice.mjs";
 import { fmtMs, median, p99 } from "./lib/stats.mjs";
 
 const adminUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
@@ -24,18 +23,8 @@ const ACCOUNTS = ["mgarcia", "sobrien", "aiko.t", "liwei84", "jlpicard", "rnguye
 
 const workDir = path.join("bench/.work", `profile-sign-in-${new Date().toISOString().replace(/[:.]/g, "-")}`);
 mkdirSync(workDir, { recursive: true });
-const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-const dbName = `pp_prof_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-let code = 0;
-try {
-  await admin.unsafe(`create database "${dbName}"`);
-  const dbUrl = new URL(adminUrl);
-  dbUrl.pathname = `/${dbName}`;
-  const authSecret = randomBytes(32).toString("base64url");
-  const env = { ...appEnv({ port: PORT, resendPort: PORT + 1, databaseUrl: dbUrl.toString(), authSecret, limits: { verify: 10_000, signIn: 10_000 } }), NEXT_DIST_DIR: distDir, EMAIL_WORKER: "off" };
-  const cliEnv = { ...env };
-  delete cliEnv.NODE_ENV;
-  await run("seed", "node", ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/seed.ts"], { env: cliEnv, logFile: path.join(workDir, "seed.log") });
+await withScratchPractice({ adminUrl, workDir, appUrl: `http://127.0.0.1:${PORT}` }, async ({ databaseUrl, authSecret }) => {
+  const env = { ...appEnv({ port: PORT, resendPort: PORT + 1, databaseUrl, authSecret, limits: { verify: 10_000, signIn: 10_000 } }), NEXT_DIST_DIR: distDir, EMAIL_WORKER: "off" };
   const profDir = path.resolve(workDir, "cpuprofile");
   const nodeArgs = process.env.PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [];
   const app = start("app", "node", [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, logFile: path.join(workDir, "app.log") });
@@ -46,9 +35,11 @@ try {
   const agents = Array.from({ length: CLIENTS }, () => makeAgent(1));
   const forms = [];
   for (let i = 0; i < CLIENTS; i++) forms.push(await loadForm(appUrl, "/login", agents[i]));
+  let answer = "";
   const request = (i, seq) =>
     postAction({ appUrl, form: forms[i], id, values: { username: ACCOUNTS[(i + seq) % ACCOUNTS.length], password: "demo-patient-password" }, agent: agents[i] }).then((res) => {
       const to = res.headers["x-action-redirect"] ?? "";
+      answer ||= `${res.rawBody.length} bytes sent (${res.headers["content-encoding"] ?? "not compressed"}), ${Buffer.byteLength(bodyText(res))} bytes of RSC payload`;
       return res.status === 200 && /\/portal(;|$)/.test(to) ? { ok: true, ms: res.ms } : { ok: false, ms: res.ms, error: `status ${res.status}, redirect "${to}"` };
     });
   // The first sign-in of each seeded account replaces its hash if the seed made it with other parameters.
@@ -59,15 +50,8 @@ try {
   const ms = Date.now() - t0;
   const cpu = (processCpuMs(app.child.pid) - c0) / r.sent;
   console.log(`${r.completed} sign-ins in ${(ms / 1000).toFixed(1)} s = ${(r.completed / (ms / 1000)).toFixed(1)}/s, ${r.errors} errors${r.firstError ? ` (${r.firstError})` : ""}; p50 ${fmtMs(median(r.latencies))}, p99 ${fmtMs(p99(r.latencies))}; app CPU ${fmtMs(cpu)} per sign-in`);
+  console.log(`one answer: ${answer}`);
   for (const a of agents) a.destroy();
   await stopAll();
   if (process.env.PROFILE) console.log(`profile: ${readdirSync(profDir).map((f) => path.join(profDir, f)).join(", ")}; summarise with --last=${ms}`);
-} catch (e) {
-  console.error(e.stack ?? e.message);
-  code = 1;
-} finally {
-  await stopAll();
-  await admin.unsafe(`drop database if exists "${dbName}" with (force)`).catch(() => {});
-  await admin.end({ timeout: 5 });
-}
-process.exit(code);
+});
