@@ -108,14 +108,19 @@ describe.each(DB_KINDS)("setup and reset links (%s)", (kind) => {
   it("a completed reset lifts a lock, ends other sessions and tells the address on file", async () => {
     const p = await insertPatient(t.db);
     const acct = await insertAccount(t.db, p.id, { username: "locked.out", activated: true });
-    for (let i = 0; i < 10; i++) await verifyPatientCredentials(t.db, { username: "locked.out", password: "wrong wrong wrong", now: new Date() });
-    expect(await verifyPatientCredentials(t.db, { username: "locked.out", password: "an old password nobody guesses", now: new Date() })).toEqual({ ok: false, reason: "invalid" });
-    const token = tokenOf((await issue(p.id, "reset")).url);
-    expect(await setPasswordWithLink(t.db, { token, purpose: "reset", password: good, now: new Date() })).toEqual({ ok: true, username: "locked.out" });
+    // An injected clock, failures a minute apart: with the wall clock, failures that came faster than the 1-16 s
+    // waits were not counted, and a slow machine could reach the end of the wait before the check below.
+    const t0 = Date.now();
+    for (let i = 0; i < 10; i++) await verifyPatientCredentials(t.db, { username: "locked.out", password: "wrong wrong wrong", now: new Date(t0 + i * 60_000) });
+    const at = new Date(t0 + 10 * 60_000);
+    expect(await verifyPatientCredentials(t.db, { username: "locked.out", password: "an old password nobody guesses", now: at })).toEqual({ ok: false, reason: "invalid" });
+    const token = tokenOf((await issue(p.id, "reset", at)).url);
+    expect(await setPasswordWithLink(t.db, { token, purpose: "reset", password: good, now: at })).toEqual({ ok: true, username: "locked.out" });
     const [after] = await t.db.select().from(portalAccounts).where(eq(portalAccounts.id, acct.id));
     expect(after.lockedUntil).toBeNull();
     expect(after.sessionVersion).toBe(acct.sessionVersion + 1);
-    expect(await verifyPatientCredentials(t.db, { username: "locked.out", password: good, now: new Date() })).toMatchObject({ ok: true });
+    // Still inside the 15-minute lock the 10th failure set: only the reset can have lifted it.
+    expect(await verifyPatientCredentials(t.db, { username: "locked.out", password: good, now: at })).toMatchObject({ ok: true });
     const notices = await t.db.select().from(emailOutbox).where(eq(emailOutbox.patientId, p.id));
     expect(notices.map((n) => n.template)).toContain("password_changed");
   });
