@@ -25,35 +25,30 @@ function readJson(file) {
 
 mkdirSync("test-results", { recursive: true });
 
-function skipReasons(report) {
+/** Every test of a Playwright JSON report, with the spec it belongs to. */
+function playwrightTests(report) {
   const out = [];
   const walk = (suite) => {
-    for (const spec of suite.specs ?? []) {
-      for (const t of spec.tests ?? []) {
-        if (t.status === "skipped") {
-          const note = (t.annotations ?? []).map((a) => a.description).filter(Boolean).join("; ");
-          out.push(`${spec.title}${note ? ` (${note})` : ""}`);
-        }
-      }
-    }
+    for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) out.push({ spec, t });
     for (const child of suite.suites ?? []) walk(child);
   };
   for (const s of report.suites ?? []) walk(s);
   return out;
 }
 
+function skipReasons(report) {
+  return playwrightTests(report)
+    .filter(({ t }) => t.status === "skipped")
+    .map(({ spec, t }) => {
+      const note = (t.annotations ?? []).map((a) => a.description).filter(Boolean).join("; ");
+      return `${spec.title}${note ? ` (${note})` : ""}`;
+    });
+}
+
 function playwrightFailures(report) {
-  const out = [];
-  const walk = (suite) => {
-    for (const spec of suite.specs ?? []) {
-      for (const t of spec.tests ?? []) {
-        if (t.status === "unexpected" || t.status === "flaky") out.push(`[${t.projectName}] ${spec.file}:${spec.line} › ${spec.title} (${t.status})`);
-      }
-    }
-    for (const child of suite.suites ?? []) walk(child);
-  };
-  for (const s of report.suites ?? []) walk(s);
-  return out;
+  return playwrightTests(report)
+    .filter(({ t }) => t.status === "unexpected" || t.status === "flaky")
+    .map(({ spec, t }) => `[${t.projectName}] ${spec.file}:${spec.line} › ${spec.title} (${t.status})`);
 }
 
 /** Runs a script that ends with "N passed, N failed" and adds its figures to the totals. */
