@@ -16,7 +16,9 @@ const SESSION_COOKIE = /(?:^|;)\s*(?:__Secure-)?authjs\.session-token(?:\.\d+)?=
 function handle(req: NextRequest) {
   const { APP_URL, NODE_ENV } = getConfig();
   if (!originAllowed(req.method, req.headers.get("origin"), APP_URL)) {
-    return new NextResponse("This request did not come from the Patient Portal's own pages, so it was refused.", { status: 403 });
+    return new NextResponse("This request did not come from the Patient Portal's own pages, so it was refused.", {
+      status: 403,
+    });
   }
   const { pathname, searchParams } = req.nextUrl;
   const token = searchParams.get("token");

@@ -9,7 +9,8 @@ export default async function HomePage() {
     <main id="main" className="narrow">
       <h1>{PRACTICE_NAME} Patient Portal</h1>
       <p>
-        Questions about your portal account? Call the practice at <a href={`tel:${PRACTICE_PHONE}`}>{PRACTICE_PHONE}</a>.
+        Questions about your portal account? Call the practice at <a href={`tel:${PRACTICE_PHONE}`}>{PRACTICE_PHONE}</a>
+        .
       </p>
       <p>
         <Link href="/admin">Staff sign-in</Link>

@@ -14,7 +14,11 @@ if (!process.env.DATABASE_URL || !secret) {
   console.error("baseline-server needs DATABASE_URL and AUTH_SECRET");
   process.exit(2);
 }
-const sql = postgres(process.env.DATABASE_URL, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {}, connect_timeout: 5 });
+const sql = postgres(process.env.DATABASE_URL, {
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  onnotice: () => {},
+  connect_timeout: 5,
+});
 const sealKey = Buffer.from(hkdfSync("sha256", secret, "patient-portal", "seal v1", 32));
 const LIMIT = 10_000;
 const WINDOW_MS = 15 * 60 * 1000;
@@ -23,7 +27,9 @@ function seal(value) {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", sealKey, iv);
   const body = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final()]);
-  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(".");
+  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(
+    ".",
+  );
 }
 const hmac = (text) => createHmac("sha256", secret).update(text).digest("hex").slice(0, 32);
 
@@ -55,12 +61,16 @@ const server = http.createServer((req, res) => {
     try {
       const f = parseMultipart(Buffer.concat(chunks).toString("utf8"), req.headers["content-type"]);
       const details = {
-        email: String(f._1_email ?? "").trim().toLowerCase(),
+        email: String(f._1_email ?? "")
+          .trim()
+          .toLowerCase(),
         lastName: String(f._1_lastName ?? "").trim(),
         dateOfBirth: `${f._1_dobYear}-${String(f._1_dobMonth).padStart(2, "0")}-${String(f._1_dobDay).padStart(2, "0")}`,
         zip: String(f._1_zip ?? "").trim(),
       };
-      const ip = String(req.headers["x-forwarded-for"] ?? req.socket.remoteAddress).split(",")[0].trim();
+      const ip = String(req.headers["x-forwarded-for"] ?? req.socket.remoteAddress)
+        .split(",")[0]
+        .trim();
       const ipHash = hmac(`ip:${ip}`);
       const now = new Date();
       const windowStart = new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);

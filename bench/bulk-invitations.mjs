@@ -34,14 +34,18 @@ const DELIVERY_TIMEOUT_MS = 10 * 60_000;
 // Patients: realistic names, a fifth of them in families of two or three sharing one address (the per-recipient
 // cap allows 3 an hour, so every one of them is queued), all Unactivated (access on, email and ZIP, no account).
 
-const FIRST = ("Olivia Liam Emma Noah Amelia Oliver Ava Elijah Sophia Mateo Isabella Lucas Mia Levi Evelyn Asher Harper James Luna " +
+const FIRST = (
+  "Olivia Liam Emma Noah Amelia Oliver Ava Elijah Sophia Mateo Isabella Lucas Mia Levi Evelyn Asher Harper James Luna " +
   "Leo Camila Grayson Gianna Ezra Elizabeth Luca Eleanor Ethan Ella Aiden Abigail Wyatt Sofia Sebastian Avery Jack Scarlett Muhammad " +
   "Emily Hudson Aria Benjamin Penelope Jackson Chloe Mason Layla Daniel Mila Henry Nora Michael Hazel Kwame Aiko Wei Priya Oksana Chidi " +
-  "José María Zoë Siobhán Björn Ngozi Thanh Fatima Dmitri Ingrid").split(" ");
-const LAST = ("Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Gonzalez Wilson Anderson " +
+  "José María Zoë Siobhán Björn Ngozi Thanh Fatima Dmitri Ingrid"
+).split(" ");
+const LAST = (
+  "Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Gonzalez Wilson Anderson " +
   "Thomas Taylor Moore Jackson Martin Lee Perez Thompson White Harris Sanchez Clark Ramirez Lewis Robinson Walker Young Allen King " +
   "Wright Scott Torres Nguyen Hill Flores Green Adams Nelson Baker Hall Rivera Campbell Mitchell Carter Roberts O'Brien García-López " +
-  "Okafor Tanaka Lindqvist Asante Ivanova Müller Kowalski Nakamura Haddad D'Souza Van der Berg Nwosu Petrov Silva").split(" ");
+  "Okafor Tanaka Lindqvist Asante Ivanova Müller Kowalski Nakamura Haddad D'Souza Van der Berg Nwosu Petrov Silva"
+).split(" ");
 const ZIPS = ["62701", "62702", "62703", "62704", "62707", "62711", "62712", "62629", "62650", "62675"];
 
 function makePatients(n, seed) {
@@ -52,7 +56,11 @@ function makePatients(n, seed) {
     x ^= x << 5;
     return (x >>> 0) % k;
   };
-  const ascii = (s) => s.normalize("NFD").replace(/[^A-Za-z]/g, "").toLowerCase();
+  const ascii = (s) =>
+    s
+      .normalize("NFD")
+      .replace(/[^A-Za-z]/g, "")
+      .toLowerCase();
   const rows = [];
   let family = null;
   for (let i = 0; i < n; i++) {
@@ -103,34 +111,57 @@ async function scratchDatabase(adminUrl, logDir, label, cleanups) {
   u.pathname = `/${name}`;
   const databaseUrl = u.toString();
   const authSecret = randomBytes(32).toString("base64url");
-  const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, APP_URL: `http://127.0.0.1:${PORTS.app}` };
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: authSecret,
+    APP_URL: `http://127.0.0.1:${PORTS.app}`,
+  };
   delete env.PGLITE_DIR;
   delete env.NODE_ENV;
   const tsx = ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server"];
   const log = path.join(logDir, `bulk-${label}-setup.log`);
   const out = (args, input) => {
-    const r = execFileSync("node", [...tsx, ...args], { env, input, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"], timeout: 180_000 });
+    const r = execFileSync("node", [...tsx, ...args], {
+      env,
+      input,
+      encoding: "utf8",
+      stdio: ["pipe", "pipe", "pipe"],
+      timeout: 180_000,
+    });
     writeFileSync(log, r, { flag: "a" });
   };
   out(["scripts/migrate.ts"]);
-  out(["scripts/staff-create.ts", "--email", STAFF.email, "--role", "front_desk", "--name", "Bulk Bench"], `${STAFF.password}\n`);
+  out(
+    ["scripts/staff-create.ts", "--email", STAFF.email, "--role", "front_desk", "--name", "Bulk Bench"],
+    `${STAFF.password}\n`,
+  );
   return { name, databaseUrl, authSecret };
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Staff sign-in and the confirmation form, posted as Chromium posts them.
 
-const cookieJar = (setCookie = []) => Object.fromEntries(setCookie.map((c) => c.split(";")[0].split("=")).map(([k, ...v]) => [k, v.join("=")]));
-const cookieHeader = (jar) => Object.entries(jar).map(([k, v]) => `${k}=${v}`).join("; ");
+const cookieJar = (setCookie = []) =>
+  Object.fromEntries(setCookie.map((c) => c.split(";")[0].split("=")).map(([k, ...v]) => [k, v.join("=")]));
+const cookieHeader = (jar) =>
+  Object.entries(jar)
+    .map(([k, v]) => `${k}=${v}`)
+    .join("; ");
 
 async function signInStaff(appUrl, agent) {
   const form = await loadForm(appUrl, "/admin/login", agent);
   const id = actionId(DIST_DIR, "app/admin/login/actions.ts", "signInStaff");
   const res = await postAction({ appUrl, form, id, values: { email: STAFF.email, password: STAFF.password }, agent });
-  const jar = { ...cookieJar(form.cookie ? form.cookie.split("; ").map((c) => c) : []), ...cookieJar(res.headers["set-cookie"]) };
+  const jar = {
+    ...cookieJar(form.cookie ? form.cookie.split("; ").map((c) => c) : []),
+    ...cookieJar(res.headers["set-cookie"]),
+  };
   const to = new URL((res.headers["x-action-redirect"] ?? "/").split(";")[0], appUrl).pathname;
   if (!/^\/admin/.test(to) || !Object.keys(jar).some((k) => /session-token/.test(k))) {
-    throw new Error(`staff sign-in failed: status ${res.status}, redirect "${res.headers["x-action-redirect"] ?? ""}", ${bodyText(res).slice(0, 200)}`);
+    throw new Error(
+      `staff sign-in failed: status ${res.status}, redirect "${res.headers["x-action-redirect"] ?? ""}", ${bodyText(res).slice(0, 200)}`,
+    );
   }
   return jar;
 }
@@ -141,21 +172,63 @@ async function signInStaff(appUrl, agent) {
  */
 async function confirmAll(appUrl, agent, jar) {
   const pagePath = "/admin/invitations/new?all=unactivated";
-  const page = await send({ url: new URL(pagePath, appUrl).toString(), agent, headers: { Accept: "text/html", "Accept-Encoding": "identity", Cookie: cookieHeader(jar) } });
+  const page = await send({
+    url: new URL(pagePath, appUrl).toString(),
+    agent,
+    headers: { Accept: "text/html", "Accept-Encoding": "identity", Cookie: cookieHeader(jar) },
+  });
   if (page.status !== 200) throw new Error(`GET ${pagePath}: status ${page.status}`);
   const planned = Number(/(\d+) invitations? will be sent/.exec(page.body.replace(/<!-- -->/g, ""))?.[1] ?? NaN);
   // The confirmation form (the staff layout has a sign-out form before it).
   const form = [...page.body.matchAll(/<form\b[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => /name="all"/.test(f));
-  if (!form || !(planned > 0)) throw new Error(`GET ${pagePath}: no invitations to confirm: ${page.body.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(-600)}`);
+  if (!form || !(planned > 0))
+    throw new Error(
+      `GET ${pagePath}: no invitations to confirm: ${page.body
+        .replace(/<[^>]+>/g, " ")
+        .replace(/\s+/g, " ")
+        .slice(-600)}`,
+    );
   const hidden = [...form.matchAll(/<input\b([^>]*)>/g)]
     .map((m) => m[1])
     .filter((a) => /\stype="hidden"/.test(a))
     .map((a) => [/\sname="([^"]*)"/.exec(a)?.[1], (/\svalue="([^"]*)"/.exec(a)?.[1] ?? "").replace(/&amp;/g, "&")]);
   const id = actionId(DIST_DIR, "app/admin/(staff)/invitations/actions.ts", "confirmBulkInvitations");
   const boundary = `----WebKitFormBoundary${randomBytes(8).toString("hex")}`;
-  const parts = hidden.map(([n, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="_1_${n}"\r\n\r\n${v}\r\n`);
+  const parts = hidden.map(
+    ([n, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="_1_${n}"\r\n\r\n${v}\r\n`,
+  );
   parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]\r\n--${boundary}--\r\n`);
-  const tree = ["", { children: ["admin", { children: ["(staff)", { children: ["invitations", { children: ["new", { children: ["__PAGE__", {}, null, null, 0] }, null, null, 0] }, null, null, 0] }, null, null, 0] }, null, null, 0] }, null, null, 16];
+  const tree = [
+    "",
+    {
+      children: [
+        "admin",
+        {
+          children: [
+            "(staff)",
+            {
+              children: [
+                "invitations",
+                { children: ["new", { children: ["__PAGE__", {}, null, null, 0] }, null, null, 0] },
+                null,
+                null,
+                0,
+              ],
+            },
+            null,
+            null,
+            0,
+          ],
+        },
+        null,
+        null,
+        0,
+      ],
+    },
+    null,
+    null,
+    16,
+  ];
   const started = process.hrtime.bigint();
   const res = await send({
     url: new URL(pagePath, appUrl).toString(),
@@ -174,14 +247,16 @@ async function confirmAll(appUrl, agent, jar) {
       "Sec-Fetch-Dest": "empty",
       "Sec-Fetch-Mode": "cors",
       "Sec-Fetch-Site": "same-origin",
-      "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
+      "User-Agent":
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
       "Next-Action": id,
       "Next-Router-State-Tree": encodeURIComponent(JSON.stringify(tree)),
     },
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const bulkId = /\/admin\/invitations\/([0-9a-f-]{36})/.exec(res.headers["x-action-redirect"] ?? "")?.[1];
-  if (!bulkId) throw new Error(`confirm: no redirect to the progress page (status ${res.status}): ${bodyText(res).slice(0, 300)}`);
+  if (!bulkId)
+    throw new Error(`confirm: no redirect to the progress page (status ${res.status}): ${bodyText(res).slice(0, 300)}`);
   return { ms, bulkId, planned };
 }
 
@@ -189,14 +264,20 @@ async function confirmAll(appUrl, agent, jar) {
 // What the fake received, checked against the database.
 
 async function fakeControl(resendUrl, body) {
-  const r = await send({ url: `${resendUrl}/_fake/control`, method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const r = await send({
+    url: `${resendUrl}/_fake/control`,
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (r.status !== 200) throw new Error(`fake control: ${r.status} ${r.body}`);
 }
 
 async function waitDelivered(sql, bulkId, timeoutMs) {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const [{ waiting }] = await sql`select count(*)::int as waiting from email_outbox where bulk_invitation_id = ${bulkId} and status in ('queued', 'sending')`;
+    const [{ waiting }] =
+      await sql`select count(*)::int as waiting from email_outbox where bulk_invitation_id = ${bulkId} and status in ('queued', 'sending')`;
     if (waiting === 0) return true;
     if (Date.now() > until) return false;
     await new Promise((r) => setTimeout(r, 1000));
@@ -274,24 +355,52 @@ async function phase({ label, instances, adminUrl, logDir, n, resendUrl, cleanup
   const apps = [];
   try {
     for (const [i, port] of ports.entries()) {
-      const env = appEnv({ port, resendPort: PORTS.resend, databaseUrl: db.databaseUrl, authSecret: db.authSecret, limits: null });
+      const env = appEnv({
+        port,
+        resendPort: PORTS.resend,
+        databaseUrl: db.databaseUrl,
+        authSecret: db.authSecret,
+        limits: null,
+      });
       // Links are built from APP_URL: every instance uses the first one's, as behind one load balancer.
       env.APP_URL = `http://127.0.0.1:${PORTS.app}`;
-      apps.push(await startApp({ name: `bulk-${label}-app${i + 1}`, port, env, logFile: path.join(logDir, `bulk-${label}-app${i + 1}.log`) }));
+      apps.push(
+        await startApp({
+          name: `bulk-${label}-app${i + 1}`,
+          port,
+          env,
+          logFile: path.join(logDir, `bulk-${label}-app${i + 1}.log`),
+        }),
+      );
     }
     const appUrl = `http://127.0.0.1:${PORTS.app}`;
     const agent = makeAgent(1);
     const jar = await signInStaff(appUrl, agent);
     const load = { start: loadNow() };
     const confirm = await confirmAll(appUrl, agent, jar);
-    const progress = await send({ url: `${appUrl}/admin/invitations/${confirm.bulkId}`, agent, headers: { Cookie: cookieHeader(jar), Accept: "text/html" } });
+    const progress = await send({
+      url: `${appUrl}/admin/invitations/${confirm.bulkId}`,
+      agent,
+      headers: { Cookie: cookieHeader(jar), Accept: "text/html" },
+    });
     agent.destroy();
     const done = await waitDelivered(sql, confirm.bulkId, DELIVERY_TIMEOUT_MS);
     load.end = loadNow();
     // Let a straggling duplicate (if any) land before counting.
     await new Promise((r) => setTimeout(r, 3000));
     const delivery = await checkDelivery(sql, resendUrl, confirm.bulkId);
-    return { label, instances, patients: n, insertS, planned: confirm.planned, enqueueS: confirm.ms / 1000, progressPageStatus: progress.status, allDone: done, load, ...delivery };
+    return {
+      label,
+      instances,
+      patients: n,
+      insertS,
+      planned: confirm.planned,
+      enqueueS: confirm.ms / 1000,
+      progressPageStatus: progress.status,
+      allDone: done,
+      load,
+      ...delivery,
+    };
   } finally {
     for (const a of apps) await stop(a);
   }
@@ -311,50 +420,108 @@ function render(json) {
     "",
     row(["figure", "target", "measured", "baseline / limit", "ratio"]),
     row(["---", "---", "---", "---", "---"]),
-    row([`enqueue ${one.queued} invitations (one instance)`, `< ${TARGETS.enqueueS} s`, `${fmt(one.enqueueS, 2)} s`, `${TARGETS.enqueueS} s`, fmt(one.enqueueS / TARGETS.enqueueS, 2)]),
-    row(["delivery rate, one instance", `≥ ${TARGETS.rateRatio * 100}% of limit`, `${fmt(one.emailsPerS)} emails/s`, `${LIMIT_EMAILS_PER_S} emails/s`, fmt(one.ratio, 3)]),
-    row(["lost / duplicates, one instance", "0 / 0", `${one.lost} / ${one.duplicates.samePatient + one.duplicates.sameKey}`, `${one.queued} queued`, "—"]),
-    row([`enqueue ${two.queued} invitations (two instances)`, `< ${TARGETS.enqueueS} s`, `${fmt(two.enqueueS, 2)} s`, `${TARGETS.enqueueS} s`, fmt(two.enqueueS / TARGETS.enqueueS, 2)]),
-    row(["delivery rate, two instances", `≥ ${TARGETS.rateRatio * 100}% of limit`, `${fmt(two.emailsPerS)} emails/s`, `${LIMIT_EMAILS_PER_S} emails/s`, fmt(two.ratio, 3)]),
-    row(["lost / duplicates, two instances (exactly once)", "0 / 0", `${two.lost} / ${two.duplicates.samePatient + two.duplicates.sameKey}`, `${two.queued} queued`, "—"]),
+    row([
+      `enqueue ${one.queued} invitations (one instance)`,
+      `< ${TARGETS.enqueueS} s`,
+      `${fmt(one.enqueueS, 2)} s`,
+      `${TARGETS.enqueueS} s`,
+      fmt(one.enqueueS / TARGETS.enqueueS, 2),
+    ]),
+    row([
+      "delivery rate, one instance",
+      `≥ ${TARGETS.rateRatio * 100}% of limit`,
+      `${fmt(one.emailsPerS)} emails/s`,
+      `${LIMIT_EMAILS_PER_S} emails/s`,
+      fmt(one.ratio, 3),
+    ]),
+    row([
+      "lost / duplicates, one instance",
+      "0 / 0",
+      `${one.lost} / ${one.duplicates.samePatient + one.duplicates.sameKey}`,
+      `${one.queued} queued`,
+      "—",
+    ]),
+    row([
+      `enqueue ${two.queued} invitations (two instances)`,
+      `< ${TARGETS.enqueueS} s`,
+      `${fmt(two.enqueueS, 2)} s`,
+      `${TARGETS.enqueueS} s`,
+      fmt(two.enqueueS / TARGETS.enqueueS, 2),
+    ]),
+    row([
+      "delivery rate, two instances",
+      `≥ ${TARGETS.rateRatio * 100}% of limit`,
+      `${fmt(two.emailsPerS)} emails/s`,
+      `${LIMIT_EMAILS_PER_S} emails/s`,
+      fmt(two.ratio, 3),
+    ]),
+    row([
+      "lost / duplicates, two instances (exactly once)",
+      "0 / 0",
+      `${two.lost} / ${two.duplicates.samePatient + two.duplicates.sameKey}`,
+      `${two.queued} queued`,
+      "—",
+    ]),
     "",
     ...json.phases.map(
       (p) =>
         `- ${p.instances} instance${p.instances > 1 ? "s" : ""}: ${p.received} emails received in ${p.providerCalls} calls (${fmt(p.meanPerCall)} per call), ` +
         `first to last ${fmt(p.firstToLastS)} s; ${p.retriedRows} rows needed a second attempt (429 or error); ` +
-        `outbox ${Object.entries(p.outbox).map(([k, v]) => `${k} ${v}`).join(", ")}; ${p.skipped} skipped; ` +
+        `outbox ${Object.entries(p.outbox)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(", ")}; ${p.skipped} skipped; ` +
         `${p.patients} patients inserted in ${fmt(p.insertS)} s; progress page ${p.progressPageStatus}; load ${p.load.start.join("/")} → ${p.load.end.join("/")}.`,
     ),
   ];
   return lines.join("\n") + "\n";
 }
 
-export async function benchBulkInvitations({ adminUrl, logDir, patients = Number(process.env.BENCH_BULK_PATIENTS ?? 10_000) }) {
+export async function benchBulkInvitations({
+  adminUrl,
+  logDir,
+  patients = Number(process.env.BENCH_BULK_PATIENTS ?? 10_000),
+}) {
   mkdirSync(logDir, { recursive: true });
-  if (!existsSync(path.join(DIST_DIR, "BUILD_ID"))) throw new Error(`${DIST_DIR} is missing: NEXT_DIST_DIR=${DIST_DIR} npx next build (then restore tsconfig.json)`);
+  if (!existsSync(path.join(DIST_DIR, "BUILD_ID")))
+    throw new Error(`${DIST_DIR} is missing: NEXT_DIST_DIR=${DIST_DIR} npx next build (then restore tsconfig.json)`);
   const cleanups = [];
   const fake = await startFakeResend({ port: PORTS.resend, logFile: path.join(logDir, "bulk-fake-resend.log") });
   const resendUrl = `http://127.0.0.1:${PORTS.resend}`;
   try {
     const phases = [];
-    for (const [label, instances] of [["one", 1], ["two", 2]]) {
+    for (const [label, instances] of [
+      ["one", 1],
+      ["two", 2],
+    ]) {
       console.log(`bulk invitations: ${patients} patients, ${instances} instance${instances > 1 ? "s" : ""}…`);
       phases.push(await phase({ label, instances, adminUrl, logDir, n: patients, resendUrl, cleanups }));
       const p = phases.at(-1);
-      console.log(`  enqueue ${fmt(p.enqueueS, 2)} s; ${fmt(p.emailsPerS)} emails/s (${fmt(p.ratio, 3)} of ${LIMIT_EMAILS_PER_S}); lost ${p.lost}; duplicates ${p.duplicates.samePatient + p.duplicates.sameKey}`);
+      console.log(
+        `  enqueue ${fmt(p.enqueueS, 2)} s; ${fmt(p.emailsPerS)} emails/s (${fmt(p.ratio, 3)} of ${LIMIT_EMAILS_PER_S}); lost ${p.lost}; duplicates ${p.duplicates.samePatient + p.duplicates.sameKey}`,
+      );
     }
-    const json = { providerRequestsPerSecond: PROVIDER_RPS, batch: BATCH, limitEmailsPerS: LIMIT_EMAILS_PER_S, targets: TARGETS, phases };
+    const json = {
+      providerRequestsPerSecond: PROVIDER_RPS,
+      batch: BATCH,
+      limitEmailsPerS: LIMIT_EMAILS_PER_S,
+      targets: TARGETS,
+      phases,
+    };
     writeFileSync(path.join(logDir, "bulk-invitations.json"), JSON.stringify(json, null, 2));
     return { json, markdown: render(json) };
   } finally {
     await stop(fake);
-    while (cleanups.length) await cleanups.pop()().catch((e) => console.error(`bulk bench cleanup: ${e.message}`));
+    while (cleanups.length)
+      await cleanups
+        .pop()()
+        .catch((e) => console.error(`bulk bench cleanup: ${e.message}`));
   }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const adminUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(new URL(adminUrl).hostname)) throw new Error("bench refuses a non-local DATABASE_URL");
+  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(new URL(adminUrl).hostname))
+    throw new Error("bench refuses a non-local DATABASE_URL");
   const logDir = path.join("bench/.work", `logs-bulk-${new Date().toISOString().replace(/[:.]/g, "-")}`);
   benchBulkInvitations({ adminUrl, logDir }).then(
     ({ markdown }) => {

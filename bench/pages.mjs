@@ -26,7 +26,15 @@ import { loadNow, waitForQuiet } from "./lib/load-gate.mjs";
 import { run, start, stop } from "./lib/procs.mjs";
 import { median } from "./lib/stats.mjs";
 
-export const PATIENT_ROUTES = ["/login", "/register", "/forgot-password", "/forgot-username", "/setup-account", "/reset-password", "/portal"];
+export const PATIENT_ROUTES = [
+  "/login",
+  "/register",
+  "/forgot-password",
+  "/forgot-username",
+  "/setup-account",
+  "/reset-password",
+  "/portal",
+];
 export const LIGHTHOUSE_ROUTES = ["/login", "/register", "/forgot-password"];
 export const TARGETS = { jsKb: 150, performance: 95, accessibility: 100, bestPractices: 95 };
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
@@ -36,8 +44,22 @@ const IDLE_SETTLE_MS = 10_000;
 // On file in the demo practice (db/seed/demo.ts).
 const DEMO_PASSWORD = "demo-patient-password";
 const SIGN_IN = { username: "mgarcia", password: DEMO_PASSWORD, firstName: "Maria" };
-const RESET_FOR = { email: "maria.garcia@example.com", lastName: "García-López", month: "04", day: "12", year: "1978", zip: "62701" };
-const SETUP_FOR = { email: "nora.l@example.com", lastName: "Lindqvist", month: "01", day: "09", year: "1972", zip: "62701" };
+const RESET_FOR = {
+  email: "maria.garcia@example.com",
+  lastName: "García-López",
+  month: "04",
+  day: "12",
+  year: "1978",
+  zip: "62701",
+};
+const SETUP_FOR = {
+  email: "nora.l@example.com",
+  lastName: "Lindqvist",
+  month: "01",
+  day: "09",
+  year: "1972",
+  zip: "62701",
+};
 
 const kB = (bytes) => bytes / 1000; // kB as Next printed them (1 kB = 1000 bytes)
 const fmtKb = (bytes) => `${kB(bytes).toFixed(1)} kB`;
@@ -45,7 +67,9 @@ const MiB = (kib) => kib / 1024;
 const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length; // level 9, as Next's old "First Load JS" (gzip-size)
 
 function chromiumPath() {
-  const found = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => p && existsSync(p));
+  const found = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
+    (p) => p && existsSync(p),
+  );
   if (!found) throw new Error("no Chromium: install one (apt-get install -y chromium) or set CHROMIUM_PATH");
   return found;
 }
@@ -83,7 +107,12 @@ export function treeMemory(rootPid) {
     try {
       const status = readFileSync(`/proc/${pid}/status`, "utf8");
       const field = (k) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0);
-      processes.push({ pid, name: /^Name:\s+(.*)$/m.exec(status)?.[1], rssKiB: field("VmRSS"), hwmKiB: field("VmHWM") });
+      processes.push({
+        pid,
+        name: /^Name:\s+(.*)$/m.exec(status)?.[1],
+        rssKiB: field("VmRSS"),
+        hwmKiB: field("VmHWM"),
+      });
     } catch {
       // exited while we looked
     }
@@ -126,7 +155,12 @@ function manifestScripts(distDir, route) {
     gzip += gz(buf);
   }
   // polyfillFiles are <script nomodule>: modern browsers skip them.
-  return { files: [...files].map((f) => path.basename(f)), rawBytes: raw, gzipBytes: gzip, polyfillFiles: build.polyfillFiles.map((f) => path.basename(f)) };
+  return {
+    files: [...files].map((f) => path.basename(f)),
+    rawBytes: raw,
+    gzipBytes: gzip,
+    polyfillFiles: build.polyfillFiles.map((f) => path.basename(f)),
+  };
 }
 
 async function fillVerification(page, d) {
@@ -157,7 +191,10 @@ async function prepareJourneys(browser, appUrl, resendUrl) {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   const since = Date.now() - 1000;
-  for (const [route, who] of [["/register", SETUP_FOR], ["/forgot-password", RESET_FOR]]) {
+  for (const [route, who] of [
+    ["/register", SETUP_FOR],
+    ["/forgot-password", RESET_FOR],
+  ]) {
     await page.goto(appUrl + route);
     await fillVerification(page, who);
     await page.getByRole("button", { name: "Send me a link" }).click();
@@ -229,7 +266,10 @@ async function measurePage(browser, url, { storageState, expectHeading } = {}) {
 
 async function measureJs({ appUrl, resendUrl, distDir }) {
   const { chromium } = await import("@playwright/test");
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ["--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ["--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
   try {
     const special = await prepareJourneys(browser, appUrl, resendUrl);
     const pages = {};
@@ -239,11 +279,17 @@ async function measureJs({ appUrl, resendUrl, distDir }) {
       if (m.finalPath !== route) throw new Error(`${route}: ended on ${m.finalPath}`);
       const manifest = manifestScripts(distDir, route);
       const seen = new Set(m.scripts.map((s) => s.file));
-      m.manifest = { ...manifest, missing: manifest.files.filter((f) => !seen.has(f)), extra: [...seen].filter((f) => !manifest.files.includes(f)) };
+      m.manifest = {
+        ...manifest,
+        missing: manifest.files.filter((f) => !seen.has(f)),
+        extra: [...seen].filter((f) => !manifest.files.includes(f)),
+      };
       pages[route] = m;
       console.log(
         `  ${route.padEnd(17)} ${fmtKb(m.gzipBytes).padStart(9)} gzip-9 (${m.count} scripts; ${fmtKb(m.transferBytes)} on the wire, ${fmtKb(m.rawBytes)} raw); manifest ${fmtKb(manifest.gzipBytes)}` +
-          (m.manifest.missing.length || m.manifest.extra.length ? ` [not loaded: ${m.manifest.missing.join(", ") || "-"}; not in manifest: ${m.manifest.extra.join(", ") || "-"}]` : "") +
+          (m.manifest.missing.length || m.manifest.extra.length
+            ? ` [not loaded: ${m.manifest.missing.join(", ") || "-"}; not in manifest: ${m.manifest.extra.join(", ") || "-"}]`
+            : "") +
           (m.consoleErrors.length ? ` console errors: ${m.consoleErrors.length}` : ""),
       );
     }
@@ -277,7 +323,8 @@ function lighthouseOnce({ url, outFile, logDir }) {
     for (const id of ["performance", "accessibility", "best-practices"]) {
       for (const ref of r.categories[id].auditRefs) {
         const a = r.audits[ref.id];
-        if (ref.weight > 0 && a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative") failing.push(`${id}: ${ref.id} (${a.score})`);
+        if (ref.weight > 0 && a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative")
+          failing.push(`${id}: ${ref.id} (${a.score})`);
       }
     }
     const metric = (id) => r.audits[id]?.numericValue;
@@ -285,7 +332,13 @@ function lighthouseOnce({ url, outFile, logDir }) {
       performance: score("performance"),
       accessibility: score("accessibility"),
       bestPractices: score("best-practices"),
-      metrics: { fcpMs: metric("first-contentful-paint"), lcpMs: metric("largest-contentful-paint"), tbtMs: metric("total-blocking-time"), cls: metric("cumulative-layout-shift"), siMs: metric("speed-index") },
+      metrics: {
+        fcpMs: metric("first-contentful-paint"),
+        lcpMs: metric("largest-contentful-paint"),
+        tbtMs: metric("total-blocking-time"),
+        cls: metric("cumulative-layout-shift"),
+        siMs: metric("speed-index"),
+      },
       failing,
       runWarnings: r.runWarnings,
       formFactor: r.configSettings.formFactor,
@@ -303,12 +356,15 @@ async function measureLighthouse({ appUrl, logDir }) {
   for (let i = 1; i <= LIGHTHOUSE_RUNS; i++) {
     for (const route of LIGHTHOUSE_ROUTES) {
       // Lighthouse scales the CPU time it observes (4× for mobile): other work on these 2 cores lands in the score.
-      if (process.env.BENCH_SKIP_LOAD_GATE !== "1") await waitForQuiet({ threshold: 2, maxMs: 90_000, everyMs: 5_000, log: () => {} });
+      if (process.env.BENCH_SKIP_LOAD_GATE !== "1")
+        await waitForQuiet({ threshold: 2, maxMs: 90_000, everyMs: 5_000, log: () => {} });
       const outFile = path.join(logDir, `lighthouse${route.replace(/\//g, "-")}-${i}.json`);
       const r = await lighthouseOnce({ url: appUrl + route, outFile, logDir });
       r.load = loadNow();
       runs[route].push(r);
-      console.log(`  ${route.padEnd(17)} run ${i}: performance ${r.performance}, accessibility ${r.accessibility}, best practices ${r.bestPractices}; LCP ${Math.round(r.metrics.lcpMs)} ms, TBT ${Math.round(r.metrics.tbtMs)} ms${r.failing.length ? `; below 1: ${r.failing.join(", ")}` : ""}`);
+      console.log(
+        `  ${route.padEnd(17)} run ${i}: performance ${r.performance}, accessibility ${r.accessibility}, best practices ${r.bestPractices}; LCP ${Math.round(r.metrics.lcpMs)} ms, TBT ${Math.round(r.metrics.tbtMs)} ms${r.failing.length ? `; below 1: ${r.failing.join(", ")}` : ""}`,
+      );
     }
   }
   const out = {};
@@ -332,7 +388,9 @@ async function measureLighthouse({ appUrl, logDir }) {
 async function measureServerMemory({ app, appUrl }) {
   await sleep(IDLE_SETTLE_MS);
   const idle = treeMemory(app.child.pid);
-  console.log(`  idle ${IDLE_SETTLE_MS / 1000} s after start: ${MiB(idle.rssKiB).toFixed(1)} MiB RSS (${idle.processes.map((p) => `${p.name} ${p.pid}: ${MiB(p.rssKiB).toFixed(1)}`).join(", ")})`);
+  console.log(
+    `  idle ${IDLE_SETTLE_MS / 1000} s after start: ${MiB(idle.rssKiB).toFixed(1)} MiB RSS (${idle.processes.map((p) => `${p.name} ${p.pid}: ${MiB(p.rssKiB).toFixed(1)}`).join(", ")})`,
+  );
   const agents = Array.from({ length: LOAD_CLIENTS }, () => makeAgent(1));
   const routes = ["/login", "/register"];
   const t0 = Date.now();
@@ -345,7 +403,11 @@ async function measureServerMemory({ app, appUrl }) {
         url: appUrl + routes[(i + seq) % routes.length],
         agent: agents[i],
         raw: true,
-        headers: { Accept: "text/html,application/xhtml+xml", "Accept-Encoding": "gzip, deflate, br", "User-Agent": "bench/pages" },
+        headers: {
+          Accept: "text/html,application/xhtml+xml",
+          "Accept-Encoding": "gzip, deflate, br",
+          "User-Agent": "bench/pages",
+        },
       });
       return r.status === 200 ? { ok: true, ms: r.ms } : { ok: false, ms: r.ms, error: `status ${r.status}` };
     },
@@ -355,7 +417,15 @@ async function measureServerMemory({ app, appUrl }) {
   for (const a of agents) a.destroy();
   await sleep(IDLE_SETTLE_MS);
   const settled = treeMemory(app.child.pid);
-  const summary = { requests: load.sent, completed: load.completed, errors: load.errors, firstError: load.firstError, seconds, rps: load.completed / seconds, p50Ms: median(load.latencies) };
+  const summary = {
+    requests: load.sent,
+    completed: load.completed,
+    errors: load.errors,
+    firstError: load.firstError,
+    seconds,
+    rps: load.completed / seconds,
+    p50Ms: median(load.latencies),
+  };
   console.log(
     `  after ${summary.completed} GETs of /login and /register from ${LOAD_CLIENTS} clients (${summary.rps.toFixed(0)} req/s, ${summary.errors} errors): ${MiB(after.rssKiB).toFixed(1)} MiB RSS; ${IDLE_SETTLE_MS / 1000} s later ${MiB(settled.rssKiB).toFixed(1)} MiB; peak (VmHWM) ${MiB(settled.hwmKiB).toFixed(1)} MiB`,
   );
@@ -382,17 +452,28 @@ async function firstPage(url, proc, timeoutMs) {
 
 async function measureEmbedded({ port, resendPort, distDir, logDir }) {
   const dir = mkdtempSync(path.join(tmpdir(), "pp-pages-pglite-"));
-  const env = appEnv({ port, resendPort, databaseUrl: undefined, authSecret: randomBytes(32).toString("base64url"), limits: null });
+  const env = appEnv({
+    port,
+    resendPort,
+    databaseUrl: undefined,
+    authSecret: randomBytes(32).toString("base64url"),
+    limits: null,
+  });
   delete env.DATABASE_URL;
   Object.assign(env, { NEXT_DIST_DIR: distDir, PGLITE_DIR: path.join(dir, "pglite"), DEMO_SEED: "true" });
   const result = {};
   try {
     for (const which of ["first", "second"]) {
       const t0 = process.hrtime.bigint();
-      const proc = start(`pglite-${which}`, "node", ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-        env,
-        logFile: path.join(logDir, `pages-pglite-${which}.log`),
-      });
+      const proc = start(
+        `pglite-${which}`,
+        "node",
+        ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+        {
+          env,
+          logFile: path.join(logDir, `pages-pglite-${which}.log`),
+        },
+      );
       try {
         await firstPage(`http://127.0.0.1:${port}/login`, proc, 10 * 60_000);
         const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -420,7 +501,10 @@ async function measureEmbedded({ port, resendPort, distDir, logDir }) {
 /** The markdown table (and notes) for a pages.json, so a report can be re-rendered from a finished run. */
 export function pagesMarkdown(r) {
   const pass = (ok) => (ok ? "pass" : "**FAIL**");
-  const rows = [["figure", "target", "measured", "ratio / pass"], ["---", "---", "---", "---"]];
+  const rows = [
+    ["figure", "target", "measured", "ratio / pass"],
+    ["---", "---", "---", "---"],
+  ];
   for (const [route, m] of Object.entries(r.js)) {
     rows.push([
       `First-load JS, \`${route}\` (gzip -9 of the scripts Chromium downloads)`,
@@ -431,12 +515,32 @@ export function pagesMarkdown(r) {
   }
   for (const [route, l] of Object.entries(r.lighthouse)) {
     const runs = (k) => l.runs.map((x) => x[k]).join(" / ");
-    rows.push([`Lighthouse mobile performance, \`${route}\` (median of ${l.runs.length})`, `≥ ${TARGETS.performance}`, `${l.performance} (${runs("performance")})`, pass(l.performance >= TARGETS.performance)]);
-    rows.push([`Lighthouse accessibility, \`${route}\``, `${TARGETS.accessibility}`, `${l.accessibility} (${runs("accessibility")})`, pass(l.accessibility >= TARGETS.accessibility)]);
-    rows.push([`Lighthouse best practices, \`${route}\``, `≥ ${TARGETS.bestPractices}`, `${l.bestPractices} (${runs("bestPractices")})`, pass(l.bestPractices >= TARGETS.bestPractices)]);
+    rows.push([
+      `Lighthouse mobile performance, \`${route}\` (median of ${l.runs.length})`,
+      `≥ ${TARGETS.performance}`,
+      `${l.performance} (${runs("performance")})`,
+      pass(l.performance >= TARGETS.performance),
+    ]);
+    rows.push([
+      `Lighthouse accessibility, \`${route}\``,
+      `${TARGETS.accessibility}`,
+      `${l.accessibility} (${runs("accessibility")})`,
+      pass(l.accessibility >= TARGETS.accessibility),
+    ]);
+    rows.push([
+      `Lighthouse best practices, \`${route}\``,
+      `≥ ${TARGETS.bestPractices}`,
+      `${l.bestPractices} (${runs("bestPractices")})`,
+      pass(l.bestPractices >= TARGETS.bestPractices),
+    ]);
   }
   const m = r.memory;
-  rows.push(["RSS of `next start` (process tree), idle after start (PostgreSQL)", "reported", `${MiB(m.idle.rssKiB).toFixed(1)} MiB`, "—"]);
+  rows.push([
+    "RSS of `next start` (process tree), idle after start (PostgreSQL)",
+    "reported",
+    `${MiB(m.idle.rssKiB).toFixed(1)} MiB`,
+    "—",
+  ]);
   rows.push([
     `RSS at the end of ${m.load.completed} GETs of /login and /register, ${LOAD_CLIENTS} clients`,
     "reported",
@@ -444,10 +548,30 @@ export function pagesMarkdown(r) {
     `${(m.afterLoad.rssKiB / m.idle.rssKiB).toFixed(2)} × idle`,
   ]);
   const e = r.embedded;
-  rows.push(["Embedded (PGlite) first start on an empty folder: spawn to first 200 of /login (migrations + demo seed)", "reported", `${e.first.seconds.toFixed(1)} s`, "—"]);
-  rows.push(["Embedded, RSS at that first page / 10 s later", "reported", `${MiB(e.first.atFirstPage.rssKiB).toFixed(1)} / ${MiB(e.first.settled.rssKiB).toFixed(1)} MiB (peak ${MiB(e.first.settled.hwmKiB).toFixed(1)})`, `${(e.first.settled.rssKiB / m.idle.rssKiB).toFixed(2)} × PostgreSQL idle`]);
-  rows.push(["Embedded second start: spawn to first 200 of /login", "reported", `${e.second.seconds.toFixed(1)} s`, `${(e.second.seconds / e.first.seconds).toFixed(2)} × first`]);
-  rows.push(["Embedded second start, RSS at the first page / 10 s later", "reported", `${MiB(e.second.atFirstPage.rssKiB).toFixed(1)} / ${MiB(e.second.settled.rssKiB).toFixed(1)} MiB (peak ${MiB(e.second.settled.hwmKiB).toFixed(1)})`, "—"]);
+  rows.push([
+    "Embedded (PGlite) first start on an empty folder: spawn to first 200 of /login (migrations + demo seed)",
+    "reported",
+    `${e.first.seconds.toFixed(1)} s`,
+    "—",
+  ]);
+  rows.push([
+    "Embedded, RSS at that first page / 10 s later",
+    "reported",
+    `${MiB(e.first.atFirstPage.rssKiB).toFixed(1)} / ${MiB(e.first.settled.rssKiB).toFixed(1)} MiB (peak ${MiB(e.first.settled.hwmKiB).toFixed(1)})`,
+    `${(e.first.settled.rssKiB / m.idle.rssKiB).toFixed(2)} × PostgreSQL idle`,
+  ]);
+  rows.push([
+    "Embedded second start: spawn to first 200 of /login",
+    "reported",
+    `${e.second.seconds.toFixed(1)} s`,
+    `${(e.second.seconds / e.first.seconds).toFixed(2)} × first`,
+  ]);
+  rows.push([
+    "Embedded second start, RSS at the first page / 10 s later",
+    "reported",
+    `${MiB(e.second.atFirstPage.rssKiB).toFixed(1)} / ${MiB(e.second.settled.rssKiB).toFixed(1)} MiB (peak ${MiB(e.second.settled.hwmKiB).toFixed(1)})`,
+    "—",
+  ]);
   const table = rows.map((c) => `| ${c.join(" | ")} |`).join("\n");
 
   const notes = [];
@@ -458,14 +582,26 @@ export function pagesMarkdown(r) {
       `The manifest figure is build-manifest.json's rootMainFiles plus the route's entryJSFiles (client-reference manifest), without the nomodule polyfills.`,
   );
   for (const [route, js] of Object.entries(r.js)) {
-    if (js.manifest.missing.length || js.manifest.extra.length) notes.push(`\`${route}\`: loaded but not in the manifest: ${js.manifest.extra.join(", ") || "none"}; in the manifest but not loaded: ${js.manifest.missing.join(", ") || "none"}.`);
+    if (js.manifest.missing.length || js.manifest.extra.length)
+      notes.push(
+        `\`${route}\`: loaded but not in the manifest: ${js.manifest.extra.join(", ") || "none"}; in the manifest but not loaded: ${js.manifest.missing.join(", ") || "none"}.`,
+      );
     if (js.consoleErrors.length) notes.push(`\`${route}\`: console errors: ${js.consoleErrors.join(" | ")}`);
   }
   for (const [route, l] of Object.entries(r.lighthouse)) {
-    const perRun = l.runs.map((x) => `${x.performance} (TBT ${Math.round(x.metrics.tbtMs)} ms, LCP ${Math.round(x.metrics.lcpMs)} ms, 1-min load after ${x.load[0]}, benchmarkIndex ${Math.round(x.benchmarkIndex)})`).join("; ");
-    notes.push(`\`${route}\` performance per run: ${perRun}.${l.failing.length ? ` Audits below 1 in some run: ${l.failing.join(", ")}.` : ""}`);
+    const perRun = l.runs
+      .map(
+        (x) =>
+          `${x.performance} (TBT ${Math.round(x.metrics.tbtMs)} ms, LCP ${Math.round(x.metrics.lcpMs)} ms, 1-min load after ${x.load[0]}, benchmarkIndex ${Math.round(x.benchmarkIndex)})`,
+      )
+      .join("; ");
+    notes.push(
+      `\`${route}\` performance per run: ${perRun}.${l.failing.length ? ` Audits below 1 in some run: ${l.failing.join(", ")}.` : ""}`,
+    );
   }
-  notes.push(`Load average (1/5/15 min) at the start: ${r.meta.loadStart.join(" / ")}, at the end: ${r.meta.loadEnd.join(" / ")}; 2 shared cores.`);
+  notes.push(
+    `Load average (1/5/15 min) at the start: ${r.meta.loadStart.join(" / ")}, at the end: ${r.meta.loadEnd.join(" / ")}; 2 shared cores.`,
+  );
   return `## Pages: JavaScript, Lighthouse, memory\n\n${table}\n\n${notes.map((n) => `- ${n}`).join("\n")}\n`;
 }
 
@@ -473,10 +609,16 @@ export function pagesMarkdown(r) {
 let onInterrupt = null;
 
 /** Runs (a)–(c); `logDir` gets the logs, Lighthouse reports and pages.json. Returns { json, markdown }. */
-export async function benchPages({ logDir, adminUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres", distDir = process.env.BENCH_DIST_DIR ?? DIST_DIR, basePort = Number(process.env.BENCH_PAGES_PORT ?? 3600) } = {}) {
+export async function benchPages({
+  logDir,
+  adminUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres",
+  distDir = process.env.BENCH_DIST_DIR ?? DIST_DIR,
+  basePort = Number(process.env.BENCH_PAGES_PORT ?? 3600),
+} = {}) {
   mkdirSync(logDir, { recursive: true });
   const host = new URL(adminUrl).hostname;
-  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(host)) throw new Error(`bench refuses a non-local DATABASE_URL host (${host})`);
+  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(host))
+    throw new Error(`bench refuses a non-local DATABASE_URL host (${host})`);
   const ports = { app: basePort, resend: basePort + 1, embedded: basePort + 2 };
   await buildIfMissing(distDir, logDir);
   const meta = {
@@ -486,13 +628,19 @@ export async function benchPages({ logDir, adminUrl = process.env.DATABASE_URL |
     loadStart: loadNow(),
   };
   if (process.env.BENCH_SKIP_LOAD_GATE !== "1") {
-    meta.gate = await waitForQuiet({ threshold: 1.5, maxMs: Number(process.env.BENCH_LOAD_GATE_MINUTES ?? 10) * 60_000 });
+    meta.gate = await waitForQuiet({
+      threshold: 1.5,
+      maxMs: Number(process.env.BENCH_LOAD_GATE_MINUTES ?? 10) * 60_000,
+    });
   }
 
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   const dbName = `pp_pages_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const started = [];
-  const dropDatabase = () => admin.unsafe(`drop database if exists "${dbName}" with (force)`).catch((e) => console.error(`pages: could not drop ${dbName}: ${e.message}`));
+  const dropDatabase = () =>
+    admin
+      .unsafe(`drop database if exists "${dbName}" with (force)`)
+      .catch((e) => console.error(`pages: could not drop ${dbName}: ${e.message}`));
   onInterrupt = async () => {
     for (const p of started.reverse()) await stop(p);
     await dropDatabase();
@@ -504,9 +652,24 @@ export async function benchPages({ logDir, adminUrl = process.env.DATABASE_URL |
     const resend = await startFakeResend({ port: ports.resend, logFile: path.join(logDir, "pages-fake-resend.log") });
     started.push(resend);
     // The demo practice is seeded by the app itself at start (DEMO_SEED): patients to sign in as and to send links to.
-    const env = { ...appEnv({ port: ports.app, resendPort: ports.resend, databaseUrl: dbUrl.toString(), authSecret: randomBytes(32).toString("base64url"), limits: { verify: 10_000, signIn: 10_000 } }), NEXT_DIST_DIR: distDir, DEMO_SEED: "true" };
+    const env = {
+      ...appEnv({
+        port: ports.app,
+        resendPort: ports.resend,
+        databaseUrl: dbUrl.toString(),
+        authSecret: randomBytes(32).toString("base64url"),
+        limits: { verify: 10_000, signIn: 10_000 },
+      }),
+      NEXT_DIST_DIR: distDir,
+      DEMO_SEED: "true",
+    };
     const appUrl = `http://127.0.0.1:${ports.app}`;
-    const app = await startApp({ name: "pages-app", port: ports.app, env, logFile: path.join(logDir, "pages-app.log") });
+    const app = await startApp({
+      name: "pages-app",
+      port: ports.app,
+      env,
+      logFile: path.join(logDir, "pages-app.log"),
+    });
     started.push(app);
 
     console.log("\n== memory of the production server (PostgreSQL) ==");

@@ -43,128 +43,167 @@ const workDir = path.join("bench/.work", `profile-${stamp}`);
 mkdirSync(workDir, { recursive: true });
 const MIX = VERIFICATION_MIX;
 
-await withScratchPractice({ adminUrl, workDir, appUrl: `http://127.0.0.1:${PORT_BASE}` }, async ({ databaseUrl, authSecret }) => {
-  const baselinePort = PORT_BASE + 1;
-  const baseline = await startBaseline({ port: baselinePort, databaseUrl, authSecret, logFile: path.join(workDir, "baseline.log") });
-  const subjects = [{ name: "baseline", url: `http://127.0.0.1:${baselinePort}`, pid: baseline.child.pid, baseline: true }];
-  let port = PORT_BASE + 2;
-  for (const spec of targets) {
-    const m = /^([^=]+)=(app|floor|floor-sql)(\+nogzip)?:([^:]+):([^:]+)$/.exec(spec);
-    if (!m) throw new Error(`bad target "${spec}": NAME=KIND[+nogzip]:PROJECT_DIR:DIST_DIR`);
-    const [, name, kind, nogzip, projectDir, distDir] = m;
-    const floor = kind !== "app";
-    const p = port++;
-    const env = {
-      ...appEnv({ port: p, resendPort: PORT_BASE + 19, databaseUrl, authSecret, limits: { verify: 10_000, signIn: 10_000 } }),
-      NEXT_DIST_DIR: distDir,
-      EMAIL_WORKER: "off",
-      FLOOR_MODE: kind === "floor-sql" ? "sql" : "empty",
-    };
-    const profiled = PROFILE && PROFILE === name;
-    const nodeArgs = profiled ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(workDir, "cpuprofile")}`] : [];
-    if (nogzip) nodeArgs.push("-r", path.resolve("bench/no-compression.cjs"));
-    const cwd = path.resolve(projectDir);
-    const localNext = path.join(cwd, "node_modules/next/dist/bin/next");
-    const nextBin = existsSync(localNext) ? localNext : path.resolve("node_modules/next/dist/bin/next");
-    const proc = start(name, "node", [...nodeArgs, nextBin, "start", "-p", String(p), "-H", "127.0.0.1"], {
-      env,
-      cwd,
-      logFile: path.join(workDir, `${name}.log`),
+await withScratchPractice(
+  { adminUrl, workDir, appUrl: `http://127.0.0.1:${PORT_BASE}` },
+  async ({ databaseUrl, authSecret }) => {
+    const baselinePort = PORT_BASE + 1;
+    const baseline = await startBaseline({
+      port: baselinePort,
+      databaseUrl,
+      authSecret,
+      logFile: path.join(workDir, "baseline.log"),
     });
-    const pagePath = floor ? "/" : "/register";
-    await waitForUrl(`http://127.0.0.1:${p}${pagePath}`, { timeoutMs: 180_000, isAlive: proc.alive });
-    const url = `http://127.0.0.1:${p}`;
-    const id = floor ? null : actionId(path.join(cwd, distDir), "app/(patient)/register/actions.ts", "requestAccountSetup");
-    subjects.push({ name, url, pid: proc.child.pid, floor, id, pagePath, proc, profiled });
-  }
+    const subjects = [
+      { name: "baseline", url: `http://127.0.0.1:${baselinePort}`, pid: baseline.child.pid, baseline: true },
+    ];
+    let port = PORT_BASE + 2;
+    for (const spec of targets) {
+      const m = /^([^=]+)=(app|floor|floor-sql)(\+nogzip)?:([^:]+):([^:]+)$/.exec(spec);
+      if (!m) throw new Error(`bad target "${spec}": NAME=KIND[+nogzip]:PROJECT_DIR:DIST_DIR`);
+      const [, name, kind, nogzip, projectDir, distDir] = m;
+      const floor = kind !== "app";
+      const p = port++;
+      const env = {
+        ...appEnv({
+          port: p,
+          resendPort: PORT_BASE + 19,
+          databaseUrl,
+          authSecret,
+          limits: { verify: 10_000, signIn: 10_000 },
+        }),
+        NEXT_DIST_DIR: distDir,
+        EMAIL_WORKER: "off",
+        FLOOR_MODE: kind === "floor-sql" ? "sql" : "empty",
+      };
+      const profiled = PROFILE && PROFILE === name;
+      const nodeArgs = profiled ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(workDir, "cpuprofile")}`] : [];
+      if (nogzip) nodeArgs.push("-r", path.resolve("bench/no-compression.cjs"));
+      const cwd = path.resolve(projectDir);
+      const localNext = path.join(cwd, "node_modules/next/dist/bin/next");
+      const nextBin = existsSync(localNext) ? localNext : path.resolve("node_modules/next/dist/bin/next");
+      const proc = start(name, "node", [...nodeArgs, nextBin, "start", "-p", String(p), "-H", "127.0.0.1"], {
+        env,
+        cwd,
+        logFile: path.join(workDir, `${name}.log`),
+      });
+      const pagePath = floor ? "/" : "/register";
+      await waitForUrl(`http://127.0.0.1:${p}${pagePath}`, { timeoutMs: 180_000, isAlive: proc.alive });
+      const url = `http://127.0.0.1:${p}`;
+      const id = floor
+        ? null
+        : actionId(path.join(cwd, distDir), "app/(patient)/register/actions.ts", "requestAccountSetup");
+      subjects.push({ name, url, pid: proc.child.pid, floor, id, pagePath, proc, profiled });
+    }
 
-  // Every client loads the app's form once (cookies, hidden fields); the baseline gets the same body.
-  const firstApp = subjects.find((s) => !s.baseline && !s.floor);
-  for (const s of subjects) {
-    if (s.baseline) continue;
-    const agent = makeAgent(1);
-    s.forms = [];
-    for (let i = 0; i < CLIENTS; i++) s.forms.push(await loadForm(s.url, s.pagePath, agent));
-    s.id ??= s.forms[0].boundId;
-    agent.destroy();
-  }
-  const baselineSubject = subjects[0];
-  baselineSubject.forms = firstApp.forms;
-  baselineSubject.id = firstApp.id;
+    // Every client loads the app's form once (cookies, hidden fields); the baseline gets the same body.
+    const firstApp = subjects.find((s) => !s.baseline && !s.floor);
+    for (const s of subjects) {
+      if (s.baseline) continue;
+      const agent = makeAgent(1);
+      s.forms = [];
+      for (let i = 0; i < CLIENTS; i++) s.forms.push(await loadForm(s.url, s.pagePath, agent));
+      s.id ??= s.forms[0].boundId;
+      agent.destroy();
+    }
+    const baselineSubject = subjects[0];
+    baselineSubject.forms = firstApp.forms;
+    baselineSubject.id = firstApp.id;
 
-  const request = (s, agents) => (i, seq) => (
-    (s.posts = (s.posts ?? 0) + 1),
-    postAction({ appUrl: s.url, form: s.forms[i], id: s.id, values: MIX[(i + seq) % MIX.length](), agent: agents[i], timeoutMs: 30_000 }).then((res) => {
-      if (res.status !== 200) return { ok: false, ms: res.ms, error: `status ${res.status}` };
-      if (!s.baseline && seq % 25 === 0) {
-        const got = JSON.stringify(actionResult(bodyText(res)));
-        if (got !== '{"submitted":true}') return { ok: false, ms: res.ms, error: `unexpected answer ${got}` };
-      }
-      return { ok: true, ms: res.ms };
-    })
-  );
-
-  const segments = new Map(subjects.map((s) => [s.name, { runs: [], cpuMs: 0, sent: 0, bytes: 0 }]));
-  const measure = async (s, durationMs) => {
-    const agents = Array.from({ length: CLIENTS }, () => makeAgent(1));
-    const c0 = processCpuMs(s.pid);
-    const r = await closedLoop({ clients: CLIENTS, durationMs, request: request(s, agents) });
-    const c1 = processCpuMs(s.pid);
-    for (const a of agents) a.destroy();
-    const seg = segments.get(s.name);
-    seg.runs.push(r);
-    seg.cpuMs += c1 - c0;
-    seg.sent += r.sent;
-  };
-  console.log(`warm-up: ${subjects.map((s) => s.name).join(", ")}`);
-  for (const s of subjects) {
-    const agents = Array.from({ length: CLIENTS }, () => makeAgent(1));
-    await closedLoop({ clients: CLIENTS, durationMs: 0, warmupMs: 3_000, request: request(s, agents) });
-    for (const a of agents) a.destroy();
-  }
-  const loadStart = loadNow();
-  for (let round = 0; round < ROUNDS; round++) {
-    const order = round % 2 === 0 ? subjects : [...subjects].reverse();
-    for (const s of order) await measure(s, SEGMENT_MS);
-  }
-  const loadEnd = loadNow();
-
-  const out = { clients: CLIENTS, segmentMs: SEGMENT_MS, rounds: ROUNDS, load: { start: loadStart, end: loadEnd }, subjects: {} };
-  const base = combine(segments.get("baseline").runs);
-  console.log(`\n${CLIENTS} clients, ${ROUNDS} rounds of ${SEGMENT_MS / 1000} s; load ${loadStart.join(" / ")} -> ${loadEnd.join(" / ")}`);
-  for (const s of subjects) {
-    const seg = segments.get(s.name);
-    const c = combine(seg.runs);
-    const row = {
-      rps: c.rps,
-      p50: median(c.latencies),
-      p99: p99(c.latencies),
-      completed: c.completed,
-      errors: c.errors,
-      firstError: c.firstError,
-      segmentRps: c.segmentRps,
-      cpuMsPerRequest: seg.cpuMs / seg.sent,
-      ratio: c.rps / base.rps,
-    };
-    out.subjects[s.name] = row;
-    console.log(
-      `  ${s.name.padEnd(22)} ${row.rps.toFixed(1).padStart(7)} req/s  p50 ${fmtMs(row.p50).padStart(9)}  p99 ${fmtMs(row.p99).padStart(9)}  CPU ${fmtMs(row.cpuMsPerRequest).padStart(9)}/req  ratio ${row.ratio.toFixed(2)}  (${row.completed} ok, ${row.errors} errors${row.firstError ? `: ${row.firstError}` : ""}; segments ${row.segmentRps.join(" / ")})`,
+    const request = (s, agents) => (i, seq) => (
+      (s.posts = (s.posts ?? 0) + 1),
+      postAction({
+        appUrl: s.url,
+        form: s.forms[i],
+        id: s.id,
+        values: MIX[(i + seq) % MIX.length](),
+        agent: agents[i],
+        timeoutMs: 30_000,
+      }).then((res) => {
+        if (res.status !== 200) return { ok: false, ms: res.ms, error: `status ${res.status}` };
+        if (!s.baseline && seq % 25 === 0) {
+          const got = JSON.stringify(actionResult(bodyText(res)));
+          if (got !== '{"submitted":true}') return { ok: false, ms: res.ms, error: `unexpected answer ${got}` };
+        }
+        return { ok: true, ms: res.ms };
+      })
     );
-  }
 
-  const profiled = subjects.find((s) => s.profiled);
-  if (profiled) {
-    console.log(`\nprofiling load on ${profiled.name}: ${PROFILE_MS / 1000} s`);
-    await measure(profiled, PROFILE_MS);
-    const seg = segments.get(profiled.name);
-    out.profiledRequests = seg.runs.at(-1).sent;
-    out.profiledPostsInAll = profiled.posts;
-  }
-  writeFileSync(path.join(workDir, "result.json"), JSON.stringify(out, null, 2));
-  await stopAll();
-  if (profiled) {
-    const dir = path.join(workDir, "cpuprofile");
-    console.log(`cpu profiles: ${readdirSync(dir).map((f) => path.join(dir, f)).join(", ")} (${out.profiledPostsInAll} action posts in all, ${out.profiledRequests} of them in the profiling load, and ${CLIENTS} page loads)`);
-  }
-  console.log(`results: ${workDir}/result.json`);
-});
+    const segments = new Map(subjects.map((s) => [s.name, { runs: [], cpuMs: 0, sent: 0, bytes: 0 }]));
+    const measure = async (s, durationMs) => {
+      const agents = Array.from({ length: CLIENTS }, () => makeAgent(1));
+      const c0 = processCpuMs(s.pid);
+      const r = await closedLoop({ clients: CLIENTS, durationMs, request: request(s, agents) });
+      const c1 = processCpuMs(s.pid);
+      for (const a of agents) a.destroy();
+      const seg = segments.get(s.name);
+      seg.runs.push(r);
+      seg.cpuMs += c1 - c0;
+      seg.sent += r.sent;
+    };
+    console.log(`warm-up: ${subjects.map((s) => s.name).join(", ")}`);
+    for (const s of subjects) {
+      const agents = Array.from({ length: CLIENTS }, () => makeAgent(1));
+      await closedLoop({ clients: CLIENTS, durationMs: 0, warmupMs: 3_000, request: request(s, agents) });
+      for (const a of agents) a.destroy();
+    }
+    const loadStart = loadNow();
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? subjects : [...subjects].reverse();
+      for (const s of order) await measure(s, SEGMENT_MS);
+    }
+    const loadEnd = loadNow();
+
+    const out = {
+      clients: CLIENTS,
+      segmentMs: SEGMENT_MS,
+      rounds: ROUNDS,
+      load: { start: loadStart, end: loadEnd },
+      subjects: {},
+    };
+    const base = combine(segments.get("baseline").runs);
+    console.log(
+      `\n${CLIENTS} clients, ${ROUNDS} rounds of ${SEGMENT_MS / 1000} s; load ${loadStart.join(" / ")} -> ${loadEnd.join(" / ")}`,
+    );
+    for (const s of subjects) {
+      const seg = segments.get(s.name);
+      const c = combine(seg.runs);
+      const row = {
+        rps: c.rps,
+        p50: median(c.latencies),
+        p99: p99(c.latencies),
+        completed: c.completed,
+        errors: c.errors,
+        firstError: c.firstError,
+        segmentRps: c.segmentRps,
+        cpuMsPerRequest: seg.cpuMs / seg.sent,
+        ratio: c.rps / base.rps,
+      };
+      out.subjects[s.name] = row;
+      console.log(
+        `  ${s.name.padEnd(22)} ${row.rps.toFixed(1).padStart(7)} req/s  p50 ${fmtMs(row.p50).padStart(9)}  p99 ${fmtMs(row.p99).padStart(9)}  CPU ${fmtMs(row.cpuMsPerRequest).padStart(9)}/req  ratio ${row.ratio.toFixed(2)}  (${row.completed} ok, ${row.errors} errors${row.firstError ? `: ${row.firstError}` : ""}; segments ${row.segmentRps.join(" / ")})`,
+      );
+    }
+
+    const profiled = subjects.find((s) => s.profiled);
+    if (profiled) {
+      console.log(`\nprofiling load on ${profiled.name}: ${PROFILE_MS / 1000} s`);
+      await measure(profiled, PROFILE_MS);
+      const seg = segments.get(profiled.name);
+      out.profiledRequests = seg.runs.at(-1).sent;
+      out.profiledPostsInAll = profiled.posts;
+    }
+    writeFileSync(path.join(workDir, "result.json"), JSON.stringify(out, null, 2));
+    await stopAll();
+    if (profiled) {
+      const dir = path.join(workDir, "cpuprofile");
+      console.log(
+        `cpu profiles: ${readdirSync(dir)
+          .map((f) => path.join(dir, f))
+          .join(
+            ", ",
+          )} (${out.profiledPostsInAll} action posts in all, ${out.profiledRequests} of them in the profiling load, and ${CLIENTS} page loads)`,
+      );
+    }
+    console.log(`results: ${workDir}/result.json`);
+  },
+);

@@ -23,35 +23,68 @@ const ACCOUNTS = ["mgarcia", "sobrien", "aiko.t", "liwei84", "jlpicard", "rnguye
 
 const workDir = path.join("bench/.work", `profile-sign-in-${new Date().toISOString().replace(/[:.]/g, "-")}`);
 mkdirSync(workDir, { recursive: true });
-await withScratchPractice({ adminUrl, workDir, appUrl: `http://127.0.0.1:${PORT}` }, async ({ databaseUrl, authSecret }) => {
-  const env = { ...appEnv({ port: PORT, resendPort: PORT + 1, databaseUrl, authSecret, limits: { verify: 10_000, signIn: 10_000 } }), NEXT_DIST_DIR: distDir, EMAIL_WORKER: "off" };
-  const profDir = path.resolve(workDir, "cpuprofile");
-  const nodeArgs = process.env.PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [];
-  const app = start("app", "node", [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, logFile: path.join(workDir, "app.log") });
-  await waitForUrl(`http://127.0.0.1:${PORT}/login`, { timeoutMs: 180_000, isAlive: app.alive });
+await withScratchPractice(
+  { adminUrl, workDir, appUrl: `http://127.0.0.1:${PORT}` },
+  async ({ databaseUrl, authSecret }) => {
+    const env = {
+      ...appEnv({
+        port: PORT,
+        resendPort: PORT + 1,
+        databaseUrl,
+        authSecret,
+        limits: { verify: 10_000, signIn: 10_000 },
+      }),
+      NEXT_DIST_DIR: distDir,
+      EMAIL_WORKER: "off",
+    };
+    const profDir = path.resolve(workDir, "cpuprofile");
+    const nodeArgs = process.env.PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [];
+    const app = start(
+      "app",
+      "node",
+      [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"],
+      { env, logFile: path.join(workDir, "app.log") },
+    );
+    await waitForUrl(`http://127.0.0.1:${PORT}/login`, { timeoutMs: 180_000, isAlive: app.alive });
 
-  const appUrl = `http://127.0.0.1:${PORT}`;
-  const id = actionId(distDir, "app/(patient)/login/actions.ts", "signInPatient");
-  const agents = Array.from({ length: CLIENTS }, () => makeAgent(1));
-  const forms = [];
-  for (let i = 0; i < CLIENTS; i++) forms.push(await loadForm(appUrl, "/login", agents[i]));
-  let answer = "";
-  const request = (i, seq) =>
-    postAction({ appUrl, form: forms[i], id, values: { username: ACCOUNTS[(i + seq) % ACCOUNTS.length], password: "demo-patient-password" }, agent: agents[i] }).then((res) => {
-      const to = res.headers["x-action-redirect"] ?? "";
-      answer ||= `${res.rawBody.length} bytes sent (${res.headers["content-encoding"] ?? "not compressed"}), ${Buffer.byteLength(bodyText(res))} bytes of RSC payload`;
-      return res.status === 200 && /\/portal(;|$)/.test(to) ? { ok: true, ms: res.ms } : { ok: false, ms: res.ms, error: `status ${res.status}, redirect "${to}"` };
-    });
-  // The first sign-in of each seeded account replaces its hash if the seed made it with other parameters.
-  await closedLoop({ clients: CLIENTS, durationMs: 0, warmupMs: 4_000, request });
-  const c0 = processCpuMs(app.child.pid);
-  const t0 = Date.now();
-  const r = await closedLoop({ clients: CLIENTS, durationMs: SIGN_IN_MS, request });
-  const ms = Date.now() - t0;
-  const cpu = (processCpuMs(app.child.pid) - c0) / r.sent;
-  console.log(`${r.completed} sign-ins in ${(ms / 1000).toFixed(1)} s = ${(r.completed / (ms / 1000)).toFixed(1)}/s, ${r.errors} errors${r.firstError ? ` (${r.firstError})` : ""}; p50 ${fmtMs(median(r.latencies))}, p99 ${fmtMs(p99(r.latencies))}; app CPU ${fmtMs(cpu)} per sign-in`);
-  console.log(`one answer: ${answer}`);
-  for (const a of agents) a.destroy();
-  await stopAll();
-  if (process.env.PROFILE) console.log(`profile: ${readdirSync(profDir).map((f) => path.join(profDir, f)).join(", ")}; summarise with --last=${ms}`);
-});
+    const appUrl = `http://127.0.0.1:${PORT}`;
+    const id = actionId(distDir, "app/(patient)/login/actions.ts", "signInPatient");
+    const agents = Array.from({ length: CLIENTS }, () => makeAgent(1));
+    const forms = [];
+    for (let i = 0; i < CLIENTS; i++) forms.push(await loadForm(appUrl, "/login", agents[i]));
+    let answer = "";
+    const request = (i, seq) =>
+      postAction({
+        appUrl,
+        form: forms[i],
+        id,
+        values: { username: ACCOUNTS[(i + seq) % ACCOUNTS.length], password: "demo-patient-password" },
+        agent: agents[i],
+      }).then((res) => {
+        const to = res.headers["x-action-redirect"] ?? "";
+        answer ||= `${res.rawBody.length} bytes sent (${res.headers["content-encoding"] ?? "not compressed"}), ${Buffer.byteLength(bodyText(res))} bytes of RSC payload`;
+        return res.status === 200 && /\/portal(;|$)/.test(to)
+          ? { ok: true, ms: res.ms }
+          : { ok: false, ms: res.ms, error: `status ${res.status}, redirect "${to}"` };
+      });
+    // The first sign-in of each seeded account replaces its hash if the seed made it with other parameters.
+    await closedLoop({ clients: CLIENTS, durationMs: 0, warmupMs: 4_000, request });
+    const c0 = processCpuMs(app.child.pid);
+    const t0 = Date.now();
+    const r = await closedLoop({ clients: CLIENTS, durationMs: SIGN_IN_MS, request });
+    const ms = Date.now() - t0;
+    const cpu = (processCpuMs(app.child.pid) - c0) / r.sent;
+    console.log(
+      `${r.completed} sign-ins in ${(ms / 1000).toFixed(1)} s = ${(r.completed / (ms / 1000)).toFixed(1)}/s, ${r.errors} errors${r.firstError ? ` (${r.firstError})` : ""}; p50 ${fmtMs(median(r.latencies))}, p99 ${fmtMs(p99(r.latencies))}; app CPU ${fmtMs(cpu)} per sign-in`,
+    );
+    console.log(`one answer: ${answer}`);
+    for (const a of agents) a.destroy();
+    await stopAll();
+    if (process.env.PROFILE)
+      console.log(
+        `profile: ${readdirSync(profDir)
+          .map((f) => path.join(profDir, f))
+          .join(", ")}; summarise with --last=${ms}`,
+      );
+  },
+);

@@ -55,7 +55,8 @@ for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
 
 function assertLocal(url) {
   const host = new URL(url).hostname;
-  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(host)) throw new Error(`bench refuses a non-local DATABASE_URL host (${host})`);
+  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(host))
+    throw new Error(`bench refuses a non-local DATABASE_URL host (${host})`);
 }
 
 function portFree(port) {
@@ -76,7 +77,17 @@ function newestSource() {
       for (const e of readdirSync(p)) if (e !== "node_modules" && !e.startsWith(".")) walk(path.join(p, e));
     } else newest = Math.max(newest, st.mtimeMs);
   };
-  for (const p of ["app", "lib", "db", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "tsconfig.json"]) walk(p);
+  for (const p of [
+    "app",
+    "lib",
+    "db",
+    "proxy.ts",
+    "instrumentation.ts",
+    "next.config.js",
+    "package-lock.json",
+    "tsconfig.json",
+  ])
+    walk(p);
   return newest;
 }
 
@@ -135,36 +146,75 @@ async function main() {
   console.log(`bench: scratch database ${dbName}`);
 
   // The demo practice, then a second chart with Kwame Asante's very details (the "ambiguous" outcome).
-  const cliEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, APP_URL: `http://127.0.0.1:${PORTS.app}` };
+  const cliEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: authSecret,
+    APP_URL: `http://127.0.0.1:${PORTS.app}`,
+  };
   delete cliEnv.PGLITE_DIR;
   delete cliEnv.NODE_ENV;
-  await run("seed", "node", ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/seed.ts"], { env: cliEnv, logFile: path.join(logDir, "seed.log") });
-  await run("import", "node", ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/import.ts", "bench/fixtures/duplicate-chart.csv"], {
+  await run("seed", "node", ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/seed.ts"], {
     env: cliEnv,
-    logFile: path.join(logDir, "import.log"),
+    logFile: path.join(logDir, "seed.log"),
   });
+  await run(
+    "import",
+    "node",
+    [
+      "node_modules/tsx/dist/cli.mjs",
+      "--conditions=react-server",
+      "scripts/import.ts",
+      "bench/fixtures/duplicate-chart.csv",
+    ],
+    {
+      env: cliEnv,
+      logFile: path.join(logDir, "import.log"),
+    },
+  );
   console.log("bench: demo practice seeded, duplicate chart imported");
 
   await startFakeResend({ port: PORTS.resend, logFile: path.join(logDir, "fake-resend.log") });
   const env = appEnv({ port: PORTS.app, resendPort: PORTS.resend, databaseUrl, authSecret, limits: RAISED_LIMITS });
   let app = await startApp({ name: "app", port: PORTS.app, env, logFile: path.join(logDir, "app.log") });
-  const baseline = await startBaseline({ port: PORTS.baseline, databaseUrl, authSecret, logFile: path.join(logDir, "baseline.log") });
-  console.log(`bench: app on :${PORTS.app} (per-address limits ${RAISED_LIMITS.verify}), fake Resend on :${PORTS.resend}, baseline on :${PORTS.baseline}`);
+  const baseline = await startBaseline({
+    port: PORTS.baseline,
+    databaseUrl,
+    authSecret,
+    logFile: path.join(logDir, "baseline.log"),
+  });
+  console.log(
+    `bench: app on :${PORTS.app} (per-address limits ${RAISED_LIMITS.verify}), fake Resend on :${PORTS.resend}, baseline on :${PORTS.baseline}`,
+  );
 
   const gates = {};
   const gate = async (name) => {
     if (process.env.BENCH_SKIP_LOAD_GATE === "1") {
       gates[name] = { met: false, skipped: true, waitedS: 0, load: loadNow() };
     } else {
-      console.log(`\nload gate before ${name}: waiting (up to ${process.env.BENCH_LOAD_GATE_MINUTES ?? 10} minutes) for a 1-minute load average below 1.5`);
-      gates[name] = await waitForQuiet({ threshold: 1.5, maxMs: Number(process.env.BENCH_LOAD_GATE_MINUTES ?? 10) * 60_000 });
-      console.log(`load gate: ${gates[name].met ? "met" : "NOT met"} after ${gates[name].waitedS} s; load ${gates[name].load.join(" / ")}`);
+      console.log(
+        `\nload gate before ${name}: waiting (up to ${process.env.BENCH_LOAD_GATE_MINUTES ?? 10} minutes) for a 1-minute load average below 1.5`,
+      );
+      gates[name] = await waitForQuiet({
+        threshold: 1.5,
+        maxMs: Number(process.env.BENCH_LOAD_GATE_MINUTES ?? 10) * 60_000,
+      });
+      console.log(
+        `load gate: ${gates[name].met ? "met" : "NOT met"} after ${gates[name].waitedS} s; load ${gates[name].load.join(" / ")}`,
+      );
     }
     writeFileSync(path.join(logDir, "gates.json"), JSON.stringify({ ...gates, postgresVersion }, null, 2));
   };
   const script = (name, file, extraEnv) =>
     run(name, "node", [file], {
-      env: { ...process.env, BENCH_APP_URL: `http://127.0.0.1:${PORTS.app}`, BENCH_BASELINE_URL: `http://127.0.0.1:${PORTS.baseline}`, BENCH_DATABASE_URL: databaseUrl, BENCH_DIST_DIR: DIST_DIR, ...extraEnv },
+      env: {
+        ...process.env,
+        BENCH_APP_URL: `http://127.0.0.1:${PORTS.app}`,
+        BENCH_BASELINE_URL: `http://127.0.0.1:${PORTS.baseline}`,
+        BENCH_DATABASE_URL: databaseUrl,
+        BENCH_DIST_DIR: DIST_DIR,
+        ...extraEnv,
+      },
       logFile: path.join(logDir, `${name}.log`),
       timeoutMs: 60 * 60_000,
       echo: true,
@@ -198,7 +248,12 @@ async function main() {
     console.log(`\n== throughput (bench/throughput.mjs a) with EMAIL_WORKER=off: restarting the app ==`);
     await stop(app);
     const pathOnlyEnv = { ...env, EMAIL_WORKER: "off" };
-    app = await startApp({ name: "app-worker-off", port: PORTS.app, env: pathOnlyEnv, logFile: path.join(logDir, "app-worker-off.log") });
+    app = await startApp({
+      name: "app-worker-off",
+      port: PORTS.app,
+      env: pathOnlyEnv,
+      logFile: path.join(logDir, "app-worker-off.log"),
+    });
     await gate("throughput-worker-off");
     await script("throughput-worker-off", "bench/throughput.mjs", {
       BENCH_OUT: pathOnlyOut,
@@ -214,9 +269,19 @@ async function main() {
   await stop(app);
   if (want("flood")) {
     console.log(`\n== flood (bench/throughput.mjs c): restarting the app with the default per-address limits ==`);
-    app = await startApp({ name: "app-default-limits", port: PORTS.app, env: appEnv({ port: PORTS.app, resendPort: PORTS.resend, databaseUrl, authSecret, limits: null }), logFile: path.join(logDir, "app-default-limits.log") });
+    app = await startApp({
+      name: "app-default-limits",
+      port: PORTS.app,
+      env: appEnv({ port: PORTS.app, resendPort: PORTS.resend, databaseUrl, authSecret, limits: null }),
+      logFile: path.join(logDir, "app-default-limits.log"),
+    });
     await gate("flood");
-    await script("flood", "bench/throughput.mjs", { BENCH_OUT: floodOut, BENCH_PARTS: "c", BENCH_APP_PID: String(app.child.pid), BENCH_PROXY_PORT: String(PORTS.forwarder) });
+    await script("flood", "bench/throughput.mjs", {
+      BENCH_OUT: floodOut,
+      BENCH_PARTS: "c",
+      BENCH_APP_PID: String(app.child.pid),
+      BENCH_PROXY_PORT: String(PORTS.forwarder),
+    });
     await stop(app);
   }
 
@@ -225,14 +290,33 @@ async function main() {
   const twoOut = path.join(logDir, "two-instances.json");
   const twoLimitsOut = path.join(logDir, "two-instances-limits.json");
   if (want("two-instances")) {
-    console.log(`\n== two instances (bench/two-instances.mjs): :${PORTS.app} and :${PORTS.second} behind :${PORTS.balancer} ==`);
-    const balancer = await startForwardingProxy({ port: PORTS.balancer, targets: [`http://127.0.0.1:${PORTS.app}`, `http://127.0.0.1:${PORTS.second}`] });
+    console.log(
+      `\n== two instances (bench/two-instances.mjs): :${PORTS.app} and :${PORTS.second} behind :${PORTS.balancer} ==`,
+    );
+    const balancer = await startForwardingProxy({
+      port: PORTS.balancer,
+      targets: [`http://127.0.0.1:${PORTS.app}`, `http://127.0.0.1:${PORTS.second}`],
+    });
     cleanups.push(() => balancer.close());
     const startPair = async (limits, extra, label) => {
-      const pairEnv = (port) => ({ ...appEnv({ port, resendPort: PORTS.resend, databaseUrl, authSecret, limits }), APP_URL: balancer.url, ...extra });
+      const pairEnv = (port) => ({
+        ...appEnv({ port, resendPort: PORTS.resend, databaseUrl, authSecret, limits }),
+        APP_URL: balancer.url,
+        ...extra,
+      });
       return Promise.all([
-        startApp({ name: `${label}-a`, port: PORTS.app, env: pairEnv(PORTS.app), logFile: path.join(logDir, `${label}-a.log`) }),
-        startApp({ name: `${label}-b`, port: PORTS.second, env: pairEnv(PORTS.second), logFile: path.join(logDir, `${label}-b.log`) }),
+        startApp({
+          name: `${label}-a`,
+          port: PORTS.app,
+          env: pairEnv(PORTS.app),
+          logFile: path.join(logDir, `${label}-a.log`),
+        }),
+        startApp({
+          name: `${label}-b`,
+          port: PORTS.second,
+          env: pairEnv(PORTS.second),
+          logFile: path.join(logDir, `${label}-b.log`),
+        }),
       ]);
     };
     const twoEnv = { BENCH_PUBLIC_URL: balancer.url, BENCH_DIRECT_URL: `http://127.0.0.1:${PORTS.app}` };
@@ -241,7 +325,11 @@ async function main() {
     await script("two-instances", "bench/two-instances.mjs", { ...twoEnv, BENCH_PARTS: "scale", BENCH_OUT: twoOut });
     await Promise.all(pair.map((p) => stop(p)));
     pair = await startPair(null, {}, "pair-limits");
-    await script("two-instances-limits", "bench/two-instances.mjs", { ...twoEnv, BENCH_PARTS: "limits", BENCH_OUT: twoLimitsOut });
+    await script("two-instances-limits", "bench/two-instances.mjs", {
+      ...twoEnv,
+      BENCH_PARTS: "limits",
+      BENCH_OUT: twoLimitsOut,
+    });
     await Promise.all(pair.map((p) => stop(p)));
   }
 

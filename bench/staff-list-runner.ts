@@ -11,7 +11,11 @@ import { parsePatientSearch } from "@/lib/patients/search";
 import type { PortalStatusKind } from "@/lib/patients/portal-status";
 
 const url = process.env.BENCH_DATABASE_URL!;
-const inputs = JSON.parse(readFileSync(process.env.BENCH_INPUTS!, "utf8")) as { lastNames: string[]; dobs: string[]; emails: string[] };
+const inputs = JSON.parse(readFileSync(process.env.BENCH_INPUTS!, "utf8")) as {
+  lastNames: string[];
+  dobs: string[];
+  emails: string[];
+};
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
 // A slow query on a big database stops sampling after this long (with at least 20 samples), so a run ends.
@@ -55,7 +59,9 @@ const prefixInput = () => {
 const dobInput = () => usDate(pick(inputs.dobs));
 const emailInput = () => mixedCase(pick(inputs.emails));
 
-async function page50Inputs(): Promise<{ label: string; status?: PortalStatusKind; after?: Cursor; before?: Cursor }[]> {
+async function page50Inputs(): Promise<
+  { label: string; status?: PortalStatusKind; after?: Cursor; before?: Cursor }[]
+> {
   // Page 50 with no filter and with each status filter, asked for forwards (after page 49's last row) and
   // backwards (before page 51's first row). Pages 1–49 are read in one call of 49 × 25 rows: the same cursor
   // "Next page" would have carried after 49 clicks, without 49 slow queries on an unfixed 1M database.
@@ -83,7 +89,11 @@ async function main() {
     { name: "list: email", input: emailInput, run: async (q) => (await list(q)).rows.length },
     { name: "counts: email", input: emailInput, run: counts },
     { name: "list: first page, no search", input: () => "", run: async (q) => (await list(q)).rows.length },
-    { name: "list: status filter", input: () => pick(STATUSES), run: async (s) => (await list("", s as PortalStatusKind)).rows.length },
+    {
+      name: "list: status filter",
+      input: () => pick(STATUSES),
+      run: async (s) => (await list("", s as PortalStatusKind)).rows.length,
+    },
     {
       name: "list: status filter + prefix",
       input: () => `${pick(STATUSES)}|${prefixInput()}`,
@@ -106,7 +116,8 @@ async function main() {
   const results = [];
   for (const kind of kinds) {
     const started = performance.now();
-    for (let i = 0; i < WARMUP && (i < 5 || performance.now() - started < KIND_SECONDS * 100); i++) await kind.run(kind.input());
+    for (let i = 0; i < WARMUP && (i < 5 || performance.now() - started < KIND_SECONDS * 100); i++)
+      await kind.run(kind.input());
     const ms: number[] = [];
     const matched: number[] = [];
     const inputsUsed: string[] = [];
@@ -133,7 +144,13 @@ async function main() {
       .map((t, i) => ({ ms: Math.round(t * 10) / 10, input: inputsUsed[i], matched: matched[i] }))
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 3);
-    results.push({ name: kind.name, ms, matched, slowest, explain: { input, sql: captured?.query, params: captured?.params, plan: explains.join("\n") } });
+    results.push({
+      name: kind.name,
+      ms,
+      matched,
+      slowest,
+      explain: { input, sql: captured?.query, params: captured?.params, plan: explains.join("\n") },
+    });
     captured = null;
     console.log(`${kind.name}: done`);
   }

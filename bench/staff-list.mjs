@@ -20,7 +20,8 @@ const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
 
 function assertLocal(url) {
   const host = new URL(url).hostname;
-  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(host)) throw new Error(`bench refuses a non-local DATABASE_URL host (${host})`);
+  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(host))
+    throw new Error(`bench refuses a non-local DATABASE_URL host (${host})`);
 }
 
 // The scratch database in use, so that a signal can still drop it.
@@ -41,10 +42,15 @@ async function benchOneSize({ admin, adminUrl, logDir, size }) {
     const env = { ...process.env, DATABASE_URL: databaseUrl };
     delete env.PGLITE_DIR;
     delete env.NODE_ENV;
-    await run(`${tag}-migrate`, "node", ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/migrate.ts"], {
-      env,
-      logFile: path.join(logDir, `${tag}-migrate.log`),
-    });
+    await run(
+      `${tag}-migrate`,
+      "node",
+      ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/migrate.ts"],
+      {
+        env,
+        logFile: path.join(logDir, `${tag}-migrate.log`),
+      },
+    );
 
     let t0 = performance.now();
     const practice = generatePractice(size);
@@ -74,14 +80,21 @@ async function benchOneSize({ admin, adminUrl, logDir, size }) {
     writeFileSync(inputsFile, JSON.stringify(practice.sample));
     const counts = { patients: size, accounts: practice.accounts.length, setupLinks: practice.tokens.length };
     practice.patients.length = practice.accounts.length = practice.tokens.length = 0;
-    console.log(`${tag}: generated in ${generateS.toFixed(1)} s, COPY + VACUUM ANALYZE in ${loadS.toFixed(1)} s; ${JSON.stringify(statuses[0])}`);
+    console.log(
+      `${tag}: generated in ${generateS.toFixed(1)} s, COPY + VACUUM ANALYZE in ${loadS.toFixed(1)} s; ${JSON.stringify(statuses[0])}`,
+    );
 
     const out = path.join(logDir, `${tag}.json`);
-    await run(`${tag}-runner`, "node", ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "bench/staff-list-runner.ts"], {
-      env: { ...env, BENCH_DATABASE_URL: databaseUrl, BENCH_INPUTS: inputsFile, BENCH_OUT: out },
-      logFile: path.join(logDir, `${tag}-runner.log`),
-      timeoutMs: 60 * 60_000,
-    });
+    await run(
+      `${tag}-runner`,
+      "node",
+      ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "bench/staff-list-runner.ts"],
+      {
+        env: { ...env, BENCH_DATABASE_URL: databaseUrl, BENCH_INPUTS: inputsFile, BENCH_OUT: out },
+        logFile: path.join(logDir, `${tag}-runner.log`),
+        timeoutMs: 60 * 60_000,
+      },
+    );
     const raw = JSON.parse(readFileSync(out, "utf8"));
     return {
       size,
@@ -134,7 +147,11 @@ function markdown(json) {
       `| ${name} | ${cells.join(" | ")} | ${fmtMs(last.p50)} / ${fmtMs(last.max)} (${last.n}) | ${(last.p95 / first.p95).toFixed(1)}× | ${t ? (t.p95 < TARGET_P95_MS ? "pass" : "**FAIL**") : "n/a"} | ${last.matchedMedian} |`,
     );
   }
-  lines.push("", "| size | accounts | setup links | Inactive / Unactivated / Active | distinct last names | shared emails | patients table + indexes | COPY + VACUUM |", "|---|---|---|---|---|---|---|---|");
+  lines.push(
+    "",
+    "| size | accounts | setup links | Inactive / Unactivated / Active | distinct last names | shared emails | patients table + indexes | COPY + VACUUM |",
+    "|---|---|---|---|---|---|---|---|",
+  );
   for (const s of json.sizes) {
     lines.push(
       `| ${label(s.size)} | ${s.accounts} | ${s.setupLinks} | ${s.statuses.inactive} / ${s.statuses.unactivated} / ${s.statuses.active} | ${s.statuses.last_names} | ${s.statuses.shared_emails} | ${s.relationSize.patients} (indexes ${s.relationSize.patient_indexes}) | ${s.loadS.toFixed(1)} s |`,
@@ -150,7 +167,14 @@ function markdown(json) {
     lines.push("", `<details><summary>EXPLAIN (ANALYZE, BUFFERS) at ${label(s.size)}</summary>`, "");
     for (const q of s.queries) {
       const slow = (q.slowest ?? []).map((x) => `\`${x.input}\` ${fmtMs(x.ms)}`).join(", ");
-      lines.push(`**${q.name}** (input \`${q.explain.input}\`; slowest samples: ${slow})`, "", "```", q.explain.plan, "```", "");
+      lines.push(
+        `**${q.name}** (input \`${q.explain.input}\`; slowest samples: ${slow})`,
+        "",
+        "```",
+        q.explain.plan,
+        "```",
+        "",
+      );
     }
     lines.push("</details>");
   }
@@ -164,7 +188,12 @@ export async function benchStaffList({ adminUrl, logDir, sizes = DEFAULT_SIZES }
   try {
     const [{ server_version: postgresVersion }] = await admin`show server_version`;
     const { loadavg } = await import("node:os");
-    const json = { startedAt: new Date().toISOString(), postgresVersion, load: loadavg().map((l) => l.toFixed(2)), sizes: [] };
+    const json = {
+      startedAt: new Date().toISOString(),
+      postgresVersion,
+      load: loadavg().map((l) => l.toFixed(2)),
+      sizes: [],
+    };
     for (const size of sizes) json.sizes.push(await benchOneSize({ admin, adminUrl, logDir, size }));
     writeFileSync(path.join(logDir, "staff-list.json"), JSON.stringify(json, null, 2));
     return { json, markdown: markdown(json) };

@@ -47,7 +47,9 @@ function original(callFrame) {
   const map = maps.get(url);
   const e = map?.findEntry(lineNumber, columnNumber);
   if (!e || !e.originalSource) return null;
-  const src = decodeURIComponent(e.originalSource).replace(/^(\.\.\/)+/, "").replace(/^turbopack:\/\/\/(\[project\]\/)?/, "");
+  const src = decodeURIComponent(e.originalSource)
+    .replace(/^(\.\.\/)+/, "")
+    .replace(/^turbopack:\/\/\/(\[project\]\/)?/, "");
   return { src, line: e.originalLine + 1 };
 }
 
@@ -130,7 +132,9 @@ const show = (title, map, top = TOP) => {
   console.log(`\n== ${title} ==`);
   for (const [k, ms] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(ms)} ${per(ms)}  ${k}`);
 };
-console.log(`${file}: busy ${busy.toFixed(0)} ms, idle ${idle.toFixed(0)} ms${requests ? `, ${requests} requests: ${(busy / requests).toFixed(2)} ms busy per request` : ""}`);
+console.log(
+  `${file}: busy ${busy.toFixed(0)} ms, idle ${idle.toFixed(0)} ms${requests ? `, ${requests} requests: ${(busy / requests).toFixed(2)} ms busy per request` : ""}`,
+);
 show("self time by package", byPkg, 30);
 show("self time by function", byFn);
 show("inclusive time by function", match ? new Map([...total].filter(([k]) => new RegExp(match).test(k))) : total, TOP);

@@ -39,7 +39,8 @@ if (!databaseUrl) throw new Error("BENCH_DATABASE_URL is required");
 const sql = connect(databaseUrl);
 const hex = (n) => randomBytes(n).toString("hex");
 const cores = os.availableParallelism?.() ?? os.cpus().length;
-const SIGN_IN_MESSAGE = "Username or password is not right. Check them and try again, or use the links below if you forgot them.";
+const SIGN_IN_MESSAGE =
+  "Username or password is not right. Check them and try again, or use the links below if you forgot them.";
 
 const summarize = (r) => ({
   clients: r.clients,
@@ -77,14 +78,29 @@ async function createAccountThroughput() {
     for (let i = 0; i < clients; i++) forms.push(await loadForm(appUrl, "/register", agents[i]));
     const target = {
       app: (i, seq) =>
-        postAction({ appUrl, form: forms[i], id, values: MIX[(i + seq) % MIX.length](), agent: agents[i], timeoutMs: 30_000 }).then((res) => {
+        postAction({
+          appUrl,
+          form: forms[i],
+          id,
+          values: MIX[(i + seq) % MIX.length](),
+          agent: agents[i],
+          timeoutMs: 30_000,
+        }).then((res) => {
           if (res.status !== 200) return { ok: false, ms: res.ms, error: `status ${res.status}` };
           // Reading every answer would load the client: one in 25 is decoded and checked.
-          if (seq % 25 === 0 && JSON.stringify(actionResult(bodyText(res))) !== '{"submitted":true}') return { ok: false, ms: res.ms, error: "unexpected answer" };
+          if (seq % 25 === 0 && JSON.stringify(actionResult(bodyText(res))) !== '{"submitted":true}')
+            return { ok: false, ms: res.ms, error: "unexpected answer" };
           return { ok: true, ms: res.ms };
         }),
       baseline: (i, seq) =>
-        postAction({ appUrl: baselineUrl, form: forms[i], id, values: MIX[(i + seq) % MIX.length](), agent: baseAgents[i], timeoutMs: 30_000 }).then((res) =>
+        postAction({
+          appUrl: baselineUrl,
+          form: forms[i],
+          id,
+          values: MIX[(i + seq) % MIX.length](),
+          agent: baseAgents[i],
+          timeoutMs: 30_000,
+        }).then((res) =>
           res.status === 200 ? { ok: true, ms: res.ms } : { ok: false, ms: res.ms, error: `status ${res.status}` },
         ),
     };
@@ -101,7 +117,8 @@ async function createAccountThroughput() {
       const c1 = processCpuMs(pid);
       // A request over the per-address limit does the same statements minus the seal: say so if any were.
       const limited = (await rateLimitedVerifications(sql)) - limited0;
-      if (limited) console.log(`    (${name} segment: ${limited} of ${r.sent} requests went over the per-address limit)`);
+      if (limited)
+        console.log(`    (${name} segment: ${limited} of ${r.sent} requests went over the per-address limit)`);
       if (c0 !== null && c1 !== null) {
         cpu[name].ms += c1 - c0;
         cpu[name].requests += r.sent;
@@ -127,7 +144,10 @@ async function createAccountThroughput() {
     results[clients] = { app, baseline, ratio: app.rps / baseline.rps, load };
     console.log(line("baseline", baseline));
     console.log(line("app", app));
-    if (app.cpuMsPerRequest !== null) console.log(`    CPU per request: app process ${fmtMs(app.cpuMsPerRequest)} (action + inline worker), baseline process ${fmtMs(baseline.cpuMsPerRequest)}`);
+    if (app.cpuMsPerRequest !== null)
+      console.log(
+        `    CPU per request: app process ${fmtMs(app.cpuMsPerRequest)} (action + inline worker), baseline process ${fmtMs(baseline.cpuMsPerRequest)}`,
+      );
     console.log(`    app / baseline = ${(app.rps / baseline.rps).toFixed(2)}; load ${load.start[0]} -> ${load.end[0]}`);
     for (const a of [...agents, ...baseAgents]) a.destroy();
   }
@@ -189,9 +209,17 @@ async function signInThroughput() {
   const forms = [];
   for (let i = 0; i < clients; i++) forms.push(await loadForm(appUrl, "/login", agents[i]));
   const request = (i, seq) =>
-    postAction({ appUrl, form: forms[i], id, values: { username: accounts[(i + seq) % accounts.length], password: "demo-patient-password" }, agent: agents[i] }).then((res) => {
+    postAction({
+      appUrl,
+      form: forms[i],
+      id,
+      values: { username: accounts[(i + seq) % accounts.length], password: "demo-patient-password" },
+      agent: agents[i],
+    }).then((res) => {
       const to = res.headers["x-action-redirect"] ?? "";
-      return res.status === 200 && /\/portal(;|$)/.test(to) ? { ok: true, ms: res.ms } : { ok: false, ms: res.ms, error: `status ${res.status}, redirect "${to}"` };
+      return res.status === 200 && /\/portal(;|$)/.test(to)
+        ? { ok: true, ms: res.ms }
+        : { ok: false, ms: res.ms, error: `status ${res.status}, redirect "${to}"` };
     });
   await closedLoop({ clients, durationMs: 0, warmupMs: 3_000, request });
   const load = { start: loadNow() };
@@ -208,16 +236,30 @@ async function signInThroughput() {
   const limit = cores / (verifyMs / 1000);
   const res = {
     cores,
-    argon2: { params, verifyMedianMs: verifyMs, verifyP99Ms: p99([...before, ...after]), beforeMedianMs: median(before), afterMedianMs: median(after), parallelRps: parallel.rps },
+    argon2: {
+      params,
+      verifyMedianMs: verifyMs,
+      verifyP99Ms: p99([...before, ...after]),
+      beforeMedianMs: median(before),
+      afterMedianMs: median(after),
+      parallelRps: parallel.rps,
+    },
     limitRps: limit,
     signIn: r,
     ratio: r.rps / limit,
     load,
   };
-  console.log(`  one Argon2id verification (${params}): median ${fmtMs(verifyMs)} (before ${fmtMs(median(before))}, after ${fmtMs(median(after))})`);
-  console.log(`  hashing limit = ${cores} cores / ${fmtMs(verifyMs)} = ${limit.toFixed(1)} sign-ins/s (${cores} verifications at a time really ran ${parallel.rps.toFixed(1)}/s)`);
+  console.log(
+    `  one Argon2id verification (${params}): median ${fmtMs(verifyMs)} (before ${fmtMs(median(before))}, after ${fmtMs(median(after))})`,
+  );
+  console.log(
+    `  hashing limit = ${cores} cores / ${fmtMs(verifyMs)} = ${limit.toFixed(1)} sign-ins/s (${cores} verifications at a time really ran ${parallel.rps.toFixed(1)}/s)`,
+  );
   console.log(line("sign-in", r));
-  if (r.cpuMsPerRequest !== null) console.log(`    CPU per sign-in in the app process: ${fmtMs(r.cpuMsPerRequest)} (one verification alone: ${fmtMs(verifyMs)})`);
+  if (r.cpuMsPerRequest !== null)
+    console.log(
+      `    CPU per sign-in in the app process: ${fmtMs(r.cpuMsPerRequest)} (one verification alone: ${fmtMs(verifyMs)})`,
+    );
   console.log(`    sign-in / limit = ${(r.rps / limit).toFixed(2)}; load ${load.start[0]} -> ${load.end[0]}`);
   return res;
 }
@@ -242,8 +284,18 @@ async function flood({ requests, clients, spoofForwardedFor, via }) {
     maxRequests: requests,
     request: (i) => {
       n++;
-      const headers = spoofForwardedFor ? { "X-Forwarded-For": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` } : {};
-      return postAction({ appUrl, form: forms[i], id, values: { username: `u${hex(4)}`.slice(0, 8), password: `wrong-${hex(7)}-x`.slice(0, 21) }, agent: agents[i], headers, via }).then((res) => {
+      const headers = spoofForwardedFor
+        ? { "X-Forwarded-For": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` }
+        : {};
+      return postAction({
+        appUrl,
+        form: forms[i],
+        id,
+        values: { username: `u${hex(4)}`.slice(0, 8), password: `wrong-${hex(7)}-x`.slice(0, 21) },
+        agent: agents[i],
+        headers,
+        via,
+      }).then((res) => {
         if (res.status === 200 && actionResult(bodyText(res))?.message === SIGN_IN_MESSAGE) answeredSame++;
         return { ok: res.status === 200, ms: res.ms, error: `status ${res.status}` };
       });
@@ -254,7 +306,8 @@ async function flood({ requests, clients, spoofForwardedFor, via }) {
   for (const a of agents) a.destroy();
   // A failed sign-in is recorded just after its answer is sent (lib/auth/defer.ts): let the last ones land.
   await new Promise((r) => setTimeout(r, 2_000));
-  const [{ hashed }] = await sql`select count(*)::int as hashed from audit_events where id > ${maxId} and event = 'patient.sign_in_failed'`;
+  const [{ hashed }] =
+    await sql`select count(*)::int as hashed from audit_events where id > ${maxId} and event = 'patient.sign_in_failed'`;
   const windowMs = 5 * 60_000;
   const windows = Math.floor(ended / windowMs) - Math.floor(started / windowMs) + 1;
   const sent = r.sent;
@@ -284,19 +337,19 @@ async function floodLimit() {
   // As deployed: through a reverse proxy that appends the address it saw to X-Forwarded-For (README).
   const proxy = await startForwardingProxy({ port: PROXY_PORT, target: appUrl });
   try {
-  const one = await flood({ requests: FLOOD_REQUESTS, clients, spoofForwardedFor: false, via: proxy.url });
-  load.end = loadNow();
-  console.log(
-    `  flood from one address: ${one.sent} bad sign-ins in ${one.seconds.toFixed(1)} s (${one.rps.toFixed(0)}/s, p50 ${fmtMs(one.p50)}, p99 ${fmtMs(one.p99)}); ` +
-      `${one.hashed} reached the hasher (${one.allowance} allowed in ${one.windows} window(s)), ${one.hashedAfterTrip} after the limiter tripped = ${(one.fractionAfterTrip * 100).toFixed(2)}%; ` +
-      `${one.answeredSame} answered with the common message; app CPU ${fmtMs(one.cpuMsPerRequest)} per request`,
-  );
-  // The same flood with a different X-Forwarded-For on every request: does the limiter hold?
-  const spoofed = await flood({ requests: 200, clients: 8, spoofForwardedFor: true, via: proxy.url });
-  console.log(
-    `  same flood, X-Forwarded-For rotated per request: ${spoofed.sent} sent, ${spoofed.hashed} reached the hasher (${((spoofed.hashed / spoofed.sent) * 100).toFixed(1)}%), ${spoofed.rps.toFixed(1)}/s, app CPU ${fmtMs(spoofed.cpuMsPerRequest)} per request`,
-  );
-  return { oneAddress: one, rotatedForwardedFor: spoofed, load, throughProxy: true };
+    const one = await flood({ requests: FLOOD_REQUESTS, clients, spoofForwardedFor: false, via: proxy.url });
+    load.end = loadNow();
+    console.log(
+      `  flood from one address: ${one.sent} bad sign-ins in ${one.seconds.toFixed(1)} s (${one.rps.toFixed(0)}/s, p50 ${fmtMs(one.p50)}, p99 ${fmtMs(one.p99)}); ` +
+        `${one.hashed} reached the hasher (${one.allowance} allowed in ${one.windows} window(s)), ${one.hashedAfterTrip} after the limiter tripped = ${(one.fractionAfterTrip * 100).toFixed(2)}%; ` +
+        `${one.answeredSame} answered with the common message; app CPU ${fmtMs(one.cpuMsPerRequest)} per request`,
+    );
+    // The same flood with a different X-Forwarded-For on every request: does the limiter hold?
+    const spoofed = await flood({ requests: 200, clients: 8, spoofForwardedFor: true, via: proxy.url });
+    console.log(
+      `  same flood, X-Forwarded-For rotated per request: ${spoofed.sent} sent, ${spoofed.hashed} reached the hasher (${((spoofed.hashed / spoofed.sent) * 100).toFixed(1)}%), ${spoofed.rps.toFixed(1)}/s, app CPU ${fmtMs(spoofed.cpuMsPerRequest)} per request`,
+    );
+    return { oneAddress: one, rotatedForwardedFor: spoofed, load, throughProxy: true };
   } finally {
     await proxy.close();
   }
@@ -305,7 +358,9 @@ async function floodLimit() {
 const result = { startedAt: new Date().toISOString() };
 try {
   if (parts.includes("a")) {
-    console.log(`(a) create-account throughput vs the bare baseline (same SQL through postgres.js); the app's worker: ${noWorker ? "off (EMAIL_WORKER=off)" : "inline (as shipped)"}`);
+    console.log(
+      `(a) create-account throughput vs the bare baseline (same SQL through postgres.js); the app's worker: ${noWorker ? "off (EMAIL_WORKER=off)" : "inline (as shipped)"}`,
+    );
     result.createAccount = await createAccountThroughput();
   }
   if (parts.includes("b")) {

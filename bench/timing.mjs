@@ -36,17 +36,26 @@ const VERIFY_OUTCOMES = {
   matched: () => ({ email: "nora.l@example.com", lastName: "Lindqvist", ...dob("1972-01-09"), zip: "62701" }),
   unmatched: () => ({ email: `p${hex(4)}@example.org`, lastName: "Lindqvist", ...dob("1972-01-09"), zip: "62701" }),
   access_off: () => ({ email: "harold.finch@example.com", lastName: "Finch", ...dob("1955-05-05"), zip: "62710" }),
-  has_account: () => ({ email: "maria.garcia@example.com", lastName: "García-López", ...dob("1978-04-12"), zip: "62701" }),
+  has_account: () => ({
+    email: "maria.garcia@example.com",
+    lastName: "García-López",
+    ...dob("1978-04-12"),
+    zip: "62701",
+  }),
   ambiguous: () => ({ email: "kwame.asante@example.com", lastName: "Asante", ...dob("1980-11-11"), zip: "62708" }),
 };
 
-const SIGN_IN_MESSAGE = "Username or password is not right. Check them and try again, or use the links below if you forgot them.";
+const SIGN_IN_MESSAGE =
+  "Username or password is not right. Check them and try again, or use the links below if you forgot them.";
 const WRONG_PASSWORD_ACCOUNTS = ["mgarcia", "sobrien", "aiko.t", "liwei84"];
 const LOCKED_ACCOUNT = "gokafor";
 // 21 characters, like the demo password, for every outcome.
 const wrongPassword = () => `wrong-${hex(7)}-x`.slice(0, 21);
 const SIGN_IN_OUTCOMES = {
-  wrong_password: (i) => ({ username: WRONG_PASSWORD_ACCOUNTS[i % WRONG_PASSWORD_ACCOUNTS.length], password: wrongPassword() }),
+  wrong_password: (i) => ({
+    username: WRONG_PASSWORD_ACCOUNTS[i % WRONG_PASSWORD_ACCOUNTS.length],
+    password: wrongPassword(),
+  }),
   unknown_user: () => ({ username: `u${hex(4)}`.slice(0, 8), password: wrongPassword() }),
   locked: () => ({ username: LOCKED_ACCOUNT, password: wrongPassword() }),
 };
@@ -70,8 +79,13 @@ function compare(samples, reference) {
 function printRun(title, r, reference) {
   console.log(`  ${title}`);
   for (const k of Object.keys(r.median)) {
-    const vs = k === reference ? "(reference)" : `diff ${r.diffMs[k] >= 0 ? "+" : ""}${r.diffMs[k].toFixed(2)} ms, p = ${fmtP(r.p[k])}`;
-    console.log(`    ${k.padEnd(15)} n=${r.n[k]}  median ${fmtMs(r.median[k]).padStart(9)}  p99 ${fmtMs(r.p99[k]).padStart(9)}  ${vs}`);
+    const vs =
+      k === reference
+        ? "(reference)"
+        : `diff ${r.diffMs[k] >= 0 ? "+" : ""}${r.diffMs[k].toFixed(2)} ms, p = ${fmtP(r.p[k])}`;
+    console.log(
+      `    ${k.padEnd(15)} n=${r.n[k]}  median ${fmtMs(r.median[k]).padStart(9)}  p99 ${fmtMs(r.p99[k]).padStart(9)}  ${vs}`,
+    );
   }
 }
 
@@ -83,7 +97,8 @@ async function interleavedRun({ outcomes, send, check, between }) {
   const counters = Object.fromEntries(Object.keys(outcomes).map((k) => [k, 0]));
   const deadline = Date.now() + RUN_LIMIT_MS;
   for (const label of labels) {
-    if (Date.now() > deadline) throw new Error(`a timing run took longer than ${RUN_LIMIT_MS / 60_000} minutes; stopped`);
+    if (Date.now() > deadline)
+      throw new Error(`a timing run took longer than ${RUN_LIMIT_MS / 60_000} minutes; stopped`);
     const values = outcomes[label](counters[label]++);
     const res = await send(values);
     samples[label].push(res.ms);
@@ -100,18 +115,23 @@ async function verificationTiming() {
   const form = await loadForm(appUrl, "/register", agent);
   if (form.boundId !== id) throw new Error(`/register's form is bound to ${form.boundId}, the manifest says ${id}`);
   const expected = ["email", "lastName", "dobMonth", "dobDay", "dobYear", "zip"];
-  if (expected.some((f) => !form.visible.includes(f))) throw new Error(`/register's fields are ${form.visible.join(", ")}`);
+  if (expected.some((f) => !form.visible.includes(f)))
+    throw new Error(`/register's fields are ${form.visible.join(", ")}`);
   const send = (values) => postAction({ appUrl, form, id, values, agent });
   const check = (res) => {
     if (res.status !== 200) return `status ${res.status}`;
     const result = actionResult(bodyText(res));
     return JSON.stringify(result) === '{"submitted":true}' ? null : `answer ${JSON.stringify(result)?.slice(0, 120)}`;
   };
-  const [{ before }] = await sql`select coalesce(max(created_at), to_timestamp(0)) as before from verification_attempts`;
+  const [{ before }] =
+    await sql`select coalesce(max(created_at), to_timestamp(0)) as before from verification_attempts`;
 
-  console.log(`(a) create account: ${N} requests per outcome x ${Object.keys(VERIFY_OUTCOMES).length} outcomes, interleaved, ${RUNS} runs; form fields: ${form.visible.join(", ")}`);
+  console.log(
+    `(a) create account: ${N} requests per outcome x ${Object.keys(VERIFY_OUTCOMES).length} outcomes, interleaved, ${RUNS} runs; form fields: ${form.visible.join(", ")}`,
+  );
   // Warm-up, not recorded: JIT, connection pool, the first seal.
-  for (const label of shuffle(Object.keys(VERIFY_OUTCOMES).flatMap((k) => [k, k, k, k, k, k]))) await send(VERIFY_OUTCOMES[label]());
+  for (const label of shuffle(Object.keys(VERIFY_OUTCOMES).flatMap((k) => [k, k, k, k, k, k])))
+    await send(VERIFY_OUTCOMES[label]());
   await waitForIdleWorker(sql, 120_000);
 
   const runs = [];
@@ -120,19 +140,38 @@ async function verificationTiming() {
     const t0 = Date.now();
     const { samples, anomalies } = await interleavedRun({ outcomes: VERIFY_OUTCOMES, send, check });
     load.end = loadNow();
-    const r = { ...compare(samples, "matched"), anomalies: anomalies.length, anomalyExamples: anomalies.slice(0, 5), seconds: (Date.now() - t0) / 1000, load };
+    const r = {
+      ...compare(samples, "matched"),
+      anomalies: anomalies.length,
+      anomalyExamples: anomalies.slice(0, 5),
+      seconds: (Date.now() - t0) / 1000,
+      load,
+    };
     runs.push(r);
-    printRun(`run ${run} (${r.seconds.toFixed(0)} s, load ${load.start[0]} -> ${load.end[0]}, ${anomalies.length} answers not {submitted:true})`, r, "matched");
+    printRun(
+      `run ${run} (${r.seconds.toFixed(0)} s, load ${load.start[0]} -> ${load.end[0]}, ${anomalies.length} answers not {submitted:true})`,
+      r,
+      "matched",
+    );
     // The worker matches what the run recorded; let it finish so the next run starts from a quiet app.
     const idle = await waitForIdleWorker(sql, 180_000);
     if (!idle) console.log("    (the worker was still busy after 3 minutes; going on)");
   }
-  const outcomeRows = await sql`select coalesce(outcome, 'pending') as outcome, count(*)::int as n from verification_attempts
+  const outcomeRows =
+    await sql`select coalesce(outcome, 'pending') as outcome, count(*)::int as n from verification_attempts
     where created_at > ${before} group by 1 order by 1`;
   const outcomes = Object.fromEntries(outcomeRows.map((r) => [r.outcome, r.n]));
   const held = await sql`select status, count(*)::int as n from email_outbox group by 1 order by 1`;
-  console.log(`  what the worker decided: ${JSON.stringify(outcomes)}; email outbox: ${JSON.stringify(Object.fromEntries(held.map((r) => [r.status, r.n])))}`);
-  return { reference: "matched", n: N, runs, workerOutcomes: outcomes, outbox: Object.fromEntries(held.map((r) => [r.status, r.n])) };
+  console.log(
+    `  what the worker decided: ${JSON.stringify(outcomes)}; email outbox: ${JSON.stringify(Object.fromEntries(held.map((r) => [r.status, r.n])))}`,
+  );
+  return {
+    reference: "matched",
+    n: N,
+    runs,
+    workerOutcomes: outcomes,
+    outbox: Object.fromEntries(held.map((r) => [r.status, r.n])),
+  };
 }
 
 async function signInTiming() {
@@ -140,7 +179,8 @@ async function signInTiming() {
   const agent = makeAgent(1);
   const form = await loadForm(appUrl, "/login", agent);
   if (form.boundId !== id) throw new Error(`/login's form is bound to ${form.boundId}, the manifest says ${id}`);
-  if (!form.visible.includes("username") || !form.visible.includes("password")) throw new Error(`/login's fields are ${form.visible.join(", ")}`);
+  if (!form.visible.includes("username") || !form.visible.includes("password"))
+    throw new Error(`/login's fields are ${form.visible.join(", ")}`);
   const send = (values) => postAction({ appUrl, form, id, values, agent });
   const check = (res) => {
     if (res.status !== 200) return `status ${res.status}`;
@@ -157,13 +197,17 @@ async function signInTiming() {
     await sql`update portal_accounts set failed_login_count = 9, locked_until = null where username = ${LOCKED_ACCOUNT}`;
     await send({ username: LOCKED_ACCOUNT, password: wrongPassword() });
     await new Promise((r) => setTimeout(r, 1_000));
-    const [row] = await sql`select locked_until > now() + interval '14 minutes' as locked from portal_accounts where username = ${LOCKED_ACCOUNT}`;
+    const [row] =
+      await sql`select locked_until > now() + interval '14 minutes' as locked from portal_accounts where username = ${LOCKED_ACCOUNT}`;
     if (!row?.locked) throw new Error(`${LOCKED_ACCOUNT} is not locked after its 10th wrong password`);
   }
 
-  console.log(`(b) patient sign-in (the /login server action, which is what the page posts): ${N} per outcome x 3, interleaved, ${RUNS} runs`);
+  console.log(
+    `(b) patient sign-in (the /login server action, which is what the page posts): ${N} per outcome x 3, interleaved, ${RUNS} runs`,
+  );
   await resetFailures(WRONG_PASSWORD_ACCOUNTS);
-  for (const label of shuffle(Object.keys(SIGN_IN_OUTCOMES).flatMap((k) => [k, k, k, k, k]))) await send(SIGN_IN_OUTCOMES[label](0));
+  for (const label of shuffle(Object.keys(SIGN_IN_OUTCOMES).flatMap((k) => [k, k, k, k, k])))
+    await send(SIGN_IN_OUTCOMES[label](0));
   await resetFailures(WRONG_PASSWORD_ACCOUNTS);
 
   const runs = [];
@@ -179,10 +223,22 @@ async function signInTiming() {
       between: (label, values) => (label === "wrong_password" ? resetFailures([values.username]) : null),
     });
     load.end = loadNow();
-    const [still] = await sql`select locked_until > now() as locked from portal_accounts where username = ${LOCKED_ACCOUNT}`;
-    const r = { ...compare(samples, "wrong_password"), anomalies: anomalies.length, anomalyExamples: anomalies.slice(0, 5), seconds: (Date.now() - t0) / 1000, load, lockedThroughout: !!still?.locked };
+    const [still] =
+      await sql`select locked_until > now() as locked from portal_accounts where username = ${LOCKED_ACCOUNT}`;
+    const r = {
+      ...compare(samples, "wrong_password"),
+      anomalies: anomalies.length,
+      anomalyExamples: anomalies.slice(0, 5),
+      seconds: (Date.now() - t0) / 1000,
+      load,
+      lockedThroughout: !!still?.locked,
+    };
     runs.push(r);
-    printRun(`run ${run} (${r.seconds.toFixed(0)} s, load ${load.start[0]} -> ${load.end[0]}, ${anomalies.length} answers not the common message, locked account still locked: ${r.lockedThroughout})`, r, "wrong_password");
+    printRun(
+      `run ${run} (${r.seconds.toFixed(0)} s, load ${load.start[0]} -> ${load.end[0]}, ${anomalies.length} answers not the common message, locked account still locked: ${r.lockedThroughout})`,
+      r,
+      "wrong_password",
+    );
   }
   await resetFailures([...WRONG_PASSWORD_ACCOUNTS, LOCKED_ACCOUNT]);
   return { reference: "wrong_password", n: N, runs };

@@ -23,10 +23,18 @@ const out = process.env.BENCH_OUT ?? "bench/.work/two-instances.json";
 const SEGMENT_MS = Number(process.env.BENCH_SEGMENT_MS ?? 5_000);
 const DEFAULT_VERIFY_LIMIT = 20; // lib/config/env.ts: per address per 15 minutes
 const DEFAULT_SIGN_IN_LIMIT = 20; // per address per 5 minutes
-const SIGN_IN_MESSAGE = "Username or password is not right. Check them and try again, or use the links below if you forgot them.";
+const SIGN_IN_MESSAGE =
+  "Username or password is not right. Check them and try again, or use the links below if you forgot them.";
 const sql = connect(process.env.BENCH_DATABASE_URL);
 const hex = (n) => randomBytes(n).toString("hex");
-const details = () => ({ email: `p${hex(4)}@example.org`, lastName: "Lindqvist", dobYear: "1972", dobMonth: "1", dobDay: "9", zip: "62701" });
+const details = () => ({
+  email: `p${hex(4)}@example.org`,
+  lastName: "Lindqvist",
+  dobYear: "1972",
+  dobMonth: "1",
+  dobDay: "9",
+  zip: "62701",
+});
 
 async function scale() {
   const id = actionId(distDir, "app/(patient)/register/actions.ts", "requestAccountSetup");
@@ -41,7 +49,15 @@ async function scale() {
   for (let i = 0; i < clients; i++) forms.push(await loadForm(publicUrl, "/register", agents[i]));
   // The browser's headers always name the public address; "one" sends straight to one instance.
   const post = (via) => (i) =>
-    postAction({ appUrl: publicUrl, via, form: forms[i], id, values: details(), agent: agents[i], timeoutMs: 30_000 }).then((res) =>
+    postAction({
+      appUrl: publicUrl,
+      via,
+      form: forms[i],
+      id,
+      values: details(),
+      agent: agents[i],
+      timeoutMs: 30_000,
+    }).then((res) =>
       res.status === 200 ? { ok: true, ms: res.ms } : { ok: false, ms: res.ms, error: `status ${res.status}` },
     );
   const target = { one: post(directUrl), two: post(publicUrl) };
@@ -58,12 +74,23 @@ async function scale() {
   const o2 = await segment("one");
   load.end = loadNow();
   for (const a of agents) a.destroy();
-  const sum = (r) => ({ rps: r.rps, p50: median(r.latencies), p99: p99(r.latencies), completed: r.completed, errors: r.errors, segmentRps: r.segmentRps });
+  const sum = (r) => ({
+    rps: r.rps,
+    p50: median(r.latencies),
+    p99: p99(r.latencies),
+    completed: r.completed,
+    errors: r.errors,
+    segmentRps: r.segmentRps,
+  });
   const one = sum(combine([o1, o2]));
   const two = sum(combine([t1, t2]));
   const res = { clients, one, two, ratio: two.rps / one.rps, load };
-  console.log(`  one instance:  ${one.rps.toFixed(1)} req/s, p50 ${fmtMs(one.p50)}, p99 ${fmtMs(one.p99)} (${one.errors} errors)`);
-  console.log(`  two instances: ${two.rps.toFixed(1)} req/s, p50 ${fmtMs(two.p50)}, p99 ${fmtMs(two.p99)} (${two.errors} errors); two / one = ${res.ratio.toFixed(2)}`);
+  console.log(
+    `  one instance:  ${one.rps.toFixed(1)} req/s, p50 ${fmtMs(one.p50)}, p99 ${fmtMs(one.p99)} (${one.errors} errors)`,
+  );
+  console.log(
+    `  two instances: ${two.rps.toFixed(1)} req/s, p50 ${fmtMs(two.p50)}, p99 ${fmtMs(two.p99)} (${two.errors} errors); two / one = ${res.ratio.toFixed(2)}`,
+  );
   await sql`delete from verification_attempts where processed_at is null`;
   return res;
 }
@@ -82,8 +109,16 @@ async function limits() {
   }
   const [v] = await sql`select count(*) filter (where outcome = 'rate_limited')::int as limited, count(*)::int as total
     from verification_attempts where created_at > ${before}`;
-  const verification = { sent: 2 * DEFAULT_VERIFY_LIMIT, recorded: v.total, limited: v.limited, allowed: v.total - v.limited, sameAnswer };
-  console.log(`  verification from one address through both instances: ${verification.allowed} allowed, ${verification.limited} turned away (limit ${DEFAULT_VERIFY_LIMIT}); ${sameAnswer} of ${verification.sent} got the usual answer`);
+  const verification = {
+    sent: 2 * DEFAULT_VERIFY_LIMIT,
+    recorded: v.total,
+    limited: v.limited,
+    allowed: v.total - v.limited,
+    sameAnswer,
+  };
+  console.log(
+    `  verification from one address through both instances: ${verification.allowed} allowed, ${verification.limited} turned away (limit ${DEFAULT_VERIFY_LIMIT}); ${sameAnswer} of ${verification.sent} got the usual answer`,
+  );
 
   // (2) Sign-in: a flood of bad sign-ins from one address, alternating instances.
   const signInId = actionId(distDir, "app/(patient)/login/actions.ts", "signInPatient");
@@ -99,7 +134,13 @@ async function limits() {
     durationMs: 60_000,
     maxRequests: 400,
     request: (i) =>
-      postAction({ appUrl: publicUrl, form: forms[i], id: signInId, values: { username: `u${hex(4)}`, password: `wrong-${hex(7)}-x` }, agent: agents[i] }).then((res) => {
+      postAction({
+        appUrl: publicUrl,
+        form: forms[i],
+        id: signInId,
+        values: { username: `u${hex(4)}`, password: `wrong-${hex(7)}-x` },
+        agent: agents[i],
+      }).then((res) => {
         if (res.status === 200 && actionResult(bodyText(res))?.message === SIGN_IN_MESSAGE) answeredSame++;
         return { ok: res.status === 200, ms: res.ms, error: `status ${res.status}` };
       }),
@@ -107,13 +148,16 @@ async function limits() {
   const ended = Date.now();
   for (const a of [agent, ...agents]) a.destroy();
   await new Promise((res) => setTimeout(res, 2_000)); // failures are recorded just after their answer
-  const [{ hashed }] = await sql`select count(*)::int as hashed from audit_events where id > ${maxId} and event = 'patient.sign_in_failed'`;
+  const [{ hashed }] =
+    await sql`select count(*)::int as hashed from audit_events where id > ${maxId} and event = 'patient.sign_in_failed'`;
   const windowMs = 5 * 60_000;
   const windows = Math.floor(ended / windowMs) - Math.floor(started / windowMs) + 1;
   const allowance = DEFAULT_SIGN_IN_LIMIT * windows;
   const signIn = { sent: r.sent, hashed, allowance, hashedAfterTrip: Math.max(0, hashed - allowance), answeredSame };
   signIn.fractionAfterTrip = r.sent > allowance ? signIn.hashedAfterTrip / (r.sent - allowance) : 0;
-  console.log(`  bad sign-ins from one address through both instances: ${r.sent} sent, ${hashed} reached the hasher (allowance ${allowance}), ${answeredSame} got the usual answer`);
+  console.log(
+    `  bad sign-ins from one address through both instances: ${r.sent} sent, ${hashed} reached the hasher (allowance ${allowance}), ${answeredSame} got the usual answer`,
+  );
   return { verification, signIn };
 }
 

@@ -12,14 +12,18 @@ export function jsonArray(values: readonly string[], cast?: "uuid"): SQL {
   return sql`array(select value${sql.raw(cast ? `::${cast}` : "")} from json_array_elements_text(${JSON.stringify(values)}::json))`;
 }
 
-
 /**
  * `insert into <table> (<columns>) select … from json_to_recordset($1)`: many rows in one statement with one
  * parameter. Building a multi-row insert with the query builder costs about a millisecond of CPU per row at a
  * thousand rows; this costs next to nothing. `columns` is the record definition, e.g. "event text, details jsonb";
  * each row object has those keys (dates as ISO strings).
  */
-export async function insertJsonRows(db: { execute: (query: SQL) => Promise<unknown> }, table: string, columns: string, rows: readonly object[]) {
+export async function insertJsonRows(
+  db: { execute: (query: SQL) => Promise<unknown> },
+  table: string,
+  columns: string,
+  rows: readonly object[],
+) {
   if (!rows.length) return;
   const names = columns.split(",").map((c) => c.trim().split(/\s+/)[0]);
   await db.execute(

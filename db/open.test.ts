@@ -18,7 +18,16 @@ describe.each(DB_KINDS)("opening the %s database", (kind) => {
         sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
       );
       expect(tables.map((r) => r.table_name)).toEqual(
-        expect.arrayContaining(["patients", "portal_accounts", "account_tokens", "staff_users", "email_outbox", "audit_events", "verification_attempts", "rate_limit_counters"]),
+        expect.arrayContaining([
+          "patients",
+          "portal_accounts",
+          "account_tokens",
+          "staff_users",
+          "email_outbox",
+          "audit_events",
+          "verification_attempts",
+          "rate_limit_counters",
+        ]),
       );
       await t.db.execute(sql`insert into audit_events (actor_type, event) values ('system', 'test.event')`);
       await expect(t.db.execute(sql`update audit_events set event = 'changed'`)).rejects.toThrow();
@@ -49,8 +58,15 @@ describe.runIf(DB_KINDS.includes("postgres"))("two instances starting on one Pos
   it("both start: migrations run once, under an advisory lock", async () => {
     const scratch = await createScratchDatabase();
     try {
-      const [a, b, c] = await Promise.all([openDatabase({ url: scratch.url }), openDatabase({ url: scratch.url }), openDatabase({ url: scratch.url })]);
-      const applied = await queryRows<{ n: number }>(a.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+      const [a, b, c] = await Promise.all([
+        openDatabase({ url: scratch.url }),
+        openDatabase({ url: scratch.url }),
+        openDatabase({ url: scratch.url }),
+      ]);
+      const applied = await queryRows<{ n: number }>(
+        a.db,
+        sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+      );
       const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8"));
       expect(applied[0].n).toBe(journal.entries.length);
       await Promise.all([a.close(), b.close(), c.close()]);

@@ -21,7 +21,9 @@ export async function openDatabase(opts: {
   poolSize?: number;
   log?: (line: string) => void;
 }): Promise<OpenedDatabase> {
-  const opened = opts.url ? await openPostgres(opts.url, opts.poolSize ?? 10) : await openPglite(opts.pgliteDir ?? ".data/pglite");
+  const opened = opts.url
+    ? await openPostgres(opts.url, opts.poolSize ?? 10)
+    : await openPglite(opts.pgliteDir ?? ".data/pglite");
   if (opts.seedDemo) {
     const { seedDemoIfEmpty } = await import("./seed/demo");
     await seedDemoIfEmpty(opened.db, opts.log ?? ((l) => console.log(l)));

@@ -11,7 +11,11 @@ export async function queryRows<T>(db: Pick<Db, "execute">, query: SQL): Promise
 export function toDate(value: unknown): Date | null {
   if (value == null) return null;
   if (value instanceof Date) return value;
-  const d = new Date(String(value).replace(" ", "T").replace(/([+-]\d\d)$/, "$1:00"));
+  const d = new Date(
+    String(value)
+      .replace(" ", "T")
+      .replace(/([+-]\d\d)$/, "$1:00"),
+  );
   if (Number.isNaN(d.getTime())) throw new Error("Unreadable timestamp from the database");
   return d;
 }

@@ -6,15 +6,27 @@ import { signInAsPatient, submitVerification } from "./support/patient";
 import { signInAsStaff } from "./support/staff";
 import { addPatient } from "./support/staff-patients";
 
-const SIGN_IN_MESSAGE = "Username or password is not right. Check them and try again, or use the links below if you forgot them.";
+const SIGN_IN_MESSAGE =
+  "Username or password is not right. Check them and try again, or use the links below if you forgot them.";
 const PASSWORD = "walnut shells on a winter porch";
 const NEW_PASSWORD = "seven swans across the millpond";
 
-test("ten wrong passwords lock the account without saying so; a password reset lifts the lock", async ({ page, browser }) => {
+test("ten wrong passwords lock the account without saying so; a password reset lifts the lock", async ({
+  page,
+  browser,
+}) => {
   // A patient of this spec's own: added by staff, account created through the setup link.
   test.setTimeout(180_000);
   const run = Date.now().toString(36).slice(-5);
-  const patient = { chartNumber: `LOCK-${run}`, firstName: "Vera", lastName: `Waits${run}`, dateOfBirth: "06/15/1968", email: `vera.${run}@example.com`, zip: "62707", portalAccess: true };
+  const patient = {
+    chartNumber: `LOCK-${run}`,
+    firstName: "Vera",
+    lastName: `Waits${run}`,
+    dateOfBirth: "06/15/1968",
+    email: `vera.${run}@example.com`,
+    zip: "62707",
+    portalAccess: true,
+  };
   const staff = await browser.newPage();
   await signInAsStaff(staff);
   await addPatient(staff, patient);
@@ -22,8 +34,20 @@ test("ten wrong passwords lock the account without saying so; a password reset l
 
   let since = Date.now();
   await page.goto("/register");
-  await submitVerification(page, { email: patient.email, lastName: patient.lastName, month: "6", day: "15", year: "1968", zip: "62707" });
-  await page.goto(linkIn(await waitForEmail({ to: patient.email, subject: /Create your Patient Portal account/, since }), "/setup-account"));
+  await submitVerification(page, {
+    email: patient.email,
+    lastName: patient.lastName,
+    month: "6",
+    day: "15",
+    year: "1968",
+    zip: "62707",
+  });
+  await page.goto(
+    linkIn(
+      await waitForEmail({ to: patient.email, subject: /Create your Patient Portal account/, since }),
+      "/setup-account",
+    ),
+  );
   const username = `vera.${run}`;
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("New password", { exact: true }).fill(PASSWORD);
@@ -63,8 +87,20 @@ test("ten wrong passwords lock the account without saying so; a password reset l
   // "I forgot my password": the reset link sets a new password and lifts the lock.
   since = Date.now();
   await page.getByRole("link", { name: "I forgot my password" }).click();
-  await submitVerification(page, { email: patient.email, lastName: patient.lastName, month: "6", day: "15", year: "1968", zip: "62707" });
-  await page.goto(linkIn(await waitForEmail({ to: patient.email, subject: /Reset your Patient Portal password/, since }), "/reset-password"));
+  await submitVerification(page, {
+    email: patient.email,
+    lastName: patient.lastName,
+    month: "6",
+    day: "15",
+    year: "1968",
+    zip: "62707",
+  });
+  await page.goto(
+    linkIn(
+      await waitForEmail({ to: patient.email, subject: /Reset your Patient Portal password/, since }),
+      "/reset-password",
+    ),
+  );
   await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
   await page.getByLabel("Confirm new password").fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "Save new password" }).click();

@@ -6,7 +6,9 @@ import { waitForEmail } from "./support/mailbox";
 import { submitVerification } from "./support/patient";
 
 // On file: Sean O'Brien, sean.obrien@example.com, 11/30/1965, ZIP 62704-1234, username sobrien.
-test("forgot username: curly apostrophe and 5-digit ZIP still match, the username arrives by email", async ({ page }) => {
+test("forgot username: curly apostrophe and 5-digit ZIP still match, the username arrives by email", async ({
+  page,
+}) => {
   const since = Date.now();
   await page.goto("/login");
   await page.getByRole("link", { name: "I forgot my username" }).click();
@@ -22,7 +24,11 @@ test("forgot username: curly apostrophe and 5-digit ZIP still match, the usernam
   await expect(page.getByRole("status")).toContainText("we have sent your username to the email address you entered");
   await expectNoAxeViolations(page);
 
-  const email = await waitForEmail({ to: "sean.obrien@example.com", subject: /^Your Patient Portal username – Riverside Family Medicine$/, since });
+  const email = await waitForEmail({
+    to: "sean.obrien@example.com",
+    subject: /^Your Patient Portal username – Riverside Family Medicine$/,
+    since,
+  });
   expect(email.text).toContain("sobrien");
   expect(email.html).toContain("sobrien");
   // A username reminder carries no link that could change the account.

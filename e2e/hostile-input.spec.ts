@@ -51,12 +51,20 @@ function watch(page: Page) {
 }
 
 async function expectNoInjection(page: Page, where: string) {
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), `${where}: window.__pwned`).toBeUndefined();
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
+    `${where}: window.__pwned`,
+  ).toBeUndefined();
   await expect(page.locator('img[src="x"]'), `${where}: an injected <img>`).toHaveCount(0);
-  const scripts = await page.locator("script").evaluateAll((els) => els.map((e) => e.textContent ?? "").filter((t) => t.includes("window.__pwned=1")));
+  const scripts = await page
+    .locator("script")
+    .evaluateAll((els) => els.map((e) => e.textContent ?? "").filter((t) => t.includes("window.__pwned=1")));
   // React's own data for hydration carries the name as a JSON string (with "<" escaped); an injected element
   // would be a script whose whole text is the payload.
-  expect(scripts.filter((t) => t.trim() === "window.__pwned=1"), `${where}: an injected <script>`).toEqual([]);
+  expect(
+    scripts.filter((t) => t.trim() === "window.__pwned=1"),
+    `${where}: an injected <script>`,
+  ).toEqual([]);
   await expect(page.getByText(/Application error|Internal Server Error|This page couldn.t load/)).toHaveCount(0);
 }
 
@@ -93,7 +101,9 @@ test("names that are HTML, or as long as allowed, are saved and shown as the tex
     const shown = `${p.firstName} ${p.lastName}`;
 
     // The dash.
-    await expect(staffPage.getByRole("region", { name: "Patient information" }).locator(".patient-name")).toHaveText(shown);
+    await expect(staffPage.getByRole("region", { name: "Patient information" }).locator(".patient-name")).toHaveText(
+      shown,
+    );
     await expectNoInjection(staffPage, `dash of ${p.chartNumber}`);
 
     // The list.
@@ -115,7 +125,12 @@ test("names that are HTML, or as long as allowed, are saved and shown as the tex
 
     // The audit trail names the patient in its Patient column.
     await staffPage.goto(`/admin/audit?patient=${id}`);
-    await expect(staffPage.getByRole("row").filter({ hasText: "Patient added" }).getByRole("link", { name: `${p.lastName}, ${p.firstName}`, exact: true })).toBeVisible();
+    await expect(
+      staffPage
+        .getByRole("row")
+        .filter({ hasText: "Patient added" })
+        .getByRole("link", { name: `${p.lastName}, ${p.firstName}`, exact: true }),
+    ).toBeVisible();
     await expectNoInjection(staffPage, `audit of ${p.chartNumber}`);
   }
   // All of them on one page together, as staff usually see them.
@@ -128,13 +143,52 @@ test("names that are HTML, or as long as allowed, are saved and shown as the tex
 
 test("a right-to-left override, CR/LF, NUL, 101 characters and 10 KB are refused beside the field, and nothing is saved", async () => {
   const problems = watch(staffPage);
-  const cases: { what: string; patient: NewPatient; field: "firstName" | "lastName"; message: string; swap?: Record<string, string> }[] = [
-    { what: "right-to-left override", patient: hostilePatient("BAD1", "Olga", RLO, "06/06/1976"), field: "lastName", message: "Last name contains characters that are not allowed" },
-    { what: "CR/LF", patient: hostilePatient("BAD2", "Olga", "CRLFMARK", "06/06/1976"), field: "lastName", message: "Last name contains characters that are not allowed", swap: { CRLFMARK: "Smith\r\nX-Injected: 1" } },
-    { what: "a lone LF", patient: hostilePatient("BAD3", "LFMARK", "Smith", "06/06/1976"), field: "firstName", message: "First name contains characters that are not allowed", swap: { LFMARK: "Ann\nBcc: x@evil.example" } },
-    { what: "NUL", patient: hostilePatient("BAD4", "NULMARK", "Smith", "06/06/1976"), field: "firstName", message: "First name contains characters that are not allowed", swap: { NULMARK: "Ann\u0000" } },
-    { what: "101 characters", patient: hostilePatient("BAD5", "Olga", `${LONG}x`, "06/06/1976"), field: "lastName", message: "Last name must be 100 characters or fewer" },
-    { what: "10 KB", patient: hostilePatient("BAD6", KB10, "Smith", "06/06/1976"), field: "firstName", message: "First name must be 100 characters or fewer" },
+  const cases: {
+    what: string;
+    patient: NewPatient;
+    field: "firstName" | "lastName";
+    message: string;
+    swap?: Record<string, string>;
+  }[] = [
+    {
+      what: "right-to-left override",
+      patient: hostilePatient("BAD1", "Olga", RLO, "06/06/1976"),
+      field: "lastName",
+      message: "Last name contains characters that are not allowed",
+    },
+    {
+      what: "CR/LF",
+      patient: hostilePatient("BAD2", "Olga", "CRLFMARK", "06/06/1976"),
+      field: "lastName",
+      message: "Last name contains characters that are not allowed",
+      swap: { CRLFMARK: "Smith\r\nX-Injected: 1" },
+    },
+    {
+      what: "a lone LF",
+      patient: hostilePatient("BAD3", "LFMARK", "Smith", "06/06/1976"),
+      field: "firstName",
+      message: "First name contains characters that are not allowed",
+      swap: { LFMARK: "Ann\nBcc: x@evil.example" },
+    },
+    {
+      what: "NUL",
+      patient: hostilePatient("BAD4", "NULMARK", "Smith", "06/06/1976"),
+      field: "firstName",
+      message: "First name contains characters that are not allowed",
+      swap: { NULMARK: "Ann\u0000" },
+    },
+    {
+      what: "101 characters",
+      patient: hostilePatient("BAD5", "Olga", `${LONG}x`, "06/06/1976"),
+      field: "lastName",
+      message: "Last name must be 100 characters or fewer",
+    },
+    {
+      what: "10 KB",
+      patient: hostilePatient("BAD6", KB10, "Smith", "06/06/1976"),
+      field: "firstName",
+      message: "First name must be 100 characters or fewer",
+    },
   ];
   for (const c of cases) {
     if (c.swap) await substituteOnPost(staffPage, c.swap);
@@ -197,7 +251,13 @@ async function submitHostile(page: Page, value: string, button: string, what: st
   await page.getByRole("button", { name: button }).click();
   const res = await posted;
   expect(res.status(), `${what}: answer to the post`).toBeLessThan(500);
-  await expect(page.getByRole("heading", { name: answer }).or(page.getByRole("status").filter({ hasText: answer })).first(), what).toBeVisible();
+  await expect(
+    page
+      .getByRole("heading", { name: answer })
+      .or(page.getByRole("status").filter({ hasText: answer }))
+      .first(),
+    what,
+  ).toBeVisible();
   await expectNoInjection(page, what);
   await page.unrouteAll({ behavior: "wait" });
 }
@@ -208,14 +268,17 @@ const VERIFICATION_FORMS = [
   { path: "/forgot-username", button: "Email me my username" },
 ];
 
-test("hostile values in the create-account and forgot forms get a clear page, never a server error", async ({ page }) => {
+test("hostile values in the create-account and forgot forms get a clear page, never a server error", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const problems = watch(page);
   for (const form of VERIFICATION_FORMS) {
     for (const [name, value] of HOSTILE) {
       // Every field hostile: each is named in the error summary.
       await page.goto(form.path);
-      for (const label of ["Email", "Last name", "Month", "Day", "Year", "ZIP code"]) await page.getByLabel(label).fill(MARK);
+      for (const label of ["Email", "Last name", "Month", "Day", "Year", "ZIP code"])
+        await page.getByLabel(label).fill(MARK);
       await submitHostile(page, value, form.button, `${form.path}, every field ${name}`, /^There is a problem$/);
       await expect(page.getByRole("link", { name: /^Email: / }), `${form.path}, every field ${name}`).toBeVisible();
 
@@ -228,7 +291,13 @@ test("hostile values in the create-account and forgot forms get a clear page, ne
       await page.getByLabel("Day").fill("2");
       await page.getByLabel("Year").fill("1980");
       await page.getByLabel("ZIP code").fill("62701");
-      await submitHostile(page, value, form.button, `${form.path}, last name ${name}`, /^(There is a problem|Check your email)$/);
+      await submitHostile(
+        page,
+        value,
+        form.button,
+        `${form.path}, last name ${name}`,
+        /^(There is a problem|Check your email)$/,
+      );
     }
   }
   expect(problems).toEqual([]);
@@ -245,7 +314,12 @@ test("hostile values in the sign-in form get the usual refusal, never a server e
     await page.getByRole("button", { name: "Sign in" }).click();
     expect((await posted).status(), name).toBeLessThan(500);
     await expect(
-      page.getByText("Username or password is not right. Check them and try again, or use the links below if you forgot them.").or(page.getByRole("heading", { name: "There is a problem" })).first(),
+      page
+        .getByText(
+          "Username or password is not right. Check them and try again, or use the links below if you forgot them.",
+        )
+        .or(page.getByRole("heading", { name: "There is a problem" }))
+        .first(),
       name,
     ).toBeVisible();
     await expect(page).toHaveURL(/\/login$/);
@@ -255,7 +329,9 @@ test("hostile values in the sign-in form get the usual refusal, never a server e
   expect(problems).toEqual([]);
 });
 
-test("hostile values in the account setup form are refused without using up the link, which then still works", async ({ page }) => {
+test("hostile values in the account setup form are refused without using up the link, which then still works", async ({
+  page,
+}) => {
   expect(setupLink, "the invitation test did not run").toBeTruthy();
   const problems = watch(page);
   for (const [name, value] of HOSTILE) {
@@ -274,6 +350,8 @@ test("hostile values in the account setup form are refused without using up the 
   await page.getByLabel("Confirm new password").fill("lanterns drifting over the bay");
   await page.getByRole("button", { name: "Create my account" }).click();
   await expect(page).toHaveURL(/\/login$/);
-  await expect(page.getByRole("status")).toHaveText("Your account is ready. Sign in with your new username and password.");
+  await expect(page.getByRole("status")).toHaveText(
+    "Your account is ready. Sign in with your new username and password.",
+  );
   expect(problems).toEqual([]);
 });

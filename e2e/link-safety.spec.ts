@@ -27,12 +27,21 @@ async function completeSetup(page: Page, link: string, username: string, passwor
   await page.getByLabel("Confirm new password").fill(password);
   await page.getByRole("button", { name: "Create my account" }).click();
   await expect(page).toHaveURL(/\/login$/);
-  await expect(page.getByRole("status")).toHaveText("Your account is ready. Sign in with your new username and password.");
+  await expect(page.getByRole("status")).toHaveText(
+    "Your account is ready. Sign in with your new username and password.",
+  );
 }
 
 test("a mail scanner opening the link three times does not use it up", async ({ page, playwright }) => {
   // On file: Kwame Asante, kwame.asante@example.com, 11/11/1980, 62708; no account yet.
-  const { link } = await requestSetupLink(page, { email: "kwame.asante@example.com", lastName: "Asante", month: "11", day: "11", year: "1980", zip: "62708" });
+  const { link } = await requestSetupLink(page, {
+    email: "kwame.asante@example.com",
+    lastName: "Asante",
+    month: "11",
+    day: "11",
+    year: "1980",
+    zip: "62708",
+  });
 
   // Plain GETs with no cookies and no JavaScript, as a link-checking mail gateway makes them: each one from a
   // fresh client, following the redirect that moves the token out of the address.
@@ -58,14 +67,25 @@ test("a mail scanner opening the link three times does not use it up", async ({ 
   await page.getByLabel("Confirm new password").fill("mango trees along the harbour");
   await page.getByRole("button", { name: "Create my account" }).click();
   await expect(page).toHaveURL(/\/login$/);
-  await expect(page.getByRole("status")).toHaveText("Your account is ready. Sign in with your new username and password.");
+  await expect(page.getByRole("status")).toHaveText(
+    "Your account is ready. Sign in with your new username and password.",
+  );
   await expectNoAxeViolations(page);
   await signInAsPatient(page, "kwame.asante", "mango trees along the harbour", "Kwame");
 });
 
-test("a link opened again after setup says it was already used, with a way to get a new one and the phone number", async ({ page }) => {
+test("a link opened again after setup says it was already used, with a way to get a new one and the phone number", async ({
+  page,
+}) => {
   // On file: Samuel Mensah, sam.mensah@example.com, 06/02/1947, 62706; a staff invite he never used.
-  const { link } = await requestSetupLink(page, { email: "sam.mensah@example.com", lastName: "Mensah", month: "06", day: "02", year: "1947", zip: "62706" });
+  const { link } = await requestSetupLink(page, {
+    email: "sam.mensah@example.com",
+    lastName: "Mensah",
+    month: "06",
+    day: "02",
+    year: "1947",
+    zip: "62706",
+  });
   await completeSetup(page, link, "sam.mensah", "blue heron over quiet water");
 
   await page.goto(link);
@@ -83,7 +103,14 @@ test("a link opened again after setup says it was already used, with a way to ge
 
 test("only the newest link works: an earlier one says it has been replaced", async ({ page }) => {
   // On file: Zoë McAllister, zoe.mcallister@example.com, 08/08/2003, ZIP 62718-9999; a staff invite pending.
-  const zoe = { email: "zoe.mcallister@example.com", lastName: "McAllister", month: "08", day: "08", year: "2003", zip: "62718" };
+  const zoe = {
+    email: "zoe.mcallister@example.com",
+    lastName: "McAllister",
+    month: "08",
+    day: "08",
+    year: "2003",
+    zip: "62718",
+  };
   const first = await requestSetupLink(page, zoe);
   const second = await requestSetupLink(page, zoe);
   expect(second.email.id).not.toBe(first.email.id);
@@ -104,7 +131,10 @@ test("only the newest link works: an earlier one says it has been replaced", asy
 
 test("an expired link says so", async ({ page }) => {
   const file = path.join(path.dirname(test.info().config.configFile!), "test-results", "e2e-database.json");
-  test.skip(!existsSync(file), "needs the PostgreSQL e2e database to create an already-expired link; covered on PGlite by lib/tokens integration tests");
+  test.skip(
+    !existsSync(file),
+    "needs the PostgreSQL e2e database to create an already-expired link; covered on PGlite by lib/tokens integration tests",
+  );
   const { url } = JSON.parse(readFileSync(file, "utf8")) as { url: string };
   const token = randomBytes(32).toString("base64url");
   expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -137,7 +167,11 @@ test("a token that was never issued is not valid", async ({ page }) => {
   await expectNoAxeViolations(page);
 });
 
-test("a link's token never stays in the address, and no Referer carries it anywhere", async ({ page, playwright, baseURL }) => {
+test("a link's token never stays in the address, and no Referer carries it anywhere", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const client = await playwright.request.newContext({ baseURL });
   for (const p of ["/setup-account", "/reset-password"]) {
     // The link itself answers with a redirect to the clean address, sending no Referer and caching nothing.

@@ -27,7 +27,8 @@ test("the server's output holds no emailed token and no typed password", async (
 
   const tokens = new Set<string>();
   for (const email of await allEmails()) {
-    for (const m of `${email.text ?? ""} ${email.html ?? ""}`.matchAll(/[?&]token=([A-Za-z0-9_-]{43})/g)) tokens.add(m[1]);
+    for (const m of `${email.text ?? ""} ${email.html ?? ""}`.matchAll(/[?&]token=([A-Za-z0-9_-]{43})/g))
+      tokens.add(m[1]);
   }
   // The journeys before this one emailed many links: an empty set would mean this scan looks at nothing.
   expect(tokens.size).toBeGreaterThan(10);

@@ -19,13 +19,24 @@ test("create an account, sign in and reset a forgotten password with JavaScript 
   await expectNoAxeViolations(page);
 
   // On file: Ahmed Haddad, ahmed.haddad@example.com, 05/15/1983, 62721; no account yet.
-  await fillVerification(page, { email: "ahmed.haddad@example.com", lastName: "Haddad", month: "05", day: "15", year: "1983", zip: "62721" });
+  await fillVerification(page, {
+    email: "ahmed.haddad@example.com",
+    lastName: "Haddad",
+    month: "05",
+    day: "15",
+    year: "1983",
+    zip: "62721",
+  });
   await page.getByRole("button", { name: "Send me a link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await expect(page.getByRole("status")).toContainText("we have sent a link to set up your account");
   await expectNoAxeViolations(page);
 
-  const email = await waitForEmail({ to: "ahmed.haddad@example.com", subject: /^Create your Patient Portal account – Riverside Family Medicine$/, since });
+  const email = await waitForEmail({
+    to: "ahmed.haddad@example.com",
+    subject: /^Create your Patient Portal account – Riverside Family Medicine$/,
+    since,
+  });
   const link = linkIn(email, "/setup-account");
 
   await page.goto(link);
@@ -40,7 +51,9 @@ test("create an account, sign in and reset a forgotten password with JavaScript 
   await page.getByRole("button", { name: "Create my account" }).click();
 
   await expect(page).toHaveURL(/\/login$/);
-  await expect(page.getByRole("status")).toHaveText("Your account is ready. Sign in with your new username and password.");
+  await expect(page.getByRole("status")).toHaveText(
+    "Your account is ready. Sign in with your new username and password.",
+  );
   await expect(page.getByLabel("Username")).toHaveValue("ahmed.h");
   await expectNoAxeViolations(page);
 
@@ -60,13 +73,24 @@ test("create an account, sign in and reset a forgotten password with JavaScript 
   await expect(device).toHaveURL(/\/forgot-password$/);
   await expect(device.getByRole("heading", { name: "Reset your password", level: 1 })).toBeVisible();
   await expectNoAxeViolations(device);
-  await fillVerification(device, { email: "ahmed.haddad@example.com", lastName: "Haddad", month: "05", day: "15", year: "1983", zip: "62721" });
+  await fillVerification(device, {
+    email: "ahmed.haddad@example.com",
+    lastName: "Haddad",
+    month: "05",
+    day: "15",
+    year: "1983",
+    zip: "62721",
+  });
   await device.getByRole("button", { name: "Send me a link" }).click();
   await expect(device.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await expect(device.getByRole("status")).toContainText("we have sent a link to reset your password");
   await expectNoAxeViolations(device);
 
-  const resetEmail = await waitForEmail({ to: "ahmed.haddad@example.com", subject: /^Reset your Patient Portal password – Riverside Family Medicine$/, since: resetSince });
+  const resetEmail = await waitForEmail({
+    to: "ahmed.haddad@example.com",
+    subject: /^Reset your Patient Portal password – Riverside Family Medicine$/,
+    since: resetSince,
+  });
   await device.goto(linkIn(resetEmail, "/reset-password"));
   await expect(device.getByRole("heading", { name: "Choose a new password", level: 1 })).toBeVisible();
   await expect(device).toHaveURL(/\/reset-password$/);
@@ -77,7 +101,9 @@ test("create an account, sign in and reset a forgotten password with JavaScript 
   await device.getByRole("button", { name: "Save new password" }).click();
 
   await expect(device).toHaveURL(/\/login$/);
-  await expect(device.getByRole("status")).toHaveText("Your password has been changed. Sign in with your new password.");
+  await expect(device.getByRole("status")).toHaveText(
+    "Your password has been changed. Sign in with your new password.",
+  );
   await expect(device.getByLabel("Username")).toHaveValue("ahmed.h");
   await device.getByLabel("Password", { exact: true }).fill("harbour lights over quiet water");
   await device.getByRole("button", { name: "Sign in" }).click();

@@ -6,7 +6,14 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type BrowserContext, type Page, type PlaywrightWorkerArgs, type Request } from "@playwright/test";
+import {
+  expect,
+  test,
+  type BrowserContext,
+  type Page,
+  type PlaywrightWorkerArgs,
+  type Request,
+} from "@playwright/test";
 import { emailsTo, waitForEmail, type SentEmail } from "./support/mailbox";
 import { expectNoEmailsTo, fillVerification, submitVerification, type VerificationDetails } from "./support/patient";
 import { addPatient, linksInEmail, type NewPatient } from "./support/staff-patients";
@@ -32,8 +39,18 @@ const patient = (chart: string, firstName: string, lastName: string, dateOfBirth
 const REGISTERS = patient("OH1", "Nadia", "Yarrow", "04/17/1966", "62790");
 const FORGETS_USERNAME = patient("OH2", "Tobias", "Ystad", "09/02/1971", "62791");
 const INVITED_BY_STAFF = patient("OH3", "Petra", "Zeller", "12/12/1980", "62792");
-const BULK = [patient("OH4", "Omar", "Zwicky", "01/01/1985", "62793"), patient("OH5", "Olive", "Zwicky", "02/02/1987", "62793")];
-const TANAKA: VerificationDetails = { email: "aiko.tanaka@example.com", lastName: "Tanaka", month: "02", day: "28", year: "1990", zip: "62702" };
+const BULK = [
+  patient("OH4", "Omar", "Zwicky", "01/01/1985", "62793"),
+  patient("OH5", "Olive", "Zwicky", "02/02/1987", "62793"),
+];
+const TANAKA: VerificationDetails = {
+  email: "aiko.tanaka@example.com",
+  lastName: "Tanaka",
+  month: "02",
+  day: "28",
+  year: "1990",
+  zip: "62702",
+};
 
 const details = (p: NewPatient): VerificationDetails => {
   const [month, day, year] = p.dateOfBirth.split("/");
@@ -104,7 +121,10 @@ async function replay(playwright: PlaywrightWorkerArgs["playwright"], c: Capture
 
 const accepted = (r: { status: number; body: string }) => r.status < 400 || r.body.includes('"submitted":true');
 
-test("an action posted from another origin, an opaque origin or no origin is refused, and no email is sent", async ({ page, playwright }) => {
+test("an action posted from another origin, an opaque origin or no origin is refused, and no email is sent", async ({
+  page,
+  playwright,
+}) => {
   const d = details(REGISTERS);
   const request = await captureRegisterRequest(page, d);
   const since = Date.now();
@@ -112,7 +132,10 @@ test("an action posted from another origin, an opaque origin or no origin is ref
     ["another site", { origin: `http://${EVIL}` }],
     // Next's own check compares Origin with Host/X-Forwarded-Host, which the sender controls: only the app's
     // check against APP_URL stops this one.
-    ["another site that also forges Host and X-Forwarded-Host", { origin: `http://${EVIL}`, host: EVIL, "x-forwarded-host": EVIL }],
+    [
+      "another site that also forges Host and X-Forwarded-Host",
+      { origin: `http://${EVIL}`, host: EVIL, "x-forwarded-host": EVIL },
+    ],
     ["our host over https", { origin: `https://${appHost}` }],
     ["a look-alike host", { origin: `http://${appHost}.${EVIL}` }],
     ["an opaque origin (sandboxed frame, data: page)", { origin: "null" }],
@@ -134,19 +157,30 @@ test("an action posted from another origin, an opaque origin or no origin is ref
   expect(form, "no form on /register").toBeTruthy();
   const hidden = [...form![1].matchAll(/<input[^>]*type="hidden"[^>]*>/g)].map((m) => m[0]);
   expect(hidden.join("\n"), "the form carries no action reference").toMatch(/\$ACTION_/);
-  const fields = { email: d.email, lastName: d.lastName, dobMonth: d.month, dobDay: d.day, dobYear: d.year, zip: d.zip };
+  const fields = {
+    email: d.email,
+    lastName: d.lastName,
+    dobMonth: d.month,
+    dobDay: d.day,
+    dobYear: d.year,
+    zip: d.zip,
+  };
   const evilPage = `<!doctype html><title>Win a prize</title><form method="post" enctype="multipart/form-data" action="${baseURL}/register">${hidden.join("")}${Object.entries(
     fields,
   )
     .map(([k, v]) => `<input type="hidden" name="${k}" value="${v}">`)
     .join("")}<button>Claim</button></form>`;
-  const server: Server = createServer((_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(evilPage));
+  const server: Server = createServer((_req, res) =>
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(evilPage),
+  );
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   try {
     const evilOrigin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const victim = await page.context().browser()!.newPage();
     await victim.goto(evilOrigin);
-    const post = victim.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/register");
+    const post = victim.waitForResponse(
+      (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/register",
+    );
     await victim.getByRole("button", { name: "Claim" }).click();
     const res = await post;
     expect(res.request().headers()["origin"] ?? (await res.request().allHeaders())["origin"]).toBe(evilOrigin);
@@ -215,20 +249,34 @@ async function withHostileHost(context: BrowserContext): Promise<Posted[]> {
 }
 
 /** The literal attack: Host and X-Forwarded-Host both evil.example, with our Origin. Next itself refuses it. */
-async function expectLiteralForgeryRefused(playwright: PlaywrightWorkerArgs["playwright"], sent: Posted, cookies: string) {
+async function expectLiteralForgeryRefused(
+  playwright: PlaywrightWorkerArgs["playwright"],
+  sent: Posted,
+  cookies: string,
+) {
   const client = await playwright.request.newContext();
   try {
     const headers = { ...sent.headers, host: EVIL, "x-forwarded-host": EVIL, cookie: cookies };
     delete (headers as Record<string, string>)["content-length"];
-    const res = await client.post(sent.url, { headers, data: sent.body ?? undefined, maxRedirects: 0, failOnStatusCode: false });
-    expect(res.status(), `Host and X-Forwarded-Host ${EVIL}: ${(await res.text()).slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+    const res = await client.post(sent.url, {
+      headers,
+      data: sent.body ?? undefined,
+      maxRedirects: 0,
+      failOnStatusCode: false,
+    });
+    expect(
+      res.status(),
+      `Host and X-Forwarded-Host ${EVIL}: ${(await res.text()).slice(0, 200)}`,
+    ).toBeGreaterThanOrEqual(400);
   } finally {
     await client.dispose();
   }
 }
 
 async function expectEveryEmailOnAppUrl(to: string, since: number, count: number) {
-  await expect.poll(async () => (await emailsTo(to, since)).length, { message: `emails to ${to}`, timeout: 20_000 }).toBeGreaterThanOrEqual(count);
+  await expect
+    .poll(async () => (await emailsTo(to, since)).length, { message: `emails to ${to}`, timeout: 20_000 })
+    .toBeGreaterThanOrEqual(count);
   for (const e of await emailsTo(to, since)) expectLinksOnAppUrl(e);
 }
 
@@ -266,8 +314,17 @@ test("forgot password with a forged Host: the reset link is on APP_URL", async (
   expect(email.text).toContain(`${baseURL}/reset-password?token=`);
 });
 
-test("forgot username (no account yet) with a forged Host: the setup link is on APP_URL", async ({ browser, playwright }) => {
-  const since = await patientFlow(browser, playwright, "/forgot-username", details(FORGETS_USERNAME), "Email me my username");
+test("forgot username (no account yet) with a forged Host: the setup link is on APP_URL", async ({
+  browser,
+  playwright,
+}) => {
+  const since = await patientFlow(
+    browser,
+    playwright,
+    "/forgot-username",
+    details(FORGETS_USERNAME),
+    "Email me my username",
+  );
   const email = await waitForEmail({ to: FORGETS_USERNAME.email!, since });
   expect(email.text).toContain(`${baseURL}/setup-account?token=`);
 });
@@ -310,7 +367,9 @@ test("bulk invitations with a forged Host: every link is on APP_URL", async ({ p
     expect(confirmations.length).toBeGreaterThan(0);
     for (const p of BULK) {
       await expectEveryEmailOnAppUrl(p.email!, since, 1);
-      expect((await waitForEmail({ to: p.email!, subject: SETUP_SUBJECT, since })).text).toContain(`${baseURL}/setup-account?token=`);
+      expect((await waitForEmail({ to: p.email!, subject: SETUP_SUBJECT, since })).text).toContain(
+        `${baseURL}/setup-account?token=`,
+      );
     }
     const cookies = (await admin.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
     await expectLiteralForgeryRefused(playwright, confirmations.at(-1)!, cookies);
@@ -319,7 +378,9 @@ test("bulk invitations with a forged Host: every link is on APP_URL", async ({ p
   }
 });
 
-test("an admin adding a staff member with a forged Host: the staff invitation link is on APP_URL", async ({ playwright }) => {
+test("an admin adding a staff member with a forged Host: the staff invitation link is on APP_URL", async ({
+  playwright,
+}) => {
   const posted = await withHostileHost(admin);
   const email = `host.check.${run}@staff.test`;
   try {

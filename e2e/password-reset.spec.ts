@@ -8,7 +8,11 @@ import { DEMO_PATIENT_PASSWORD, signInAsPatient, submitVerification } from "./su
 // On file: María García-López, maria.garcia@example.com, 04/12/1978, ZIP 62701, username mgarcia.
 const NEW_PASSWORD = "copper kettle singing at dawn";
 
-test("forgot password: name typed without accents, reset link, old password refused, other device signed out", async ({ page, browser, baseURL }) => {
+test("forgot password: name typed without accents, reset link, old password refused, other device signed out", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const since = Date.now();
 
   // Another device where she is still signed in.
@@ -25,11 +29,24 @@ test("forgot password: name typed without accents, reset link, old password refu
   await expectNoAxeViolations(page);
 
   // No accents and a space for the hyphen: the practice still recognises her.
-  await submitVerification(page, { email: "maria.garcia@example.com", lastName: "garcia lopez", month: "04", day: "12", year: "1978", zip: "62701" });
-  await expect(page.getByRole("status")).toContainText("we have sent a link to reset your password to the email address you entered");
+  await submitVerification(page, {
+    email: "maria.garcia@example.com",
+    lastName: "garcia lopez",
+    month: "04",
+    day: "12",
+    year: "1978",
+    zip: "62701",
+  });
+  await expect(page.getByRole("status")).toContainText(
+    "we have sent a link to reset your password to the email address you entered",
+  );
   await expectNoAxeViolations(page);
 
-  const resetEmail = await waitForEmail({ to: "maria.garcia@example.com", subject: /^Reset your Patient Portal password – Riverside Family Medicine$/, since });
+  const resetEmail = await waitForEmail({
+    to: "maria.garcia@example.com",
+    subject: /^Reset your Patient Portal password – Riverside Family Medicine$/,
+    since,
+  });
   const link = linkIn(resetEmail, "/reset-password");
   expect(link.startsWith(`${baseURL}/reset-password?token=`)).toBe(true);
 
@@ -49,14 +66,22 @@ test("forgot password: name typed without accents, reset link, old password refu
   await expectNoAxeViolations(page);
 
   // She is told by email that her password changed.
-  const notice = await waitForEmail({ to: "maria.garcia@example.com", subject: /^Your Patient Portal password was changed – Riverside Family Medicine$/, since });
+  const notice = await waitForEmail({
+    to: "maria.garcia@example.com",
+    subject: /^Your Patient Portal password was changed – Riverside Family Medicine$/,
+    since,
+  });
   expect(notice.text).toContain("The password for your Patient Portal account was changed.");
   expect(notice.text).not.toContain("token=");
 
   // The old password no longer works, and the message does not say which part was wrong.
   await page.getByLabel("Password", { exact: true }).fill(DEMO_PATIENT_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText("Username or password is not right. Check them and try again, or use the links below if you forgot them.")).toBeVisible();
+  await expect(
+    page.getByText(
+      "Username or password is not right. Check them and try again, or use the links below if you forgot them.",
+    ),
+  ).toBeVisible();
   await expect(page).toHaveURL(/\/login$/);
   await expectNoAxeViolations(page);
 

@@ -16,7 +16,10 @@ for (const { path, heading } of PAGES) {
   test(`${path} fits a 360 px wide screen without scrolling sideways`, async ({ page }) => {
     await page.goto(path);
     await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
-    const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
     expect(innerWidth).toBe(360);
     expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
     await expectNoAxeViolations(page);

@@ -5,7 +5,11 @@ import { linkIn, waitForEmail } from "./support/mailbox";
 import { signInAsStaff } from "./support/staff";
 import { fillVerification } from "./support/patient";
 
-test("create account: details with different letter case and ZIP+4, setup link, first sign-in activates", async ({ page, browser, baseURL }) => {
+test("create account: details with different letter case and ZIP+4, setup link, first sign-in activates", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const since = Date.now();
   await page.goto("/login");
   await expectNoAxeViolations(page);
@@ -13,12 +17,23 @@ test("create account: details with different letter case and ZIP+4, setup link, 
   await expect(page.getByRole("heading", { name: "Create your Patient Portal account" })).toBeVisible();
   await expectNoAxeViolations(page);
   // On file: chloe.dubois@example.com, Dubois, 10/10/1999, 62705.
-  await fillVerification(page, { email: "Chloe.Dubois@Example.com", lastName: "DUBOIS", month: "10", day: "10", year: "1999", zip: "62705-1234" });
+  await fillVerification(page, {
+    email: "Chloe.Dubois@Example.com",
+    lastName: "DUBOIS",
+    month: "10",
+    day: "10",
+    year: "1999",
+    zip: "62705-1234",
+  });
   await page.getByRole("button", { name: "Send me a link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  const email = await waitForEmail({ to: "chloe.dubois@example.com", subject: /Create your Patient Portal account/, since });
+  const email = await waitForEmail({
+    to: "chloe.dubois@example.com",
+    subject: /Create your Patient Portal account/,
+    since,
+  });
   const link = linkIn(email, "/setup-account");
   expect(link.startsWith(`${baseURL}/setup-account?token=`)).toBe(true);
 

@@ -8,32 +8,63 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
+import {
+  expect,
+  test,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type PlaywrightWorkerArgs,
+} from "@playwright/test";
 import { e2eDatabaseUrl, isOwnDatabase, tableFingerprints, waitForIdleWorker, withSql } from "./support/database";
 import { DEMO_PATIENT_PASSWORD } from "./support/patient";
-import { actionResult, callAction, declaredArgs, distDir, expectRedirectedTo, pathForWorker, readServerActions, type ActionFields, type ServerAction } from "./support/server-actions";
+import {
+  actionResult,
+  callAction,
+  declaredArgs,
+  distDir,
+  expectRedirectedTo,
+  pathForWorker,
+  readServerActions,
+  type ActionFields,
+  type ServerAction,
+} from "./support/server-actions";
 import { ADMIN, signInAsStaff } from "./support/staff";
 
 const FRONT_DESK = { email: "frontdesk@demo.clinic", password: "demo-frontdesk-password" };
 
 // Actions a signed-out visitor must be able to call, each with why that is safe.
 const PUBLIC_ACTIONS: Record<string, string> = {
-  "app/(patient)/register/actions.ts#requestAccountSetup": "create-account form for signed-out patients; same answer for every input (V1), emails only the address on file",
-  "app/(patient)/forgot-password/actions.ts#requestPasswordReset": "forgot-password form for signed-out patients; same answer for every input, emails only the address on file",
-  "app/(patient)/forgot-username/actions.ts#requestUsername": "forgot-username form for signed-out patients; same answer for every input, emails only the address on file",
+  "app/(patient)/register/actions.ts#requestAccountSetup":
+    "create-account form for signed-out patients; same answer for every input (V1), emails only the address on file",
+  "app/(patient)/forgot-password/actions.ts#requestPasswordReset":
+    "forgot-password form for signed-out patients; same answer for every input, emails only the address on file",
+  "app/(patient)/forgot-username/actions.ts#requestUsername":
+    "forgot-username form for signed-out patients; same answer for every input, emails only the address on file",
   "app/(patient)/login/actions.ts#signInPatient": "the patient sign-in form: there is no session yet by definition",
   "app/admin/login/actions.ts#signInStaff": "the staff sign-in form: there is no session yet by definition",
-  "app/(patient)/setup-account/actions.ts#completeAccountSetup": "guarded by the single-use emailed setup token, not by a session",
-  "app/(patient)/reset-password/actions.ts#completePasswordReset": "guarded by the single-use emailed reset token, not by a session",
-  "app/staff-setup/actions.ts#completeStaffSetupAction": "guarded by the single-use emailed staff invitation token, not by a session",
-  "app/(patient)/portal/actions.ts#signOutPatient": "ends only the caller's own session; without one there is nothing to end",
-  "app/(patient)/portal/actions.ts#signOutIdlePatient": "ends only the caller's own session; without one there is nothing to end",
-  "app/admin/(staff)/actions.ts#signOutStaff": "ends only the caller's own session; without one there is nothing to end",
-  "app/admin/(staff)/actions.ts#signOutIdleStaff": "ends only the caller's own session; without one there is nothing to end",
+  "app/(patient)/setup-account/actions.ts#completeAccountSetup":
+    "guarded by the single-use emailed setup token, not by a session",
+  "app/(patient)/reset-password/actions.ts#completePasswordReset":
+    "guarded by the single-use emailed reset token, not by a session",
+  "app/staff-setup/actions.ts#completeStaffSetupAction":
+    "guarded by the single-use emailed staff invitation token, not by a session",
+  "app/(patient)/portal/actions.ts#signOutPatient":
+    "ends only the caller's own session; without one there is nothing to end",
+  "app/(patient)/portal/actions.ts#signOutIdlePatient":
+    "ends only the caller's own session; without one there is nothing to end",
+  "app/admin/(staff)/actions.ts#signOutStaff":
+    "ends only the caller's own session; without one there is nothing to end",
+  "app/admin/(staff)/actions.ts#signOutIdleStaff":
+    "ends only the caller's own session; without one there is nothing to end",
 };
 
 // Actions for a signed-in patient (their own account only).
-const PATIENT_ACTIONS = new Set(["app/(patient)/portal/actions.ts#changePatientPassword", "app/(patient)/portal/actions.ts#signOutEverywhere"]);
+const PATIENT_ACTIONS = new Set([
+  "app/(patient)/portal/actions.ts#changePatientPassword",
+  "app/(patient)/portal/actions.ts#signOutEverywhere",
+]);
 
 // Staff actions only admins may call; every other non-public, non-patient action needs any signed-in staff.
 const ADMIN_ACTIONS = new Set([
@@ -53,16 +84,37 @@ type Ids = { chen: string; picard: string; wei: string; frontDesk: string; chenV
 // Jean-Luc Picard (Active, has an account) and the front-desk staff member, so that an action that ran would
 // show a change on their pages.
 function fieldsFor(a: ServerAction, ids: Ids): ActionFields {
-  const basic = { firstName: "Mei", lastName: "Changed-By-Attacker", dateOfBirth: "11/05/1994", email: "attacker@evil.example", zip: "62722", city: "Nowhere", state: "IL" };
+  const basic = {
+    firstName: "Mei",
+    lastName: "Changed-By-Attacker",
+    dateOfBirth: "11/05/1994",
+    email: "attacker@evil.example",
+    zip: "62722",
+    city: "Nowhere",
+    state: "IL",
+  };
   const byName: Record<string, ActionFields> = {
-    changePatientPassword: { patientId: ids.wei, current: DEMO_PATIENT_PASSWORD, password: "attacker chose this passphrase", confirm: "attacker chose this passphrase" },
+    changePatientPassword: {
+      patientId: ids.wei,
+      current: DEMO_PATIENT_PASSWORD,
+      password: "attacker chose this passphrase",
+      confirm: "attacker chose this passphrase",
+    },
     signOutEverywhere: { patientId: ids.wei },
     confirmBulkInvitations: { id: [ids.chen], all: "", q: "" },
     savePortalAccess: { patientId: ids.chen },
     sendInvitation: { patientId: ids.chen, emailChangeConfirmed: "on" },
     unlockPatientAccount: { patientId: ids.picard },
     saveBasicData: { patientId: ids.chen, version: ids.chenVersion, ...basic },
-    addPatientAction: { chartNumber: "MRN-ATTACK-1", firstName: "Mallory", lastName: "Attacker", dateOfBirth: "01/01/1990", email: "mallory@evil.example", zip: "62799", portalAccessEnabled: "on" },
+    addPatientAction: {
+      chartNumber: "MRN-ATTACK-1",
+      firstName: "Mallory",
+      lastName: "Attacker",
+      dateOfBirth: "01/01/1990",
+      email: "mallory@evil.example",
+      zip: "62799",
+      portalAccessEnabled: "on",
+    },
     saveReminders: { enabled: "on", afterDays: "3", maxReminders: "9" },
     inviteStaff: { name: "Mallory Attacker", email: "mallory@evil.example", role: "admin" },
     changeRole: { staffId: ids.frontDesk, role: "admin" },
@@ -101,7 +153,11 @@ async function staffView(page: Page, ids: Ids): Promise<Record<string, unknown>>
   const view: Record<string, unknown> = {};
   await page.goto("/admin");
   view.counts = await page.getByRole("navigation", { name: "Filter by portal status" }).innerText();
-  for (const [who, id] of [["chen", ids.chen], ["picard", ids.picard], ["wei", ids.wei]] as const) {
+  for (const [who, id] of [
+    ["chen", ids.chen],
+    ["picard", ids.picard],
+    ["wei", ids.wei],
+  ] as const) {
     await page.goto(`/admin/patients/${id}`);
     const block = page.getByRole("region", { name: "Patient information" });
     view[`${who}.status`] = await block.getByRole("img", { name: /^Portal status:/ }).getAttribute("aria-label");
@@ -112,16 +168,27 @@ async function staffView(page: Page, ids: Ids): Promise<Record<string, unknown>>
     view[`${who}.portalTab`] = await page.locator(".portal-tab").innerText();
     view[`${who}.portalAccess`] = await page.getByLabel("Patient Can Access Portal").isChecked();
     await page.goto(`/admin/patients/${id}/edit?tab=basic`);
-    view[`${who}.basicData`] = await page.locator("main form input").evaluateAll((els) => els.map((e) => `${(e as HTMLInputElement).name}=${(e as HTMLInputElement).value}`));
+    view[`${who}.basicData`] = await page
+      .locator("main form input")
+      .evaluateAll((els) => els.map((e) => `${(e as HTMLInputElement).name}=${(e as HTMLInputElement).value}`));
   }
   await page.goto("/admin/staff");
   view.staff = await page.locator("main table").innerText();
   await page.goto("/admin/settings");
-  view.settings = await page.locator("main form input").evaluateAll((els) => els.map((e) => `${(e as HTMLInputElement).name}=${(e as HTMLInputElement).type === "checkbox" ? (e as HTMLInputElement).checked : (e as HTMLInputElement).value}`));
+  view.settings = await page
+    .locator("main form input")
+    .evaluateAll((els) =>
+      els.map(
+        (e) =>
+          `${(e as HTMLInputElement).name}=${(e as HTMLInputElement).type === "checkbox" ? (e as HTMLInputElement).checked : (e as HTMLInputElement).value}`,
+      ),
+    );
   // The audit trail records every change any action makes. Events the email worker adds on its own (for
   // emails other specs queued) are left out.
   await page.goto("/admin/audit");
-  view.audit = (await page.locator("main table tbody tr").allInnerTexts()).filter((t) => !/^\S+ \S+ UTC\s+(Email (queued|sent)|Verification request processed)/.test(t));
+  view.audit = (await page.locator("main table tbody tr").allInnerTexts()).filter(
+    (t) => !/^\S+ \S+ UTC\s+(Email (queued|sent)|Verification request processed)/.test(t),
+  );
   return view;
 }
 
@@ -140,7 +207,12 @@ let wei: BrowserContext;
 let dbUrl: string | null;
 const markerChart = `MRN-SEC-${randomUUID().slice(0, 8)}`;
 
-async function signedInPatient(browser: Browser, username: string, password: string, firstName: string): Promise<BrowserContext> {
+async function signedInPatient(
+  browser: Browser,
+  username: string,
+  password: string,
+  firstName: string,
+): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   await page.goto("/login");
@@ -152,7 +224,10 @@ async function signedInPatient(browser: Browser, username: string, password: str
   return context;
 }
 
-async function requestWith(playwright: PlaywrightWorkerArgs["playwright"], from?: BrowserContext): Promise<APIRequestContext> {
+async function requestWith(
+  playwright: PlaywrightWorkerArgs["playwright"],
+  from?: BrowserContext,
+): Promise<APIRequestContext> {
   return playwright.request.newContext({ baseURL, storageState: from ? await from.storageState() : undefined });
 }
 
@@ -213,7 +288,9 @@ test.afterAll(async () => {
   for (const c of [admin, frontDesk, picard, wei]) await c?.close();
 });
 
-test("the build's actions are all accounted for, and a hand-made call reaches an action's code", async ({ playwright }) => {
+test("the build's actions are all accounted for, and a hand-made call reaches an action's code", async ({
+  playwright,
+}) => {
   expect(actions.length, `no actions in ${distDir()}/server/server-reference-manifest.json`).toBeGreaterThan(10);
   const keys = actions.map((a) => a.key);
   expect(new Set(keys).size, "two actions share a file and export name").toBe(keys.length);
@@ -225,12 +302,19 @@ test("the build's actions are all accounted for, and a hand-made call reaches an
     const declared = declaredArgs(a.id);
     expect([0, 1, 2], `${a.key}: this spec only knows how to call actions of 0, 1 or 2 arguments`).toContain(declared);
   }
-  test.info().annotations.push({ type: "actions", description: actions.map((a) => `${kindOf(a)} ${a.key}`).join("\n") });
+  test
+    .info()
+    .annotations.push({ type: "actions", description: actions.map((a) => `${kindOf(a)} ${a.key}`).join("\n") });
 
   // Positive controls: the same hand-made calls, made with a session that may make them, do reach the code.
   const asAdmin = await requestWith(playwright, admin);
   const save = actions.find((a) => a.exportedName === "saveBasicData")!;
-  const invalid = await callAction(asAdmin, { baseURL, path: pathFor(save, ids), id: save.id, fields: { ...fieldsFor(save, ids), email: "not an email" } });
+  const invalid = await callAction(asAdmin, {
+    baseURL,
+    path: pathFor(save, ids),
+    id: save.id,
+    fields: { ...fieldsFor(save, ids), email: "not an email" },
+  });
   expect(invalid.status, invalid.body.slice(0, 300)).toBe(200);
   expect(JSON.stringify(actionResult(invalid))).toContain("Enter the email address in the right form");
 
@@ -250,12 +334,21 @@ test("the build's actions are all accounted for, and a hand-made call reaches an
   if (dbUrl && !(await isOwnDatabase(dbUrl, markerChart))) dbUrl = null;
   test.info().annotations.push({
     type: "database",
-    description: dbUrl ? "every table's row count and content compared before and after" : process.env.DATABASE_URL ? "tables NOT compared: the shared e2e-database.json named another run's database" : "PGlite: only what staff see is compared",
+    description: dbUrl
+      ? "every table's row count and content compared before and after"
+      : process.env.DATABASE_URL
+        ? "tables NOT compared: the shared e2e-database.json named another run's database"
+        : "PGlite: only what staff see is compared",
   });
 
   const asPatient = await requestWith(playwright, picard);
   const change = actions.find((a) => a.exportedName === "changePatientPassword")!;
-  const wrong = await callAction(asPatient, { baseURL, path: pathFor(change, ids), id: change.id, fields: { current: "not my password at all", password: "x", confirm: "x" } });
+  const wrong = await callAction(asPatient, {
+    baseURL,
+    path: pathFor(change, ids),
+    id: change.id,
+    fields: { current: "not my password at all", password: "x", confirm: "x" },
+  });
   expect(wrong.status, wrong.body.slice(0, 300)).toBe(200);
   expect(actionResult(wrong)).toHaveProperty("errors");
   await asPatient.dispose();
@@ -270,7 +363,12 @@ test("without a session every action that is not public is refused, and nothing 
     const call = await callAction(anonymous, { baseURL, path: pathFor(a, ids), id: a.id, fields: fieldsFor(a, ids) });
     // Staff actions send the caller to the staff sign-in, patient actions to the patient one; an action outside
     // app/admin that this spec does not know yet may use either, but it must refuse.
-    const to = kindOf(a) === "patient" ? [PATIENT_SIGN_IN] : a.file.startsWith("app/admin/") ? [STAFF_SIGN_IN] : [STAFF_SIGN_IN, PATIENT_SIGN_IN];
+    const to =
+      kindOf(a) === "patient"
+        ? [PATIENT_SIGN_IN]
+        : a.file.startsWith("app/admin/")
+          ? [STAFF_SIGN_IN]
+          : [STAFF_SIGN_IN, PATIENT_SIGN_IN];
     expectRedirectedTo(call, to, `${a.key} without a session`);
   }
   await anonymous.dispose();
@@ -308,18 +406,57 @@ test("with a front-desk session every admin action is refused, and nothing chang
   await expectNothingChanged(before, "admin actions called by front-desk staff");
 });
 
-test("every page reads its data only for those who may see it, also when asked for its RSC payload", async ({ playwright }) => {
-  const manifest = JSON.parse(readFileSync(path.join(path.dirname(test.info().config.configFile!), distDir(), "server", "app-paths-manifest.json"), "utf8")) as Record<string, string>;
+test("every page reads its data only for those who may see it, also when asked for its RSC payload", async ({
+  playwright,
+}) => {
+  const manifest = JSON.parse(
+    readFileSync(
+      path.join(path.dirname(test.info().config.configFile!), distDir(), "server", "app-paths-manifest.json"),
+      "utf8",
+    ),
+  ) as Record<string, string>;
   const pages = Object.keys(manifest)
     .filter((k) => k.endsWith("/page"))
     .map((k) => pathForWorker(`app${k}`, { id: ids.chen }));
   // Pages for signed-out visitors (their own checks are the links' tokens, or nothing to protect).
-  const PUBLIC_PAGES = ["/", "/login", "/register", "/forgot-password", "/forgot-username", "/reset-password", "/setup-account", "/staff-setup", "/admin/login", "/_not-found", "/_global-error", "/dev/mailbox"];
+  const PUBLIC_PAGES = [
+    "/",
+    "/login",
+    "/register",
+    "/forgot-password",
+    "/forgot-username",
+    "/reset-password",
+    "/setup-account",
+    "/staff-setup",
+    "/admin/login",
+    "/_not-found",
+    "/_global-error",
+    "/dev/mailbox",
+  ];
   const ADMIN_PAGES = ["/admin/audit", "/admin/settings", "/admin/staff"];
-  const kindOfPage = (p: string) => (PUBLIC_PAGES.includes(p) ? "public" : p === "/portal" ? "patient" : ADMIN_PAGES.includes(p) ? "admin" : p === "/admin" || p.startsWith("/admin/") ? "staff" : "unknown");
-  expect(pages.filter((p) => kindOfPage(p) === "unknown"), "a page outside /admin was added: say here who may see it").toEqual([]);
+  const kindOfPage = (p: string) =>
+    PUBLIC_PAGES.includes(p)
+      ? "public"
+      : p === "/portal"
+        ? "patient"
+        : ADMIN_PAGES.includes(p)
+          ? "admin"
+          : p === "/admin" || p.startsWith("/admin/")
+            ? "staff"
+            : "unknown";
+  expect(
+    pages.filter((p) => kindOfPage(p) === "unknown"),
+    "a page outside /admin was added: say here who may see it",
+  ).toEqual([]);
   // What a page must not hand to someone who may not see it.
-  const SECRETS = ["Chen-Park", "mei.chenpark@example.com", "Jean-Luc", "jl.picard@example.com", "admin@demo.clinic", "frontdesk@demo.clinic"];
+  const SECRETS = [
+    "Chen-Park",
+    "mei.chenpark@example.com",
+    "Jean-Luc",
+    "jl.picard@example.com",
+    "admin@demo.clinic",
+    "frontdesk@demo.clinic",
+  ];
 
   const anonymous = await requestWith(playwright);
   const asPatient = await requestWith(playwright, picard);
@@ -330,7 +467,8 @@ test("every page reads its data only for those who may see it, also when asked f
     if (kind === "public") continue;
     checks.push([`${p} signed out`, anonymous, [kind === "patient" ? PATIENT_SIGN_IN : STAFF_SIGN_IN], SECRETS]);
     if (kind !== "patient") checks.push([`${p} as a patient`, asPatient, [STAFF_SIGN_IN], SECRETS]);
-    if (kind === "admin") checks.push([`${p} as front desk`, asFrontDesk, ["/admin?denied=admin"], ["admin@demo.clinic"]]);
+    if (kind === "admin")
+      checks.push([`${p} as front desk`, asFrontDesk, ["/admin?denied=admin"], ["admin@demo.clinic"]]);
     for (const [what, client, to, secrets] of checks.splice(0)) {
       const res = await client.get(p, { maxRedirects: 0, failOnStatusCode: false });
       const location = res.headers()["location"] ? new URL(res.headers()["location"], baseURL) : null;
@@ -353,7 +491,10 @@ test("every page reads its data only for those who may see it, also when asked f
   await asAdmin.dispose();
 });
 
-test("a patient's actions act on their own account only, whatever patient id the request carries", async ({ browser, playwright }) => {
+test("a patient's actions act on their own account only, whatever patient id the request carries", async ({
+  browser,
+  playwright,
+}) => {
   const NEW_PASSWORD = "starlight over the quiet bridge";
   const change = actions.find((a) => a.key === "app/(patient)/portal/actions.ts#changePatientPassword")!;
   const everywhere = actions.find((a) => a.key === "app/(patient)/portal/actions.ts#signOutEverywhere")!;
@@ -361,7 +502,12 @@ test("a patient's actions act on their own account only, whatever patient id the
   // Jean-Luc changes "Li Wei's" password: the right current password (every demo patient has the same one)
   // and Li's patient id in the form. Only Jean-Luc's own password may change.
   const asPicard = await requestWith(playwright, picard);
-  const call = await callAction(asPicard, { baseURL, path: pathFor(change, ids), id: change.id, fields: { ...fieldsFor(change, ids), password: NEW_PASSWORD, confirm: NEW_PASSWORD } });
+  const call = await callAction(asPicard, {
+    baseURL,
+    path: pathFor(change, ids),
+    id: change.id,
+    fields: { ...fieldsFor(change, ids), password: NEW_PASSWORD, confirm: NEW_PASSWORD },
+  });
   expectRedirectedTo(call, [PATIENT_SIGN_IN], "changing the password (signs the patient out)");
   await asPicard.dispose();
   // Li is still signed in, and her password is still hers.
@@ -375,7 +521,12 @@ test("a patient's actions act on their own account only, whatever patient id the
 
   // "Sign out everywhere" with Li's id in the request ends Jean-Luc's sessions, not Li's.
   const asPicardAgain = await requestWith(playwright, picard);
-  const out = await callAction(asPicardAgain, { baseURL, path: pathFor(everywhere, ids), id: everywhere.id, fields: fieldsFor(everywhere, ids) });
+  const out = await callAction(asPicardAgain, {
+    baseURL,
+    path: pathFor(everywhere, ids),
+    id: everywhere.id,
+    fields: fieldsFor(everywhere, ids),
+  });
   expectRedirectedTo(out, [PATIENT_SIGN_IN], "sign out everywhere");
   await asPicardAgain.dispose();
   const picardPage = await picard.newPage();
@@ -386,8 +537,15 @@ test("a patient's actions act on their own account only, whatever patient id the
   await weiPage.close();
 });
 
-test("route handlers: Auth.js answers signed-out callers with no session, and the development mailbox does not exist in production", async ({ playwright }) => {
-  const manifest = JSON.parse(readFileSync(path.join(path.dirname(test.info().config.configFile!), distDir(), "server", "app-paths-manifest.json"), "utf8")) as Record<string, string>;
+test("route handlers: Auth.js answers signed-out callers with no session, and the development mailbox does not exist in production", async ({
+  playwright,
+}) => {
+  const manifest = JSON.parse(
+    readFileSync(
+      path.join(path.dirname(test.info().config.configFile!), distDir(), "server", "app-paths-manifest.json"),
+      "utf8",
+    ),
+  ) as Record<string, string>;
   const handlers = Object.keys(manifest)
     .filter((k) => k.endsWith("/route"))
     .sort();
@@ -408,10 +566,20 @@ test("route handlers: Auth.js answers signed-out callers with no session, and th
     ["staff", { email: ADMIN.email, password: ADMIN.password }],
     ["patient", { username: "liwei84", password: DEMO_PATIENT_PASSWORD }],
   ] as const) {
-    const res = await anonymous.post(`/api/auth/callback/${provider}`, { form: body, maxRedirects: 0, failOnStatusCode: false });
+    const res = await anonymous.post(`/api/auth/callback/${provider}`, {
+      form: body,
+      maxRedirects: 0,
+      failOnStatusCode: false,
+    });
     expect(res.status(), `callback/${provider}`).toBeLessThan(500);
-    const cookies = res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
-    expect(cookies.filter((c) => /session-token=[^;]/.test(c)), `callback/${provider} set a session cookie`).toEqual([]);
+    const cookies = res
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === "set-cookie")
+      .map((h) => h.value);
+    expect(
+      cookies.filter((c) => /session-token=[^;]/.test(c)),
+      `callback/${provider} set a session cookie`,
+    ).toEqual([]);
     expect(await (await anonymous.get("/api/auth/session")).json(), `callback/${provider}`).toBeNull();
   }
 
@@ -420,7 +588,10 @@ test("route handlers: Auth.js answers signed-out callers with no session, and th
   expect((await anonymous.get("/dev/mailbox", { failOnStatusCode: false })).status()).toBe(404);
   let mailId: string = randomUUID();
   if (dbUrl) {
-    const [row] = await withSql(dbUrl, (sql) => sql<{ id: string }[]>`select id from email_outbox order by created_at desc limit 1`);
+    const [row] = await withSql(
+      dbUrl,
+      (sql) => sql<{ id: string }[]>`select id from email_outbox order by created_at desc limit 1`,
+    );
     expect(row, "no email in the outbox to try the mailbox with").toBeTruthy();
     mailId = row.id;
   }

@@ -3,7 +3,10 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 
-test("a patient is warned before an idle sign-out, can stay, and is signed out if they do nothing", async ({ page, context }) => {
+test("a patient is warned before an idle sign-out, can stay, and is signed out if they do nothing", async ({
+  page,
+  context,
+}) => {
   await page.clock.install();
   await page.goto("/login");
   await page.getByLabel("Username").fill("gokafor");

@@ -10,7 +10,8 @@ import { ADMIN, signInAsStaff } from "./support/staff";
 const FRONT_DESK = { email: "frontdesk@demo.clinic", password: "demo-frontdesk-password" };
 const MEMBER_PASSWORD = "lanterns over the quiet river";
 
-const rowFor = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+const rowFor = (page: Page, name: string) =>
+  page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 
 test("front-desk staff are refused the staff and audit pages, and see no links to them", async ({ page }) => {
   await signInAsStaff(page, FRONT_DESK);
@@ -37,7 +38,11 @@ test("an unknown staff invitation link shows a clear problem page", async ({ pag
   await expectNoAxeViolations(page);
 });
 
-test("add a staff member, who sets a password and signs in; change their role; deactivate them; audit it all", async ({ page, browser, playwright }) => {
+test("add a staff member, who sets a password and signs in; change their role; deactivate them; audit it all", async ({
+  page,
+  browser,
+  playwright,
+}) => {
   const since = Date.now();
   const suffix = randomUUID().slice(0, 6);
   const name = `Jordan Lee ${suffix}`;
@@ -74,7 +79,9 @@ test("add a staff member, who sets a password and signs in; change their role; d
   await page.getByLabel("Name", { exact: true }).fill("Someone Else");
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByRole("button", { name: "Add and send invitation" }).click();
-  await expect(page.getByRole("link", { name: "Email: A staff member with this email address already exists." })).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: "Email: A staff member with this email address already exists." }),
+  ).toBeVisible();
 
   // The invitation arrives; opening it only reads.
   const mail = await waitForEmail({ to: email, subject: /^Set up your Patient Portal staff account/, since });
@@ -107,17 +114,23 @@ test("add a staff member, who sets a password and signs in; change their role; d
   await member.getByLabel("New password", { exact: true }).fill(MEMBER_PASSWORD);
   await member.getByLabel("Confirm new password").fill(`${MEMBER_PASSWORD}!`);
   await member.getByRole("button", { name: "Save my password" }).click();
-  await expect(member.getByRole("link", { name: /^Confirm new password: The two passwords do not match/ })).toBeVisible();
+  await expect(
+    member.getByRole("link", { name: /^Confirm new password: The two passwords do not match/ }),
+  ).toBeVisible();
   await expectNoAxeViolations(member);
   await member.getByLabel("New password", { exact: true }).fill(`jordan ${MEMBER_PASSWORD}`);
   await member.getByLabel("Confirm new password").fill(`jordan ${MEMBER_PASSWORD}`);
   await member.getByRole("button", { name: "Save my password" }).click();
-  await expect(member.getByRole("link", { name: "New password: Your password must not contain your name." })).toBeVisible();
+  await expect(
+    member.getByRole("link", { name: "New password: Your password must not contain your name." }),
+  ).toBeVisible();
   await member.getByLabel("New password", { exact: true }).fill(MEMBER_PASSWORD);
   await member.getByLabel("Confirm new password").fill(MEMBER_PASSWORD);
   await member.getByRole("button", { name: "Save my password" }).click();
   await expect(member).toHaveURL(/\/admin\/login\?setup=done$/);
-  await expect(member.getByRole("status")).toHaveText("Your password is set. Sign in with your email address and new password.");
+  await expect(member.getByRole("status")).toHaveText(
+    "Your password is set. Sign in with your email address and new password.",
+  );
 
   // Not signed in automatically: they sign in with the new password.
   await signInAsStaff(member, { email, password: MEMBER_PASSWORD });
@@ -128,7 +141,9 @@ test("add a staff member, who sets a password and signs in; change their role; d
   const again = await browser.newContext();
   const reopened = await again.newPage();
   await reopened.goto(link);
-  await expect(reopened.getByRole("heading", { name: "This invitation has already been used", level: 1 })).toBeVisible();
+  await expect(
+    reopened.getByRole("heading", { name: "This invitation has already been used", level: 1 }),
+  ).toBeVisible();
   await expectNoAxeViolations(reopened);
   await again.close();
 
@@ -145,7 +160,9 @@ test("add a staff member, who sets a password and signs in; change their role; d
 
   // Deactivated: the member's open session is refused at its next request, and signing in again fails.
   await row.getByRole("button", { name: `Deactivate ${name}` }).click();
-  await expect(row.getByRole("status").filter({ hasText: "Deactivated. Their open sessions have ended." })).toBeVisible();
+  await expect(
+    row.getByRole("status").filter({ hasText: "Deactivated. Their open sessions have ended." }),
+  ).toBeVisible();
   await expect(row.getByRole("cell", { name: "Deactivated", exact: true })).toBeVisible();
   await expect(row.getByRole("button", { name: `Reactivate ${name}` })).toBeVisible();
   await member.goto("/admin/staff");
@@ -168,7 +185,13 @@ test("add a staff member, who sets a password and signs in; change their role; d
   const events = page.getByRole("table").getByRole("rowheader");
   // Newest first: the refused sign-in after deactivation tops the list.
   await expect(events.first()).toHaveText("Staff sign-in failed");
-  for (const label of ["Staff member invited", "Staff member chose their password", "Staff signed in", "Staff role changed", "Staff member deactivated"]) {
+  for (const label of [
+    "Staff member invited",
+    "Staff member chose their password",
+    "Staff signed in",
+    "Staff role changed",
+    "Staff member deactivated",
+  ]) {
     await expect(events.filter({ hasText: new RegExp(`^${label}$`) })).not.toHaveCount(0);
   }
 
@@ -176,7 +199,9 @@ test("add a staff member, who sets a password and signs in; change their role; d
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/[?&]event=staff\.deactivated/);
   await expect(events).toHaveText(["Staff member deactivated"]);
-  const deactivated = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Staff member deactivated" }) });
+  const deactivated = page
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: "Staff member deactivated" }) });
   await expect(deactivated.getByRole("cell", { name: "Avery Admin", exact: true })).toBeVisible();
   await expect(deactivated.getByText(`Staff member: ${name}`)).toBeVisible();
   await expect(page.getByLabel("Event", { exact: true })).toHaveValue("staff.deactivated");

@@ -15,14 +15,16 @@ async function openDash(page: import("@playwright/test").Page, search: string, n
   await expect(page.getByRole("region", { name: "Patient information" })).toBeVisible();
 }
 
-test("fix an Inactive patient, invite them, and watch the icon turn Active after their first sign-in", async ({ page, browser }) => {
+test("fix an Inactive patient, invite them, and watch the icon turn Active after their first sign-in", async ({
+  page,
+  browser,
+}) => {
   // On file: Winston Adeyemi, no ZIP code, portal access off.
   await signInAsStaff(page, FRONT_DESK);
   await openDash(page, "Adeyemi", "Adeyemi, Winston");
-  await expect(page.getByRole("list", { name: "Why the patient cannot access the portal" }).getByRole("listitem")).toHaveText([
-    "Portal access is not enabled",
-    "No ZIP code on file",
-  ]);
+  await expect(
+    page.getByRole("list", { name: "Why the patient cannot access the portal" }).getByRole("listitem"),
+  ).toHaveText(["Portal access is not enabled", "No ZIP code on file"]);
   await expectNoAxeViolations(page);
 
   await page.getByRole("link", { name: "Add a ZIP code" }).click();
@@ -44,7 +46,11 @@ test("fix an Inactive patient, invite them, and watch the icon turn Active after
   await page.getByRole("button", { name: "Send invitation/reset email" }).click();
   await expect(page.getByText(/^Invitation queued/)).toBeVisible();
 
-  const email = await waitForEmail({ to: "winston.adeyemi@example.com", subject: /Create your Patient Portal account/, since });
+  const email = await waitForEmail({
+    to: "winston.adeyemi@example.com",
+    subject: /Create your Patient Portal account/,
+    since,
+  });
   // An invitation from the practice lasts a week.
   expect(email.text).toMatch(/7 days/);
   const patient = await browser.newPage();
@@ -57,16 +63,30 @@ test("fix an Inactive patient, invite them, and watch the icon turn Active after
   await signInAsPatient(patient, "wadeyemi", "quiet mornings by the lake", "Winston");
 
   await page.getByRole("link", { name: /Back to Winston Adeyemi/ }).click();
-  await expect(page.getByRole("region", { name: "Patient information" }).getByRole("img", { name: /^Portal status: Active/ })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Patient information" }).getByRole("img", { name: /^Portal status: Active/ }),
+  ).toBeVisible();
   await expect(page.getByRole("region", { name: "Portal activity" })).toContainText("First sign-in: portal activated");
-  await expect(page.getByRole("region", { name: "Portal activity" })).toContainText("Invitation email sent by staff by Frankie Desk");
+  await expect(page.getByRole("region", { name: "Portal activity" })).toContainText(
+    "Invitation email sent by staff by Frankie Desk",
+  );
 });
 
-test("the activity timeline shows which item did not match after a patient types a wrong ZIP code", async ({ page, browser }) => {
+test("the activity timeline shows which item did not match after a patient types a wrong ZIP code", async ({
+  page,
+  browser,
+}) => {
   // On file: Ama Boateng, ama.boateng@example.com, 04/04/1997, ZIP 62716.
   const patient = await browser.newPage();
   await patient.goto("/register");
-  await submitVerification(patient, { email: "ama.boateng@example.com", lastName: "Boateng", month: "4", day: "4", year: "1997", zip: "62799" });
+  await submitVerification(patient, {
+    email: "ama.boateng@example.com",
+    lastName: "Boateng",
+    month: "4",
+    day: "4",
+    year: "1997",
+    zip: "62799",
+  });
   await signInAsStaff(page);
   await openDash(page, "Boateng", "Boateng, Ama");
   const activity = page.getByRole("region", { name: "Portal activity" });
@@ -79,7 +99,10 @@ test("the activity timeline shows which item did not match after a patient types
   await expectNoAxeViolations(page);
 });
 
-test("two staff editing the same patient: the second save is refused and shows the current values", async ({ page, browser }) => {
+test("two staff editing the same patient: the second save is refused and shows the current values", async ({
+  page,
+  browser,
+}) => {
   await signInAsStaff(page);
   await openDash(page, "Haddad", "Haddad, Ahmed");
   await page.getByRole("link", { name: /Edit patient information/ }).click();
@@ -97,7 +120,9 @@ test("two staff editing the same patient: the second save is refused and shows t
   await expect(page.getByLabel("City")).toHaveValue("Springfield");
 });
 
-test("bulk invitations: selected patients are invited, the skipped ones are counted, progress is shown", async ({ page }) => {
+test("bulk invitations: selected patients are invited, the skipped ones are counted, progress is shown", async ({
+  page,
+}) => {
   await signInAsStaff(page);
   await page.getByLabel("Search patients").fill("Nguyen");
   await page.getByRole("button", { name: "Search" }).click();
@@ -124,7 +149,9 @@ test("bulk invitations: selected patients are invited, the skipped ones are coun
   await expect(page).toHaveURL(/\/admin$/);
 });
 
-test("staff add a patient, are warned about a likely duplicate, and the new patient shows as Inactive", async ({ page }) => {
+test("staff add a patient, are warned about a likely duplicate, and the new patient shows as Inactive", async ({
+  page,
+}) => {
   await signInAsStaff(page, FRONT_DESK);
   await page.getByRole("link", { name: "Add patient" }).click();
   await expectNoAxeViolations(page);
@@ -140,14 +167,14 @@ test("staff add a patient, are warned about a likely duplicate, and the new pati
   await page.getByLabel(/This is a different person from/).check();
   await page.getByRole("button", { name: "Add patient" }).click();
   await expect(page.getByRole("region", { name: "Patient information" })).toContainText("MRN-20001");
-  await expect(page.getByRole("list", { name: "Why the patient cannot access the portal" }).getByRole("listitem")).toHaveText([
-    "Portal access is not enabled",
-    "No email address on file",
-    "No ZIP code on file",
-  ]);
+  await expect(
+    page.getByRole("list", { name: "Why the patient cannot access the portal" }).getByRole("listitem"),
+  ).toHaveText(["Portal access is not enabled", "No email address on file", "No ZIP code on file"]);
 });
 
-test("an admin turns automatic invitation reminders on, and a bad number is refused beside its field", async ({ page }) => {
+test("an admin turns automatic invitation reminders on, and a bad number is refused beside its field", async ({
+  page,
+}) => {
   await signInAsStaff(page);
   await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
@@ -164,7 +191,9 @@ test("an admin turns automatic invitation reminders on, and a bad number is refu
   await page.getByLabel("Days before a reminder").fill("30");
   await page.getByLabel("Most reminders per patient").fill("2");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("status")).toHaveText("Saved. Unactivated patients will be invited again 30 days after their last invitation, at most 2 times.");
+  await expect(page.getByRole("status")).toHaveText(
+    "Saved. Unactivated patients will be invited again 30 days after their last invitation, at most 2 times.",
+  );
   await page.reload();
   await expect(page.getByLabel("Send automatic reminders to Unactivated patients")).toBeChecked();
   await expect(page.getByLabel("Days before a reminder")).toHaveValue("30");

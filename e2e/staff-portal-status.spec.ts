@@ -3,7 +3,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { ADMIN, signInAsStaff } from "./support/staff";
 
-const rowFor = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) });
+const rowFor = (page: Page, name: string) =>
+  page.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) });
 const statusIn = (page: Page, name: string) => rowFor(page, name).getByRole("img", { name: /^Portal status:/ });
 
 test("a signed-out visitor to the staff pages is sent to sign in", async ({ page }) => {
@@ -41,8 +42,12 @@ test("staff see the right icon for a patient of each status", async ({ page }) =
   await signInAsStaff(page);
   await expect(statusIn(page, "García-López, Maria")).toHaveAccessibleName(/^Portal status: Active\. Last signed in/);
   await expect(statusIn(page, "Lindqvist, Nora")).toHaveAccessibleName("Portal status: Unactivated. Not invited yet");
-  await expect(statusIn(page, "Kowalski, Beatrice")).toHaveAccessibleName("Portal status: Inactive. No email address on file");
-  await expect(statusIn(page, "Hernández, Diego")).toHaveAccessibleName(/^Portal status: Unactivated\. Invited on .* \(link valid until /);
+  await expect(statusIn(page, "Kowalski, Beatrice")).toHaveAccessibleName(
+    "Portal status: Inactive. No email address on file",
+  );
+  await expect(statusIn(page, "Hernández, Diego")).toHaveAccessibleName(
+    /^Portal status: Unactivated\. Invited on .* \(link valid until /,
+  );
   await expect(statusIn(page, "Al-Sayed, Fatima")).toHaveAccessibleName(/has expired or is no longer valid/);
   await expect(statusIn(page, "D'Angelo, Patrick")).toHaveAccessibleName(/Account set up on .*, never signed in/);
   // Each icon also has visible text: colour never carries the meaning alone.
@@ -96,7 +101,9 @@ test("a patient whose access was switched off after activating shows as Inactive
   await signInAsStaff(page);
   await page.getByLabel("Search patients").fill("Schmidt");
   await page.getByRole("button", { name: "Search" }).click();
-  await expect(statusIn(page, "Schmidt, Hannah")).toHaveAccessibleName("Portal status: Inactive. Portal access is not enabled");
+  await expect(statusIn(page, "Schmidt, Hannah")).toHaveAccessibleName(
+    "Portal status: Inactive. Portal access is not enabled",
+  );
 });
 
 test("the list and the dash fit a phone screen and stay accessible @phone", async ({ page }) => {

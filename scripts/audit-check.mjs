@@ -12,14 +12,22 @@ try {
 }
 const counts = report?.metadata?.vulnerabilities;
 if (!counts) {
-  const why = report?.error?.summary || report?.message || (r.stderr || "").split("\n").find((l) => /audit|error/i.test(l)) || `exit ${r.status}`;
-  console.log(`not checked: npm audit could not reach the registry's audit endpoint (${String(why).trim().slice(0, 200)})`);
+  const why =
+    report?.error?.summary ||
+    report?.message ||
+    (r.stderr || "").split("\n").find((l) => /audit|error/i.test(l)) ||
+    `exit ${r.status}`;
+  console.log(
+    `not checked: npm audit could not reach the registry's audit endpoint (${String(why).trim().slice(0, 200)})`,
+  );
   process.exit(0);
 }
 const serious = (counts.high ?? 0) + (counts.critical ?? 0);
 for (const [name, v] of Object.entries(report.vulnerabilities ?? {})) {
   if (v.severity === "high" || v.severity === "critical") console.log(`  ${v.severity}: ${name} ${v.range ?? ""}`);
 }
-console.log(`npm audit --omit=dev: ${counts.critical ?? 0} critical, ${counts.high ?? 0} high, ${counts.moderate ?? 0} moderate, ${counts.low ?? 0} low`);
+console.log(
+  `npm audit --omit=dev: ${counts.critical ?? 0} critical, ${counts.high ?? 0} high, ${counts.moderate ?? 0} moderate, ${counts.low ?? 0} low`,
+);
 console.log(serious ? "0 passed, 1 failed" : "1 passed, 0 failed");
 process.exit(serious ? 1 : 0);

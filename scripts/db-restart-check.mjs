@@ -31,7 +31,10 @@ async function timed(path, headers = {}) {
   }
 }
 
-const server = spawn("node", ["scripts/e2e-server.mjs"], { env: { ...process.env, E2E_PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] });
+const server = spawn("node", ["scripts/e2e-server.mjs"], {
+  env: { ...process.env, E2E_PORT: String(port) },
+  stdio: ["ignore", "ignore", "inherit"],
+});
 let exitCode = 1;
 try {
   let up = false;
@@ -56,7 +59,9 @@ try {
   const restartStarted = Date.now();
   // Asynchronously, so the traffic above keeps flowing while the server goes down and comes back.
   const restartCode = await new Promise((resolve) => {
-    const child = spawn("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "restart"], { stdio: "inherit" });
+    const child = spawn("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "restart"], {
+      stdio: "inherit",
+    });
     child.on("exit", (code) => resolve(code));
     child.on("error", () => resolve(-1));
   });
@@ -74,20 +79,44 @@ try {
   await traffic;
 
   const recovery = backAt === null ? Infinity : backAt - restartDone;
-  check("the app serves again within 10 s of the restart, without being restarted", recovery <= 10_000, `${recovery} ms`);
+  check(
+    "the app serves again within 10 s of the restart, without being restarted",
+    recovery <= 10_000,
+    `${recovery} ms`,
+  );
   const during = results.filter((r) => r.at >= restartStarted);
   const slowest = Math.max(...during.flatMap((r) => [r.health.ms, r.page.ms]));
-  check("no request hung (every answer within 10 s)", slowest <= 10_000, `slowest ${slowest} ms over ${during.length * 2} requests`);
+  check(
+    "no request hung (every answer within 10 s)",
+    slowest <= 10_000,
+    `slowest ${slowest} ms over ${during.length * 2} requests`,
+  );
   const failedPages = during.map((r) => r.page).filter((p) => p.status !== 200);
   // Next answers a page that failed on the server with its error document (html id="__next_error__"), in
   // which the browser shows app/error.tsx; anything else (an empty or cut-off answer) is not clean.
-  const clean = failedPages.every((p) => p.status >= 500 && p.status < 600 && /id="__next_error__"|something went wrong on our side/i.test(p.body));
-  const seen = [...new Set(failedPages.map((p) => `${p.status} ${p.body.replace(/\s+/g, " ").slice(0, 80)}`))].join(" | ");
-  check("pages caught in the restart got an error page, not a broken answer", clean, `${failedPages.length} failed page requests${seen ? `: ${seen}` : ""}`);
+  const clean = failedPages.every(
+    (p) => p.status >= 500 && p.status < 600 && /id="__next_error__"|something went wrong on our side/i.test(p.body),
+  );
+  const seen = [...new Set(failedPages.map((p) => `${p.status} ${p.body.replace(/\s+/g, " ").slice(0, 80)}`))].join(
+    " | ",
+  );
+  check(
+    "pages caught in the restart got an error page, not a broken answer",
+    clean,
+    `${failedPages.length} failed page requests${seen ? `: ${seen}` : ""}`,
+  );
   const failedHealth = during.map((r) => r.health).filter((h) => h.status !== 200);
-  check("the health check said 503 while the database was away", failedHealth.every((h) => h.status === 503), `${failedHealth.length} answers`);
+  check(
+    "the health check said 503 while the database was away",
+    failedHealth.every((h) => h.status === 503),
+    `${failedHealth.length} answers`,
+  );
   const after = await timed("/setup-account", cookie);
-  check("pages read the database again afterwards", after.status === 200 && after.body.includes("This link is not valid"), `status ${after.status}`);
+  check(
+    "pages read the database again afterwards",
+    after.status === 200 && after.body.includes("This link is not valid"),
+    `status ${after.status}`,
+  );
   exitCode = checks.every(Boolean) ? 0 : 1;
 } finally {
   server.kill("SIGTERM");

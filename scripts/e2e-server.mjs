@@ -56,7 +56,10 @@ if (process.env.DATABASE_URL) {
 }
 
 if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`) || process.env.E2E_BUILD === "1") {
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...env, DATABASE_URL: "", PGLITE_DIR: "" } });
+  const build = spawnSync("npx", ["next", "build"], {
+    stdio: "inherit",
+    env: { ...env, DATABASE_URL: "", PGLITE_DIR: "" },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -68,7 +71,10 @@ const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", 
   stdio: ["ignore", "pipe", "pipe"],
   env,
 });
-for (const [from, to] of [[server.stdout, process.stdout], [server.stderr, process.stderr]]) {
+for (const [from, to] of [
+  [server.stdout, process.stdout],
+  [server.stderr, process.stderr],
+]) {
   from.on("data", (chunk) => {
     to.write(chunk);
     serverLog.write(chunk);

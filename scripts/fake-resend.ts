@@ -7,7 +7,8 @@ import { startFakeResend } from "../test-kit/fake-resend";
 
 function parsePort(argv: string[]): number {
   const i = argv.findIndex((a) => a === "--port" || a.startsWith("--port="));
-  const raw = i === -1 ? process.env.FAKE_RESEND_PORT || "3100" : argv[i].includes("=") ? argv[i].split("=")[1] : argv[i + 1];
+  const raw =
+    i === -1 ? process.env.FAKE_RESEND_PORT || "3100" : argv[i].includes("=") ? argv[i].split("=")[1] : argv[i + 1];
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`invalid port: ${String(raw)}`);

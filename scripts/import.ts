@@ -27,7 +27,8 @@ async function main(): Promise<number> {
     // Fatal decoding: a Latin-1 export would otherwise import names with replacement characters in them.
     text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(files[0]));
   } catch (error) {
-    const reason = error instanceof TypeError ? "it is not UTF-8 text (save it as \"CSV UTF-8\")" : (error as Error).message;
+    const reason =
+      error instanceof TypeError ? 'it is not UTF-8 text (save it as "CSV UTF-8")' : (error as Error).message;
     console.error(`Cannot read ${files[0]}: ${reason}`);
     return 1;
   }
@@ -50,7 +51,8 @@ main().then(
   },
   (error) => {
     // A failed query's own message carries the SQL and its parameters (patient data): show the driver's reason.
-    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+    const reason =
+      error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
     console.error(`Import failed, nothing was imported: ${reason}`);
     process.exitCode = 1;
   },

@@ -53,7 +53,9 @@ async function main() {
     },
   });
   if (!values.email) {
-    console.error("Usage: npm run staff:create -- --email someone@practice.org --role admin|front_desk [--name NAME] [--generate-password]");
+    console.error(
+      "Usage: npm run staff:create -- --email someone@practice.org --role admin|front_desk [--name NAME] [--generate-password]",
+    );
     process.exit(2);
   }
   const generated = values["generate-password"] ? randomBytes(18).toString("base64url") : null;
@@ -68,7 +70,8 @@ async function main() {
       password,
     });
     if (!result.ok) {
-      for (const [field, messages] of Object.entries(result.errors)) console.error(`${field}: ${(messages as string[]).join("; ")}`);
+      for (const [field, messages] of Object.entries(result.errors))
+        console.error(`${field}: ${(messages as string[]).join("; ")}`);
       process.exitCode = 1;
       return;
     }

@@ -40,7 +40,10 @@ function skipReasons(report) {
   return playwrightTests(report)
     .filter(({ t }) => t.status === "skipped")
     .map(({ spec, t }) => {
-      const note = (t.annotations ?? []).map((a) => a.description).filter(Boolean).join("; ");
+      const note = (t.annotations ?? [])
+        .map((a) => a.description)
+        .filter(Boolean)
+        .join("; ");
       return `${spec.title}${note ? ` (${note})` : ""}`;
     });
 }
@@ -60,7 +63,8 @@ function runCounted(label, script) {
   if (m) {
     totals.passed += Number(m[1]);
     totals.failed += Number(m[2]);
-    for (const line of (r.stdout ?? "").split("\n")) if (line.startsWith("FAIL ")) failures.push(`${label}: ${line.slice(5)}`);
+    for (const line of (r.stdout ?? "").split("\n"))
+      if (line.startsWith("FAIL ")) failures.push(`${label}: ${line.slice(5)}`);
   } else if (!/^not checked: /m.test(r.stdout ?? "")) totals.failed += 1;
   if (r.status !== 0) broken = true;
 }
@@ -71,7 +75,11 @@ runCounted("Dependency advisories (npm audit --omit=dev)", "scripts/audit-check.
 // 1. vitest
 rmSync("test-results/vitest.json", { force: true });
 const vitestCode = run("Unit and integration tests (vitest)", "npx", [
-  "vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json",
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  "--outputFile.json=test-results/vitest.json",
 ]);
 const vitest = readJson("test-results/vitest.json");
 if (vitest) {

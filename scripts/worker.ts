@@ -4,7 +4,9 @@ import { closeDb, getDb } from "@/db/client";
 import { startWorkers } from "@/lib/workers/run-workers";
 
 const config = getConfig();
-console.log(`Patient Portal worker started (${config.RESEND_API_KEY ? "sending through Resend" : "development mailbox"}).`);
+console.log(
+  `Patient Portal worker started (${config.RESEND_API_KEY ? "sending through Resend" : "development mailbox"}).`,
+);
 const stop = startWorkers(getDb);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {

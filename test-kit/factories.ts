@@ -23,7 +23,11 @@ export async function insertPatient(db: Db, o: PatientOverrides = {}) {
   return row;
 }
 
-export async function insertAccount(db: Db, patientId: string, o: { username?: string; password?: string; activated?: boolean } = {}) {
+export async function insertAccount(
+  db: Db,
+  patientId: string,
+  o: { username?: string; password?: string; activated?: boolean } = {},
+) {
   const [row] = await db
     .insert(portalAccounts)
     .values({

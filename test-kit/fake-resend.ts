@@ -85,7 +85,8 @@ const apiError = (statusCode: number, name: string, message: string, headers?: R
 });
 
 function faultReply(fault: Fault): Reply {
-  const headers = fault.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(fault.retryAfterSeconds) };
+  const headers =
+    fault.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(fault.retryAfterSeconds) };
   return fault.status === 429
     ? apiError(429, "rate_limit_exceeded", "Too many requests (injected by fake resend).", headers)
     : apiError(fault.status, "internal_server_error", "Internal server error (injected by fake resend).", headers);
@@ -207,9 +208,14 @@ export async function startFakeResend(opts: { port?: number } = {}): Promise<Fak
       const now = Date.now();
       admittedAt = admittedAt.filter((t) => now - t < 1000);
       if (admittedAt.length >= perSecond) {
-        return apiError(429, "rate_limit_exceeded", `Too many requests. You can only make ${perSecond} requests per second.`, {
-          "Retry-After": "1",
-        });
+        return apiError(
+          429,
+          "rate_limit_exceeded",
+          `Too many requests. You can only make ${perSecond} requests per second.`,
+          {
+            "Retry-After": "1",
+          },
+        );
       }
       admittedAt.push(now);
     }
@@ -226,7 +232,11 @@ export async function startFakeResend(opts: { port?: number } = {}): Promise<Fak
     if (!Array.isArray(body)) return apiError(422, "validation_error", "Batch body must be an array of emails.");
     if (body.length === 0) return apiError(422, "validation_error", "Batch must contain at least one email.");
     if (body.length > MAX_BATCH) {
-      return apiError(422, "validation_error", `Too many emails in batch: ${body.length}, the maximum is ${MAX_BATCH}.`);
+      return apiError(
+        422,
+        "validation_error",
+        `Too many emails in batch: ${body.length}, the maximum is ${MAX_BATCH}.`,
+      );
     }
     const checked = body.map(validateEmail);
     const errors = checked.flatMap((c, index) => (typeof c === "string" ? [{ index, message: c }] : []));
@@ -271,7 +281,11 @@ export async function startFakeResend(opts: { port?: number } = {}): Promise<Fak
     if (key !== undefined) {
       const seen = idempotent.get(storeKey);
       if (seen && seen.fingerprint !== fingerprint) {
-        return apiError(409, "invalid_idempotent_request", "Same idempotency key used with a different request payload.");
+        return apiError(
+          409,
+          "invalid_idempotent_request",
+          "Same idempotency key used with a different request payload.",
+        );
       }
       if (seen) return seen.reply;
     }
@@ -315,7 +329,11 @@ export async function startFakeResend(opts: { port?: number } = {}): Promise<Fak
           timer: setTimeout(() => {
             settle(waiter);
             const seen = messages.map((m) => `"${m.subject}" to ${m.to.join(", ")}`).join("; ") || "none";
-            reject(new Error(`fake resend: no matching message within ${timeoutMs}ms (received ${messages.length}: ${seen})`));
+            reject(
+              new Error(
+                `fake resend: no matching message within ${timeoutMs}ms (received ${messages.length}: ${seen})`,
+              ),
+            );
           }, timeoutMs),
         };
         waiters.add(waiter);
@@ -336,7 +354,9 @@ export async function startFakeResend(opts: { port?: number } = {}): Promise<Fak
     const method = req.method ?? "GET";
     const api = path === "/emails" ? "send" : path === "/emails/batch" ? "batch" : undefined;
     if (api) {
-      return method === "POST" ? handleApi(req, api) : apiError(405, "method_not_allowed", "Method is not allowed for the requested path.");
+      return method === "POST"
+        ? handleApi(req, api)
+        : apiError(405, "method_not_allowed", "Method is not allowed for the requested path.");
     }
     if (path === "/_fake/messages" && method === "GET") return { status: 200, body: messages };
     if (path === "/_fake/control" && method === "POST") {

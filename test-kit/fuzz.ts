@@ -8,7 +8,8 @@ export function fcParams(numRuns = 300): fc.Parameters<unknown> {
   return { numRuns, ...(seed !== undefined && Number.isFinite(seed) ? { seed } : {}) };
 }
 
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
 
 /** C0 controls and DEL: refused by every field that is stored or shown. */
 export const C0_AND_DEL = [...range(0, 0x1f), "\u007f"];
@@ -72,7 +73,13 @@ export const specialString = (maxLength = 40) => fc.string({ unit: fc.constantFr
 /** A string of `min`–`max` UTF-16 units, made by repeating a short random piece (fast to generate at 20 KB). */
 export const hugeString = (min = 1_025, max = 20_480) =>
   fc
-    .tuple(fc.oneof(fc.string({ unit: "binary", minLength: 1, maxLength: 6 }), specialString(6).filter((s) => s.length > 0)), fc.integer({ min, max }))
+    .tuple(
+      fc.oneof(
+        fc.string({ unit: "binary", minLength: 1, maxLength: 6 }),
+        specialString(6).filter((s) => s.length > 0),
+      ),
+      fc.integer({ min, max }),
+    )
     .map(([piece, n]) => piece.repeat(Math.ceil(n / piece.length)).slice(0, n));
 
 /** Any string: full Unicode (with lone surrogates), graphemes, hostile characters, up to 20 KB. */
@@ -90,7 +97,11 @@ export const exoticObjects = fc.constantFrom<unknown>(
   JSON.parse('{"toString":{},"valueOf":{}}'),
   JSON.parse('{"__proto__":{"polluted":true},"length":3}'),
   Object.create(null),
-  { toString: () => { throw new Error("toString throws"); } },
+  {
+    toString: () => {
+      throw new Error("toString throws");
+    },
+  },
   [Object.create(null)],
   Symbol("sym"),
   10n ** 30n,
@@ -142,7 +153,7 @@ export const longerThan = (max: number, piece: fc.Arbitrary<string> = fc.constan
 
 /** Randomly upper-cases some ASCII letters. */
 export const mixCase = (s: string, mask: number) =>
-  [...s].map((c, i) => ((mask >> i % 31) & 1 ? c.toUpperCase() : c)).join("");
+  [...s].map((c, i) => ((mask >> (i % 31)) & 1 ? c.toUpperCase() : c)).join("");
 
 /** Emails that zod's (ASCII-only) email check accepts, in mixed case, sometimes padded with spaces. */
 export const goodEmail = fc
@@ -192,15 +203,38 @@ export const goodZip = fc.stringMatching(/^[0-9]{5}(-[0-9]{4})?$/);
 
 /** Real-world-ish last names: letters with accents, spaces, hyphens and apostrophes, up to 100 code points. */
 export const goodLastName = fc
-  .array(fc.constantFrom("Smith", "García", "López", "O’Brien", "van der", "Nguyễn", "Strauß", "Øyelund", "李", "Ñandú", "St.", "D'Arcy", "-", " ", "😀"), {
-    minLength: 1,
-    maxLength: 8,
-  })
+  .array(
+    fc.constantFrom(
+      "Smith",
+      "García",
+      "López",
+      "O’Brien",
+      "van der",
+      "Nguyễn",
+      "Strauß",
+      "Øyelund",
+      "李",
+      "Ñandú",
+      "St.",
+      "D'Arcy",
+      "-",
+      " ",
+      "😀",
+    ),
+    {
+      minLength: 1,
+      maxLength: 8,
+    },
+  )
   .map((parts) => parts.join(""))
   .filter((s) => /\p{L}/u.test(s) && [...s.trim()].length <= 100);
 
 /** Printable names of 1–`max` characters (trimmed) without controls. */
 export const goodName = (max = 100) =>
   fc
-    .string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-' .éñøßü"), minLength: 1, maxLength: max })
+    .string({
+      unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-' .éñøßü"),
+      minLength: 1,
+      maxLength: max,
+    })
     .filter((s) => s.trim().length > 0);

@@ -21,7 +21,15 @@ export class SecretBook {
   /** A date of birth in the ways it could be written: 1957-11-23, 11/23/1957, 11-23-1957, 11231957, 19571123, 23/11/1957. */
   addDob(label: string, iso: string) {
     const [y, m, d] = iso.split("-");
-    for (const v of [iso, `${m}/${d}/${y}`, `${Number(m)}/${Number(d)}/${y}`, `${m}-${d}-${y}`, `${m}${d}${y}`, `${y}${m}${d}`, `${d}/${m}/${y}`]) {
+    for (const v of [
+      iso,
+      `${m}/${d}/${y}`,
+      `${Number(m)}/${Number(d)}/${y}`,
+      `${m}-${d}-${y}`,
+      `${m}${d}${y}`,
+      `${y}${m}${d}`,
+      `${d}/${m}/${y}`,
+    ]) {
       this.add("dob", `${label} as ${v}`, v);
     }
   }
@@ -58,7 +66,8 @@ export function findLeaks(table: string, rows: string[], secrets: Secret[]): Lea
   const leaks: Leak[] = [];
   for (const secret of secrets) {
     const re = matcher(secret);
-    for (const row of rows) if (re.test(row)) leaks.push({ table, secret, row: row.length > 400 ? `${row.slice(0, 400)}…` : row });
+    for (const row of rows)
+      if (re.test(row)) leaks.push({ table, secret, row: row.length > 400 ? `${row.slice(0, 400)}…` : row });
   }
   return leaks;
 }
@@ -67,7 +76,10 @@ export const describeLeaks = (leaks: Leak[]) =>
   leaks.map((l) => `${l.table}: ${l.secret.kind} "${l.secret.value}" (${l.secret.label}) in ${l.row}`).join("\n");
 
 /** Every table in the public schema, as JSON rows, minus the named columns (for whole-database dumps). */
-export async function dumpDatabase(db: Pick<Db, "execute">, omit: Record<string, string[]> = {}): Promise<Record<string, string[]>> {
+export async function dumpDatabase(
+  db: Pick<Db, "execute">,
+  omit: Record<string, string[]> = {},
+): Promise<Record<string, string[]>> {
   const tables = await queryRows<{ name: string }>(
     db,
     sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,

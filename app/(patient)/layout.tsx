@@ -15,7 +15,8 @@ export default async function PatientLayout({ children }: { children: React.Reac
       {children}
       <footer className="patient-footer">
         <p>
-          Need help? Call {PRACTICE_NAME} at <a href={`tel:${PRACTICE_PHONE.replace(/[^\d+]/g, "")}`}>{PRACTICE_PHONE}</a>.
+          Need help? Call {PRACTICE_NAME} at{" "}
+          <a href={`tel:${PRACTICE_PHONE.replace(/[^\d+]/g, "")}`}>{PRACTICE_PHONE}</a>.
         </p>
       </footer>
     </>

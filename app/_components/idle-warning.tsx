@@ -4,7 +4,15 @@
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 
-export function IdleWarning({ idleSeconds, warnSeconds, endSession }: { idleSeconds: number; warnSeconds: number; endSession: () => Promise<void> }) {
+export function IdleWarning({
+  idleSeconds,
+  warnSeconds,
+  endSession,
+}: {
+  idleSeconds: number;
+  warnSeconds: number;
+  endSession: () => Promise<void>;
+}) {
   const pathname = usePathname();
   const dialog = useRef<HTMLDialogElement>(null);
   const [deadline, setDeadline] = useState(() => Date.now() + idleSeconds * 1000);
@@ -39,10 +47,20 @@ export function IdleWarning({ idleSeconds, warnSeconds, endSession }: { idleSeco
   }, [idleSeconds, endSession]);
 
   return (
-    <dialog ref={dialog} className="idle-dialog" aria-labelledby="idle-title" aria-describedby="idle-text" onCancel={(e) => { e.preventDefault(); void stay(); }}>
+    <dialog
+      ref={dialog}
+      className="idle-dialog"
+      aria-labelledby="idle-title"
+      aria-describedby="idle-text"
+      onCancel={(e) => {
+        e.preventDefault();
+        void stay();
+      }}
+    >
       <h2 id="idle-title">Are you still there?</h2>
       <p id="idle-text">
-        For your privacy, you will be signed out in <strong>{Math.max(left, 0)} seconds</strong> because nothing has happened for a while.
+        For your privacy, you will be signed out in <strong>{Math.max(left, 0)} seconds</strong> because nothing has
+        happened for a while.
       </p>
       <button type="button" className="button" onClick={stay} autoFocus>
         Stay signed in

@@ -3,7 +3,15 @@ import type { PortalStatus, PortalStatusKind } from "@/lib/patients/portal-statu
 import { STATUS_LABEL, STATUS_MEANING, statusDetails } from "@/lib/patients/portal-status-text";
 
 function Glyph({ kind }: { kind: PortalStatusKind }) {
-  const envelope = <path d="M3 6.5h18v11H3z M3 6.5l9 6.5 9-6.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round" />;
+  const envelope = (
+    <path
+      d="M3 6.5h18v11H3z M3 6.5l9 6.5 9-6.5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinejoin="round"
+    />
+  );
   if (kind === "inactive") {
     // Envelope struck through: no portal access.
     return (

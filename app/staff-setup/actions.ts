@@ -13,7 +13,9 @@ import { fieldErrors } from "@/app/_components/form-state";
 import type { StaffSetupField, StaffSetupState } from "./state";
 
 export async function completeStaffSetupAction(_prev: StaffSetupState, form: FormData): Promise<StaffSetupState> {
-  const raw = Object.fromEntries(["token", "password", "confirm"].map((k) => [k, typeof form.get(k) === "string" ? form.get(k) : ""]));
+  const raw = Object.fromEntries(
+    ["token", "password", "confirm"].map((k) => [k, typeof form.get(k) === "string" ? form.get(k) : ""]),
+  );
   const parsed = staffSetupSchema.safeParse(raw);
   if (!parsed.success) return { errors: fieldErrors<StaffSetupField>(parsed.error) };
   if (parsed.data.password !== parsed.data.confirm) {

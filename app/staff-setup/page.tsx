@@ -34,7 +34,12 @@ export default async function StaffSetupPage({ searchParams }: { searchParams: P
         token={token as string}
         email={invite.email}
         passwordHint={passwordHint(Math.max(STAFF_PASSWORD_MIN, getConfig().PASSWORD_MIN_LENGTH))}
-        linkProblemView={Object.fromEntries(PROBLEMS.map((s) => [s, <StaffLinkProblem key={s} state={s} Heading="h2" />])) as Record<StaffLinkProblemState, React.ReactNode>}
+        linkProblemView={
+          Object.fromEntries(PROBLEMS.map((s) => [s, <StaffLinkProblem key={s} state={s} Heading="h2" />])) as Record<
+            StaffLinkProblemState,
+            React.ReactNode
+          >
+        }
       />
     </main>
   );

@@ -31,8 +31,19 @@ export function StaffSetupForm({
         {/* Lets password managers store the new password against the right sign-in name. */}
         <input type="hidden" name="username" autoComplete="username" value={email} />
       </p>
-      <PasswordField name="password" label="New password" autoComplete="new-password" errors={state.errors?.password} hint={passwordHint} />
-      <PasswordField name="confirm" label="Confirm new password" autoComplete="new-password" errors={state.errors?.confirm} />
+      <PasswordField
+        name="password"
+        label="New password"
+        autoComplete="new-password"
+        errors={state.errors?.password}
+        hint={passwordHint}
+      />
+      <PasswordField
+        name="confirm"
+        label="Confirm new password"
+        autoComplete="new-password"
+        errors={state.errors?.confirm}
+      />
       <button type="submit" className="button" disabled={pending}>
         {pending ? "Saving…" : "Save my password"}
       </button>

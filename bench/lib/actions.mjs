@@ -12,12 +12,18 @@ export function actionId(distDir, file, exportedName) {
   const manifest = JSON.parse(readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8"));
   const all = { ...manifest.node, ...manifest.edge };
   const hits = Object.entries(all).filter(([, e]) => e.filename === file && e.exportedName === exportedName);
-  if (hits.length !== 1) throw new Error(`${file}#${exportedName}: ${hits.length} entries in the server-reference manifest`);
+  if (hits.length !== 1)
+    throw new Error(`${file}#${exportedName}: ${hits.length} entries in the server-reference manifest`);
   return hits[0][0];
 }
 
 const decodeEntities = (s) =>
-  s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /**
  * Loads `pagePath` like a browser and reads its first form: the hidden fields React renders for the action
@@ -25,7 +31,11 @@ const decodeEntities = (s) =>
  * the page set.
  */
 export async function loadForm(appUrl, pagePath, agent) {
-  const page = await send({ url: new URL(pagePath, appUrl).toString(), agent, headers: { Accept: "text/html", "Accept-Encoding": "identity" } });
+  const page = await send({
+    url: new URL(pagePath, appUrl).toString(),
+    agent,
+    headers: { Accept: "text/html", "Accept-Encoding": "identity" },
+  });
   if (page.status !== 200) throw new Error(`GET ${pagePath}: status ${page.status}`);
   const form = /<form\b[\s\S]*?<\/form>/.exec(page.body)?.[0];
   if (!form) throw new Error(`GET ${pagePath}: no form on the page`);
@@ -35,7 +45,8 @@ export async function loadForm(appUrl, pagePath, agent) {
     const attrs = m[1];
     const name = /\sname="([^"]*)"/.exec(attrs)?.[1];
     if (!name) continue;
-    if (/\stype="hidden"/.test(attrs)) hidden.push([decodeEntities(name), decodeEntities(/\svalue="([^"]*)"/.exec(attrs)?.[1] ?? "")]);
+    if (/\stype="hidden"/.test(attrs))
+      hidden.push([decodeEntities(name), decodeEntities(/\svalue="([^"]*)"/.exec(attrs)?.[1] ?? "")]);
     else visible.push(decodeEntities(name));
   }
   const bound = hidden.find(([n]) => /^\$ACTION_\d+:0$/.test(n));
@@ -48,11 +59,13 @@ export async function loadForm(appUrl, pagePath, agent) {
 /** The multipart body: the hidden React fields, then `values` for the visible fields (in the page's order), then "0". */
 export function actionBody(form, values) {
   for (const name of Object.keys(values)) {
-    if (!form.visible.includes(name)) throw new Error(`${form.pagePath} has no field "${name}" (it has ${form.visible.join(", ")})`);
+    if (!form.visible.includes(name))
+      throw new Error(`${form.pagePath} has no field "${name}" (it has ${form.visible.join(", ")})`);
   }
   const boundary = `----WebKitFormBoundary${Math.random().toString(36).slice(2, 10)}${Math.random().toString(36).slice(2, 10)}`;
   const parts = [];
-  const entry = (name, value) => parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="_1_${name}"\r\n\r\n${value}\r\n`);
+  const entry = (name, value) =>
+    parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="_1_${name}"\r\n\r\n${value}\r\n`);
   for (const [name, value] of form.hidden) entry(name, value);
   for (const name of form.visible) entry(name, values[name] ?? "");
   parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n[{},"$K1"]\r\n`);
@@ -63,7 +76,21 @@ export function actionBody(form, values) {
 /** Next's router state for a page in the (patient) group, as Chromium sent it for /register and /login. */
 function routerStateTree(pagePath) {
   const segment = pagePath.replace(/^\//, "");
-  const tree = ["", { children: ["(patient)", { children: [segment, { children: ["__PAGE__", {}, null, null, 0] }, null, null, 0] }, null, null, 0] }, null, null, 16];
+  const tree = [
+    "",
+    {
+      children: [
+        "(patient)",
+        { children: [segment, { children: ["__PAGE__", {}, null, null, 0] }, null, null, 0] },
+        null,
+        null,
+        0,
+      ],
+    },
+    null,
+    null,
+    16,
+  ];
   return encodeURIComponent(JSON.stringify(tree));
 }
 
@@ -80,7 +107,8 @@ export function actionHeaders({ appUrl, form, id, contentType, extra = {} }) {
     "Sec-Fetch-Dest": "empty",
     "Sec-Fetch-Mode": "cors",
     "Sec-Fetch-Site": "same-origin",
-    "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
+    "User-Agent":
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
     "Next-Action": id,
     "Next-Router-State-Tree": routerStateTree(form.pagePath),
     "sec-ch-ua": '"Not:A-Brand";v="8", "Chromium";v="156"',
@@ -100,7 +128,13 @@ export function postAction({ appUrl, form, id, values, agent, headers, timeoutMs
     url: new URL(form.pagePath, via ?? appUrl).toString(),
     method: "POST",
     // Through `via`, the Host is still the public address the browser talked to.
-    headers: actionHeaders({ appUrl, form, id, contentType, extra: { ...(via ? { Host: new URL(appUrl).host } : {}), ...headers } }),
+    headers: actionHeaders({
+      appUrl,
+      form,
+      id,
+      contentType,
+      extra: { ...(via ? { Host: new URL(appUrl).host } : {}), ...headers },
+    }),
     body,
     agent,
     timeoutMs,

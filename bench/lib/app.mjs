@@ -35,16 +35,26 @@ export function appEnv({ port, resendPort, databaseUrl, authSecret, limits }) {
 }
 
 export async function startApp({ name, port, env, logFile }) {
-  const proc = start(name, "node", ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, logFile });
+  const proc = start(
+    name,
+    "node",
+    ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    { env, logFile },
+  );
   await waitForUrl(`http://127.0.0.1:${port}/admin/login`, { timeoutMs: 180_000, isAlive: proc.alive });
   return proc;
 }
 
 export async function startFakeResend({ port, logFile }) {
-  const proc = start("fake-resend", "node", ["node_modules/tsx/dist/cli.mjs", "scripts/fake-resend.ts", "--port", String(port)], {
-    env: process.env,
-    logFile,
-  });
+  const proc = start(
+    "fake-resend",
+    "node",
+    ["node_modules/tsx/dist/cli.mjs", "scripts/fake-resend.ts", "--port", String(port)],
+    {
+      env: process.env,
+      logFile,
+    },
+  );
   await waitForUrl(`http://127.0.0.1:${port}/_fake/messages`, { timeoutMs: 60_000, isAlive: proc.alive });
   return proc;
 }

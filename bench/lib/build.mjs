@@ -7,7 +7,14 @@ export async function buildInto({ distDir, logFile, label = "build" }) {
   const before = readFileSync("tsconfig.json", "utf8");
   try {
     await run(label, "npx", ["next", "build"], {
-      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", PGLITE_DIR: "" },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: distDir,
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: "",
+        PGLITE_DIR: "",
+      },
       logFile,
       timeoutMs: 20 * 60_000,
     });

@@ -4,7 +4,8 @@ import postgres from "postgres";
 
 export function connect(url) {
   const host = new URL(url).hostname;
-  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) throw new Error(`bench refuses a non-local database (${host})`);
+  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host))
+    throw new Error(`bench refuses a non-local database (${host})`);
   return postgres(url, { max: 2, onnotice: () => {} });
 }
 

@@ -15,11 +15,17 @@ export function startForwardingProxy({ port, target, targets = [target] }) {
     const prior = req.headers["x-forwarded-for"];
     // Host passes through unchanged (nginx: proxy_set_header Host $host): Next checks a server action's Origin
     // against it, and the browser named the public address.
-    const headers = { ...req.headers, "x-forwarded-for": prior ? `${prior}, ${req.socket.remoteAddress}` : req.socket.remoteAddress };
-    const upstream = http.request({ host: t.hostname, port: t.port, path: req.url, method: req.method, headers, agent }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const headers = {
+      ...req.headers,
+      "x-forwarded-for": prior ? `${prior}, ${req.socket.remoteAddress}` : req.socket.remoteAddress,
+    };
+    const upstream = http.request(
+      { host: t.hostname, port: t.port, path: req.url, method: req.method, headers, agent },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     upstream.on("error", () => {
       if (!res.headersSent) res.writeHead(502);
       res.end();

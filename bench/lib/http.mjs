@@ -41,7 +41,11 @@ function sendOnce({ url, method = "GET", headers = {}, body, agent, timeoutMs = 
           const ms = Number(process.hrtime.bigint() - start) / 1e6;
           const buf = Buffer.concat(chunks);
           // raw: the bytes as sent (possibly compressed), decoded by the caller only when it needs the text.
-          resolve(raw ? { status: res.statusCode, headers: res.headers, rawBody: buf, ms } : { status: res.statusCode, headers: res.headers, body: buf.toString("utf8"), ms });
+          resolve(
+            raw
+              ? { status: res.statusCode, headers: res.headers, rawBody: buf, ms }
+              : { status: res.statusCode, headers: res.headers, body: buf.toString("utf8"), ms },
+          );
         });
         res.on("error", reject);
       },

@@ -13,7 +13,9 @@ export async function waitForQuiet({ threshold = 1.5, maxMs = 10 * 60_000, every
     const load = loadNow();
     if (load[0] < threshold) return { met: true, waitedS: Math.round((Date.now() - started) / 1000), load };
     if (Date.now() - started + everyMs > maxMs) {
-      log(`load gate: 1-minute load ${load[0]} is still >= ${threshold} after ${Math.round((Date.now() - started) / 1000)} s; measuring anyway`);
+      log(
+        `load gate: 1-minute load ${load[0]} is still >= ${threshold} after ${Math.round((Date.now() - started) / 1000)} s; measuring anyway`,
+      );
       return { met: false, waitedS: Math.round((Date.now() - started) / 1000), load };
     }
     log(`load gate: 1-minute load ${load[0]} >= ${threshold}; checking again in ${everyMs / 1000} s`);

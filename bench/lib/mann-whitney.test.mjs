@@ -5,7 +5,10 @@ import { test } from "node:test";
 import { erfc, mannWhitneyU, rankWithTies } from "./mann-whitney.mjs";
 
 const close = (actual, expected, rel, what) =>
-  assert.ok(Math.abs(actual - expected) <= rel * Math.abs(expected), `${what}: ${actual} is not within ${rel} of ${expected}`);
+  assert.ok(
+    Math.abs(actual - expected) <= rel * Math.abs(expected),
+    `${what}: ${actual} is not within ${rel} of ${expected}`,
+  );
 
 test("average ranks and the tie term", () => {
   const { ranks, tieTerm } = rankWithTies([3, 1, 2, 2, 5, 2]);

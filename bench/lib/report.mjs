@@ -46,25 +46,53 @@ function timingRows(t, title, req) {
 
 function perRunTable(t, title) {
   if (!t) return "";
-  const lines = [`**${title}** (reference: ${t.reference.replace(/_/g, " ")})`, "", "| run | outcome | n | median | p99 | median − reference | p (vs reference) |", "|---|---|---|---|---|---|---|"];
+  const lines = [
+    `**${title}** (reference: ${t.reference.replace(/_/g, " ")})`,
+    "",
+    "| run | outcome | n | median | p99 | median − reference | p (vs reference) |",
+    "|---|---|---|---|---|---|---|",
+  ];
   t.runs.forEach((r, i) => {
     for (const k of Object.keys(r.median)) {
       const ref = k === t.reference;
-      lines.push(`| ${i + 1} | ${k.replace(/_/g, " ")} | ${r.n[k]} | ${ms(r.median[k])} | ${ms(r.p99[k])} | ${ref ? "—" : `${r.diffMs[k] >= 0 ? "+" : ""}${r.diffMs[k].toFixed(2)} ms`} | ${ref ? "—" : fmtP(r.p[k])} |`);
+      lines.push(
+        `| ${i + 1} | ${k.replace(/_/g, " ")} | ${r.n[k]} | ${ms(r.median[k])} | ${ms(r.p99[k])} | ${ref ? "—" : `${r.diffMs[k] >= 0 ? "+" : ""}${r.diffMs[k].toFixed(2)} ms`} | ${ref ? "—" : fmtP(r.p[k])} |`,
+      );
     }
   });
   lines.push("");
   const notes = t.runs.map(
     (r, i) =>
       `run ${i + 1}: ${r.seconds.toFixed(0)} s, load ${r.load.start[0]} → ${r.load.end[0]}, ${r.anomalies} answer(s) different from the common one` +
-      (r.lockedThroughout === undefined ? "" : `, locked account still locked at the end: ${r.lockedThroughout ? "yes" : "no"}`),
+      (r.lockedThroughout === undefined
+        ? ""
+        : `, locked account still locked at the end: ${r.lockedThroughout ? "yes" : "no"}`),
   );
   lines.push(notes.map((n) => `- ${n}`).join("\n"));
-  if (t.workerOutcomes) lines.push(`- what the worker decided for these requests: ${Object.entries(t.workerOutcomes).map(([k, v]) => `${k} ${v}`).join(", ")}; email outbox: ${Object.entries(t.outbox).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  if (t.workerOutcomes)
+    lines.push(
+      `- what the worker decided for these requests: ${Object.entries(t.workerOutcomes)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")}; email outbox: ${Object.entries(t.outbox)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")}`,
+    );
   return lines.join("\n");
 }
 
-export function renderResults({ timing, throughput, pathOnly, flood, twoInstances, sections = [], gates, postgresVersion, meta, logDir, previous }) {
+export function renderResults({
+  timing,
+  throughput,
+  pathOnly,
+  flood,
+  twoInstances,
+  sections = [],
+  gates,
+  postgresVersion,
+  meta,
+  logDir,
+  previous,
+}) {
   const rows = [];
   rows.push(...timingRows(timing.verification, "create account", "V2"));
   rows.push(...timingRows(timing.signIn, "sign-in", "P6"));
@@ -176,14 +204,21 @@ export function renderResults({ timing, throughput, pathOnly, flood, twoInstance
 
   const gateLine = Object.entries(gates)
     .filter(([k]) => k !== "postgresVersion")
-    .map(([k, g]) => `before ${k}: ${g.load.join(" / ")} (${g.skipped ? "gate skipped" : g.met ? `below 1.5 after ${g.waitedS} s` : `still ≥ 1.5 after ${g.waitedS} s, measured anyway`})`)
+    .map(
+      ([k, g]) =>
+        `before ${k}: ${g.load.join(" / ")} (${g.skipped ? "gate skipped" : g.met ? `below 1.5 after ${g.waitedS} s` : `still ≥ 1.5 after ${g.waitedS} s, measured anyway`})`,
+    )
     .join("; ");
   const m = meta ?? {};
   const commitLine = m.commit
     ? `${m.commit}${m.uncommitted ? ` plus ${m.uncommitted} uncommitted change(s) in the working tree` : ""} when the build was made; build ${m.buildId}${m.note ? ` (${m.note})` : ""}`
     : "unknown";
 
-  const table = ["| figure | target | measured | baseline | ratio | verdict |", "|---|---|---|---|---|---|", ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+  const table = [
+    "| figure | target | measured | baseline | ratio | verdict |",
+    "|---|---|---|---|---|---|",
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
   const notes =
     previous && previous.includes(NOTES_HEADING)
       ? previous.slice(previous.indexOf(NOTES_HEADING))
@@ -243,8 +278,26 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const meta = existsSync(path.join(dir, "meta.json")) ? read("meta.json") : null;
   const optional = (f) => (existsSync(path.join(dir, f)) ? read(f) : null);
   const pathOnly = optional("throughput-worker-off.json");
-  const twoInstances = optional("two-instances.json") || optional("two-instances-limits.json") ? { ...optional("two-instances.json"), ...optional("two-instances-limits.json") } : null;
+  const twoInstances =
+    optional("two-instances.json") || optional("two-instances-limits.json")
+      ? { ...optional("two-instances.json"), ...optional("two-instances-limits.json") }
+      : null;
   // Sections other scripts rendered themselves (staff list, bulk invitations, pages), in this order.
-  const sections = ["staff-list.md", "bulk-invitations.md", "pages.md"].filter((f) => existsSync(path.join(dir, f))).map((f) => readFileSync(path.join(dir, f), "utf8"));
-  console.log(writeResults({ timing: read("timing.json"), throughput: read("throughput.json"), pathOnly, flood: read("flood.json"), twoInstances, sections, gates: onlyGates, postgresVersion, meta, logDir: dir }));
+  const sections = ["staff-list.md", "bulk-invitations.md", "pages.md"]
+    .filter((f) => existsSync(path.join(dir, f)))
+    .map((f) => readFileSync(path.join(dir, f), "utf8"));
+  console.log(
+    writeResults({
+      timing: read("timing.json"),
+      throughput: read("throughput.json"),
+      pathOnly,
+      flood: read("flood.json"),
+      twoInstances,
+      sections,
+      gates: onlyGates,
+      postgresVersion,
+      meta,
+      logDir: dir,
+    }),
+  );
 }

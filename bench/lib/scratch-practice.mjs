@@ -19,7 +19,10 @@ export async function withScratchPractice({ adminUrl, workDir, appUrl }, body) {
     const cliEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, APP_URL: appUrl };
     delete cliEnv.PGLITE_DIR;
     delete cliEnv.NODE_ENV;
-    await run("seed", "node", ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/seed.ts"], { env: cliEnv, logFile: path.join(workDir, "seed.log") });
+    await run("seed", "node", ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/seed.ts"], {
+      env: cliEnv,
+      logFile: path.join(workDir, "seed.log"),
+    });
     await body({ databaseUrl, authSecret });
   } catch (e) {
     console.error(e.stack ?? e.message);

@@ -8,7 +8,12 @@ export const VERIFICATION_MIX = [
   // matched (Nora Lindqvist, eligible)
   () => ({ email: "nora.l@example.com", lastName: "Lindqvist", ...dob("1972", "1", "9"), zip: "62701" }),
   // unknown email, a new one each time
-  () => ({ email: `p${randomBytes(4).toString("hex")}@example.org`, lastName: "Lindqvist", ...dob("1972", "1", "9"), zip: "62701" }),
+  () => ({
+    email: `p${randomBytes(4).toString("hex")}@example.org`,
+    lastName: "Lindqvist",
+    ...dob("1972", "1", "9"),
+    zip: "62701",
+  }),
   // access off (Harold Finch)
   () => ({ email: "harold.finch@example.com", lastName: "Finch", ...dob("1955", "5", "5"), zip: "62710" }),
   // already has an account (Maria García-López)

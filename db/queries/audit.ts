@@ -37,9 +37,14 @@ function conditions(f: AuditFilters): SQL[] {
   const where: SQL[] = [];
   if (f.patient?.kind === "id") where.push(eq(auditEvents.patientId, f.patient.id));
   if (f.patient?.kind === "chart") {
-    where.push(sql`${auditEvents.patientId} in (select ${patients.id} from ${patients} where upper(${patients.chartNumber}) = upper(${f.patient.chartNumber}))`);
+    where.push(
+      sql`${auditEvents.patientId} in (select ${patients.id} from ${patients} where upper(${patients.chartNumber}) = upper(${f.patient.chartNumber}))`,
+    );
   }
-  if (f.staffId) where.push(or(eq(auditEvents.actorStaffId, f.staffId), sql`${auditEvents.details}->>'targetStaffId' = ${f.staffId}`)!);
+  if (f.staffId)
+    where.push(
+      or(eq(auditEvents.actorStaffId, f.staffId), sql`${auditEvents.details}->>'targetStaffId' = ${f.staffId}`)!,
+    );
   if (f.event) where.push(eq(auditEvents.event, f.event));
   if (f.from) where.push(gte(auditEvents.occurredAt, new Date(`${f.from}T00:00:00Z`)));
   if (f.to) where.push(lt(auditEvents.occurredAt, new Date(new Date(`${f.to}T00:00:00Z`).getTime() + DAY_MS)));
@@ -60,7 +65,9 @@ export async function listAuditEvents(
   const goingBack = opts.before !== undefined && opts.after === undefined;
   if (opts.after !== undefined) where.push(olderThan(opts.after));
   else if (opts.before !== undefined) where.push(newerThan(opts.before));
-  const order = goingBack ? [asc(auditEvents.occurredAt), asc(auditEvents.id)] : [desc(auditEvents.occurredAt), desc(auditEvents.id)];
+  const order = goingBack
+    ? [asc(auditEvents.occurredAt), asc(auditEvents.id)]
+    : [desc(auditEvents.occurredAt), desc(auditEvents.id)];
   const found = await db
     .select({
       id: auditEvents.id,
@@ -69,7 +76,9 @@ export async function listAuditEvents(
       actorType: auditEvents.actorType,
       actorName: actor.name,
       patientId: auditEvents.patientId,
-      patientName: sql<string | null>`case when ${patients.id} is null then null else ${patients.lastName} || ', ' || ${patients.firstName} end`,
+      patientName: sql<
+        string | null
+      >`case when ${patients.id} is null then null else ${patients.lastName} || ', ' || ${patients.firstName} end`,
       details: auditEvents.details,
       targetStaffName: target.name,
     })

@@ -6,7 +6,13 @@ import { bulkInvitations, emailOutbox, staffUsers } from "../schema";
 export async function getBulkProgress(db: Db, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const [bulk] = await db
-    .select({ id: bulkInvitations.id, createdAt: bulkInvitations.createdAt, queued: bulkInvitations.queued, skipped: bulkInvitations.skipped, by: staffUsers.name })
+    .select({
+      id: bulkInvitations.id,
+      createdAt: bulkInvitations.createdAt,
+      queued: bulkInvitations.queued,
+      skipped: bulkInvitations.skipped,
+      by: staffUsers.name,
+    })
     .from(bulkInvitations)
     .leftJoin(staffUsers, eq(staffUsers.id, bulkInvitations.createdByStaffId))
     .where(eq(bulkInvitations.id, id));

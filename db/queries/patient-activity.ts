@@ -12,7 +12,12 @@ export type ActivityEntry = {
 };
 
 export async function getPatientActivity(db: Db, patientId: string, limit = 50): Promise<ActivityEntry[]> {
-  const rows = await queryRows<{ at: unknown; event: string; actor: string | null; details: Record<string, unknown> | string }>(
+  const rows = await queryRows<{
+    at: unknown;
+    event: string;
+    actor: string | null;
+    details: Record<string, unknown> | string;
+  }>(
     db,
     sql`select * from (
           select e.occurred_at as at, e.event, s.name as actor, e.details
@@ -29,6 +34,6 @@ export async function getPatientActivity(db: Db, patientId: string, limit = 50):
     at: toDate(r.at)!,
     event: r.event,
     actor: r.actor,
-    details: typeof r.details === "string" ? JSON.parse(r.details) : r.details ?? {},
+    details: typeof r.details === "string" ? JSON.parse(r.details) : (r.details ?? {}),
   }));
 }

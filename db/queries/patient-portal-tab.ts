@@ -17,11 +17,20 @@ export async function getPortalTab(db: Db, patientId: string) {
     .from(portalAccounts)
     .where(eq(portalAccounts.patientId, patientId));
   const [lastEmail] = await db
-    .select({ template: emailOutbox.template, status: emailOutbox.status, lastError: emailOutbox.lastError, createdAt: emailOutbox.createdAt, sentAt: emailOutbox.sentAt })
+    .select({
+      template: emailOutbox.template,
+      status: emailOutbox.status,
+      lastError: emailOutbox.lastError,
+      createdAt: emailOutbox.createdAt,
+      sentAt: emailOutbox.sentAt,
+    })
     .from(emailOutbox)
     .where(and(eq(emailOutbox.patientId, patientId), inArray(emailOutbox.template, LINK_TEMPLATES)))
     .orderBy(desc(emailOutbox.createdAt))
     .limit(1);
-  const [p] = await db.select({ emailChangedAt: patients.emailChangedAt }).from(patients).where(eq(patients.id, patientId));
+  const [p] = await db
+    .select({ emailChangedAt: patients.emailChangedAt })
+    .from(patients)
+    .where(eq(patients.id, patientId));
   return { account: account ?? null, lastEmail: lastEmail ?? null, emailChangedAt: p?.emailChangedAt ?? null };
 }

@@ -53,7 +53,13 @@ describe.each(DB_KINDS)("one-word search pages (%s)", (kind) => {
       const pages: string[][] = [];
       let after: Cursor | null = null;
       for (;;) {
-        const page: Awaited<ReturnType<typeof listPatients>> = await listPatients(t.db, { search, status, after, limit: 2, now });
+        const page: Awaited<ReturnType<typeof listPatients>> = await listPatients(t.db, {
+          search,
+          status,
+          after,
+          limit: 2,
+          now,
+        });
         pages.push(page.rows.map((r) => `${r.firstName} ${r.lastName}`));
         seen.push(...pages.at(-1)!);
         if (!page.next) break;

@@ -8,7 +8,9 @@ describe.each(DB_KINDS)("patient list (%s)", (kind) => {
   let t: TestDb;
   const now = new Date();
   const names = async (q: string) =>
-    (await listPatients(t.db, { search: parsePatientSearch(q), limit: 50, now })).rows.map((r) => `${r.firstName} ${r.lastName}`);
+    (await listPatients(t.db, { search: parsePatientSearch(q), limit: 50, now })).rows.map(
+      (r) => `${r.firstName} ${r.lastName}`,
+    );
 
   beforeAll(async () => {
     t = await openTestDb(kind, { seedDemo: true });

@@ -178,7 +178,9 @@ export async function listPatients(
   // A patient matching two branches comes once (union), then only the page's rows are read whole and joined to
   // their account and newest setup link.
   const pageIds =
-    branches.length === 1 ? branches[0] : sql`(select * from (${sql.join(branches, sql` union `)}) p ${order} limit ${limit})`;
+    branches.length === 1
+      ? branches[0]
+      : sql`(select * from (${sql.join(branches, sql` union `)}) p ${order} limit ${limit})`;
   const raw = await queryRows<RawRow>(
     db,
     sql`select ${ROW_COLUMNS}

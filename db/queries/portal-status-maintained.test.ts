@@ -24,7 +24,16 @@ describe.each(DB_KINDS)("stored portal status follows every change (%s)", (kind)
   const addPatient = async (chartNumber: string, values: Partial<typeof patients.$inferInsert> = {}) => {
     const [row] = await t.db
       .insert(patients)
-      .values({ chartNumber, firstName: "Pat", lastName: "Trigger", dateOfBirth: "1980-01-01", email: "pat@example.com", zip: "62701", portalAccessEnabled: true, ...values })
+      .values({
+        chartNumber,
+        firstName: "Pat",
+        lastName: "Trigger",
+        dateOfBirth: "1980-01-01",
+        email: "pat@example.com",
+        zip: "62701",
+        portalAccessEnabled: true,
+        ...values,
+      })
       .returning({ id: patients.id });
     return row.id;
   };
@@ -41,28 +50,44 @@ describe.each(DB_KINDS)("stored portal status follows every change (%s)", (kind)
     expect(await status(id)).toBe("inactive");
     await t.db.update(patients).set({ portalAccessEnabled: true }).where(eq(patients.id, id));
     expect(await status(id)).toBe("active");
-    for (const change of [{ email: " \t" }, { email: null }, { zip: "" }, { chartStatus: "deceased" as const }, { chartStatus: "inactive" as const }]) {
+    for (const change of [
+      { email: " \t" },
+      { email: null },
+      { zip: "" },
+      { chartStatus: "deceased" as const },
+      { chartStatus: "inactive" as const },
+    ]) {
       await t.db.update(patients).set(change).where(eq(patients.id, id));
       expect(await status(id), JSON.stringify(change)).toBe("inactive");
-      await t.db.update(patients).set({ email: "pat@example.com", zip: "62701", chartStatus: "active" }).where(eq(patients.id, id));
+      await t.db
+        .update(patients)
+        .set({ email: "pat@example.com", zip: "62701", chartStatus: "active" })
+        .where(eq(patients.id, id));
       expect(await status(id)).toBe("active");
     }
     // Changes that do not touch the status leave it alone.
-    await t.db.update(patients).set({ phone: "555-0100", version: sql`${patients.version} + 1` }).where(eq(patients.id, id));
+    await t.db
+      .update(patients)
+      .set({ phone: "555-0100", version: sql`${patients.version} + 1` })
+      .where(eq(patients.id, id));
     expect(await status(id)).toBe("active");
   });
 
   it("moves when an account is removed, moved to another chart or created already signed in", async () => {
     const a = await addPatient("T2");
     const b = await addPatient("T3");
-    await t.db.insert(portalAccounts).values({ patientId: a, username: "trigger2", passwordHash: "x", activatedAt: now });
+    await t.db
+      .insert(portalAccounts)
+      .values({ patientId: a, username: "trigger2", passwordHash: "x", activatedAt: now });
     expect([await status(a), await status(b)]).toEqual(["active", "unactivated"]);
     await t.db.update(portalAccounts).set({ patientId: b }).where(eq(portalAccounts.patientId, a));
     expect([await status(a), await status(b)]).toEqual(["unactivated", "active"]);
     await t.db.delete(portalAccounts).where(eq(portalAccounts.patientId, b));
     expect(await status(b)).toBe("unactivated");
     // Deleting a patient deletes its account through the cascade; the trigger must not get in the way.
-    await t.db.insert(portalAccounts).values({ patientId: b, username: "trigger3", passwordHash: "x", activatedAt: now });
+    await t.db
+      .insert(portalAccounts)
+      .values({ patientId: b, username: "trigger3", passwordHash: "x", activatedAt: now });
     await t.db.delete(patients).where(eq(patients.id, b));
     expect(await getPatientDash(t.db, b, now)).toBeNull();
   });
@@ -71,7 +96,10 @@ describe.each(DB_KINDS)("stored portal status follows every change (%s)", (kind)
     const id = await addPatient("T4", { portalAccessEnabled: false });
     await t.db.update(patients).set({ portalStatus: "active" }).where(eq(patients.id, id));
     expect(await status(id)).toBe("inactive");
-    const [row] = await queryRows<{ portal_status: string }>(t.db, sql`select portal_status from patients where id = ${id}::uuid`);
+    const [row] = await queryRows<{ portal_status: string }>(
+      t.db,
+      sql`select portal_status from patients where id = ${id}::uuid`,
+    );
     expect(row.portal_status).toBe("inactive");
   });
 

@@ -6,7 +6,13 @@ import { DB_KINDS, openTestDb, type TestDb } from "@/test-kit/test-db";
 import { countPatientsByStatus, getPatientDash, listPatients } from "./patients";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/rows";
-import { FROM_PATIENTS_WITH_ACCOUNT, LATEST_SETUP_LINK, REASONS_SQL, STATUS_SQL, invitationStateSql } from "./portal-status-sql";
+import {
+  FROM_PATIENTS_WITH_ACCOUNT,
+  LATEST_SETUP_LINK,
+  REASONS_SQL,
+  STATUS_SQL,
+  invitationStateSql,
+} from "./portal-status-sql";
 
 const now = new Date("2026-11-27T12:00:00Z");
 const day = 86_400_000;
@@ -16,7 +22,14 @@ const charts = ["active", "inactive", "deceased"] as const;
 const accounts = ["none", "setup", "activated"] as const;
 const links = ["none", "valid", "expired", "used", "revoked"] as const;
 
-type Combo = { access: boolean; email: string | null; zip: string | null; chart: (typeof charts)[number]; account: (typeof accounts)[number]; link: (typeof links)[number] };
+type Combo = {
+  access: boolean;
+  email: string | null;
+  zip: string | null;
+  chart: (typeof charts)[number];
+  account: (typeof accounts)[number];
+  link: (typeof links)[number];
+};
 const combos: Combo[] = [];
 for (const access of [true, false])
   for (const email of emails)
@@ -47,9 +60,18 @@ describe.each(DB_KINDS)("portal status in SQL agrees with the rule (%s)", (kind)
     const accountRows = combos.flatMap((c, i) =>
       c.account === "none"
         ? []
-        : [{ patientId: ids[i].id, username: `u${i}`, passwordHash: "x", createdAt: new Date(now.getTime() - 3 * day), activatedAt: c.account === "activated" ? new Date(now.getTime() - 2 * day) : null }],
+        : [
+            {
+              patientId: ids[i].id,
+              username: `u${i}`,
+              passwordHash: "x",
+              createdAt: new Date(now.getTime() - 3 * day),
+              activatedAt: c.account === "activated" ? new Date(now.getTime() - 2 * day) : null,
+            },
+          ],
     );
-    for (let i = 0; i < accountRows.length; i += 500) await t.db.insert(portalAccounts).values(accountRows.slice(i, i + 500));
+    for (let i = 0; i < accountRows.length; i += 500)
+      await t.db.insert(portalAccounts).values(accountRows.slice(i, i + 500));
     const linkRows = combos.flatMap((c, i) =>
       c.link === "none"
         ? []
@@ -74,7 +96,13 @@ describe.each(DB_KINDS)("portal status in SQL agrees with the rule (%s)", (kind)
     for (const status of ["inactive", "unactivated", "active"] as const) {
       let after = null;
       for (;;) {
-        const page: Awaited<ReturnType<typeof listPatients>> = await listPatients(t.db, { search: { kind: "all" }, status, after, limit: 500, now });
+        const page: Awaited<ReturnType<typeof listPatients>> = await listPatients(t.db, {
+          search: { kind: "all" },
+          status,
+          after,
+          limit: 500,
+          now,
+        });
         // The SQL filter put each row here; the rule must say the same.
         for (const row of page.rows) expect(row.status.kind, row.lastName).toBe(status);
         all.push(...page.rows);

@@ -15,15 +15,45 @@ describe.each(DB_KINDS)("staff list (%s)", (kind) => {
   it("lists every member with what the admin page needs, and never a password hash", async () => {
     const [admin] = await t.db
       .insert(staffUsers)
-      .values({ name: "Ada Admin", email: "ada@example.com", role: "admin", passwordHash: "$argon2id$secret", lastLoginAt: new Date("2026-03-01T10:00:00Z") })
+      .values({
+        name: "Ada Admin",
+        email: "ada@example.com",
+        role: "admin",
+        passwordHash: "$argon2id$secret",
+        lastLoginAt: new Date("2026-03-01T10:00:00Z"),
+      })
       .returning({ id: staffUsers.id });
     const now = new Date();
-    const invited = await inviteStaffMember(t.db, { actorStaffId: admin.id, name: "Jordan Lee", email: "jordan@example.com", role: "front_desk", now });
+    const invited = await inviteStaffMember(t.db, {
+      actorStaffId: admin.id,
+      name: "Jordan Lee",
+      email: "jordan@example.com",
+      role: "front_desk",
+      now,
+    });
     expect(invited.ok).toBe(true);
     const rows = await listStaff(t.db);
     expect(rows).toEqual([
-      { id: admin.id, name: "Ada Admin", email: "ada@example.com", role: "admin", active: true, lastLoginAt: new Date("2026-03-01T10:00:00Z"), hasPassword: true, inviteExpiresAt: null },
-      { id: expect.any(String), name: "Jordan Lee", email: "jordan@example.com", role: "front_desk", active: true, lastLoginAt: null, hasPassword: false, inviteExpiresAt: new Date(now.getTime() + 7 * 86_400_000) },
+      {
+        id: admin.id,
+        name: "Ada Admin",
+        email: "ada@example.com",
+        role: "admin",
+        active: true,
+        lastLoginAt: new Date("2026-03-01T10:00:00Z"),
+        hasPassword: true,
+        inviteExpiresAt: null,
+      },
+      {
+        id: expect.any(String),
+        name: "Jordan Lee",
+        email: "jordan@example.com",
+        role: "front_desk",
+        active: true,
+        lastLoginAt: null,
+        hasPassword: false,
+        inviteExpiresAt: new Date(now.getTime() + 7 * 86_400_000),
+      },
     ]);
     expect(JSON.stringify(rows)).not.toContain("argon2");
     expect(await staffOptions(t.db)).toEqual([

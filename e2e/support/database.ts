@@ -9,7 +9,11 @@ import { expect } from "@playwright/test";
 
 export function e2eDatabaseUrl(configFile: string | undefined): string | null {
   if (!process.env.DATABASE_URL) return null;
-  const file = path.join(path.dirname(configFile ?? path.join(process.cwd(), "x")), "test-results", "e2e-database.json");
+  const file = path.join(
+    path.dirname(configFile ?? path.join(process.cwd(), "x")),
+    "test-results",
+    "e2e-database.json",
+  );
   if (!existsSync(file)) return null;
   return (JSON.parse(readFileSync(file, "utf8")) as { url: string }).url;
 }
@@ -41,13 +45,17 @@ const COUNT_ONLY = new Set(["email_outbox"]);
 /** Every table in the public schema: its row count, and a digest of its whole content. */
 export async function tableFingerprints(url: string): Promise<Record<string, string>> {
   return withSql(url, async (sql) => {
-    const tables = await sql<{ tablename: string }[]>`select tablename from pg_tables where schemaname = 'public' order by tablename`;
+    const tables = await sql<
+      { tablename: string }[]
+    >`select tablename from pg_tables where schemaname = 'public' order by tablename`;
     const out: Record<string, string> = {};
     for (const { tablename } of tables) {
       const ident = sql(tablename);
       const [row] = COUNT_ONLY.has(tablename)
         ? await sql<{ n: number; h: string }[]>`select count(*)::int as n, '' as h from ${ident}`
-        : await sql<{ n: number; h: string }[]>`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${ident} t`;
+        : await sql<
+            { n: number; h: string }[]
+          >`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${ident} t`;
       out[tablename] = `${row.n} rows ${row.h}`.trim();
     }
     return out;
@@ -60,8 +68,12 @@ export async function waitForIdleWorker(url: string, timeoutMs = 20_000) {
     .poll(
       () =>
         withSql(url, async (sql) => {
-          const [a] = await sql<{ n: number }[]>`select count(*)::int as n from email_outbox where status in ('queued', 'sending')`;
-          const [b] = await sql<{ n: number }[]>`select count(*)::int as n from verification_attempts where processed_at is null`;
+          const [a] = await sql<
+            { n: number }[]
+          >`select count(*)::int as n from email_outbox where status in ('queued', 'sending')`;
+          const [b] = await sql<
+            { n: number }[]
+          >`select count(*)::int as n from verification_attempts where processed_at is null`;
           return a.n + b.n;
         }),
       { timeout: timeoutMs, message: "the worker did not go idle" },

@@ -2,7 +2,14 @@
 import { expect, type Page } from "@playwright/test";
 import { emailsTo } from "./mailbox";
 
-export type VerificationDetails = { email: string; lastName: string; month: string; day: string; year: string; zip: string };
+export type VerificationDetails = {
+  email: string;
+  lastName: string;
+  month: string;
+  day: string;
+  year: string;
+  zip: string;
+};
 
 export const DEMO_PATIENT_PASSWORD = "demo-patient-password";
 export const PRACTICE_PHONE = "(555) 010-2000";
@@ -17,7 +24,11 @@ export async function fillVerification(page: Page, d: VerificationDetails) {
 }
 
 /** Fills a verification form already on screen, submits it and waits for "Check your email". */
-export async function submitVerification(page: Page, d: VerificationDetails, button: "Send me a link" | "Email me my username" = "Send me a link") {
+export async function submitVerification(
+  page: Page,
+  d: VerificationDetails,
+  button: "Send me a link" | "Email me my username" = "Send me a link",
+) {
   await fillVerification(page, d);
   await page.getByRole("button", { name: button }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
@@ -40,7 +51,10 @@ export async function expectNoEmailsTo(to: string, since: number, ms = 4_000) {
   const deadline = Date.now() + ms;
   for (;;) {
     const found = await emailsTo(to, since);
-    expect(found.map((m) => m.subject), `emails to ${to}`).toEqual([]);
+    expect(
+      found.map((m) => m.subject),
+      `emails to ${to}`,
+    ).toEqual([]);
     if (Date.now() >= deadline) return;
     await new Promise((r) => setTimeout(r, 250));
   }

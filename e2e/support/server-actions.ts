@@ -142,7 +142,10 @@ export function actionResult(call: ActionCall): unknown {
 
 /** Asserts the call was turned away to one of `to` (paths, compared without their query unless given). */
 export function expectRedirectedTo(call: ActionCall, to: string[], what: string) {
-  const target = call.redirect === null ? null : new URL(call.redirect, "http://x").pathname + new URL(call.redirect, "http://x").search;
+  const target =
+    call.redirect === null
+      ? null
+      : new URL(call.redirect, "http://x").pathname + new URL(call.redirect, "http://x").search;
   const ok = target !== null && to.some((t) => (t.includes("?") ? target === t : target.split("?")[0] === t));
   expect(
     ok,

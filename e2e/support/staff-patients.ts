@@ -39,6 +39,8 @@ export async function addPatient(page: Page, p: NewPatient): Promise<string> {
 /** Every link in an email: http(s) addresses in the text, and every href/src in the HTML. */
 export function linksInEmail(email: { text?: string; html?: string }): string[] {
   const text = [...(email.text ?? "").matchAll(/https?:\/\/[^\s"'<>)\]]+/g)].map((m) => m[0]);
-  const html = [...(email.html ?? "").matchAll(/\b(?:href|src)\s*=\s*["']([^"']*)["']/gi)].map((m) => m[1].replace(/&amp;/g, "&"));
+  const html = [...(email.html ?? "").matchAll(/\b(?:href|src)\s*=\s*["']([^"']*)["']/gi)].map((m) =>
+    m[1].replace(/&amp;/g, "&"),
+  );
   return [...text, ...html];
 }

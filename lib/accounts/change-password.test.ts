@@ -20,15 +20,36 @@ describe.each(DB_KINDS)("change password (%s)", (kind) => {
   afterAll(() => t?.close());
 
   const account = async (patientId: string) =>
-    (await t.db.select({ hash: portalAccounts.passwordHash, failures: portalAccounts.failedLoginCount, lockedUntil: portalAccounts.lockedUntil }).from(portalAccounts).where(eq(portalAccounts.patientId, patientId)))[0];
+    (
+      await t.db
+        .select({
+          hash: portalAccounts.passwordHash,
+          failures: portalAccounts.failedLoginCount,
+          lockedUntil: portalAccounts.lockedUntil,
+        })
+        .from(portalAccounts)
+        .where(eq(portalAccounts.patientId, patientId))
+    )[0];
   const refusals = async (patientId: string) =>
-    (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from audit_events where event = 'account.password_change_refused' and patient_id = ${patientId}`))[0].n;
+    (
+      await queryRows<{ n: number }>(
+        t.db,
+        sql`select count(*)::int as n from audit_events where event = 'account.password_change_refused' and patient_id = ${patientId}`,
+      )
+    )[0].n;
 
   it("a wrong current password changes nothing, is audited and counts as a failed sign-in", async () => {
     const p = await insertPatient(t.db);
     await insertAccount(t.db, p.id, { username: "changer.one" });
     const before = await account(p.id);
-    expect(await changePassword(t.db, { patientId: p.id, current: "not my password at all", password: next, now: new Date() })).toEqual({
+    expect(
+      await changePassword(t.db, {
+        patientId: p.id,
+        current: "not my password at all",
+        password: next,
+        now: new Date(),
+      }),
+    ).toEqual({
       ok: false,
       field: "current",
       message: "Your current password is not right.",
@@ -43,16 +64,27 @@ describe.each(DB_KINDS)("change password (%s)", (kind) => {
     const p = await insertPatient(t.db);
     await insertAccount(t.db, p.id, { username: "changer.two" });
     const t0 = Date.now();
-    for (let i = 0; i < 10; i++) await changePassword(t.db, { patientId: p.id, current: `guess number ${i}`, password: next, now: new Date(t0 + i * 60_000) });
+    for (let i = 0; i < 10; i++)
+      await changePassword(t.db, {
+        patientId: p.id,
+        current: `guess number ${i}`,
+        password: next,
+        now: new Date(t0 + i * 60_000),
+      });
     const at = new Date(t0 + 10 * 60_000);
     expect((await account(p.id)).lockedUntil!.getTime()).toBeGreaterThan(at.getTime());
     expect((await changePassword(t.db, { patientId: p.id, current, password: next, now: at })).ok).toBe(false);
-    expect(await verifyPatientCredentials(t.db, { username: "changer.two", password: current, now: at })).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyPatientCredentials(t.db, { username: "changer.two", password: current, now: at })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect((await account(p.id)).failures).toBe(10);
     // Once the lock has passed, the right current password works and the new one signs in.
     const later = new Date(t0 + 30 * 60_000);
     expect(await changePassword(t.db, { patientId: p.id, current, password: next, now: later })).toEqual({ ok: true });
     expect((await account(p.id)).failures).toBe(0);
-    expect((await verifyPatientCredentials(t.db, { username: "changer.two", password: next, now: later })).ok).toBe(true);
+    expect((await verifyPatientCredentials(t.db, { username: "changer.two", password: next, now: later })).ok).toBe(
+      true,
+    );
   });
 });

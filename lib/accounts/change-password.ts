@@ -36,8 +36,14 @@ export async function changePassword(
   if (!row || locked || !(await verifyPassword(row.hash, opts.current))) {
     if (row) {
       await db.transaction(async (tx) => {
-        if (!locked) await countPatientFailure(tx, { accountId: row.accountId, patientId: opts.patientId, now: opts.now });
-        await recordAuditEvent(tx, { event: "account.password_change_refused", actorType: "patient", patientId: opts.patientId, details: { reason: locked ? "locked" : "wrong_current" } });
+        if (!locked)
+          await countPatientFailure(tx, { accountId: row.accountId, patientId: opts.patientId, now: opts.now });
+        await recordAuditEvent(tx, {
+          event: "account.password_change_refused",
+          actorType: "patient",
+          patientId: opts.patientId,
+          details: { reason: locked ? "locked" : "wrong_current" },
+        });
       });
     }
     return { ok: false, field: "current", message: "Your current password is not right." };
@@ -45,7 +51,12 @@ export async function changePassword(
   const check = checkNewPassword({
     password: opts.password,
     minLength: getConfig().PASSWORD_MIN_LENGTH,
-    context: { username: row.username, lastName: row.lastName, email: row.email, practiceName: getConfig().PRACTICE_NAME },
+    context: {
+      username: row.username,
+      lastName: row.lastName,
+      email: row.email,
+      practiceName: getConfig().PRACTICE_NAME,
+    },
   });
   if (!check.ok) return { ok: false, field: "password", message: check.message };
   const passwordHash = await hashPassword(check.normalized);
@@ -53,7 +64,13 @@ export async function changePassword(
     await tx
       .update(portalAccounts)
       // Knowing the current password ends a run of failures, as a successful sign-in does.
-      .set({ passwordHash, passwordChangedAt: opts.now, sessionVersion: sql`${portalAccounts.sessionVersion} + 1`, failedLoginCount: 0, lockedUntil: null })
+      .set({
+        passwordHash,
+        passwordChangedAt: opts.now,
+        sessionVersion: sql`${portalAccounts.sessionVersion} + 1`,
+        failedLoginCount: 0,
+        lockedUntil: null,
+      })
       .where(eq(portalAccounts.patientId, opts.patientId));
     await revokeAccountLinks(tx, { patientId: opts.patientId, reason: "password_changed", now: opts.now });
     await recordAuditEvent(tx, { event: "account.password_changed", actorType: "patient", patientId: opts.patientId });

@@ -30,7 +30,11 @@ export async function setPasswordWithLink(
   const link = await inspectAccountLink(db, opts.token, opts.now);
   if (link.state !== "valid" || link.purpose !== opts.purpose) {
     const state = link.state === "valid" ? "unknown" : link.state;
-    await recordAuditEvent(db, { event: "token.rejected", actorType: "anonymous", details: { purpose: opts.purpose, state } });
+    await recordAuditEvent(db, {
+      event: "token.rejected",
+      actorType: "anonymous",
+      details: { purpose: opts.purpose, state },
+    });
     return { ok: false, reason: "link", state };
   }
   const username = opts.purpose === "setup" ? opts.username! : link.username!;
@@ -59,9 +63,19 @@ export async function setPasswordWithLink(
         const [taken] = await tx
           .select({ id: portalAccounts.id })
           .from(portalAccounts)
-          .where(sql`lower(${portalAccounts.username}) = ${username.toLowerCase()} or ${portalAccounts.patientId} = ${used.patientId}`);
+          .where(
+            sql`lower(${portalAccounts.username}) = ${username.toLowerCase()} or ${portalAccounts.patientId} = ${used.patientId}`,
+          );
         if (taken) throw new Abort({ ok: false, reason: "username_taken" });
-        await tx.insert(portalAccounts).values({ patientId: used.patientId, username, passwordHash, passwordChangedAt: opts.now, createdAt: opts.now });
+        await tx
+          .insert(portalAccounts)
+          .values({
+            patientId: used.patientId,
+            username,
+            passwordHash,
+            passwordChangedAt: opts.now,
+            createdAt: opts.now,
+          });
       } else {
         // The link is bound to the password it was sent for: a later change makes it stale.
         const [updated] = await tx
@@ -73,12 +87,22 @@ export async function setPasswordWithLink(
             failedLoginCount: 0,
             lockedUntil: null,
           })
-          .where(and(eq(portalAccounts.patientId, used.patientId), eq(portalAccounts.sessionVersion, used.credentialVersion)))
+          .where(
+            and(
+              eq(portalAccounts.patientId, used.patientId),
+              eq(portalAccounts.sessionVersion, used.credentialVersion),
+            ),
+          )
           .returning({ id: portalAccounts.id });
         if (!updated) throw new Abort({ ok: false, reason: "link", state: "replaced" });
       }
       await revokeAccountLinks(tx, { patientId: used.patientId, reason: "password_set", now: opts.now });
-      await recordAuditEvent(tx, { event: "token.used", actorType: "patient", patientId: used.patientId, details: { purpose: opts.purpose } });
+      await recordAuditEvent(tx, {
+        event: "token.used",
+        actorType: "patient",
+        patientId: used.patientId,
+        details: { purpose: opts.purpose },
+      });
       await recordAuditEvent(tx, {
         event: opts.purpose === "setup" ? "account.created" : "account.password_reset",
         actorType: "patient",
@@ -102,7 +126,11 @@ export async function setPasswordWithLink(
     if (e instanceof Abort) {
       const r = e.result;
       if (!r.ok && r.reason === "link") {
-        await recordAuditEvent(db, { event: "token.rejected", actorType: "anonymous", details: { purpose: opts.purpose, state: r.state } });
+        await recordAuditEvent(db, {
+          event: "token.rejected",
+          actorType: "anonymous",
+          details: { purpose: opts.purpose, state: r.state },
+        });
       }
       return e.result;
     }
@@ -119,6 +147,7 @@ class Abort extends Error {
 }
 
 function isUniqueViolation(e: unknown): boolean {
-  const code = (e as { code?: string; cause?: { code?: string } })?.code ?? (e as { cause?: { code?: string } })?.cause?.code;
+  const code =
+    (e as { code?: string; cause?: { code?: string } })?.code ?? (e as { cause?: { code?: string } })?.cause?.code;
   return code === "23505";
 }

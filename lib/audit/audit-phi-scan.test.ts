@@ -37,16 +37,57 @@ async function failure(p: Promise<unknown>): Promise<string | null> {
   }
 }
 
-type AuditRow = { id: number; event: string; actor_type: string; actor_staff_id: string | null; patient_id: string | null; details: Record<string, unknown> };
+type AuditRow = {
+  id: number;
+  event: string;
+  actor_type: string;
+  actor_staff_id: string | null;
+  patient_id: string | null;
+  details: Record<string, unknown>;
+};
 type Observed = { events: string[]; rows: AuditRow[]; result?: unknown };
 
 // Distinctive people: nothing else in the database could contain these values by chance.
-const STAFF = { name: "Audrey Scanwell", email: "Audrey.Scanwell@Clinic-Audit.test", password: "brass lantern quiver at noon" };
-const P1 = { firstName: "Zelda", lastName: "Quillfeather-Núñez", dateOfBirth: "1957-11-23", zip: "80917-4321", email: "Zelda.Quillfeather@Example-Audit.org" };
-const P2 = { firstName: "Hector", lastName: "Brannigan-Okonkwo", dateOfBirth: "1949-06-08", zip: "59834", email: "Hector.Brannigan@Example-Audit.org" };
-const P3 = { firstName: "Ingrid", lastName: "Vantongeren", dateOfBirth: "1971-08-15", zip: "30301", email: "Old.Vantongeren@Example-Audit.net" };
-const P3_NEW = { lastName: "Vantongeren-Smythe", dateOfBirth: "1971-08-16", zip: "30302-9876", email: "New.Vantongeren@Example-Audit.net", phone: "(719) 555-0143", addressLine1: "77 Kestrel Hollow Rd" };
-const STRANGER = { email: "nobody.knows.me@example-audit.org", lastName: "Ghostwhistle", dateOfBirth: "1966-06-06", zip: "99501" };
+const STAFF = {
+  name: "Audrey Scanwell",
+  email: "Audrey.Scanwell@Clinic-Audit.test",
+  password: "brass lantern quiver at noon",
+};
+const P1 = {
+  firstName: "Zelda",
+  lastName: "Quillfeather-Núñez",
+  dateOfBirth: "1957-11-23",
+  zip: "80917-4321",
+  email: "Zelda.Quillfeather@Example-Audit.org",
+};
+const P2 = {
+  firstName: "Hector",
+  lastName: "Brannigan-Okonkwo",
+  dateOfBirth: "1949-06-08",
+  zip: "59834",
+  email: "Hector.Brannigan@Example-Audit.org",
+};
+const P3 = {
+  firstName: "Ingrid",
+  lastName: "Vantongeren",
+  dateOfBirth: "1971-08-15",
+  zip: "30301",
+  email: "Old.Vantongeren@Example-Audit.net",
+};
+const P3_NEW = {
+  lastName: "Vantongeren-Smythe",
+  dateOfBirth: "1971-08-16",
+  zip: "30302-9876",
+  email: "New.Vantongeren@Example-Audit.net",
+  phone: "(719) 555-0143",
+  addressLine1: "77 Kestrel Hollow Rd",
+};
+const STRANGER = {
+  email: "nobody.knows.me@example-audit.org",
+  lastName: "Ghostwhistle",
+  dateOfBirth: "1966-06-06",
+  zip: "99501",
+};
 const WRONG = { lastName: "Wrongsurnamexyz", dateOfBirth: "1950-01-02", zip: "11223" };
 const PW = {
   p1Setup: "velvet harbour tangerine glow",
@@ -86,10 +127,22 @@ const ESSENTIAL: Record<string, string[]> = {
   "invited patient signs in": ["patient.activated", "patient.signed_in"],
   "staff Basic Data edit with an email change": ["patient.basic_data_changed", "patient.email_changed", "email.queued"],
   "staff Basic Data edit, no email change": ["patient.basic_data_changed"],
-  "staff reset email soon after the email change (confirmed)": ["staff.reset_sent", "token.issued", "email.queued", "alert.link_sent_after_email_change"],
+  "staff reset email soon after the email change (confirmed)": [
+    "staff.reset_sent",
+    "token.issued",
+    "email.queued",
+    "alert.link_sent_after_email_change",
+  ],
 };
 // Events that must carry the acting staff member's id.
-const STAFF_ACTOR_EVENTS = ["staff.signed_in", "patient.basic_data_changed", "patient.email_changed", "staff.invitation_sent", "staff.reset_sent", "alert.link_sent_after_email_change"];
+const STAFF_ACTOR_EVENTS = [
+  "staff.signed_in",
+  "patient.basic_data_changed",
+  "patient.email_changed",
+  "staff.invitation_sent",
+  "staff.reset_sent",
+  "alert.link_sent_after_email_change",
+];
 // Flows that must write nothing in the name of a patient other than the one concerned (or none).
 const NEVER = ["patient.signed_in", "patient.activated"];
 
@@ -107,7 +160,9 @@ describe("the secret scanner itself", () => {
       '{"details":{"typed":"velvet harbour"}}',
     ];
     for (const row of planted) expect(findLeaks("t", [row.toLowerCase()], book.all), row).not.toEqual([]);
-    const innocent = ['{"id":"a80917bc-0000-4000-8000-000000000000","hash":"ff19571123ee","at":"2026-01-01t10:00:00.809174+00:00"}'];
+    const innocent = [
+      '{"id":"a80917bc-0000-4000-8000-000000000000","hash":"ff19571123ee","at":"2026-01-01t10:00:00.809174+00:00"}',
+    ];
     expect(findLeaks("t", innocent, book.all)).toEqual([]);
     expect(() => book.add("zip", "too short", "123")).toThrow();
   });
@@ -195,7 +250,12 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
       else secrets.add("name", `new ${k}`, v);
     }
 
-    const created = await createStaffUser(t.db, { name: STAFF.name, email: STAFF.email, role: "admin", password: STAFF.password });
+    const created = await createStaffUser(t.db, {
+      name: STAFF.name,
+      email: STAFF.email,
+      role: "admin",
+      password: STAFF.password,
+    });
     if (!created.ok) throw new Error(JSON.stringify(created.errors));
     staffId = created.id;
     ids.p1 = (await addPatient(P1)).id;
@@ -204,7 +264,12 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
     ids.p3 = p3.id;
     await insertAccount(t.db, p3.id, { username: USERNAMES.p3, password: PW.p3Original, activated: true });
 
-    const p1Typed = { email: P1.email.toLowerCase(), lastName: "quillfeather nunez", dateOfBirth: P1.dateOfBirth, zip: P1.zip.slice(0, 5) };
+    const p1Typed = {
+      email: P1.email.toLowerCase(),
+      lastName: "quillfeather nunez",
+      dateOfBirth: P1.dateOfBirth,
+      zip: P1.zip.slice(0, 5),
+    };
 
     // Self-service create account: right details, then wrong ones, then an email nobody has.
     await flow("register, details match", () => verify("register", p1Typed));
@@ -214,59 +279,151 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
     // The setup link: a refused password first (the link survives), then the real one, then the link again.
     const setupToken = await latestToken(P1.email, "setup_link");
     secrets.add("token", "P1 setup token", setupToken);
-    await flow("setup link, weak password refused", () => setPasswordWithLink(t.db, { token: setupToken, purpose: "setup", username: USERNAMES.p1, password: PW.p1Weak, now: at() }));
-    await flow("setup link completed", () => setPasswordWithLink(t.db, { token: setupToken, purpose: "setup", username: USERNAMES.p1, password: PW.p1Setup, now: at() }));
-    await flow("setup link used again (refused)", () => setPasswordWithLink(t.db, { token: setupToken, purpose: "setup", username: "someone.else", password: PW.p1Setup, now: at() }));
-    await flow("unknown link submitted (refused)", () => setPasswordWithLink(t.db, { token: "A".repeat(43), purpose: "reset", password: PW.p1Setup, now: at() }));
+    await flow("setup link, weak password refused", () =>
+      setPasswordWithLink(t.db, {
+        token: setupToken,
+        purpose: "setup",
+        username: USERNAMES.p1,
+        password: PW.p1Weak,
+        now: at(),
+      }),
+    );
+    await flow("setup link completed", () =>
+      setPasswordWithLink(t.db, {
+        token: setupToken,
+        purpose: "setup",
+        username: USERNAMES.p1,
+        password: PW.p1Setup,
+        now: at(),
+      }),
+    );
+    await flow("setup link used again (refused)", () =>
+      setPasswordWithLink(t.db, {
+        token: setupToken,
+        purpose: "setup",
+        username: "someone.else",
+        password: PW.p1Setup,
+        now: at(),
+      }),
+    );
+    await flow("unknown link submitted (refused)", () =>
+      setPasswordWithLink(t.db, { token: "A".repeat(43), purpose: "reset", password: PW.p1Setup, now: at() }),
+    );
 
     // Patient sign-in, wrong and right; change password; forgot password with a reset link; forgot username.
-    await flow("patient sign-in, wrong password", () => verifyPatientCredentials(t.db, { username: USERNAMES.p1, password: PW.p1Wrong, now: at() }));
-    await flow("patient sign-in, unknown username", () => verifyPatientCredentials(t.db, { username: USERNAMES.unknown, password: PW.p1Setup, now: at() }));
-    await flow("patient sign-in, right (first)", () => verifyPatientCredentials(t.db, { username: USERNAMES.p1.toUpperCase(), password: PW.p1Setup, now: at() }));
-    await flow("patient sign-in, right (again)", () => verifyPatientCredentials(t.db, { username: USERNAMES.p1, password: PW.p1Setup, now: at() }));
-    await flow("change password, wrong current (refused)", () => changePassword(t.db, { patientId: ids.p1, current: PW.p1WrongCurrent, password: PW.p1Changed, now: at() }));
-    await flow("change password", () => changePassword(t.db, { patientId: ids.p1, current: PW.p1Setup, password: PW.p1Changed, now: at() }));
+    await flow("patient sign-in, wrong password", () =>
+      verifyPatientCredentials(t.db, { username: USERNAMES.p1, password: PW.p1Wrong, now: at() }),
+    );
+    await flow("patient sign-in, unknown username", () =>
+      verifyPatientCredentials(t.db, { username: USERNAMES.unknown, password: PW.p1Setup, now: at() }),
+    );
+    await flow("patient sign-in, right (first)", () =>
+      verifyPatientCredentials(t.db, { username: USERNAMES.p1.toUpperCase(), password: PW.p1Setup, now: at() }),
+    );
+    await flow("patient sign-in, right (again)", () =>
+      verifyPatientCredentials(t.db, { username: USERNAMES.p1, password: PW.p1Setup, now: at() }),
+    );
+    await flow("change password, wrong current (refused)", () =>
+      changePassword(t.db, { patientId: ids.p1, current: PW.p1WrongCurrent, password: PW.p1Changed, now: at() }),
+    );
+    await flow("change password", () =>
+      changePassword(t.db, { patientId: ids.p1, current: PW.p1Setup, password: PW.p1Changed, now: at() }),
+    );
     advanceHours(2);
-    await flow("forgot password, details match", () => verify("forgot_password", { ...p1Typed, lastName: "QUILLFEATHER-NÚÑEZ", zip: P1.zip }));
+    await flow("forgot password, details match", () =>
+      verify("forgot_password", { ...p1Typed, lastName: "QUILLFEATHER-NÚÑEZ", zip: P1.zip }),
+    );
     const resetToken = await latestToken(P1.email, "reset_link");
     secrets.add("token", "P1 reset token", resetToken);
-    await flow("reset link completed", () => setPasswordWithLink(t.db, { token: resetToken, purpose: "reset", password: PW.p1Reset, now: at() }));
-    await flow("patient sign-in after reset", () => verifyPatientCredentials(t.db, { username: USERNAMES.p1, password: PW.p1Reset, now: at() }));
+    await flow("reset link completed", () =>
+      setPasswordWithLink(t.db, { token: resetToken, purpose: "reset", password: PW.p1Reset, now: at() }),
+    );
+    await flow("patient sign-in after reset", () =>
+      verifyPatientCredentials(t.db, { username: USERNAMES.p1, password: PW.p1Reset, now: at() }),
+    );
     advanceHours(2);
     await flow("forgot username", () => verify("forgot_username", { ...p1Typed, dateOfBirth: P1.dateOfBirth }));
 
     // Staff sign-in, right and wrong.
-    await flow("staff sign-in, right", () => verifyStaffCredentials(t.db, { email: STAFF.email.toLowerCase(), password: STAFF.password, now: at() }));
-    await flow("staff sign-in, wrong password", () => verifyStaffCredentials(t.db, { email: STAFF.email.toLowerCase(), password: PW.staffWrong, now: at() }));
-    await flow("staff sign-in, unknown email", () => verifyStaffCredentials(t.db, { email: GHOST_STAFF_EMAIL.toLowerCase(), password: PW.staffUnknown, now: at() }));
+    await flow("staff sign-in, right", () =>
+      verifyStaffCredentials(t.db, { email: STAFF.email.toLowerCase(), password: STAFF.password, now: at() }),
+    );
+    await flow("staff sign-in, wrong password", () =>
+      verifyStaffCredentials(t.db, { email: STAFF.email.toLowerCase(), password: PW.staffWrong, now: at() }),
+    );
+    await flow("staff sign-in, unknown email", () =>
+      verifyStaffCredentials(t.db, { email: GHOST_STAFF_EMAIL.toLowerCase(), password: PW.staffUnknown, now: at() }),
+    );
 
     // A staff invitation, completed by the patient, who then signs in.
-    await flow("staff invitation (no account yet)", () => t.db.transaction((tx) => sendPortalInvitation(tx, { patientId: ids.p2, staffId, via: "staff", now: at() })));
+    await flow("staff invitation (no account yet)", () =>
+      t.db.transaction((tx) => sendPortalInvitation(tx, { patientId: ids.p2, staffId, via: "staff", now: at() })),
+    );
     const inviteToken = await latestToken(P2.email, "setup_link");
     secrets.add("token", "P2 invitation token", inviteToken);
-    await flow("invitation setup completed", () => setPasswordWithLink(t.db, { token: inviteToken, purpose: "setup", username: USERNAMES.p2, password: PW.p2Setup, now: at() }));
-    await flow("invited patient signs in", () => verifyPatientCredentials(t.db, { username: USERNAMES.p2, password: PW.p2Setup, now: at() }));
+    await flow("invitation setup completed", () =>
+      setPasswordWithLink(t.db, {
+        token: inviteToken,
+        purpose: "setup",
+        username: USERNAMES.p2,
+        password: PW.p2Setup,
+        now: at(),
+      }),
+    );
+    await flow("invited patient signs in", () =>
+      verifyPatientCredentials(t.db, { username: USERNAMES.p2, password: PW.p2Setup, now: at() }),
+    );
 
     // Staff edit Basic Data, changing the email (and name, DOB, ZIP), then send a reset email to the new address.
-    const edited = basicDataSchema.parse({ ...P3, ...P3_NEW, dateOfBirth: "08/16/1971", addressLine2: "", city: "Colorado Springs", state: "co" });
-    await flow("staff Basic Data edit with an email change", () => updateBasicData(t.db, { patientId: ids.p3, expectedVersion: p3.version, data: edited, staffId, now: at() }));
-    await flow("staff Basic Data edit, no email change", () => updateBasicData(t.db, { patientId: ids.p3, expectedVersion: p3.version + 1, data: { ...edited, city: "Pueblo" }, staffId, now: at() }));
-    await flow("staff reset email soon after the email change (unconfirmed, refused)", () => t.db.transaction((tx) => sendPortalInvitation(tx, { patientId: ids.p3, staffId, via: "staff", now: at() })));
+    const edited = basicDataSchema.parse({
+      ...P3,
+      ...P3_NEW,
+      dateOfBirth: "08/16/1971",
+      addressLine2: "",
+      city: "Colorado Springs",
+      state: "co",
+    });
+    await flow("staff Basic Data edit with an email change", () =>
+      updateBasicData(t.db, { patientId: ids.p3, expectedVersion: p3.version, data: edited, staffId, now: at() }),
+    );
+    await flow("staff Basic Data edit, no email change", () =>
+      updateBasicData(t.db, {
+        patientId: ids.p3,
+        expectedVersion: p3.version + 1,
+        data: { ...edited, city: "Pueblo" },
+        staffId,
+        now: at(),
+      }),
+    );
+    await flow("staff reset email soon after the email change (unconfirmed, refused)", () =>
+      t.db.transaction((tx) => sendPortalInvitation(tx, { patientId: ids.p3, staffId, via: "staff", now: at() })),
+    );
     await flow("staff reset email soon after the email change (confirmed)", () =>
-      t.db.transaction((tx) => sendPortalInvitation(tx, { patientId: ids.p3, staffId, via: "staff", emailChangeConfirmed: true, now: at() })),
+      t.db.transaction((tx) =>
+        sendPortalInvitation(tx, { patientId: ids.p3, staffId, via: "staff", emailChangeConfirmed: true, now: at() }),
+      ),
     );
     secrets.add("token", "P3 staff reset token", await latestToken(P3_NEW.email, "reset_link"));
 
     // Failures up to the lock (a minute apart, past the waits between them), then one more while locked.
     const aMinuteOn = () => ((tick += 60), at());
-    for (let i = 1; i < LOCKOUT.maxFailures; i++) await verifyPatientCredentials(t.db, { username: USERNAMES.p3, password: PW.p3Wrong, now: aMinuteOn() });
-    await flow("patient sign-in failure that sets the lock", () => verifyPatientCredentials(t.db, { username: USERNAMES.p3, password: PW.p3Wrong, now: aMinuteOn() }));
-    await flow("patient sign-in while locked", () => verifyPatientCredentials(t.db, { username: USERNAMES.p3, password: PW.p3Original, now: at() }));
+    for (let i = 1; i < LOCKOUT.maxFailures; i++)
+      await verifyPatientCredentials(t.db, { username: USERNAMES.p3, password: PW.p3Wrong, now: aMinuteOn() });
+    await flow("patient sign-in failure that sets the lock", () =>
+      verifyPatientCredentials(t.db, { username: USERNAMES.p3, password: PW.p3Wrong, now: aMinuteOn() }),
+    );
+    await flow("patient sign-in while locked", () =>
+      verifyPatientCredentials(t.db, { username: USERNAMES.p3, password: PW.p3Original, now: at() }),
+    );
 
     // Every token ever emailed, whatever the flow, is a secret too.
-    const sealed = await queryRows<{ sealed_secret: string }>(t.db, sql`select sealed_secret from email_outbox where sealed_secret is not null`);
+    const sealed = await queryRows<{ sealed_secret: string }>(
+      t.db,
+      sql`select sealed_secret from email_outbox where sealed_secret is not null`,
+    );
     for (const { sealed_secret } of sealed) {
-      for (const m of JSON.stringify(unseal(sealed_secret)).matchAll(/token=([A-Za-z0-9_-]{43})/g)) secrets.add("token", "emailed token", m[1]);
+      for (const m of JSON.stringify(unseal(sealed_secret)).matchAll(/token=([A-Za-z0-9_-]{43})/g))
+        secrets.add("token", "emailed token", m[1]);
     }
   }, 300_000);
   afterAll(() => t?.close());
@@ -283,9 +440,18 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
     expect(observed["staff sign-in, right"].result).toMatchObject({ id: staffId });
     expect(observed["staff sign-in, wrong password"].result).toBeNull();
     expect(observed["invitation setup completed"].result).toEqual({ ok: true, username: USERNAMES.p2 });
-    expect(observed["staff Basic Data edit with an email change"].result).toMatchObject({ ok: true, emailChanged: true });
-    expect(observed["staff reset email soon after the email change (unconfirmed, refused)"].result).toMatchObject({ ok: false, reason: "confirm_email_change" });
-    expect(observed["staff reset email soon after the email change (confirmed)"].result).toMatchObject({ ok: true, kind: "reset" });
+    expect(observed["staff Basic Data edit with an email change"].result).toMatchObject({
+      ok: true,
+      emailChanged: true,
+    });
+    expect(observed["staff reset email soon after the email change (unconfirmed, refused)"].result).toMatchObject({
+      ok: false,
+      reason: "confirm_email_change",
+    });
+    expect(observed["staff reset email soon after the email change (confirmed)"].result).toMatchObject({
+      ok: true,
+      kind: "reset",
+    });
     expect(observed["patient sign-in while locked"].result).toEqual({ ok: false, reason: "invalid" });
     expect(secrets.of("token").length).toBeGreaterThanOrEqual(4);
     expect(secrets.of("dob").length).toBeGreaterThan(20);
@@ -305,7 +471,10 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
   });
 
   it("A2: emails are in audit_events only as an HMAC: each failed staff sign-in names the typed email by its keyed hash", async () => {
-    const failed = [...observed["staff sign-in, wrong password"].rows, ...observed["staff sign-in, unknown email"].rows].filter((r) => r.event === "staff.sign_in_failed");
+    const failed = [
+      ...observed["staff sign-in, wrong password"].rows,
+      ...observed["staff sign-in, unknown email"].rows,
+    ].filter((r) => r.event === "staff.sign_in_failed");
     expect(failed.map((r) => r.details.email)).toEqual([emailHmac(STAFF.email), emailHmac(GHOST_STAFF_EMAIL)]);
     for (const r of failed) expect(r.details.email).toMatch(/^[0-9a-f]{32}$/);
     // Any value shaped like an email anywhere in the trail is a leak.
@@ -320,11 +489,18 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
   });
 
   it("verification_attempts, once processed, hold no typed details: input wiped, email only as its HMAC", async () => {
-    const [pending] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from verification_attempts where processed_at is null or sealed_input is not null`);
+    const [pending] = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from verification_attempts where processed_at is null or sealed_input is not null`,
+    );
     expect(pending.n).toBe(0);
     const rows = await dumpRows(t.db, sql`select to_jsonb(v) as row from verification_attempts v`);
     expect(rows.length).toBe(5);
-    const leaks = findLeaks("verification_attempts", rows, secrets.of("password", "token", "dob", "zip", "name", "email", "username"));
+    const leaks = findLeaks(
+      "verification_attempts",
+      rows,
+      secrets.of("password", "token", "dob", "zip", "name", "email", "username"),
+    );
     expect(leaks, describeLeaks(leaks)).toEqual([]);
     const hmacs = await queryRows<{ email_hmac: string }>(t.db, sql`select email_hmac from verification_attempts`);
     const expected = [P1.email, P2.email, STRANGER.email].map(emailHmac);
@@ -339,7 +515,10 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
   });
 
   it("email_outbox, apart from sealed_secret and recipient, holds no token, password, PHI or username", async () => {
-    const rows = await dumpRows(t.db, sql`select to_jsonb(o) - 'sealed_secret' - 'recipient' as row from email_outbox o`);
+    const rows = await dumpRows(
+      t.db,
+      sql`select to_jsonb(o) - 'sealed_secret' - 'recipient' as row from email_outbox o`,
+    );
     expect(rows.length).toBeGreaterThanOrEqual(10);
     const leaks = findLeaks("email_outbox", rows, secrets.all);
     expect(leaks, describeLeaks(leaks)).toEqual([]);
@@ -347,8 +526,19 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
 
   it("T2: no table anywhere holds a raw emailed token or a plaintext password (sealed columns aside)", async () => {
     const dump = await dumpDatabase(t.db, { email_outbox: ["sealed_secret"], verification_attempts: ["sealed_input"] });
-    expect(Object.keys(dump)).toEqual(expect.arrayContaining(["audit_events", "patients", "portal_accounts", "staff_users", "account_tokens", "email_outbox"]));
-    const leaks = Object.entries(dump).flatMap(([table, rows]) => findLeaks(table, rows, secrets.of("password", "token")));
+    expect(Object.keys(dump)).toEqual(
+      expect.arrayContaining([
+        "audit_events",
+        "patients",
+        "portal_accounts",
+        "staff_users",
+        "account_tokens",
+        "email_outbox",
+      ]),
+    );
+    const leaks = Object.entries(dump).flatMap(([table, rows]) =>
+      findLeaks(table, rows, secrets.of("password", "token")),
+    );
     expect(leaks, describeLeaks(leaks)).toEqual([]);
   });
 
@@ -361,7 +551,10 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
       sql`delete from audit_events`,
       sql`truncate audit_events`,
     ];
-    for (const q of attempts) expect(await failure(t.db.execute(q))).toMatch(/audit_events is append-only: (UPDATE|DELETE|TRUNCATE) is not allowed/);
+    for (const q of attempts)
+      expect(await failure(t.db.execute(q))).toMatch(
+        /audit_events is append-only: (UPDATE|DELETE|TRUNCATE) is not allowed/,
+      );
     // Inside a transaction too: the refusal rolls the transaction back.
     await expect(
       t.db.transaction(async (tx) => {
@@ -385,18 +578,38 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
         for (const r of o.rows) {
           if (STAFF_ACTOR_EVENTS.includes(r.event)) expect(r.actor_staff_id, r.event).toBe(staffId);
           if (r.event.startsWith("patient.") || r.event.startsWith("account.")) {
-            if (!(r.event === "patient.sign_in_failed" && r.details.reason === "unknown")) expect(r.patient_id, r.event).not.toBeNull();
+            if (!(r.event === "patient.sign_in_failed" && r.details.reason === "unknown"))
+              expect(r.patient_id, r.event).not.toBeNull();
           }
         }
       }
-      const edit = observed["staff Basic Data edit with an email change"].rows.find((r) => r.event === "patient.basic_data_changed")!;
+      const edit = observed["staff Basic Data edit with an email change"].rows.find(
+        (r) => r.event === "patient.basic_data_changed",
+      )!;
       expect(edit.patient_id).toBe(ids.p3);
-      expect([...(edit.details.fields as string[])].sort()).toEqual(["addressLine1", "city", "dateOfBirth", "email", "lastName", "phone", "state", "zip"]);
+      expect([...(edit.details.fields as string[])].sort()).toEqual([
+        "addressLine1",
+        "city",
+        "dateOfBirth",
+        "email",
+        "lastName",
+        "phone",
+        "state",
+        "zip",
+      ]);
     });
 
     it("failed and refused flows do not write success events", () => {
-      for (const name of ["patient sign-in, wrong password", "patient sign-in, unknown username", "patient sign-in while locked", "change password, wrong current (refused)", "setup link, weak password refused", "setup link used again (refused)"]) {
-        for (const e of [...NEVER, "account.created", "account.password_reset", "account.password_changed"]) expect(observed[name].events, name).not.toContain(e);
+      for (const name of [
+        "patient sign-in, wrong password",
+        "patient sign-in, unknown username",
+        "patient sign-in while locked",
+        "change password, wrong current (refused)",
+        "setup link, weak password refused",
+        "setup link used again (refused)",
+      ]) {
+        for (const e of [...NEVER, "account.created", "account.password_reset", "account.password_changed"])
+          expect(observed[name].events, name).not.toContain(e);
       }
       expect(observed["staff sign-in, wrong password"].events).not.toContain("staff.signed_in");
       expect(observed["staff Basic Data edit, no email change"].events).not.toContain("patient.email_changed");
@@ -404,7 +617,9 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
     });
 
     it("verification outcomes are recorded without what was typed: outcome, reply and mismatched field names", () => {
-      const [mismatch] = observed["register, details do not match"].rows.filter((r) => r.event === "verification.processed");
+      const [mismatch] = observed["register, details do not match"].rows.filter(
+        (r) => r.event === "verification.processed",
+      );
       expect(mismatch.details).toMatchObject({ flow: "register", outcome: "no_match", reply: "could_not_verify" });
       expect([...(mismatch.details.mismatched as string[])].sort()).toEqual(["date_of_birth", "last_name", "zip"]);
       expect(mismatch.patient_id).toBe(ids.p2);
@@ -422,13 +637,18 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
 
     it("A1: a refused link submission (used or unknown token) is audited", () => {
       for (const name of ["setup link used again (refused)", "unknown link submitted (refused)"]) {
-        expect(observed[name].events.filter((e) => e.startsWith("token.")), `${name}: observed ${observed[name].events.join(", ") || "(none)"}`).not.toEqual([]);
+        expect(
+          observed[name].events.filter((e) => e.startsWith("token.")),
+          `${name}: observed ${observed[name].events.join(", ") || "(none)"}`,
+        ).not.toEqual([]);
       }
     });
 
     it("A1: the failure that locks the account records the lock", () => {
       const rows = observed["patient sign-in failure that sets the lock"].rows;
-      const recordsLock = rows.some((r) => /lock/.test(r.event) || r.details.locked === true || r.details.reason === "locked");
+      const recordsLock = rows.some(
+        (r) => /lock/.test(r.event) || r.details.locked === true || r.details.reason === "locked",
+      );
       expect(recordsLock, `observed: ${JSON.stringify(rows.map((r) => [r.event, r.details]))}`).toBe(true);
     });
   });

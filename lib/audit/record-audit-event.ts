@@ -29,7 +29,13 @@ export async function recordAuditEvents(db: Pick<Db, "execute">, events: AuditEv
     db,
     "audit_events",
     "event text, actor_type text, actor_staff_id uuid, patient_id uuid, details jsonb",
-    events.map((e) => ({ event: e.event, actor_type: e.actorType, actor_staff_id: e.actorStaffId ?? null, patient_id: e.patientId ?? null, details: e.details ?? {} })),
+    events.map((e) => ({
+      event: e.event,
+      actor_type: e.actorType,
+      actor_staff_id: e.actorStaffId ?? null,
+      patient_id: e.patientId ?? null,
+      details: e.details ?? {},
+    })),
   );
 }
 

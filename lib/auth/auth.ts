@@ -23,7 +23,11 @@ export class PortalAccessOff extends CredentialsSignin {
 // Floods from one address are turned away before any password is hashed (SECURITY.md S2).
 async function allowedFrom(request: Request | undefined): Promise<boolean> {
   const ip = clientIpFrom(request?.headers ?? new Headers());
-  const hit = await hitRateLimit(await getDb(), { rule: RATE_LIMITS.signInPerIp, subject: ipHash(ip), now: new Date() });
+  const hit = await hitRateLimit(await getDb(), {
+    rule: RATE_LIMITS.signInPerIp,
+    subject: ipHash(ip),
+    now: new Date(),
+  });
   return hit.allowed;
 }
 
@@ -47,7 +51,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!parsed.success || !(await allowedFrom(request))) throw new CredentialsSignin();
         const staff = await verifyStaffCredentials(await getDb(), { ...parsed.data, now: new Date(), defer: after });
         if (!staff) throw new CredentialsSignin();
-        return { id: staff.id, name: staff.name, kind: "staff", role: staff.role, sessionVersion: staff.sessionVersion };
+        return {
+          id: staff.id,
+          name: staff.name,
+          kind: "staff",
+          role: staff.role,
+          sessionVersion: staff.sessionVersion,
+        };
       },
     }),
     Credentials({
@@ -58,7 +68,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!parsed.success || !(await allowedFrom(request))) throw new CredentialsSignin();
         const result = await verifyPatientCredentials(await getDb(), { ...parsed.data, now: new Date(), defer: after });
         if (!result.ok) throw result.reason === "access_off" ? new PortalAccessOff() : new CredentialsSignin();
-        return { id: result.patient.patientId, kind: "patient", role: "patient", sessionVersion: result.patient.sessionVersion };
+        return {
+          id: result.patient.patientId,
+          kind: "patient",
+          role: "patient",
+          sessionVersion: result.patient.sessionVersion,
+        };
       },
     }),
   ],

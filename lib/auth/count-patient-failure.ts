@@ -5,8 +5,16 @@ import { portalAccounts } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { countFailure, LOCKOUT } from "./lockout";
 
-export async function countPatientFailure(tx: Tx, opts: { accountId: string; patientId: string; now: Date }): Promise<void> {
+export async function countPatientFailure(
+  tx: Tx,
+  opts: { accountId: string; patientId: string; now: Date },
+): Promise<void> {
   if (await countFailure(tx, portalAccounts, opts.accountId, opts.now)) {
-    await recordAuditEvent(tx, { event: "patient.locked", actorType: "system", patientId: opts.patientId, details: { minutes: LOCKOUT.lockMinutes } });
+    await recordAuditEvent(tx, {
+      event: "patient.locked",
+      actorType: "system",
+      patientId: opts.patientId,
+      details: { minutes: LOCKOUT.lockMinutes },
+    });
   }
 }

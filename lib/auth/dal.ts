@@ -32,7 +32,14 @@ export const currentStaff = cache(async (): Promise<CurrentStaff | null> => {
   const live = await liveSession("staff");
   if (!live) return null;
   const [staff] = await live.db
-    .select({ id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, role: staffUsers.role, active: staffUsers.active, sessionVersion: staffUsers.sessionVersion })
+    .select({
+      id: staffUsers.id,
+      name: staffUsers.name,
+      email: staffUsers.email,
+      role: staffUsers.role,
+      active: staffUsers.active,
+      sessionVersion: staffUsers.sessionVersion,
+    })
     .from(staffUsers)
     .where(eq(staffUsers.id, live.session.user.id));
   // A bumped session_version (deactivation, sign out everywhere) revokes the JWT at its next request.
@@ -56,7 +63,12 @@ export const currentPatient = cache(async (): Promise<CurrentPatient | null> => 
     .where(eq(portalAccounts.patientId, live.session.user.id));
   if (!row || row.sessionVersion !== live.session.sessionVersion) return null;
   if (!canAccessPortal(row)) return null;
-  return { patientId: live.session.user.id, firstName: row.firstName, username: row.username, sessionId: live.session.sessionId! };
+  return {
+    patientId: live.session.user.id,
+    firstName: row.firstName,
+    username: row.username,
+    sessionId: live.session.sessionId!,
+  };
 });
 
 /** For staff pages: sends anyone who is not signed-in staff to the staff sign-in. */

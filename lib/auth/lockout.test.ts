@@ -10,7 +10,10 @@ describe("throttling after failed sign-ins (SECURITY.md S1)", () => {
 
   it("keeps a steady guesser under 100 wrong passwords an hour", () => {
     // Each cycle: 10 counted failures, after waiting every delay in turn, then the lock.
-    const cycleSeconds = Array.from({ length: LOCKOUT.maxFailures }, (_, i) => waitAfterFailure(i + 1)).reduce((a, b) => a + b, 0);
+    const cycleSeconds = Array.from({ length: LOCKOUT.maxFailures }, (_, i) => waitAfterFailure(i + 1)).reduce(
+      (a, b) => a + b,
+      0,
+    );
     expect((3600 / cycleSeconds) * LOCKOUT.maxFailures).toBeLessThan(100);
   });
 });

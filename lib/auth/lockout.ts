@@ -29,7 +29,12 @@ export function failedSignInChanges(columns: { failedLoginCount: AnyColumn; lock
 }
 
 /** Counts one failure against a patient account or a staff user; true when this failure set the 15-minute lock. */
-export async function countFailure(tx: Tx, table: typeof portalAccounts | typeof staffUsers, id: string, now: Date): Promise<boolean> {
+export async function countFailure(
+  tx: Tx,
+  table: typeof portalAccounts | typeof staffUsers,
+  id: string,
+  now: Date,
+): Promise<boolean> {
   const [after] = await tx
     .update(table)
     .set(failedSignInChanges(table, now))

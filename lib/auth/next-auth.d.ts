@@ -8,7 +8,11 @@ declare module "next-auth" {
     sessionVersion?: number;
   }
   interface Session {
-    user: { id: string; kind?: "staff" | "patient"; role?: "admin" | "front_desk" | "patient" } & DefaultSession["user"];
+    user: {
+      id: string;
+      kind?: "staff" | "patient";
+      role?: "admin" | "front_desk" | "patient";
+    } & DefaultSession["user"];
     sessionVersion?: number;
     sessionId?: string;
     signedInAt?: number;

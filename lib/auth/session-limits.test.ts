@@ -16,7 +16,9 @@ describe("session limits", () => {
   });
 
   it("ends any session 12 hours after sign-in, however active", () => {
-    expect(sessionExpired({ kind: "patient", signedInAt: t0, seenAt: t0 + 12 * 3600 - 5 }, at(12 * 3600 - 1))).toBe(false);
+    expect(sessionExpired({ kind: "patient", signedInAt: t0, seenAt: t0 + 12 * 3600 - 5 }, at(12 * 3600 - 1))).toBe(
+      false,
+    );
     expect(sessionExpired({ kind: "patient", signedInAt: t0, seenAt: t0 + 12 * 3600 }, at(12 * 3600 + 1))).toBe(true);
   });
 

@@ -20,8 +20,15 @@ describe.each(DB_KINDS)("patient sign-in checks (%s)", (kind) => {
     const p = await insertPatient(t.db);
     await insertAccount(t.db, p.id, { username: "same.answer" });
     const unknown = await verifyPatientCredentials(t.db, { username: "nobody.here", password, now: new Date() });
-    const wrong = await verifyPatientCredentials(t.db, { username: "same.answer", password: "not it at all", now: new Date() });
-    await t.db.update(portalAccounts).set({ lockedUntil: new Date(Date.now() + 600_000) }).where(eq(portalAccounts.patientId, p.id));
+    const wrong = await verifyPatientCredentials(t.db, {
+      username: "same.answer",
+      password: "not it at all",
+      now: new Date(),
+    });
+    await t.db
+      .update(portalAccounts)
+      .set({ lockedUntil: new Date(Date.now() + 600_000) })
+      .where(eq(portalAccounts.patientId, p.id));
     const locked = await verifyPatientCredentials(t.db, { username: "same.answer", password, now: new Date() });
     expect(unknown).toEqual({ ok: false, reason: "invalid" });
     expect(wrong).toEqual(unknown);
@@ -47,7 +54,10 @@ describe.each(DB_KINDS)("patient sign-in checks (%s)", (kind) => {
     expect(queued).toHaveLength(2);
     for (const work of queued.splice(0)) await work();
     expect(await failures()).toEqual({ n: 1, count: 1 });
-    await t.db.update(portalAccounts).set({ lockedUntil: new Date(Date.now() + 600_000) }).where(eq(portalAccounts.patientId, p.id));
+    await t.db
+      .update(portalAccounts)
+      .set({ lockedUntil: new Date(Date.now() + 600_000) })
+      .where(eq(portalAccounts.patientId, p.id));
     await verifyPatientCredentials(t.db, { username: "deferred.writes", password, now, defer });
     expect(queued).toHaveLength(1);
   });
@@ -58,7 +68,10 @@ describe.each(DB_KINDS)("patient sign-in checks (%s)", (kind) => {
     const weak = await hash(password, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
     await t.db.update(portalAccounts).set({ passwordHash: weak }).where(eq(portalAccounts.patientId, p.id));
     expect((await verifyPatientCredentials(t.db, { username: "old.hash", password, now: new Date() })).ok).toBe(true);
-    const [acct] = await t.db.select({ h: portalAccounts.passwordHash }).from(portalAccounts).where(eq(portalAccounts.patientId, p.id));
+    const [acct] = await t.db
+      .select({ h: portalAccounts.passwordHash })
+      .from(portalAccounts)
+      .where(eq(portalAccounts.patientId, p.id));
     expect(acct.h).toMatch(/^\$argon2id\$v=19\$m=65536,t=3,p=1\$/);
     expect((await verifyPatientCredentials(t.db, { username: "old.hash", password, now: new Date() })).ok).toBe(true);
   });
@@ -66,12 +79,19 @@ describe.each(DB_KINDS)("patient sign-in checks (%s)", (kind) => {
   it("the first sign-in activates the patient exactly once, even when five race", async () => {
     const p = await insertPatient(t.db);
     await insertAccount(t.db, p.id, { username: "first.timer" });
-    const results = await Promise.all(Array.from({ length: 5 }, () => verifyPatientCredentials(t.db, { username: "FIRST.TIMER", password, now: new Date() })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        verifyPatientCredentials(t.db, { username: "FIRST.TIMER", password, now: new Date() }),
+      ),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     const [acct] = await t.db.select().from(portalAccounts).where(eq(portalAccounts.patientId, p.id));
     expect(acct.activatedAt).not.toBeNull();
     expect(acct.lastLoginAt).not.toBeNull();
-    const events = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from audit_events where event = 'patient.activated' and patient_id = ${p.id}`);
+    const events = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from audit_events where event = 'patient.activated' and patient_id = ${p.id}`,
+    );
     expect(events[0].n).toBe(1);
     // A later sign-in keeps the first activation time.
     await verifyPatientCredentials(t.db, { username: "first.timer", password, now: new Date(Date.now() + 60_000) });
@@ -83,8 +103,13 @@ describe.each(DB_KINDS)("patient sign-in checks (%s)", (kind) => {
     const p = await insertPatient(t.db);
     await insertAccount(t.db, p.id, { username: "switched.off" });
     await t.db.update(patients).set({ portalAccessEnabled: false }).where(eq(patients.id, p.id));
-    expect(await verifyPatientCredentials(t.db, { username: "switched.off", password, now: new Date() })).toEqual({ ok: false, reason: "access_off" });
-    expect(await verifyPatientCredentials(t.db, { username: "switched.off", password: "wrong password", now: new Date() })).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyPatientCredentials(t.db, { username: "switched.off", password, now: new Date() })).toEqual({
+      ok: false,
+      reason: "access_off",
+    });
+    expect(
+      await verifyPatientCredentials(t.db, { username: "switched.off", password: "wrong password", now: new Date() }),
+    ).toEqual({ ok: false, reason: "invalid" });
     const [acct] = await t.db.select().from(portalAccounts).where(eq(portalAccounts.patientId, p.id));
     expect(acct.activatedAt).toBeNull();
   });
@@ -94,8 +119,15 @@ describe.each(DB_KINDS)("patient sign-in checks (%s)", (kind) => {
     await insertAccount(t.db, p.id, { username: "ten.tries" });
     const t0 = Date.now();
     let clock = t0;
-    const attempt = (pw: string, at = clock) => verifyPatientCredentials(t.db, { username: "ten.tries", password: pw, now: new Date(at) });
-    const count = async () => (await t.db.select({ n: portalAccounts.failedLoginCount }).from(portalAccounts).where(eq(portalAccounts.patientId, p.id)))[0].n;
+    const attempt = (pw: string, at = clock) =>
+      verifyPatientCredentials(t.db, { username: "ten.tries", password: pw, now: new Date(at) });
+    const count = async () =>
+      (
+        await t.db
+          .select({ n: portalAccounts.failedLoginCount })
+          .from(portalAccounts)
+          .where(eq(portalAccounts.patientId, p.id))
+      )[0].n;
     for (let i = 0; i < 5; i++) await attempt("nope nope nope");
     // Half a second after the 5th failure even the right password is refused, and that try does not count.
     expect(await attempt(password, clock + 500)).toEqual({ ok: false, reason: "invalid" });
@@ -119,7 +151,14 @@ describe.each(DB_KINDS)("patient sign-in checks (%s)", (kind) => {
     const p = await insertPatient(t.db);
     await insertAccount(t.db, p.id, { username: "slow.typist" });
     const t0 = Date.now();
-    for (let i = 0; i < 6; i++) await verifyPatientCredentials(t.db, { username: "slow.typist", password: "almost right", now: new Date(t0 + i * 10_000) });
-    expect(await verifyPatientCredentials(t.db, { username: "slow.typist", password, now: new Date(t0 + 60_000) })).toMatchObject({ ok: true });
+    for (let i = 0; i < 6; i++)
+      await verifyPatientCredentials(t.db, {
+        username: "slow.typist",
+        password: "almost right",
+        now: new Date(t0 + i * 10_000),
+      });
+    expect(
+      await verifyPatientCredentials(t.db, { username: "slow.typist", password, now: new Date(t0 + 60_000) }),
+    ).toMatchObject({ ok: true });
   });
 });

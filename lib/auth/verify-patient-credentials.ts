@@ -11,7 +11,9 @@ import { countPatientFailure } from "./count-patient-failure";
 import { inline, type Defer } from "./defer";
 
 export type PatientIdentity = { patientId: string; username: string; sessionVersion: number };
-export type PatientSignInResult = { ok: true; patient: PatientIdentity } | { ok: false; reason: "invalid" | "access_off" };
+export type PatientSignInResult =
+  | { ok: true; patient: PatientIdentity }
+  | { ok: false; reason: "invalid" | "access_off" };
 
 export async function verifyPatientCredentials(
   db: Db,
@@ -37,21 +39,28 @@ export async function verifyPatientCredentials(
   if (!row || locked || !passwordOk) {
     // The bookkeeping differs by outcome (a wrong password counts towards the lock), so it runs after the answer
     // is sent: every failure then answers after the same select and the same hash (SECURITY.md P6).
-    await (opts.defer ?? inline)(() => db.transaction(async (tx) => {
-      if (row && !locked) await countPatientFailure(tx, { accountId: row.accountId, patientId: row.patientId, now: opts.now });
-      await recordAuditEvent(tx, {
-        event: "patient.sign_in_failed",
-        actorType: "anonymous",
-        patientId: row?.patientId ?? null,
-        details: { reason: !row ? "unknown" : locked ? "locked" : "wrong_password" },
-      });
-    }));
+    await (opts.defer ?? inline)(() =>
+      db.transaction(async (tx) => {
+        if (row && !locked)
+          await countPatientFailure(tx, { accountId: row.accountId, patientId: row.patientId, now: opts.now });
+        await recordAuditEvent(tx, {
+          event: "patient.sign_in_failed",
+          actorType: "anonymous",
+          patientId: row?.patientId ?? null,
+          details: { reason: !row ? "unknown" : locked ? "locked" : "wrong_password" },
+        });
+      }),
+    );
     return { ok: false, reason: "invalid" };
   }
 
   // Only someone who knows the password learns that access is off, and is told whom to call.
   if (!canAccessPortal(row)) {
-    await recordAuditEvent(db, { event: "patient.sign_in_refused_inactive", actorType: "patient", patientId: row.patientId });
+    await recordAuditEvent(db, {
+      event: "patient.sign_in_refused_inactive",
+      actorType: "patient",
+      patientId: row.patientId,
+    });
     return { ok: false, reason: "access_off" };
   }
 
@@ -59,7 +68,12 @@ export async function verifyPatientCredentials(
   await db.transaction(async (tx) => {
     await tx
       .update(portalAccounts)
-      .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: opts.now, ...(newHash ? { passwordHash: newHash } : {}) })
+      .set({
+        failedLoginCount: 0,
+        lockedUntil: null,
+        lastLoginAt: opts.now,
+        ...(newHash ? { passwordHash: newHash } : {}),
+      })
       .where(eq(portalAccounts.id, row.accountId));
     // Only the sign-in that finds activated_at empty sets it, so parallel first sign-ins activate once.
     const activated = await tx
@@ -67,8 +81,12 @@ export async function verifyPatientCredentials(
       .set({ activatedAt: opts.now })
       .where(and(eq(portalAccounts.id, row.accountId), isNull(portalAccounts.activatedAt)))
       .returning({ id: portalAccounts.id });
-    if (activated.length) await recordAuditEvent(tx, { event: "patient.activated", actorType: "patient", patientId: row.patientId });
+    if (activated.length)
+      await recordAuditEvent(tx, { event: "patient.activated", actorType: "patient", patientId: row.patientId });
     await recordAuditEvent(tx, { event: "patient.signed_in", actorType: "patient", patientId: row.patientId });
   });
-  return { ok: true, patient: { patientId: row.patientId, username: row.username, sessionVersion: row.sessionVersion } };
+  return {
+    ok: true,
+    patient: { patientId: row.patientId, username: row.username, sessionVersion: row.sessionVersion },
+  };
 }

@@ -33,20 +33,27 @@ export async function verifyStaffCredentials(
 
   if (!staff || !usable || !passwordOk) {
     // After the answer, so every failure answers after the same work (see verify-patient-credentials).
-    await (opts.defer ?? inline)(() => db.transaction(async (tx) => {
-      if (staff && usable && (await countFailure(tx, staffUsers, staff.id, opts.now))) {
-        await recordAuditEvent(tx, { event: "staff.locked", actorType: "system", actorStaffId: staff.id, details: { minutes: LOCKOUT.lockMinutes } });
-      }
-      await recordAuditEvent(tx, {
-        event: "staff.sign_in_failed",
-        actorType: "anonymous",
-        actorStaffId: staff?.id ?? null,
-        details: {
-          email: emailHmac(opts.email),
-          reason: !staff ? "unknown" : !staff.active ? "inactive" : locked ? "locked" : "wrong_password",
-        },
-      });
-    }));
+    await (opts.defer ?? inline)(() =>
+      db.transaction(async (tx) => {
+        if (staff && usable && (await countFailure(tx, staffUsers, staff.id, opts.now))) {
+          await recordAuditEvent(tx, {
+            event: "staff.locked",
+            actorType: "system",
+            actorStaffId: staff.id,
+            details: { minutes: LOCKOUT.lockMinutes },
+          });
+        }
+        await recordAuditEvent(tx, {
+          event: "staff.sign_in_failed",
+          actorType: "anonymous",
+          actorStaffId: staff?.id ?? null,
+          details: {
+            email: emailHmac(opts.email),
+            reason: !staff ? "unknown" : !staff.active ? "inactive" : locked ? "locked" : "wrong_password",
+          },
+        });
+      }),
+    );
     return null;
   }
 

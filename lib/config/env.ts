@@ -5,8 +5,7 @@ const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
-const hours = (min: number, max: number, dflt: number) =>
-  z.coerce.number().int().min(min).max(max).default(dflt);
+const hours = (min: number, max: number, dflt: number) => z.coerce.number().int().min(min).max(max).default(dflt);
 
 export const envSchema = z
   .object({
@@ -15,7 +14,10 @@ export const envSchema = z
       .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL such as https://portal.example.org" })
       .transform((u) => u.replace(/\/+$/, ""))
       .optional(),
-    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)").optional(),
+    AUTH_SECRET: z
+      .string()
+      .min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)")
+      .optional(),
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection string")
@@ -33,7 +35,12 @@ export const envSchema = z
     PRACTICE_PHONE: z.string().min(3).max(40).default("(555) 010-2000"),
     PRACTICE_ADDRESS: z.string().min(1).max(200).default("100 Main Street, Springfield, IL 62701"),
     SETUP_LINK_HOURS: hours(1, 336, 24),
-    RESET_LINK_MINUTES: z.coerce.number().int().min(15).max(24 * 60).default(60),
+    RESET_LINK_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(15)
+      .max(24 * 60)
+      .default(60),
     INVITE_LINK_DAYS: hours(1, 14, 7),
     // Per-address limits; a practice whose patients share one public address (a kiosk, a NAT) may raise them.
     // How many reverse proxies in front of the app append to X-Forwarded-For (nginx, a load balancer, a CDN).

@@ -22,16 +22,20 @@ describe.each(DB_KINDS)("outbox crash recovery (%s)", (kind) => {
     await fake?.close();
     await t?.close();
   });
-  const queue = (to: string) => t.db.transaction((tx) => enqueueEmail(tx, { to, message: { template: "access_off" }, now: now() }));
+  const queue = (to: string) =>
+    t.db.transaction((tx) => enqueueEmail(tx, { to, message: { template: "access_off" }, now: now() }));
 
   it("a worker that dies after the provider accepted a batch, before recording it: restarted, each email is delivered once", async () => {
     for (let i = 0; i < 5; i++) await queue(`killed.mid.batch.${i}@example.com`);
     const real = resendTransport("re_test");
     // Sends for real, then "dies" before deliverOutbox can record the answer.
-    const dying = { ...real, sendBatch: async (...args: Parameters<NonNullable<typeof real.sendBatch>>) => {
-      await real.sendBatch!(...args);
-      throw new Error("worker killed");
-    } };
+    const dying = {
+      ...real,
+      sendBatch: async (...args: Parameters<NonNullable<typeof real.sendBatch>>) => {
+        await real.sendBatch!(...args);
+        throw new Error("worker killed");
+      },
+    };
     await expect(deliverOutbox(t.db, { transport: dying, now })).rejects.toThrow("worker killed");
     expect(fake.messages().filter((m) => m.to[0].startsWith("killed.mid.batch."))).toHaveLength(5);
     // A new worker finds the rows still "sending"; once the claim runs out it sends the same batch again.

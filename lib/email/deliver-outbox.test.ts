@@ -82,7 +82,10 @@ describe.each(DB_KINDS)("email outbox (%s)", (kind) => {
 
   it("an answer that will not change on retry (a 4xx) fails at once", async () => {
     await queue("refused.at.once@example.com");
-    const refusing = { name: "resend" as const, send: async () => ({ ok: false as const, retryable: false, error: "422: validation_error: invalid from" }) };
+    const refusing = {
+      name: "resend" as const,
+      send: async () => ({ ok: false as const, retryable: false, error: "422: validation_error: invalid from" }),
+    };
     await deliverOutbox(t.db, { transport: refusing, now });
     const [row] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.recipient, "refused.at.once@example.com"));
     expect(row).toMatchObject({ status: "failed", attempts: 1, lastError: "422: validation_error: invalid from" });

@@ -33,7 +33,11 @@ type Ready = { row: Claimed; email: OutgoingEmail };
  * Rows already sent once as a batch (a worker died before recording the answer) go again as that same batch
  * under the same key; new rows are grouped up to BATCH_LIMIT and their key is saved before the call.
  */
-async function groupForSending(db: Db, ready: Ready[], canBatch: boolean): Promise<{ key: string | null; items: Ready[] }[]> {
+async function groupForSending(
+  db: Db,
+  ready: Ready[],
+  canBatch: boolean,
+): Promise<{ key: string | null; items: Ready[] }[]> {
   const groups = new Map<string, Ready[]>();
   const fresh: Ready[] = [];
   for (const r of ready) {
@@ -47,15 +51,29 @@ async function groupForSending(db: Db, ready: Ready[], canBatch: boolean): Promi
   if (!canBatch || fresh.length === 1) return [...out, ...fresh.map((r) => ({ key: null, items: [r] }))];
   for (let i = 0; i < fresh.length; i += BATCH_LIMIT) {
     const items = fresh.slice(i, i + BATCH_LIMIT);
-    const key = createHash("sha256").update(items.map((c) => c.row.idempotency_key).join(",")).digest("hex");
+    const key = createHash("sha256")
+      .update(items.map((c) => c.row.idempotency_key).join(","))
+      .digest("hex");
     await db.execute(sql`update email_outbox set batch_key = ${key}
-      where id in (${sql.join(items.map((c) => sql`${c.row.id}::uuid`), sql`, `)})`);
+      where id in (${sql.join(
+        items.map((c) => sql`${c.row.id}::uuid`),
+        sql`, `,
+      )})`);
     out.push({ key, items });
   }
   return out;
 }
 
-type Claimed = { id: string; recipient: string; template: string; sealed_secret: string | null; idempotency_key: string; attempts: number; patient_id: string | null; batch_key: string | null };
+type Claimed = {
+  id: string;
+  recipient: string;
+  template: string;
+  sealed_secret: string | null;
+  idempotency_key: string;
+  attempts: number;
+  patient_id: string | null;
+  batch_key: string | null;
+};
 
 const RETURNING = sql`returning id, recipient, template, sealed_secret, idempotency_key, attempts, patient_id, batch_key`;
 
@@ -100,23 +118,44 @@ export async function deliverOutbox(
     try {
       if (!row.sealed_secret) throw new Error("message content is missing");
       const content = await renderEmail(unseal<EmailMessage>(row.sealed_secret), practice);
-      ready.push({ row, email: { to: row.recipient, from: config.EMAIL_FROM, ...content, idempotencyKey: row.idempotency_key } });
+      ready.push({
+        row,
+        email: { to: row.recipient, from: config.EMAIL_FROM, ...content, idempotencyKey: row.idempotency_key },
+      });
     } catch (e) {
-      unprepared.push({ row, result: { ok: false, retryable: false, error: `could not prepare: ${e instanceof Error ? e.message : String(e)}` } });
+      unprepared.push({
+        row,
+        result: {
+          ok: false,
+          retryable: false,
+          error: `could not prepare: ${e instanceof Error ? e.message : String(e)}`,
+        },
+      });
     }
   }
   await recordResults(db, unprepared, now(), opts.transport.name);
   for (const group of await groupForSending(db, ready, !!opts.transport.sendBatch)) {
     const key = group.key;
     const result = await paced<SendResult | BatchResult>(opts.pacer, () =>
-      key === null ? opts.transport.send(group.items[0].email) : opts.transport.sendBatch!(group.items.map((c) => c.email), key),
+      key === null
+        ? opts.transport.send(group.items[0].email)
+        : opts.transport.sendBatch!(
+            group.items.map((c) => c.email),
+            key,
+          ),
     );
     const at = now();
     await recordResults(
       db,
       group.items.map((c, j) => ({
         row: c.row,
-        result: !result.ok ? result : { ok: true, providerMessageId: "providerMessageIds" in result ? result.providerMessageIds[j] : result.providerMessageId },
+        result: !result.ok
+          ? result
+          : {
+              ok: true,
+              providerMessageId:
+                "providerMessageIds" in result ? result.providerMessageIds[j] : result.providerMessageId,
+            },
       })),
       at,
       opts.transport.name,
@@ -126,7 +165,10 @@ export async function deliverOutbox(
 }
 
 /** One provider call within the provider's rate, when a pacer keeps it. */
-async function paced<T extends SendResult | BatchResult>(pacer: SendPacer | undefined, call: () => Promise<T>): Promise<T> {
+async function paced<T extends SendResult | BatchResult>(
+  pacer: SendPacer | undefined,
+  call: () => Promise<T>,
+): Promise<T> {
   if (!pacer) return call();
   const slot = await pacer.acquire();
   let result: T | undefined;
@@ -134,7 +176,9 @@ async function paced<T extends SendResult | BatchResult>(pacer: SendPacer | unde
     result = await call();
     return result;
   } finally {
-    await slot.release({ retryAfterMs: result && !result.ok && result.rateLimited ? (result.retryAfterMs ?? 0) : undefined });
+    await slot.release({
+      retryAfterMs: result && !result.ok && result.rateLimited ? (result.retryAfterMs ?? 0) : undefined,
+    });
   }
 }
 
@@ -150,8 +194,13 @@ async function recordResults(db: Db, outcomes: Outcome[], at: Date, transport: E
   await db.transaction(async (tx) => {
     // Values per row come as one JSON object keyed by id, and rows are found by `id = any(…)`, so each update
     // is an index lookup per row whatever the table's statistics say.
-    const byId = (items: { row: Claimed }[], value: (i: number) => string) => JSON.stringify(Object.fromEntries(items.map((x, i) => [x.row.id, value(i)])));
-    const ids = (items: { row: Claimed }[]) => jsonArray(items.map((x) => x.row.id), "uuid");
+    const byId = (items: { row: Claimed }[], value: (i: number) => string) =>
+      JSON.stringify(Object.fromEntries(items.map((x, i) => [x.row.id, value(i)])));
+    const ids = (items: { row: Claimed }[]) =>
+      jsonArray(
+        items.map((x) => x.row.id),
+        "uuid",
+      );
     if (sent.length) {
       // The sealed link is wiped once delivered; the development mailbox keeps it to show the message.
       const providerIds = byId(sent, (i) => (sent[i].result as Extract<SendResult, { ok: true }>).providerMessageId);
@@ -166,14 +215,23 @@ async function recordResults(db: Db, outcomes: Outcome[], at: Date, transport: E
         where o.id = any(${ids(final)})`);
     }
     if (retry.length) {
-      const next = byId(retry, (i) => new Date(at.getTime() + retryDelayMs(retry[i].row.attempts, retry[i].result.retryAfterMs, retry[i].result.rateLimited)).toISOString());
+      const next = byId(retry, (i) =>
+        new Date(
+          at.getTime() + retryDelayMs(retry[i].row.attempts, retry[i].result.retryAfterMs, retry[i].result.rateLimited),
+        ).toISOString(),
+      );
       // The provider answered "no": nothing was delivered, so the next try may group the row afresh.
       await tx.execute(sql`update email_outbox o set status = 'queued', last_error = ${byId(retry, (i) => retry[i].result.error)}::jsonb ->> o.id::text,
           claimed_until = null, batch_key = null, next_attempt_at = (${next}::jsonb ->> o.id::text)::timestamptz
         where o.id = any(${ids(retry)})`);
     }
     await recordAuditEvents(tx, [
-      ...sent.map((o) => ({ event: "email.sent", actorType: "system" as const, patientId: o.row.patient_id, details: { template: o.row.template, outboxId: o.row.id } })),
+      ...sent.map((o) => ({
+        event: "email.sent",
+        actorType: "system" as const,
+        patientId: o.row.patient_id,
+        details: { template: o.row.template, outboxId: o.row.id },
+      })),
       ...final.map((f) => ({
         event: "email.failed",
         actorType: "system" as const,

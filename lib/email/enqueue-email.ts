@@ -28,7 +28,11 @@ export type RecipientAllowance = { take(to: string): boolean };
  * within one batch count too: a family sharing one address gets no more than the cap from a bulk run.
  * Call it before issuing links, so a held email never voids the links the patient already has.
  */
-export async function recipientAllowance(tx: Tx, recipients: readonly string[], now: Date): Promise<RecipientAllowance> {
+export async function recipientAllowance(
+  tx: Tx,
+  recipients: readonly string[],
+  now: Date,
+): Promise<RecipientAllowance> {
   const list = [...new Set(recipients.map(normalize))].sort();
   const used = new Map(list.map((r) => [r, { hour: 0, day: 0 }]));
   if (list.length) {
@@ -41,7 +45,10 @@ export async function recipientAllowance(tx: Tx, recipients: readonly string[], 
                  count(*)::int as day
           from email_outbox
           where lower(recipient) = any(${jsonArray(list)}) and status <> 'held'
-            and template not in (${sql.join(NOTICES.map((n) => sql`${n}`), sql`, `)})
+            and template not in (${sql.join(
+              NOTICES.map((n) => sql`${n}`),
+              sql`, `,
+            )})
             and created_at > ${new Date(now.getTime() - 86_400_000).toISOString()}::timestamptz
           group by 1`,
     );
@@ -64,7 +71,13 @@ export async function recipientHasRoom(tx: Tx, to: string, now: Date): Promise<b
   return (await recipientAllowance(tx, [to], now)).take(to);
 }
 
-type Hold = { to: string; template: EmailMessage["template"]; patientId?: string | null; now: Date; bulkInvitationId?: string };
+type Hold = {
+  to: string;
+  template: EmailMessage["template"];
+  patientId?: string | null;
+  now: Date;
+  bulkInvitationId?: string;
+};
 
 /** Records emails we did not send because of the cap: staff see them, the audit trail notes them. */
 export async function holdEmails(tx: Tx, holds: readonly Hold[]) {
@@ -99,21 +112,44 @@ export async function holdEmail(tx: Tx, opts: Hold) {
   await holdEmails(tx, [opts]);
 }
 
-export type EmailToQueue = { to: string; message: EmailMessage; patientId?: string | null; now: Date; bypassCap?: boolean; bulkInvitationId?: string };
+export type EmailToQueue = {
+  to: string;
+  message: EmailMessage;
+  patientId?: string | null;
+  now: Date;
+  bypassCap?: boolean;
+  bulkInvitationId?: string;
+};
 
 /**
  * Queues many emails in a few statements, holding those over the cap. `capChecked`: the caller already took
  * each one from a recipientAllowance (to decide something before queueing), so they are not counted again.
  */
-export async function enqueueEmails(tx: Tx, emails: readonly EmailToQueue[], opts: { capChecked?: boolean } = {}): Promise<EnqueueResult[]> {
+export async function enqueueEmails(
+  tx: Tx,
+  emails: readonly EmailToQueue[],
+  opts: { capChecked?: boolean } = {},
+): Promise<EnqueueResult[]> {
   const capped = opts.capChecked ? [] : emails.filter((e) => !e.bypassCap);
-  const allowance = capped.length ? await recipientAllowance(tx, capped.map((e) => e.to), capped[0].now) : null;
+  const allowance = capped.length
+    ? await recipientAllowance(
+        tx,
+        capped.map((e) => e.to),
+        capped[0].now,
+      )
+    : null;
   const fits = emails.map((e) => opts.capChecked || e.bypassCap || allowance!.take(e.to));
   await holdEmails(
     tx,
     emails
       .filter((_, i) => !fits[i])
-      .map((e) => ({ to: e.to, template: e.message.template, patientId: e.patientId, now: e.now, bulkInvitationId: e.bulkInvitationId })),
+      .map((e) => ({
+        to: e.to,
+        template: e.message.template,
+        patientId: e.patientId,
+        now: e.now,
+        bulkInvitationId: e.bulkInvitationId,
+      })),
   );
   const sending = emails.filter((_, i) => fits[i]);
   const rows = sending.map(() => ({ id: randomUUID() }));

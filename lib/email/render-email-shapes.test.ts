@@ -4,12 +4,31 @@ import { describe, expect, it } from "vitest";
 import { generateToken } from "@/lib/tokens/account-token";
 import { renderEmail, type EmailMessage, type Practice } from "./render-email";
 
-const practice: Practice = { name: "Lakeside Clinic & Sons", phone: "(555) 123-4567", address: "9 Harbor Road, Lakeside, ST 00001" };
+const practice: Practice = {
+  name: "Lakeside Clinic & Sons",
+  phone: "(555) 123-4567",
+  address: "9 Harbor Road, Lakeside, ST 00001",
+};
 // Tokens with every character of the alphabet that could upset escaping or line wrapping.
-const TOKENS = [generateToken(), "-_-_".repeat(10) + "abc", "A".repeat(42) + "-", ...Array.from({ length: 5 }, generateToken)];
+const TOKENS = [
+  generateToken(),
+  "-_-_".repeat(10) + "abc",
+  "A".repeat(42) + "-",
+  ...Array.from({ length: 5 }, generateToken),
+];
 
-const setup = (token: string): EmailMessage => ({ template: "setup_link", link: `https://portal.test/setup-account?token=${token}`, validFor: "7 days", via: "staff" });
-const already = (token: string): EmailMessage => ({ template: "already_registered", username: "sunny.day42", resetLink: `https://portal.test/reset-password?token=${token}`, validFor: "1 hour" });
+const setup = (token: string): EmailMessage => ({
+  template: "setup_link",
+  link: `https://portal.test/setup-account?token=${token}`,
+  validFor: "7 days",
+  via: "staff",
+});
+const already = (token: string): EmailMessage => ({
+  template: "already_registered",
+  username: "sunny.day42",
+  resetLink: `https://portal.test/reset-password?token=${token}`,
+  validFor: "1 hour",
+});
 
 describe("renderEmail from a cached shape", () => {
   it.each([
@@ -18,7 +37,8 @@ describe("renderEmail from a cached shape", () => {
   ] as const)("%s: the same bytes as a full render, for every token", async (_, make) => {
     // A different practice for each pass makes the first renders full ones (a shape is cached on its second use).
     const fresh = [];
-    for (const [i, token] of TOKENS.entries()) fresh.push(await renderEmail(make(token), { ...practice, name: `${practice.name} ${i}` }));
+    for (const [i, token] of TOKENS.entries())
+      fresh.push(await renderEmail(make(token), { ...practice, name: `${practice.name} ${i}` }));
     const viaShape = [];
     for (const [i, token] of TOKENS.entries()) {
       const p = { ...practice, name: `${practice.name} ${i}` };

@@ -13,7 +13,11 @@ import SetupLinkEmail from "./templates/setup-link";
 import StaffInviteEmail from "./templates/staff-invite";
 import UsernameReminderEmail from "./templates/username-reminder";
 
-const practice: Practice = { name: "Lakeside Clinic", phone: "(555) 123-4567", address: "9 Harbor Road, Lakeside, ST 00001" };
+const practice: Practice = {
+  name: "Lakeside Clinic",
+  phone: "(555) 123-4567",
+  address: "9 Harbor Road, Lakeside, ST 00001",
+};
 
 // `&` in the query checks that the link survives HTML escaping and comes back intact in the text.
 const LINK = "https://portal.test/account/setup?token=tok_abc123&v=2";
@@ -219,7 +223,10 @@ describe("renderEmail: hostile values", () => {
   });
 
   it("escapes the staff name", async () => {
-    const { html } = await renderEmail({ ...SAMPLES.staff_invite, staffName: '"><img src=x onerror=alert(1)>' }, practice);
+    const { html } = await renderEmail(
+      { ...SAMPLES.staff_invite, staffName: '"><img src=x onerror=alert(1)>' },
+      practice,
+    );
     expect(html).not.toMatch(rawMarkup);
     expect(html).toContain("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");
   });

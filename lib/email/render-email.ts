@@ -79,7 +79,8 @@ const SHAPE_CACHE_MAX = 200;
 const shapes = new Map<string, { seen: number; rendered?: RenderedEmail | null }>();
 const standIn = () => randomBytes(32).toString("base64url");
 const marker = (i: number) => `\u0000token ${i}\u0000`;
-const replaceAll = (s: string, from: readonly string[], to: readonly string[]) => from.reduce((out, f, i) => out.split(f).join(to[i]), s);
+const replaceAll = (s: string, from: readonly string[], to: readonly string[]) =>
+  from.reduce((out, f, i) => out.split(f).join(to[i]), s);
 
 /** The link fields whose URL carries a token (once), with that token. */
 function tokenFields(safe: EmailMessage): { key: string; token: string }[] {
@@ -90,7 +91,11 @@ function tokenFields(safe: EmailMessage): { key: string; token: string }[] {
   });
 }
 
-function withTokens(safe: EmailMessage, fields: { key: string; token: string }[], tokens: readonly string[]): EmailMessage {
+function withTokens(
+  safe: EmailMessage,
+  fields: { key: string; token: string }[],
+  tokens: readonly string[],
+): EmailMessage {
   const copy: Record<string, unknown> = { ...safe };
   fields.forEach((f, i) => (copy[f.key] = (copy[f.key] as string).replace(f.token, tokens[i])));
   return copy as EmailMessage;
@@ -99,7 +104,14 @@ function withTokens(safe: EmailMessage, fields: { key: string; token: string }[]
 async function renderFromShape(safe: EmailMessage, practice: Practice): Promise<RenderedEmail | null> {
   const fields = tokenFields(safe);
   if (!fields.length) return null;
-  const key = JSON.stringify([withTokens(safe, fields, fields.map(() => "")), practice]);
+  const key = JSON.stringify([
+    withTokens(
+      safe,
+      fields,
+      fields.map(() => ""),
+    ),
+    practice,
+  ]);
   let entry = shapes.get(key);
   if (!entry) {
     if (shapes.size >= SHAPE_CACHE_MAX) shapes.delete(shapes.keys().next().value!);
@@ -110,15 +122,25 @@ async function renderFromShape(safe: EmailMessage, practice: Practice): Promise<
   if (entry.rendered === undefined) {
     const a = fields.map(standIn);
     const b = fields.map(standIn);
-    const [ra, rb] = await Promise.all([renderNow(withTokens(safe, fields, a), practice), renderNow(withTokens(safe, fields, b), practice)]);
+    const [ra, rb] = await Promise.all([
+      renderNow(withTokens(safe, fields, a), practice),
+      renderNow(withTokens(safe, fields, b), practice),
+    ]);
     const same = (f: "html" | "text") => a.every((t) => ra[f].includes(t)) && replaceAll(ra[f], a, b) === rb[f];
     const markers = fields.map((_, i) => marker(i));
-    entry.rendered = ra.subject === rb.subject && same("html") && same("text") ? { subject: ra.subject, html: replaceAll(ra.html, a, markers), text: replaceAll(ra.text, a, markers) } : null;
+    entry.rendered =
+      ra.subject === rb.subject && same("html") && same("text")
+        ? { subject: ra.subject, html: replaceAll(ra.html, a, markers), text: replaceAll(ra.text, a, markers) }
+        : null;
   }
   if (!entry.rendered) return null;
   const markers = fields.map((_, i) => marker(i));
   const tokens = fields.map((f) => f.token);
-  return { subject: entry.rendered.subject, html: replaceAll(entry.rendered.html, markers, tokens), text: replaceAll(entry.rendered.text, markers, tokens) };
+  return {
+    subject: entry.rendered.subject,
+    html: replaceAll(entry.rendered.html, markers, tokens),
+    text: replaceAll(entry.rendered.text, markers, tokens),
+  };
 }
 
 function templateElement(m: EmailMessage, practice: Practice): ReactElement {

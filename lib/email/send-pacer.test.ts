@@ -23,7 +23,14 @@ describe.each(DB_KINDS)("send pacer (%s)", (kind) => {
     await t?.close();
   });
 
-  const email = (i: number): OutgoingEmail => ({ to: `paced.${i}@example.com`, from: "Clinic <portal@clinic.test>", subject: "Hello", html: "<p>Hi</p>", text: "Hi", idempotencyKey: `k-${kind}-${i}-${Date.now()}` });
+  const email = (i: number): OutgoingEmail => ({
+    to: `paced.${i}@example.com`,
+    from: "Clinic <portal@clinic.test>",
+    subject: "Hello",
+    html: "<p>Hi</p>",
+    text: "Hi",
+    idempotencyKey: `k-${kind}-${i}-${Date.now()}`,
+  });
 
   it("two instances sending flat out stay within 2 requests a second: no 429", async () => {
     fake.rateLimit(RESEND_REQUESTS_PER_SECOND);
@@ -43,7 +50,10 @@ describe.each(DB_KINDS)("send pacer (%s)", (kind) => {
     expect(results).toEqual(Array(8).fill(true));
     expect(fake.messages()).toHaveLength(8);
     // Every slot taken was given back.
-    const leased = await t.db.select().from(emailSendSlots).where(and(eq(emailSendSlots.provider, `test-${kind}`), isNotNull(emailSendSlots.leasedUntil)));
+    const leased = await t.db
+      .select()
+      .from(emailSendSlots)
+      .where(and(eq(emailSendSlots.provider, `test-${kind}`), isNotNull(emailSendSlots.leasedUntil)));
     expect(leased).toEqual([]);
     // 8 requests, 2 a second: the last pair cannot start before 3 s.
     expect(Date.now() - started).toBeGreaterThanOrEqual(3000);

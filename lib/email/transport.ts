@@ -1,7 +1,14 @@
 // Where rendered emails go: Resend when configured, otherwise the local development mailbox.
 import { Resend } from "resend";
 
-export type OutgoingEmail = { to: string; from: string; subject: string; html: string; text: string; idempotencyKey: string };
+export type OutgoingEmail = {
+  to: string;
+  from: string;
+  subject: string;
+  html: string;
+  text: string;
+  idempotencyKey: string;
+};
 
 export type SendResult =
   | { ok: true; providerMessageId: string }
@@ -49,7 +56,11 @@ function failure(error: ResendError, headers: unknown): Extract<SendResult, { ok
 }
 
 const networkFailure = (e: unknown) =>
-  ({ ok: false, retryable: true, error: `network: ${e instanceof Error ? e.message : String(e)}`.slice(0, 500) }) as const;
+  ({
+    ok: false,
+    retryable: true,
+    error: `network: ${e instanceof Error ? e.message : String(e)}`.slice(0, 500),
+  }) as const;
 
 const payload = (e: OutgoingEmail) => ({ from: e.from, to: [e.to], subject: e.subject, html: e.html, text: e.text });
 
@@ -63,7 +74,9 @@ export function resendTransport(apiKey: string, requestsPerSecond = RESEND_REQUE
     requestsPerSecond,
     async send(email) {
       try {
-        const { data, error, headers } = await resend().emails.send(payload(email), { idempotencyKey: email.idempotencyKey });
+        const { data, error, headers } = await resend().emails.send(payload(email), {
+          idempotencyKey: email.idempotencyKey,
+        });
         return data?.id ? { ok: true, providerMessageId: data.id } : failure(error as ResendError, headers);
       } catch (e) {
         return networkFailure(e);
@@ -73,7 +86,9 @@ export function resendTransport(apiKey: string, requestsPerSecond = RESEND_REQUE
       try {
         const { data, error, headers } = await resend().batch.send(emails.map(payload), { idempotencyKey });
         const ids = data?.data?.map((d) => d.id) ?? [];
-        return ids.length === emails.length ? { ok: true, providerMessageIds: ids } : failure(error as ResendError, headers);
+        return ids.length === emails.length
+          ? { ok: true, providerMessageIds: ids }
+          : failure(error as ResendError, headers);
       } catch (e) {
         return networkFailure(e);
       }

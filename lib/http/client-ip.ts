@@ -9,13 +9,18 @@ import { getConfig } from "@/lib/config";
  * address only when the header is missing, so the app must sit behind a proxy that appends (nginx:
  * `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for`); TLS needs one anyway.
  */
-export function clientIpFrom(headers: { get(name: string): string | null }, hops = getConfig().TRUSTED_PROXY_HOPS): string {
+export function clientIpFrom(
+  headers: { get(name: string): string | null },
+  hops = getConfig().TRUSTED_PROXY_HOPS,
+): string {
   const entries = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((e) => e.trim())
     .filter(Boolean);
   // Fewer entries than proxies means a proxy was bypassed or misconfigured: the left-most is the best we have.
-  const ip = entries.length ? entries[Math.max(0, entries.length - hops)] : headers.get("x-real-ip")?.trim() || "unknown";
+  const ip = entries.length
+    ? entries[Math.max(0, entries.length - hops)]
+    : headers.get("x-real-ip")?.trim() || "unknown";
   return ip.slice(0, 64);
 }
 

@@ -36,6 +36,7 @@ describe("redirect targets (SECURITY.md N4)", () => {
   });
 
   it("refuses what is not a string", () => {
-    for (const t of [undefined, null, 42, ["/portal"], { toString: () => "/portal" }]) expect(safeRedirectPath(t, app)).toBe("/");
+    for (const t of [undefined, null, 42, ["/portal"], { toString: () => "/portal" }])
+      expect(safeRedirectPath(t, app)).toBe("/");
   });
 });

@@ -1,7 +1,12 @@
 // Response headers every page gets: a nonce-based Content-Security-Policy, and HSTS when served over HTTPS
 // (SECURITY.md S6). Built per request because the nonce is.
 export function contentSecurityPolicy(opts: { nonce: string; https: boolean; development: boolean }): string {
-  const script = [`'self'`, `'nonce-${opts.nonce}'`, `'strict-dynamic'`, ...(opts.development ? [`'unsafe-eval'`] : [])];
+  const script = [
+    `'self'`,
+    `'nonce-${opts.nonce}'`,
+    `'strict-dynamic'`,
+    ...(opts.development ? [`'unsafe-eval'`] : []),
+  ];
   return [
     `default-src 'self'`,
     `script-src ${script.join(" ")}`,

@@ -20,37 +20,69 @@ describe.each(DB_KINDS)("applyImport (%s)", (kind) => {
   afterAll(() => t?.close());
 
   const byChartPrefix = (prefix: string) =>
-    t.db.select().from(patients).where(like(patients.chartNumber, `${prefix}%`)).orderBy(asc(patients.chartNumber));
+    t.db
+      .select()
+      .from(patients)
+      .where(like(patients.chartNumber, `${prefix}%`))
+      .orderBy(asc(patients.chartNumber));
   const auditFor = (ids: string[]) => t.db.select().from(auditEvents).where(inArray(auditEvents.patientId, ids));
 
   it("imports the example CSV: every row added with its fields, one audit event each, no PHI in it", async () => {
     const parsed = example("patients.csv");
     const outcome = await applyImport(t.db, parsed);
-    expect(formatImportReport(parsed, outcome)).toEqual(["10 rows read: 10 added, 0 updated, 0 unchanged, 0 with problems"]);
+    expect(formatImportReport(parsed, outcome)).toEqual([
+      "10 rows read: 10 added, 0 updated, 0 unchanged, 0 with problems",
+    ]);
 
     const rows = await byChartPrefix("MRN-200");
     expect(rows).toHaveLength(10);
     expect(rows[0]).toMatchObject({
-      chartNumber: "MRN-20001", firstName: "José", lastName: "Hernández", dateOfBirth: "1975-03-14", email: "jose.hernandez@example.com",
-      zip: "62701-4821", phone: "(555) 010-3101", addressLine1: "412 Walnut St", addressLine2: null, city: "Springfield", state: "IL",
-      chartStatus: "active", portalAccessEnabled: true, version: 1,
+      chartNumber: "MRN-20001",
+      firstName: "José",
+      lastName: "Hernández",
+      dateOfBirth: "1975-03-14",
+      email: "jose.hernandez@example.com",
+      zip: "62701-4821",
+      phone: "(555) 010-3101",
+      addressLine1: "412 Walnut St",
+      addressLine2: null,
+      city: "Springfield",
+      state: "IL",
+      chartStatus: "active",
+      portalAccessEnabled: true,
+      version: 1,
     });
-    expect(rows.find((r) => r.chartNumber === "MRN-20002")).toMatchObject({ lastName: "O'Connor", addressLine1: "88 Elm Ave, Apt 3" });
-    expect(rows.find((r) => r.chartNumber === "MRN-20006")).toMatchObject({ firstName: "Zoë", email: null, dateOfBirth: "1964-02-29", portalAccessEnabled: false });
+    expect(rows.find((r) => r.chartNumber === "MRN-20002")).toMatchObject({
+      lastName: "O'Connor",
+      addressLine1: "88 Elm Ave, Apt 3",
+    });
+    expect(rows.find((r) => r.chartNumber === "MRN-20006")).toMatchObject({
+      firstName: "Zoë",
+      email: null,
+      dateOfBirth: "1964-02-29",
+      portalAccessEnabled: false,
+    });
     expect(rows.find((r) => r.chartNumber === "MRN-20009")).toMatchObject({ chartStatus: "deceased" });
-    expect(rows.find((r) => r.chartNumber === "MRN-20010")).toMatchObject({ addressLine1: 'The "Old Mill" Apartments', state: "IL", portalAccessEnabled: false });
+    expect(rows.find((r) => r.chartNumber === "MRN-20010")).toMatchObject({
+      addressLine1: 'The "Old Mill" Apartments',
+      state: "IL",
+      portalAccessEnabled: false,
+    });
     expect(rows.filter((r) => r.email === "okafor.family@example.com")).toHaveLength(3);
 
     const audit = await auditFor(rows.map((r) => r.id));
     expect(audit).toHaveLength(10);
-    for (const e of audit) expect(e).toMatchObject({ event: "patient.imported", actorType: "system", details: { source: "csv" } });
+    for (const e of audit)
+      expect(e).toMatchObject({ event: "patient.imported", actorType: "system", details: { source: "csv" } });
   });
 
   it("re-running the same file changes nothing: all unchanged, no version bump, no audit event", async () => {
     const before = await byChartPrefix("MRN-200");
     const parsed = example("patients.csv");
     const outcome = await applyImport(t.db, parsed);
-    expect(formatImportReport(parsed, outcome)).toEqual(["10 rows read: 0 added, 0 updated, 10 unchanged, 0 with problems"]);
+    expect(formatImportReport(parsed, outcome)).toEqual([
+      "10 rows read: 0 added, 0 updated, 10 unchanged, 0 with problems",
+    ]);
     expect(await byChartPrefix("MRN-200")).toEqual(before);
     expect(await auditFor(before.map((r) => r.id))).toHaveLength(10);
   });
@@ -70,7 +102,12 @@ describe.each(DB_KINDS)("applyImport (%s)", (kind) => {
       ["MRN-40004", "Inés", "Fernández Ruiz", "inactive", false],
       ["MRN-40005", "Chloé", "Dubois", "active", false],
     ]);
-    expect(rows[0]).toMatchObject({ email: "beatrix.lindqvist@example.com", phone: "(555) 010-5102", zip: "62704-3310", addressLine2: "Suite 4" });
+    expect(rows[0]).toMatchObject({
+      email: "beatrix.lindqvist@example.com",
+      phone: "(555) 010-5102",
+      zip: "62704-3310",
+      addressLine2: "Suite 4",
+    });
     expect(rows[1]).toMatchObject({ state: "IL", city: "Chatham" });
     const audit = await auditFor(rows.map((r) => r.id));
     expect(audit.map((e) => e.details)).toEqual(Array(5).fill({ source: "fhir" }));
@@ -84,7 +121,13 @@ describe.each(DB_KINDS)("applyImport (%s)", (kind) => {
     const existing = await insertPatient(t.db, { chartNumber: "MIX-1", firstName: "Old", lastName: "Name" });
     const parsed = parseImportFile(
       "mixed.csv",
-      [csvHeader, "MIX-1,New,Name,1980-02-29,,,,", "MIX-2,Good,Row,1990-01-02,good@example.com,62701,,yes", "MIX-3,Bad,Zip,1990-01-02,,1234,,", "MIX-4,,,13/01/1990,,,,"].join("\n"),
+      [
+        csvHeader,
+        "MIX-1,New,Name,1980-02-29,,,,",
+        "MIX-2,Good,Row,1990-01-02,good@example.com,62701,,yes",
+        "MIX-3,Bad,Zip,1990-01-02,,1234,,",
+        "MIX-4,,,13/01/1990,,,,",
+      ].join("\n"),
     );
     const outcome = await applyImport(t.db, parsed);
     expect(outcome.written).toBe(false);
@@ -112,26 +155,51 @@ describe.each(DB_KINDS)("applyImport (%s)", (kind) => {
 
   it("an update bumps the version, sets updated_at and changes only what changed", async () => {
     const p = await insertPatient(t.db, {
-      chartNumber: "UPD-1", firstName: "Ana", lastName: "Ruiz", dateOfBirth: "1970-05-06", email: "ana@example.com", zip: "62701",
-      phone: "(555) 010-7000", city: "Springfield", state: "IL", portalAccessEnabled: true, chartStatus: "active",
+      chartNumber: "UPD-1",
+      firstName: "Ana",
+      lastName: "Ruiz",
+      dateOfBirth: "1970-05-06",
+      email: "ana@example.com",
+      zip: "62701",
+      phone: "(555) 010-7000",
+      city: "Springfield",
+      state: "IL",
+      portalAccessEnabled: true,
+      chartStatus: "active",
       updatedAt: new Date("2020-01-01T00:00:00Z"),
     });
-    const parsed = parseImportFile("u.csv", `${csvHeader}\nUPD-1,Ana,Ruiz,05/06/1970,ana.ruiz@example.com,62701-0001,,\n`);
+    const parsed = parseImportFile(
+      "u.csv",
+      `${csvHeader}\nUPD-1,Ana,Ruiz,05/06/1970,ana.ruiz@example.com,62701-0001,,\n`,
+    );
     const outcome = await applyImport(t.db, parsed);
     expect(outcome.plan.updates).toEqual([
-      { row: 2, id: p.id, chartNumber: "UPD-1", version: 1, changes: { email: "ana.ruiz@example.com", zip: "62701-0001", portalAccessEnabled: false } },
+      {
+        row: 2,
+        id: p.id,
+        chartNumber: "UPD-1",
+        version: 1,
+        changes: { email: "ana.ruiz@example.com", zip: "62701-0001", portalAccessEnabled: false },
+      },
     ]);
     const [after] = await t.db.select().from(patients).where(eq(patients.id, p.id));
     // Columns the file leaves out (phone, city, state) and the unstated status are kept; a new email is
     // marked as a recent change, as a staff edit would be.
     expect(after).toEqual({
-      ...p, email: "ana.ruiz@example.com", zip: "62701-0001", portalAccessEnabled: false, version: 2, updatedAt: after.updatedAt,
+      ...p,
+      email: "ana.ruiz@example.com",
+      zip: "62701-0001",
+      portalAccessEnabled: false,
+      version: 2,
+      updatedAt: after.updatedAt,
       emailChangedAt: expect.any(Date),
       // The stored status follows the change: access off makes the patient Inactive.
       portalStatus: "inactive",
     });
     expect(after.updatedAt.getTime()).toBeGreaterThan(p.updatedAt.getTime());
-    expect(await auditFor([p.id])).toMatchObject([{ event: "patient.import_updated", actorType: "system", details: { source: "csv" } }]);
+    expect(await auditFor([p.id])).toMatchObject([
+      { event: "patient.import_updated", actorType: "system", details: { source: "csv" } },
+    ]);
 
     const again = await applyImport(t.db, parsed);
     expect(again.plan.unchanged).toEqual([{ row: 2, id: p.id }]);
@@ -140,11 +208,22 @@ describe.each(DB_KINDS)("applyImport (%s)", (kind) => {
   });
 
   it("a FHIR update keeps portal access, which FHIR has no element for", async () => {
-    const p = await insertPatient(t.db, { chartNumber: "MRN-50001", firstName: "Hana", lastName: "Kobayashi", dateOfBirth: "1995-03-30", portalAccessEnabled: true });
+    const p = await insertPatient(t.db, {
+      chartNumber: "MRN-50001",
+      firstName: "Hana",
+      lastName: "Kobayashi",
+      dateOfBirth: "1995-03-30",
+      portalAccessEnabled: true,
+    });
     const outcome = await applyImport(t.db, example("patients.ndjson"));
     expect(outcome.plan).toMatchObject({ updates: [{ row: 1, id: p.id }] });
     expect(outcome.plan.adds).toHaveLength(2);
     const [after] = await t.db.select().from(patients).where(eq(patients.id, p.id));
-    expect(after).toMatchObject({ email: "hana.kobayashi@example.com", portalAccessEnabled: true, chartStatus: "active", version: 2 });
+    expect(after).toMatchObject({
+      email: "hana.kobayashi@example.com",
+      portalAccessEnabled: true,
+      chartStatus: "active",
+      version: 2,
+    });
   });
 });

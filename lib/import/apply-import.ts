@@ -11,7 +11,11 @@ import type { ImportOutcome, ParsedImport } from "./types";
 
 const INSERT_CHUNK = 500;
 
-export async function applyImport(db: Db, parsed: ParsedImport, opts: { dryRun?: boolean } = {}): Promise<ImportOutcome> {
+export async function applyImport(
+  db: Db,
+  parsed: ParsedImport,
+  opts: { dryRun?: boolean } = {},
+): Promise<ImportOutcome> {
   return db.transaction(async (tx) => {
     const charts = parsed.records.map((r) => (typeof r.input.chartNumber === "string" ? r.input.chartNumber : ""));
     const plan = planImport(parsed, await findExistingPatients(tx, charts));
@@ -42,11 +46,16 @@ export async function applyImport(db: Db, parsed: ParsedImport, opts: { dryRun?:
         .where(and(eq(patients.id, u.id), eq(patients.version, u.version)))
         .returning({ id: patients.id });
       if (updated.length === 0) {
-        throw new Error(`row ${u.row}: chart number ${u.chartNumber} was changed by someone else during the import; run it again`);
+        throw new Error(
+          `row ${u.row}: chart number ${u.chartNumber} was changed by someone else during the import; run it again`,
+        );
       }
       if ("email" in u.changes) {
         await revokeAccountLinks(tx, { patientId: u.id, reason: "email_changed", now: new Date() });
-        await tx.update(portalAccounts).set({ sessionVersion: sql`${portalAccounts.sessionVersion} + 1` }).where(eq(portalAccounts.patientId, u.id));
+        await tx
+          .update(portalAccounts)
+          .set({ sessionVersion: sql`${portalAccounts.sessionVersion} + 1` })
+          .where(eq(portalAccounts.patientId, u.id));
       }
       await recordAuditEvent(tx, { event: "patient.import_updated", actorType: "system", patientId: u.id, details });
     }

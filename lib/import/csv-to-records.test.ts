@@ -5,10 +5,22 @@ const HEADER = "chart_number,first_name,last_name,date_of_birth";
 
 describe("csvToRecords", () => {
   it("reads header names case-insensitively and numbers data rows from 2", () => {
-    const parsed = csvToRecords(" Chart_Number ,FIRST_NAME,last_name,Date_Of_Birth,Email\r\nA1,Ann,Lee,01/02/1990,ann@example.com\r\n");
+    const parsed = csvToRecords(
+      " Chart_Number ,FIRST_NAME,last_name,Date_Of_Birth,Email\r\nA1,Ann,Lee,01/02/1990,ann@example.com\r\n",
+    );
     expect(parsed.problems).toEqual([]);
     expect(parsed.records).toEqual([
-      { row: 2, problems: [], input: { chartNumber: "A1", firstName: "Ann", lastName: "Lee", dateOfBirth: "01/02/1990", email: "ann@example.com" } },
+      {
+        row: 2,
+        problems: [],
+        input: {
+          chartNumber: "A1",
+          firstName: "Ann",
+          lastName: "Lee",
+          dateOfBirth: "01/02/1990",
+          email: "ann@example.com",
+        },
+      },
     ]);
   });
 
@@ -31,8 +43,19 @@ describe("csvToRecords", () => {
   it("maps portal access words, and reports any other word", () => {
     const rows = ["yes", "TRUE", "1", "no", "False", "0", "", "maybe"].map((v, i) => `A${i},Ann,Lee,1990-01-02,${v}`);
     const parsed = csvToRecords([`${HEADER},portal_access`, ...rows].join("\n"));
-    expect(parsed.records.map((r) => r.input.portalAccessEnabled)).toEqual([true, true, true, false, false, false, false, undefined]);
-    expect(parsed.records[7].problems).toEqual([{ row: 9, field: "portal_access", message: expect.stringContaining("Portal access must be") }]);
+    expect(parsed.records.map((r) => r.input.portalAccessEnabled)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      undefined,
+    ]);
+    expect(parsed.records[7].problems).toEqual([
+      { row: 9, field: "portal_access", message: expect.stringContaining("Portal access must be") },
+    ]);
   });
 
   it("treats a blank chart status as not stated, and lower-cases a given one", () => {
@@ -47,7 +70,9 @@ describe("csvToRecords", () => {
   });
 
   it("reports a row with the wrong number of fields, but tolerates trailing empty ones", () => {
-    const parsed = csvToRecords(`${HEADER},city\nA1,Ann,Lee,1990-01-02,Springfield, IL\nA2,Bo,Lee\nA3,Cy,Lee,1990-01-02,Ames,,\n`);
+    const parsed = csvToRecords(
+      `${HEADER},city\nA1,Ann,Lee,1990-01-02,Springfield, IL\nA2,Bo,Lee\nA3,Cy,Lee,1990-01-02,Ames,,\n`,
+    );
     expect(parsed.records.map((r) => r.problems.map((p) => p.message))).toEqual([
       ["has 6 fields but the header has 5 (a value containing a comma needs double quotes around it)"],
       ["has 3 fields but the header has 5 (a value containing a comma needs double quotes around it)"],

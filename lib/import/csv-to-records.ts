@@ -22,7 +22,10 @@ const REQUIRED = ["chart_number", "first_name", "last_name", "date_of_birth"];
 const YES = new Set(["yes", "true", "1"]);
 const NO = new Set(["no", "false", "0", ""]);
 
-const FIELD_NAMES = Object.fromEntries(Object.entries(COLUMNS).map(([column, field]) => [field, column])) as Record<RecordField, string>;
+const FIELD_NAMES = Object.fromEntries(Object.entries(COLUMNS).map(([column, field]) => [field, column])) as Record<
+  RecordField,
+  string
+>;
 
 export function csvToRecords(text: string): ParsedImport {
   const parsed = parseCsv(text);
@@ -37,7 +40,9 @@ export function csvToRecords(text: string): ParsedImport {
   });
   const [header, ...body] = parsed.rows;
   // Spreadsheets leave rows of empty cells behind; they are nobody's data.
-  const data = body.map((cells, i) => ({ row: i + 2, cells })).filter(({ cells }) => cells.some((c) => c.trim() !== ""));
+  const data = body
+    .map((cells, i) => ({ row: i + 2, cells }))
+    .filter(({ cells }) => cells.some((c) => c.trim() !== ""));
 
   if (parsed.error) {
     // Past a syntax error any row count would be a guess.
@@ -52,11 +57,18 @@ export function csvToRecords(text: string): ParsedImport {
   const names = header.map((c) => c.trim().toLowerCase());
   names.forEach((name, i) => {
     if (!name) problems.push({ row: 1, message: `column ${i + 1} has no name in the header` });
-    else if (!(name in COLUMNS)) problems.push({ row: 1, field: name, message: `unknown column (the columns are ${Object.keys(COLUMNS).join(", ")})` });
-    else if (names.indexOf(name) !== i) problems.push({ row: 1, field: name, message: "this column appears twice in the header" });
+    else if (!(name in COLUMNS))
+      problems.push({
+        row: 1,
+        field: name,
+        message: `unknown column (the columns are ${Object.keys(COLUMNS).join(", ")})`,
+      });
+    else if (names.indexOf(name) !== i)
+      problems.push({ row: 1, field: name, message: "this column appears twice in the header" });
   });
   for (const name of REQUIRED) {
-    if (!names.includes(name)) problems.push({ row: 1, field: name, message: "required column is missing from the header" });
+    if (!names.includes(name))
+      problems.push({ row: 1, field: name, message: "required column is missing from the header" });
   }
   // A broken header would make every row look wrong in the same way: report the header alone.
   if (problems.length) return result([], data.length);

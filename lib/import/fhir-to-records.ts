@@ -23,11 +23,19 @@ const FIELD_NAMES: Record<RecordField, string> = {
 };
 
 export function fhirToRecords(text: string, shape: "bundle" | "ndjson"): ParsedImport {
-  const parsed: ParsedImport = { source: "fhir", records: [], problems: [], notes: [], fieldNames: FIELD_NAMES, uncheckedRows: 0 };
+  const parsed: ParsedImport = {
+    source: "fhir",
+    records: [],
+    problems: [],
+    notes: [],
+    fieldNames: FIELD_NAMES,
+    uncheckedRows: 0,
+  };
   const take = (row: number, resource: unknown) => {
     const type = isObject(resource) ? str(resource.resourceType) : undefined;
     if (type === "Patient") parsed.records.push(toRecord(row, resource as Json));
-    else if (type) parsed.notes.push(`row ${row}: skipped: ${type} is not a Patient resource (only Patient resources are imported)`);
+    else if (type)
+      parsed.notes.push(`row ${row}: skipped: ${type} is not a Patient resource (only Patient resources are imported)`);
     else parsed.records.push(unreadable(row, "has no FHIR resource (no resourceType)"));
   };
 
@@ -53,11 +61,16 @@ export function fhirToRecords(text: string, shape: "bundle" | "ndjson"): ParsedI
   const type = isObject(doc) ? str(doc.resourceType) : undefined;
   // A lone Patient is a one-row file, not a mistake.
   if (type === "Patient") take(1, doc);
-  else if (type !== "Bundle") parsed.problems.push({ message: `expected a FHIR Bundle of Patient resources, found ${type ?? "no resourceType"}` });
+  else if (type !== "Bundle")
+    parsed.problems.push({
+      message: `expected a FHIR Bundle of Patient resources, found ${type ?? "no resourceType"}`,
+    });
   else {
     const entries = (doc as Json).entry;
-    if (entries !== undefined && !Array.isArray(entries)) parsed.problems.push({ message: "the Bundle's entry is not a list" });
-    else (entries ?? []).forEach((entry: unknown, i: number) => take(i + 1, isObject(entry) ? entry.resource : undefined));
+    if (entries !== undefined && !Array.isArray(entries))
+      parsed.problems.push({ message: "the Bundle's entry is not a list" });
+    else
+      (entries ?? []).forEach((entry: unknown, i: number) => take(i + 1, isObject(entry) ? entry.resource : undefined));
   }
   return parsed;
 }
@@ -70,7 +83,11 @@ function toRecord(row: number, p: Json): RawRecord {
   const birthDate = str(p.birthDate) ?? "";
   // FHIR allows a year or a month alone; the schema's message ("MM/DD/YYYY") would not explain that.
   if (/^\d{4}(-\d{2})?$/.test(birthDate)) {
-    problems.push({ row, field: FIELD_NAMES.dateOfBirth, message: `${birthDate} is only part of a date: a full YYYY-MM-DD birth date is needed` });
+    problems.push({
+      row,
+      field: FIELD_NAMES.dateOfBirth,
+      message: `${birthDate} is only part of a date: a full YYYY-MM-DD birth date is needed`,
+    });
   }
   const input: RawRecord["input"] = {
     chartNumber: pickChartNumber(list(p.identifier)) ?? "",
@@ -93,13 +110,14 @@ function toRecord(row: number, p: Json): RawRecord {
 }
 
 function pickName(names: Json[]): Json | undefined {
-  return names.find((n) => n.use === "official") ?? names.find((n) => n.use !== "old" && n.use !== "maiden") ?? names[0];
+  return (
+    names.find((n) => n.use === "official") ?? names.find((n) => n.use !== "old" && n.use !== "maiden") ?? names[0]
+  );
 }
 
 // The medical record number is the chart number; other identifiers (SSN, driver's licence) are not.
 function pickChartNumber(identifiers: Json[]): string | undefined {
-  const isMr = (id: Json) =>
-    isObject(id.type) && list(id.type.coding).some((c) => c.code === "MR");
+  const isMr = (id: Json) => isObject(id.type) && list(id.type.coding).some((c) => c.code === "MR");
   return str((identifiers.find(isMr) ?? identifiers[0])?.value);
 }
 

@@ -1,7 +1,11 @@
 // The report an import prints: one line per problem, in the user's own row numbers, then what happened.
 import type { ImportOutcome, ImportProblem, ParsedImport } from "./types";
 
-export function formatImportReport(parsed: ParsedImport, outcome: ImportOutcome, opts: { dryRun?: boolean } = {}): string[] {
+export function formatImportReport(
+  parsed: ParsedImport,
+  outcome: ImportOutcome,
+  opts: { dryRun?: boolean } = {},
+): string[] {
   const { plan, written } = outcome;
   const lines = [...plan.problems.map(problemLine), ...parsed.notes];
   const rowsRead = parsed.records.length + parsed.uncheckedRows;

@@ -9,10 +9,14 @@ type Run = { code: number | null; stdout: string; stderr: string };
 
 function runImport(url: string, ...args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/import.ts", ...args], {
-      env: { ...process.env, DATABASE_URL: url },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/import.ts", ...args],
+      {
+        env: { ...process.env, DATABASE_URL: url },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -57,16 +61,26 @@ describe.runIf(process.env.DATABASE_URL)("npm run import (postgres)", () => {
     expect(await countPatients()).toBe(0);
   });
 
-  it("a good file: dry run changes nothing, the real run adds, a second run finds all unchanged", { timeout: 90_000 }, async () => {
+  it("a good file: dry run changes nothing, the real run adds, a second run finds all unchanged", {
+    timeout: 90_000,
+  }, async () => {
     const dry = await runImport(scratch.url, "db/examples/patients.csv", "--dry-run");
     expect(dry).toMatchObject({ code: 0, stderr: "" });
-    expect(dry.stdout).toContain("10 rows read: 10 to add, 0 to update, 0 unchanged, 0 with problems\nDry run: nothing was changed.");
+    expect(dry.stdout).toContain(
+      "10 rows read: 10 to add, 0 to update, 0 unchanged, 0 with problems\nDry run: nothing was changed.",
+    );
     expect(await countPatients()).toBe(0);
 
     const real = await runImport(scratch.url, "db/examples/patients.csv");
-    expect(real).toMatchObject({ code: 0, stdout: "10 rows read: 10 added, 0 updated, 0 unchanged, 0 with problems\n" });
+    expect(real).toMatchObject({
+      code: 0,
+      stdout: "10 rows read: 10 added, 0 updated, 0 unchanged, 0 with problems\n",
+    });
     const again = await runImport(scratch.url, "db/examples/patients.csv");
-    expect(again).toMatchObject({ code: 0, stdout: "10 rows read: 0 added, 0 updated, 10 unchanged, 0 with problems\n" });
+    expect(again).toMatchObject({
+      code: 0,
+      stdout: "10 rows read: 0 added, 0 updated, 10 unchanged, 0 with problems\n",
+    });
     expect(await countPatients()).toBe(10);
   });
 });

@@ -3,7 +3,12 @@ import { parseCsv } from "./parse-csv";
 
 describe("parseCsv", () => {
   it("splits plain fields and records", () => {
-    expect(parseCsv("a,b,c\n1,2,3\n")).toEqual({ rows: [["a", "b", "c"], ["1", "2", "3"]] });
+    expect(parseCsv("a,b,c\n1,2,3\n")).toEqual({
+      rows: [
+        ["a", "b", "c"],
+        ["1", "2", "3"],
+      ],
+    });
   });
 
   it("keeps commas, line breaks and doubled quotes inside quoted fields", () => {
@@ -15,11 +20,19 @@ describe("parseCsv", () => {
   });
 
   it("accepts CRLF, LF and a lone CR as line ends", () => {
-    expect(parseCsv("a,b\r\n1,2\r\n3,4\r5,6").rows).toEqual([["a", "b"], ["1", "2"], ["3", "4"], ["5", "6"]]);
+    expect(parseCsv("a,b\r\n1,2\r\n3,4\r5,6").rows).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+      ["3", "4"],
+      ["5", "6"],
+    ]);
   });
 
   it("drops a leading byte-order mark so the first header is not misnamed", () => {
-    expect(parseCsv("\uFEFFchart_number,first_name\r\nA1,Zoë\r\n").rows).toEqual([["chart_number", "first_name"], ["A1", "Zoë"]]);
+    expect(parseCsv("\uFEFFchart_number,first_name\r\nA1,Zoë\r\n").rows).toEqual([
+      ["chart_number", "first_name"],
+      ["A1", "Zoë"],
+    ]);
   });
 
   it("makes no empty record of a final line break, with or without one", () => {
@@ -29,7 +42,10 @@ describe("parseCsv", () => {
   });
 
   it("keeps empty fields, including an empty quoted one on the last line", () => {
-    expect(parseCsv('a,,c\n,""').rows).toEqual([["a", "", "c"], ["", ""]]);
+    expect(parseCsv('a,,c\n,""').rows).toEqual([
+      ["a", "", "c"],
+      ["", ""],
+    ]);
     expect(parseCsv('""').rows).toEqual([[""]]);
   });
 
@@ -43,6 +59,9 @@ describe("parseCsv", () => {
 
   it("reports an unclosed quote and text after a closing quote, with the record number", () => {
     expect(parseCsv('a\n1\n"never closed\n').error).toEqual({ row: 3, message: "a quoted field is never closed" });
-    expect(parseCsv('a\n"x"y\n').error).toMatchObject({ row: 2, message: expect.stringContaining("text follows a closing quote") });
+    expect(parseCsv('a\n"x"y\n').error).toMatchObject({
+      row: 2,
+      message: expect.stringContaining("text follows a closing quote"),
+    });
   });
 });

@@ -34,8 +34,19 @@ describe("planImport", () => {
       {
         row: 2,
         record: {
-          chartNumber: "B2", firstName: "Bo", lastName: "Park", dateOfBirth: "1985-03-04", email: "bo@example.com", zip: "62702-1234",
-          phone: null, addressLine1: null, addressLine2: null, city: null, state: null, chartStatus: "active", portalAccessEnabled: false,
+          chartNumber: "B2",
+          firstName: "Bo",
+          lastName: "Park",
+          dateOfBirth: "1985-03-04",
+          email: "bo@example.com",
+          zip: "62702-1234",
+          phone: null,
+          addressLine1: null,
+          addressLine2: null,
+          city: null,
+          state: null,
+          chartStatus: "active",
+          portalAccessEnabled: false,
         },
       },
     ]);
@@ -48,19 +59,47 @@ describe("planImport", () => {
 
   it("updates only the fields that differ, against the version it read", () => {
     const plan = planImport(csv("A1,Ann,Lee-Smith,1990-01-02,,62701,,no"), [onFile({ chartStatus: "deceased" })]);
-    expect(plan.updates).toEqual([{ row: 2, id: "id-1", chartNumber: "A1", version: 3, changes: { lastName: "Lee-Smith", email: null, portalAccessEnabled: false } }]);
+    expect(plan.updates).toEqual([
+      {
+        row: 2,
+        id: "id-1",
+        chartNumber: "A1",
+        version: 3,
+        changes: { lastName: "Lee-Smith", email: null, portalAccessEnabled: false },
+      },
+    ]);
   });
 
   it("keeps portal access on a FHIR update, and the status when FHIR does not state it", () => {
-    const resource = { resourceType: "Patient", identifier: [{ value: "A1" }], name: [{ given: ["Ann"], family: "Lee" }], birthDate: "1990-01-02" };
+    const resource = {
+      resourceType: "Patient",
+      identifier: [{ value: "A1" }],
+      name: [{ given: ["Ann"], family: "Lee" }],
+      birthDate: "1990-01-02",
+    };
     const parsed = fhirToRecords(JSON.stringify(resource), "bundle");
     const plan = planImport(parsed, [onFile({ chartStatus: "inactive" })]);
     // FHIR states the whole contact picture, so what it lacks is cleared; portal access and status are kept.
-    expect(plan.updates[0].changes).toEqual({ email: null, zip: null, phone: null, addressLine1: null, city: null, state: null });
+    expect(plan.updates[0].changes).toEqual({
+      email: null,
+      zip: null,
+      phone: null,
+      addressLine1: null,
+      city: null,
+      state: null,
+    });
   });
 
   it("reports every later row that repeats a chart number, in any letter case", () => {
-    const plan = planImport(csv("A1,Ann,Lee,1990-01-02,,,,", "B2,Bo,Park,1985-03-04,,,,", "a1,Al,Lee,1990-01-02,,,,", "A1,Ann,Lee,1990-01-02,,,,"), []);
+    const plan = planImport(
+      csv(
+        "A1,Ann,Lee,1990-01-02,,,,",
+        "B2,Bo,Park,1985-03-04,,,,",
+        "a1,Al,Lee,1990-01-02,,,,",
+        "A1,Ann,Lee,1990-01-02,,,,",
+      ),
+      [],
+    );
     expect(plan.problems).toEqual([
       { row: 4, field: "chart_number", message: "chart number a1 is also on row 2" },
       { row: 5, field: "chart_number", message: "chart number A1 is also on row 2" },
@@ -70,7 +109,9 @@ describe("planImport", () => {
 
   it("reports a chart number spelled differently from the one on file instead of adding a second patient", () => {
     const plan = planImport(csv("a1,Ann,Lee,1990-01-02,,,,"), [onFile()]);
-    expect(plan.problems).toEqual([{ row: 2, field: "chart_number", message: "chart number a1 is on file as A1: write it the same way" }]);
+    expect(plan.problems).toEqual([
+      { row: 2, field: "chart_number", message: "chart number a1 is on file as A1: write it the same way" },
+    ]);
     expect(plan.adds).toEqual([]);
   });
 
@@ -89,7 +130,12 @@ describe("planImport", () => {
   });
 
   it("uses FHIR element names in problems, and does not repeat the reader's own message", () => {
-    const resource = { resourceType: "Patient", identifier: [{ value: "A1" }], name: [{ given: ["Ann"] }], birthDate: "1990" };
+    const resource = {
+      resourceType: "Patient",
+      identifier: [{ value: "A1" }],
+      name: [{ given: ["Ann"] }],
+      birthDate: "1990",
+    };
     const plan = planImport(fhirToRecords(JSON.stringify(resource), "bundle"), []);
     expect(plan.problems).toEqual([
       { row: 1, field: "name.family", message: "Enter the last name" },

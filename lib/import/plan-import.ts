@@ -6,12 +6,27 @@ import type { ExistingPatient, ImportPlan, ImportProblem, ParsedImport, RecordFi
 // zod refuses a missing key even where it would accept a blank, so fields a file leaves out are checked as blank
 // (they count as not stated when comparing: see changedFields).
 const BLANK: Partial<Record<RecordField, string>> = {
-  chartNumber: "", firstName: "", lastName: "", dateOfBirth: "", email: "", zip: "", phone: "",
-  addressLine1: "", addressLine2: "", city: "", state: "",
+  chartNumber: "",
+  firstName: "",
+  lastName: "",
+  dateOfBirth: "",
+  email: "",
+  zip: "",
+  phone: "",
+  addressLine1: "",
+  addressLine2: "",
+  city: "",
+  state: "",
 };
 
 export function planImport(parsed: ParsedImport, existing: ExistingPatient[]): ImportPlan {
-  const plan: ImportPlan = { adds: [], updates: [], unchanged: [], problems: [...parsed.problems], rowsWithProblems: 0 };
+  const plan: ImportPlan = {
+    adds: [],
+    updates: [],
+    unchanged: [],
+    problems: [...parsed.problems],
+    rowsWithProblems: 0,
+  };
   const fieldOrder: (string | undefined)[] = [undefined, ...Object.values(parsed.fieldNames)];
   const byChart = new Map(existing.map((p) => [p.chartNumber, p]));
   // The database tells "MRN-1" from "mrn-1"; people do not, so a near miss is a question, not a new patient.
@@ -25,7 +40,12 @@ export function planImport(parsed: ParsedImport, existing: ExistingPatient[]): I
       const key = chart.data.toUpperCase();
       const first = firstRowOf.get(key);
       if (first === undefined) firstRowOf.set(key, record.row);
-      else problems.push({ row: record.row, field: parsed.fieldNames.chartNumber, message: `chart number ${chart.data} is also on row ${first}` });
+      else
+        problems.push({
+          row: record.row,
+          field: parsed.fieldNames.chartNumber,
+          message: `chart number ${chart.data} is also on row ${first}`,
+        });
     }
 
     let value: PatientRecord | undefined;
@@ -61,14 +81,25 @@ export function planImport(parsed: ParsedImport, existing: ExistingPatient[]): I
     } else {
       const changes = changedFields(record.input, value, match);
       if (Object.keys(changes).length === 0) plan.unchanged.push({ row: record.row, id: match.id });
-      else plan.updates.push({ row: record.row, id: match.id, chartNumber: match.chartNumber, version: match.version, changes });
+      else
+        plan.updates.push({
+          row: record.row,
+          id: match.id,
+          chartNumber: match.chartNumber,
+          version: match.version,
+          changes,
+        });
     }
   }
   return plan;
 }
 
 // Only what the file states is compared: a column left out of a CSV, or portal access in FHIR, is kept.
-function changedFields(input: ParsedImport["records"][number]["input"], value: PatientRecord, current: ExistingPatient): Partial<PatientRecord> {
+function changedFields(
+  input: ParsedImport["records"][number]["input"],
+  value: PatientRecord,
+  current: ExistingPatient,
+): Partial<PatientRecord> {
   const changes: Record<string, unknown> = {};
   for (const field of Object.keys(input) as RecordField[]) {
     if (field !== "chartNumber" && value[field] !== current[field]) changes[field] = value[field];

@@ -103,11 +103,19 @@ describe("context words", () => {
 
   it.each([
     ["username", "my name is JSmith and i like tea", "Your password must not contain your username."],
-    ["last name (accents and hyphen removed)", "the garcialopez family picnic", "Your password must not contain your last name."],
+    [
+      "last name (accents and hyphen removed)",
+      "the garcialopez family picnic",
+      "Your password must not contain your last name.",
+    ],
     ["last name as written", "proud García-López cousin", "Your password must not contain your last name."],
     ["email local part", "write to pat.doe any day now", "Your password must not contain your email address."],
     ["practice name", "i visit riverside family practice", "Your password must not contain the name of your practice."],
-    ["practice name without spaces", "RiversideFamilyPractice rocks", "Your password must not contain the name of your practice."],
+    [
+      "practice name without spaces",
+      "RiversideFamilyPractice rocks",
+      "Your password must not contain the name of your practice.",
+    ],
   ])("refuses a password containing the %s", (_label, password, message) => {
     expect(check(password, 15, context)).toEqual({ ok: false, reason: "contains_personal", message });
   });

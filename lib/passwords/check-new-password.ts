@@ -17,9 +17,7 @@ export type PasswordContext = {
 
 export type PasswordRefusal = "too_short" | "too_long" | "common" | "contains_personal" | "repeated";
 
-export type PasswordCheck =
-  | { ok: true; normalized: string }
-  | { ok: false; reason: PasswordRefusal; message: string };
+export type PasswordCheck = { ok: true; normalized: string } | { ok: false; reason: PasswordRefusal; message: string };
 
 /** The minimum actually enforced: a misconfiguration must never weaken it below the floor. */
 export function effectiveMinLength(minLength: number): number {
@@ -36,7 +34,12 @@ const codePoints = (s: string) => [...s].length;
 
 // Drops accents, spaces, hyphens and apostrophes so "García-López" also matches "garcialopez".
 const fold = (s: string) =>
-  s.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[\s\-'‘’ʼ`]/gu, "").normalize("NFKC").toLowerCase();
+  s
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[\s\-'‘’ʼ`]/gu, "")
+    .normalize("NFKC")
+    .toLowerCase();
 
 const CONTEXT_MESSAGES = {
   username: "Your password must not contain your username.",
@@ -96,7 +99,10 @@ export function checkNewPassword(opts: {
     );
   }
   if (isCommonPassword(normalized)) {
-    return refuse("common", "This password is too common. Choose something harder to guess, like a few unrelated words.");
+    return refuse(
+      "common",
+      "This password is too common. Choose something harder to guess, like a few unrelated words.",
+    );
   }
 
   const folded = fold(lowered);

@@ -73,10 +73,13 @@ export function describeActivity(e: ActivityEntry): { title: string; lines: stri
     if (typeof d.flow === "string") title = `${FLOW_TEXT[d.flow] ?? d.flow}: ${title.toLowerCase()}`;
     for (const f of (d.mismatched as string[] | undefined) ?? []) lines.push(FIELD_TEXT[f] ?? f);
   }
-  if (e.event.startsWith("email.") && typeof d.template === "string") title = `${title}: ${TEMPLATE_TEXT[d.template] ?? d.template}`;
-  if (e.event === "token.issued" && typeof d.purpose === "string") title = `${d.purpose === "reset" ? "Reset" : "Setup"} link issued${d.via === "self_service" ? " (patient asked)" : ""}`;
+  if (e.event.startsWith("email.") && typeof d.template === "string")
+    title = `${title}: ${TEMPLATE_TEXT[d.template] ?? d.template}`;
+  if (e.event === "token.issued" && typeof d.purpose === "string")
+    title = `${d.purpose === "reset" ? "Reset" : "Setup"} link issued${d.via === "self_service" ? " (patient asked)" : ""}`;
   if (e.event === "email.failed" && typeof d.error === "string") lines.push(`Reason: ${d.error}`);
-  if (e.event === "patient.basic_data_changed" && Array.isArray(d.fields)) lines.push(`Changed: ${(d.fields as string[]).join(", ")}`);
+  if (e.event === "patient.basic_data_changed" && Array.isArray(d.fields))
+    lines.push(`Changed: ${(d.fields as string[]).join(", ")}`);
   if (e.event === "patient.sign_in_failed" && d.reason === "locked") lines.push("The account was locked at the time");
   return { title, lines };
 }

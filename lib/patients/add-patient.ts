@@ -12,23 +12,46 @@ export type AddPatientResult =
   | { ok: false; reason: "chart_number_taken" }
   | { ok: false; reason: "possible_duplicate"; matches: { id: string; name: string; chartNumber: string }[] };
 
-export async function addPatient(db: Db, opts: { record: PatientRecord; staffId: string; allowDuplicate: boolean; now: Date }): Promise<AddPatientResult> {
+export async function addPatient(
+  db: Db,
+  opts: { record: PatientRecord; staffId: string; allowDuplicate: boolean; now: Date },
+): Promise<AddPatientResult> {
   return db.transaction(async (tx) => {
-    const [taken] = await tx.select({ id: patients.id }).from(patients).where(sql`upper(${patients.chartNumber}) = ${opts.record.chartNumber.toUpperCase()}`);
+    const [taken] = await tx
+      .select({ id: patients.id })
+      .from(patients)
+      .where(sql`upper(${patients.chartNumber}) = ${opts.record.chartNumber.toUpperCase()}`);
     if (taken) return { ok: false as const, reason: "chart_number_taken" as const };
     if (!opts.allowDuplicate) {
       const sameBirthday = await tx
-        .select({ id: patients.id, first: patients.firstName, last: patients.lastName, chartNumber: patients.chartNumber })
+        .select({
+          id: patients.id,
+          first: patients.firstName,
+          last: patients.lastName,
+          chartNumber: patients.chartNumber,
+        })
         .from(patients)
         .where(eq(patients.dateOfBirth, opts.record.dateOfBirth));
       const key = normalizeLastName(opts.record.lastName);
       const matches = sameBirthday.filter((p) => normalizeLastName(p.last) === key);
       if (matches.length) {
-        return { ok: false as const, reason: "possible_duplicate" as const, matches: matches.map((m) => ({ id: m.id, name: `${m.first} ${m.last}`, chartNumber: m.chartNumber })) };
+        return {
+          ok: false as const,
+          reason: "possible_duplicate" as const,
+          matches: matches.map((m) => ({ id: m.id, name: `${m.first} ${m.last}`, chartNumber: m.chartNumber })),
+        };
       }
     }
-    const [row] = await tx.insert(patients).values({ ...opts.record, createdAt: opts.now, updatedAt: opts.now }).returning({ id: patients.id });
-    await recordAuditEvent(tx, { event: "patient.created", actorType: "staff", actorStaffId: opts.staffId, patientId: row.id });
+    const [row] = await tx
+      .insert(patients)
+      .values({ ...opts.record, createdAt: opts.now, updatedAt: opts.now })
+      .returning({ id: patients.id });
+    await recordAuditEvent(tx, {
+      event: "patient.created",
+      actorType: "staff",
+      actorStaffId: opts.staffId,
+      patientId: row.id,
+    });
     return { ok: true as const, id: row.id };
   });
 }

@@ -19,7 +19,12 @@ describe.each(DB_KINDS)("bulk invitations, set-based (%s)", (kind) => {
   let staffId: string;
   beforeAll(async () => {
     t = await openTestDb(kind);
-    const s = await createStaffUser(t.db, { name: "Desk", email: `bulk.desk.${kind}@clinic.test`, role: "front_desk", password: "a long enough staff password" });
+    const s = await createStaffUser(t.db, {
+      name: "Desk",
+      email: `bulk.desk.${kind}@clinic.test`,
+      role: "front_desk",
+      password: "a long enough staff password",
+    });
     if (!s.ok) throw new Error("staff");
     staffId = s.id;
   });
@@ -27,29 +32,60 @@ describe.each(DB_KINDS)("bulk invitations, set-based (%s)", (kind) => {
 
   const outboxOf = (bulkId: string) => t.db.select().from(emailOutbox).where(eq(emailOutbox.bulkInvitationId, bulkId));
   const liveLinks = (patientId: string) =>
-    t.db.select().from(accountTokens).where(and(eq(accountTokens.patientId, patientId), isNull(accountTokens.usedAt), isNull(accountTokens.revokedAt)));
+    t.db
+      .select()
+      .from(accountTokens)
+      .where(
+        and(eq(accountTokens.patientId, patientId), isNull(accountTokens.usedAt), isNull(accountTokens.revokedAt)),
+      );
 
   it("a family sharing one address gets no more than the cap from one run; the others are held, with no new link", async () => {
     const family = `family.${randomUUID().slice(0, 8)}@example.com`;
     const members = [];
-    for (let i = 0; i < 5; i++) members.push(await insertPatient(t.db, { firstName: `Kid${i}`, email: i === 2 ? family.toUpperCase() : family }));
+    for (let i = 0; i < 5; i++)
+      members.push(await insertPatient(t.db, { firstName: `Kid${i}`, email: i === 2 ? family.toUpperCase() : family }));
     const run = await sendBulkInvitations(t.db, { patientIds: members.map((m) => m.id), staffId, now: new Date() });
     expect(run).toMatchObject({ queued: RECIPIENT_CAP.perHour, skipped: 5 - RECIPIENT_CAP.perHour });
     const rows = await outboxOf(run.bulkId);
     expect(rows.filter((r) => r.status === "queued")).toHaveLength(RECIPIENT_CAP.perHour);
     const held = rows.filter((r) => r.status === "held");
     expect(held).toHaveLength(5 - RECIPIENT_CAP.perHour);
-    expect(held.every((r) => r.recipient === family && r.sealedSecret === null && /most emails/.test(r.lastError ?? ""))).toBe(true);
+    expect(
+      held.every((r) => r.recipient === family && r.sealedSecret === null && /most emails/.test(r.lastError ?? "")),
+    ).toBe(true);
     // The first ones in the run's order are sent; a held patient got no link at all.
-    expect(rows.filter((r) => r.status === "queued").map((r) => r.patientId).sort()).toEqual(members.slice(0, 3).map((m) => m.id).sort());
+    expect(
+      rows
+        .filter((r) => r.status === "queued")
+        .map((r) => r.patientId)
+        .sort(),
+    ).toEqual(
+      members
+        .slice(0, 3)
+        .map((m) => m.id)
+        .sort(),
+    );
     for (const m of members.slice(3)) expect(await liveLinks(m.id)).toHaveLength(0);
-    const heldEvents = await t.db.select().from(auditEvents).where(and(eq(auditEvents.event, "email.held_recipient_cap"), inArray(auditEvents.patientId, members.map((m) => m.id))));
+    const heldEvents = await t.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.event, "email.held_recipient_cap"),
+          inArray(
+            auditEvents.patientId,
+            members.map((m) => m.id),
+          ),
+        ),
+      );
     expect(heldEvents).toHaveLength(2);
   });
 
   it("emails sent to the address earlier in the hour count against the cap too", async () => {
     const family = `earlier.${randomUUID().slice(0, 8)}@example.com`;
-    await t.db.transaction((tx) => enqueueEmail(tx, { to: family, message: { template: "access_off" }, now: new Date() }));
+    await t.db.transaction((tx) =>
+      enqueueEmail(tx, { to: family, message: { template: "access_off" }, now: new Date() }),
+    );
     const a = await insertPatient(t.db, { email: family });
     const b = await insertPatient(t.db, { email: family });
     const c = await insertPatient(t.db, { email: family });
@@ -66,7 +102,12 @@ describe.each(DB_KINDS)("bulk invitations, set-based (%s)", (kind) => {
     const changedLongAgo = await insertPatient(t.db, { emailChangedAt: new Date(Date.now() - 30 * 3_600_000) });
     const gone = randomUUID();
     const ids = [ok, off, noEmail, noZip, changed, changedLongAgo].map((p) => p.id);
-    const run = await sendBulkInvitations(t.db, { patientIds: [...ids, gone], staffId, now: new Date(), skippedBefore: 4 });
+    const run = await sendBulkInvitations(t.db, {
+      patientIds: [...ids, gone],
+      staffId,
+      now: new Date(),
+      skippedBefore: 4,
+    });
     expect(run).toMatchObject({ queued: 2, skipped: 4 + 5 });
     const rows = await outboxOf(run.bulkId);
     expect(rows.map((r) => r.patientId).sort()).toEqual([ok.id, changedLongAgo.id].sort());
@@ -77,7 +118,15 @@ describe.each(DB_KINDS)("bulk invitations, set-based (%s)", (kind) => {
 
   it("leaves exactly one live link per patient (the emailed one) and writes one audit event per patient", async () => {
     const withOld = await insertPatient(t.db);
-    const old = await t.db.transaction((tx) => issueAccountLink(tx, { patientId: withOld.id, purpose: "setup", via: "staff", issuedByStaffId: staffId, now: new Date(Date.now() - 8 * 86_400_000) }));
+    const old = await t.db.transaction((tx) =>
+      issueAccountLink(tx, {
+        patientId: withOld.id,
+        purpose: "setup",
+        via: "staff",
+        issuedByStaffId: staffId,
+        now: new Date(Date.now() - 8 * 86_400_000),
+      }),
+    );
     const withAccount = await insertPatient(t.db);
     await insertAccount(t.db, withAccount.id);
     const fresh = await insertPatient(t.db);
@@ -92,14 +141,30 @@ describe.each(DB_KINDS)("bulk invitations, set-based (%s)", (kind) => {
       const message = unseal<Extract<EmailMessage, { template: "setup_link" | "reset_link" }>>(mail.sealedSecret!);
       expect(message).toMatchObject({ template: id === withAccount.id ? "reset_link" : "setup_link", via: "staff" });
       expect(hashToken(new URL(message.link).searchParams.get("token")!)).toBe(live.tokenHash);
-      expect(live).toMatchObject({ purpose: id === withAccount.id ? "reset" : "setup", issuedVia: "bulk", issuedByStaffId: staffId });
+      expect(live).toMatchObject({
+        purpose: id === withAccount.id ? "reset" : "setup",
+        issuedVia: "bulk",
+        issuedByStaffId: staffId,
+      });
     }
-    const [oldRow] = await t.db.select().from(accountTokens).where(eq(accountTokens.tokenHash, hashToken(new URL(old.url).searchParams.get("token")!)));
+    const [oldRow] = await t.db
+      .select()
+      .from(accountTokens)
+      .where(eq(accountTokens.tokenHash, hashToken(new URL(old.url).searchParams.get("token")!)));
     expect(oldRow.revokedReason).toBe("replaced");
     const events = await t.db.select().from(auditEvents).where(inArray(auditEvents.patientId, ids));
     const count = (e: string) => events.filter((x) => x.event === e).length;
-    expect([count("staff.invitation_sent"), count("staff.reset_sent"), count("token.issued"), count("email.queued")]).toEqual([2, 1, 3 + 1, 3]);
-    expect(events.find((e) => e.event === "staff.reset_sent")).toMatchObject({ actorType: "staff", actorStaffId: staffId, details: { via: "bulk" } });
+    expect([
+      count("staff.invitation_sent"),
+      count("staff.reset_sent"),
+      count("token.issued"),
+      count("email.queued"),
+    ]).toEqual([2, 1, 3 + 1, 3]);
+    expect(events.find((e) => e.event === "staff.reset_sent")).toMatchObject({
+      actorType: "staff",
+      actorStaffId: staffId,
+      details: { via: "bulk" },
+    });
   });
 
   it(`over more than one chunk (${BULK_CHUNK}): every patient once, and the cap counts across chunks`, async () => {
@@ -116,15 +181,25 @@ describe.each(DB_KINDS)("bulk invitations, set-based (%s)", (kind) => {
       zip: "62701",
       portalAccessEnabled: true,
     }));
-    const inserted = await t.db.insert(patients).values(values).returning({ id: patients.id, chartNumber: patients.chartNumber });
-    const ids = inserted.sort((a, b) => Number(a.chartNumber.split("-")[2]) - Number(b.chartNumber.split("-")[2])).map((r) => r.id);
+    const inserted = await t.db
+      .insert(patients)
+      .values(values)
+      .returning({ id: patients.id, chartNumber: patients.chartNumber });
+    const ids = inserted
+      .sort((a, b) => Number(a.chartNumber.split("-")[2]) - Number(b.chartNumber.split("-")[2]))
+      .map((r) => r.id);
     const run = await sendBulkInvitations(t.db, { patientIds: ids, staffId, now: new Date() });
     expect(run).toMatchObject({ queued: n - 1, skipped: 1 });
     const rows = await outboxOf(run.bulkId);
     expect(rows).toHaveLength(n);
     expect(new Set(rows.map((r) => r.patientId)).size).toBe(n);
-    expect(rows.filter((r) => r.recipient === family && r.status === "held").map((r) => r.patientId)).toEqual([ids[BULK_CHUNK + 2]]);
-    const tokens = await t.db.select({ patientId: accountTokens.patientId }).from(accountTokens).where(and(inArray(accountTokens.patientId, ids), isNull(accountTokens.revokedAt)));
+    expect(rows.filter((r) => r.recipient === family && r.status === "held").map((r) => r.patientId)).toEqual([
+      ids[BULK_CHUNK + 2],
+    ]);
+    const tokens = await t.db
+      .select({ patientId: accountTokens.patientId })
+      .from(accountTokens)
+      .where(and(inArray(accountTokens.patientId, ids), isNull(accountTokens.revokedAt)));
     expect(tokens).toHaveLength(n - 1);
   }, 120_000);
 });

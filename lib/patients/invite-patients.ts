@@ -24,7 +24,14 @@ type Eligible = { patientId: string; email: string; kind: "setup" | "reset"; rec
 /** One result per patient id, in the order given (ids must be distinct). */
 export async function invitePatients(
   tx: Tx,
-  opts: { patientIds: readonly string[]; staffId: string | null; via: LinkIssuer; emailChangeConfirmed?: boolean; now: Date; bulkInvitationId?: string },
+  opts: {
+    patientIds: readonly string[];
+    staffId: string | null;
+    via: LinkIssuer;
+    emailChangeConfirmed?: boolean;
+    now: Date;
+    bulkInvitationId?: string;
+  },
 ): Promise<InvitationResult[]> {
   if (!opts.patientIds.length) return [];
   const rows = await tx
@@ -56,7 +63,8 @@ export async function invitePatients(
       results.push({ ok: false, reason: "cannot_access", reasons });
       continue;
     }
-    const recentChange = !!p.emailChangedAt && opts.now.getTime() - p.emailChangedAt.getTime() < EMAIL_CHANGE_CONFIRM_HOURS * 3_600_000;
+    const recentChange =
+      !!p.emailChangedAt && opts.now.getTime() - p.emailChangedAt.getTime() < EMAIL_CHANGE_CONFIRM_HOURS * 3_600_000;
     if (recentChange && !opts.emailChangeConfirmed) {
       results.push({ ok: false, reason: "confirm_email_change", changedAt: p.emailChangedAt! });
       continue;
@@ -67,7 +75,11 @@ export async function invitePatients(
   }
 
   // The cap counts this batch too: a family sharing one address is not sent more than the cap allows.
-  const allowance = await recipientAllowance(tx, eligible.map((e) => e.email), opts.now);
+  const allowance = await recipientAllowance(
+    tx,
+    eligible.map((e) => e.email),
+    opts.now,
+  );
   const sending = eligible.filter((e) => allowance.take(e.email));
   const sendingIds = new Set(sending.map((e) => e.patientId));
   // Over the cap: no new link, so the ones the patient already has keep working.
@@ -75,18 +87,35 @@ export async function invitePatients(
     tx,
     eligible
       .filter((e) => !sendingIds.has(e.patientId))
-      .map((e) => ({ to: e.email, template: e.kind === "setup" ? "setup_link" : "reset_link", patientId: e.patientId, now: opts.now, bulkInvitationId: opts.bulkInvitationId })),
+      .map((e) => ({
+        to: e.email,
+        template: e.kind === "setup" ? "setup_link" : "reset_link",
+        patientId: e.patientId,
+        now: opts.now,
+        bulkInvitationId: opts.bulkInvitationId,
+      })),
   );
 
   const links = await issueAccountLinks(
     tx,
-    sending.map((e) => ({ patientId: e.patientId, purpose: e.kind, via: opts.via, issuedByStaffId: opts.staffId, now: opts.now })),
+    sending.map((e) => ({
+      patientId: e.patientId,
+      purpose: e.kind,
+      via: opts.via,
+      issuedByStaffId: opts.staffId,
+      now: opts.now,
+    })),
   );
   const queued = await enqueueEmails(
     tx,
     sending.map((e, i) => ({
       to: e.email,
-      message: { template: e.kind === "setup" ? "setup_link" : "reset_link", link: links[i].url, validFor: links[i].validFor, via: "staff" },
+      message: {
+        template: e.kind === "setup" ? "setup_link" : "reset_link",
+        link: links[i].url,
+        validFor: links[i].validFor,
+        via: "staff",
+      },
       patientId: e.patientId,
       now: opts.now,
       bulkInvitationId: opts.bulkInvitationId,
@@ -103,7 +132,13 @@ export async function invitePatients(
       patientId: e.patientId,
       details: { via: opts.via, ...(e.recentChange ? { emailChangeConfirmed: true } : {}) },
     });
-    if (e.recentChange) audit.push({ event: "alert.link_sent_after_email_change", actorType: "staff", actorStaffId: opts.staffId, patientId: e.patientId });
+    if (e.recentChange)
+      audit.push({
+        event: "alert.link_sent_after_email_change",
+        actorType: "staff",
+        actorStaffId: opts.staffId,
+        patientId: e.patientId,
+      });
   }
   await recordAuditEvents(tx, audit);
   return results;

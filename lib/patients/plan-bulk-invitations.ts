@@ -19,7 +19,10 @@ export async function planBulkInvitations(
   const which: SQL =
     "ids" in opts.selection
       ? opts.selection.ids.length
-        ? sql`p.id in (${sql.join(opts.selection.ids.map((id) => sql`${id}::uuid`), sql`, `)})`
+        ? sql`p.id in (${sql.join(
+            opts.selection.ids.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})`
         : sql`false`
       : sql`${searchCondition(opts.selection.search)} and ${STATUS_SQL} = 'unactivated'`;
   const rows = await queryRows<{ id: string; status: string; recent: boolean }>(

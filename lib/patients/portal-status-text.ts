@@ -49,8 +49,6 @@ export function statusDetails(status: PortalStatus): string[] {
     case "unactivated":
       return [invitationText(status.invitation)];
     case "active":
-      return [
-        status.lastSignInAt ? `Last signed in ${formatDateTime(status.lastSignInAt)}` : "Signed in before",
-      ];
+      return [status.lastSignInAt ? `Last signed in ${formatDateTime(status.lastSignInAt)}` : "Signed in before"];
   }
 }

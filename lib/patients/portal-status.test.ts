@@ -22,9 +22,17 @@ describe("portal status: the seed's three icons", () => {
   it("is Active once the patient has signed in, with the last sign-in", () => {
     const s = computePortalStatus({
       ...eligible,
-      account: { createdAt: at("2026-01-01T00:00:00Z"), activatedAt: at("2026-01-02T00:00:00Z"), lastLoginAt: at("2026-11-20T09:30:00Z") },
+      account: {
+        createdAt: at("2026-01-01T00:00:00Z"),
+        activatedAt: at("2026-01-02T00:00:00Z"),
+        lastLoginAt: at("2026-11-20T09:30:00Z"),
+      },
     });
-    expect(s).toEqual({ kind: "active", activatedAt: at("2026-01-02T00:00:00Z"), lastSignInAt: at("2026-11-20T09:30:00Z") });
+    expect(s).toEqual({
+      kind: "active",
+      activatedAt: at("2026-01-02T00:00:00Z"),
+      lastSignInAt: at("2026-11-20T09:30:00Z"),
+    });
     expect(statusDetails(s)).toEqual(["Last signed in Nov 20, 2026, 9:30 AM UTC"]);
   });
 });
@@ -39,8 +47,16 @@ describe("Inactive: each reason alone and together", () => {
     ["whitespace ZIP", { zip: "   " }, ["no_zip"]],
     ["inactive chart", { chartStatus: "inactive" }, ["chart_inactive"]],
     ["deceased", { chartStatus: "deceased" }, ["chart_deceased"]],
-    ["all three seed reasons", { portalAccessEnabled: false, email: null, zip: "" }, ["access_disabled", "no_email", "no_zip"]],
-    ["access off and deceased", { portalAccessEnabled: false, chartStatus: "deceased" }, ["access_disabled", "chart_deceased"]],
+    [
+      "all three seed reasons",
+      { portalAccessEnabled: false, email: null, zip: "" },
+      ["access_disabled", "no_email", "no_zip"],
+    ],
+    [
+      "access off and deceased",
+      { portalAccessEnabled: false, chartStatus: "deceased" },
+      ["access_disabled", "chart_deceased"],
+    ],
   ];
   it.each(cases)("%s", (_name, change, reasons) => {
     expect(computePortalStatus({ ...eligible, ...change })).toEqual({ kind: "inactive", reasons });
@@ -62,11 +78,19 @@ describe("Inactive: each reason alone and together", () => {
 });
 
 describe("Unactivated: what staff need next", () => {
-  const link = { createdAt: at("2026-11-25T10:00:00Z"), expiresAt: at("2026-12-02T10:00:00Z"), usedAt: null, revokedAt: null };
+  const link = {
+    createdAt: at("2026-11-25T10:00:00Z"),
+    expiresAt: at("2026-12-02T10:00:00Z"),
+    usedAt: null,
+    revokedAt: null,
+  };
 
   it("shows when the patient was invited and until when the link works", () => {
     const s = computePortalStatus({ ...eligible, latestSetupLink: link });
-    expect(s).toEqual({ kind: "unactivated", invitation: { state: "invited", invitedAt: link.createdAt, validUntil: link.expiresAt } });
+    expect(s).toEqual({
+      kind: "unactivated",
+      invitation: { state: "invited", invitedAt: link.createdAt, validUntil: link.expiresAt },
+    });
     expect(statusDetails(s)).toEqual(["Invited on Nov 25, 2026 (link valid until Dec 2, 2026, 10:00 AM UTC)"]);
   });
 
@@ -85,6 +109,9 @@ describe("Unactivated: what staff need next", () => {
       latestSetupLink: { ...link, usedAt: at("2026-11-26T00:00:00Z") },
       account: { createdAt: at("2026-11-26T00:00:00Z"), activatedAt: null, lastLoginAt: null },
     });
-    expect(s).toEqual({ kind: "unactivated", invitation: { state: "account_created", createdAt: at("2026-11-26T00:00:00Z") } });
+    expect(s).toEqual({
+      kind: "unactivated",
+      invitation: { state: "account_created", createdAt: at("2026-11-26T00:00:00Z") },
+    });
   });
 });

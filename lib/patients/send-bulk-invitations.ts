@@ -24,7 +24,13 @@ export async function sendBulkInvitations(
     await db.transaction(async (tx) => {
       // Anything that changed since the plan (access switched off, an email just changed) is skipped, not forced;
       // so is an email held by the per-recipient cap.
-      const results = await invitePatients(tx, { patientIds: ids.slice(i, i + BULK_CHUNK), staffId: opts.staffId, via: "bulk", now: opts.now, bulkInvitationId: bulk.id });
+      const results = await invitePatients(tx, {
+        patientIds: ids.slice(i, i + BULK_CHUNK),
+        staffId: opts.staffId,
+        via: "bulk",
+        now: opts.now,
+        bulkInvitationId: bulk.id,
+      });
       const q = results.filter((r) => r.ok && r.queued).length;
       queued += q;
       skipped += results.length - q;

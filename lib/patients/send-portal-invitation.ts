@@ -8,7 +8,14 @@ export { EMAIL_CHANGE_CONFIRM_HOURS, type InvitationResult } from "./invite-pati
 
 export async function sendPortalInvitation(
   tx: Tx,
-  opts: { patientId: string; staffId: string | null; via: LinkIssuer; emailChangeConfirmed?: boolean; now: Date; bulkInvitationId?: string },
+  opts: {
+    patientId: string;
+    staffId: string | null;
+    via: LinkIssuer;
+    emailChangeConfirmed?: boolean;
+    now: Date;
+    bulkInvitationId?: string;
+  },
 ): Promise<InvitationResult> {
   const [result] = await invitePatients(tx, { ...opts, patientIds: [opts.patientId] });
   return result;

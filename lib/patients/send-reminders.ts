@@ -14,7 +14,10 @@ export async function sendReminders(db: Db, now: Date): Promise<number> {
   const settings = await getReminderSettings(db);
   if (!settings.enabled) return 0;
   return db.transaction(async (tx) => {
-    const [{ locked }] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${REMINDER_LOCK}) as locked`);
+    const [{ locked }] = await queryRows<{ locked: boolean }>(
+      tx,
+      sql`select pg_try_advisory_xact_lock(${REMINDER_LOCK}) as locked`,
+    );
     if (!locked) return 0;
     const due = new Date(now.getTime() - settings.afterDays * 86_400_000).toISOString();
     const candidates = await queryRows<{ id: string }>(

@@ -6,7 +6,10 @@ import { patients, portalAccounts } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { revokeAccountLinks } from "@/lib/tokens/issue-account-link";
 
-export async function setPortalAccess(db: Db, opts: { patientId: string; enabled: boolean; staffId: string; now: Date }): Promise<{ ok: boolean }> {
+export async function setPortalAccess(
+  db: Db,
+  opts: { patientId: string; enabled: boolean; staffId: string; now: Date },
+): Promise<{ ok: boolean }> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(patients)
@@ -15,7 +18,10 @@ export async function setPortalAccess(db: Db, opts: { patientId: string; enabled
       .returning({ id: patients.id });
     if (!row) return { ok: false };
     if (!opts.enabled) {
-      await tx.update(portalAccounts).set({ sessionVersion: sql`${portalAccounts.sessionVersion} + 1` }).where(eq(portalAccounts.patientId, opts.patientId));
+      await tx
+        .update(portalAccounts)
+        .set({ sessionVersion: sql`${portalAccounts.sessionVersion} + 1` })
+        .where(eq(portalAccounts.patientId, opts.patientId));
       await revokeAccountLinks(tx, { patientId: opts.patientId, reason: "access_off", now: opts.now });
     }
     await recordAuditEvent(tx, {

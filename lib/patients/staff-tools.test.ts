@@ -27,23 +27,65 @@ describe.each(DB_KINDS)("staff tools (%s)", (kind) => {
   let staffId: string;
   beforeAll(async () => {
     t = await openTestDb(kind);
-    const s = await createStaffUser(t.db, { name: "Desk", email: `desk.${kind}@clinic.test`, role: "front_desk", password: "a long enough staff password" });
+    const s = await createStaffUser(t.db, {
+      name: "Desk",
+      email: `desk.${kind}@clinic.test`,
+      role: "front_desk",
+      password: "a long enough staff password",
+    });
     if (!s.ok) throw new Error("staff");
     staffId = s.id;
   });
   afterAll(() => t?.close());
 
   const basic = (p: typeof patients.$inferSelect, change: Record<string, string> = {}) =>
-    basicDataSchema.parse({ firstName: p.firstName, lastName: p.lastName, dateOfBirth: p.dateOfBirth, email: p.email ?? "", zip: p.zip ?? "", phone: "", addressLine1: "", addressLine2: "", city: "", state: "", ...change });
+    basicDataSchema.parse({
+      firstName: p.firstName,
+      lastName: p.lastName,
+      dateOfBirth: p.dateOfBirth,
+      email: p.email ?? "",
+      zip: p.zip ?? "",
+      phone: "",
+      addressLine1: "",
+      addressLine2: "",
+      city: "",
+      state: "",
+      ...change,
+    });
   const invite = (patientId: string, o: { confirmed?: boolean; now?: Date } = {}) =>
-    t.db.transaction((tx) => sendPortalInvitation(tx, { patientId, staffId, via: "staff", emailChangeConfirmed: o.confirmed, now: o.now ?? new Date() }));
+    t.db.transaction((tx) =>
+      sendPortalInvitation(tx, {
+        patientId,
+        staffId,
+        via: "staff",
+        emailChangeConfirmed: o.confirmed,
+        now: o.now ?? new Date(),
+      }),
+    );
 
   it("refuses the second of two saves made from the same version, and returns the current values", async () => {
     const p = await insertPatient(t.db);
-    const first = await updateBasicData(t.db, { patientId: p.id, expectedVersion: p.version, data: basic(p, { phone: "555-010-1111" }), staffId, now: new Date() });
+    const first = await updateBasicData(t.db, {
+      patientId: p.id,
+      expectedVersion: p.version,
+      data: basic(p, { phone: "555-010-1111" }),
+      staffId,
+      now: new Date(),
+    });
     expect(first).toMatchObject({ ok: true, version: p.version + 1 });
-    const second = await updateBasicData(t.db, { patientId: p.id, expectedVersion: p.version, data: basic(p, { city: "Chicago" }), staffId, now: new Date() });
-    expect(second).toMatchObject({ ok: false, reason: "stale", version: p.version + 1, current: { phone: "555-010-1111", city: null } });
+    const second = await updateBasicData(t.db, {
+      patientId: p.id,
+      expectedVersion: p.version,
+      data: basic(p, { city: "Chicago" }),
+      staffId,
+      now: new Date(),
+    });
+    expect(second).toMatchObject({
+      ok: false,
+      reason: "stale",
+      version: p.version + 1,
+      current: { phone: "555-010-1111", city: null },
+    });
     const [row] = await t.db.select().from(patients).where(eq(patients.id, p.id));
     expect(row.city).toBeNull();
   });
@@ -51,12 +93,22 @@ describe.each(DB_KINDS)("staff tools (%s)", (kind) => {
   it("an email change tells the old address, voids links and ends the patient's sessions", async () => {
     const p = await insertPatient(t.db, { email: "old.address@example.com" });
     const acct = await insertAccount(t.db, p.id);
-    const link = await t.db.transaction((tx) => issueAccountLink(tx, { patientId: p.id, purpose: "reset", via: "self_service", now: new Date() }));
-    const r = await updateBasicData(t.db, { patientId: p.id, expectedVersion: p.version, data: basic(p, { email: "New.Address@example.com" }), staffId, now: new Date() });
+    const link = await t.db.transaction((tx) =>
+      issueAccountLink(tx, { patientId: p.id, purpose: "reset", via: "self_service", now: new Date() }),
+    );
+    const r = await updateBasicData(t.db, {
+      patientId: p.id,
+      expectedVersion: p.version,
+      data: basic(p, { email: "New.Address@example.com" }),
+      staffId,
+      now: new Date(),
+    });
     expect(r).toMatchObject({ ok: true, emailChanged: true });
     const notices = await t.db.select().from(emailOutbox).where(eq(emailOutbox.recipient, "old.address@example.com"));
     expect(notices.map((n) => n.template)).toEqual(["email_changed_notice"]);
-    expect((await inspectAccountLink(t.db, new URL(link.url).searchParams.get("token"), new Date())).state).toBe("replaced");
+    expect((await inspectAccountLink(t.db, new URL(link.url).searchParams.get("token"), new Date())).state).toBe(
+      "replaced",
+    );
     const [a] = await t.db.select().from(portalAccounts).where(eq(portalAccounts.id, acct.id));
     expect(a.sessionVersion).toBe(acct.sessionVersion + 1);
     const [row] = await t.db.select().from(patients).where(eq(patients.id, p.id));
@@ -85,7 +137,13 @@ describe.each(DB_KINDS)("staff tools (%s)", (kind) => {
   it("within 24 hours of an email change, asks staff to confirm they checked it, and records that they did", async () => {
     const p = await insertPatient(t.db);
     const changedAt = new Date();
-    await updateBasicData(t.db, { patientId: p.id, expectedVersion: p.version, data: basic(p, { email: "changed.recently@example.com" }), staffId, now: changedAt });
+    await updateBasicData(t.db, {
+      patientId: p.id,
+      expectedVersion: p.version,
+      data: basic(p, { email: "changed.recently@example.com" }),
+      staffId,
+      now: changedAt,
+    });
     expect(await invite(p.id)).toMatchObject({ ok: false, reason: "confirm_email_change" });
     expect(await invite(p.id, { confirmed: true })).toMatchObject({ ok: true, kind: "setup" });
     const later = new Date(changedAt.getTime() + 25 * 3_600_000);
@@ -97,11 +155,15 @@ describe.each(DB_KINDS)("staff tools (%s)", (kind) => {
   it("switching access off ends sessions and voids links; switching it on sends nothing", async () => {
     const p = await insertPatient(t.db);
     const acct = await insertAccount(t.db, p.id);
-    const link = await t.db.transaction((tx) => issueAccountLink(tx, { patientId: p.id, purpose: "reset", via: "staff", now: new Date() }));
+    const link = await t.db.transaction((tx) =>
+      issueAccountLink(tx, { patientId: p.id, purpose: "reset", via: "staff", now: new Date() }),
+    );
     await setPortalAccess(t.db, { patientId: p.id, enabled: false, staffId, now: new Date() });
     const [a] = await t.db.select().from(portalAccounts).where(eq(portalAccounts.id, acct.id));
     expect(a.sessionVersion).toBe(acct.sessionVersion + 1);
-    expect((await inspectAccountLink(t.db, new URL(link.url).searchParams.get("token"), new Date())).state).toBe("replaced");
+    expect((await inspectAccountLink(t.db, new URL(link.url).searchParams.get("token"), new Date())).state).toBe(
+      "replaced",
+    );
     const before = (await t.db.select().from(emailOutbox).where(eq(emailOutbox.patientId, p.id))).length;
     await setPortalAccess(t.db, { patientId: p.id, enabled: true, staffId, now: new Date() });
     expect(await t.db.select().from(emailOutbox).where(eq(emailOutbox.patientId, p.id))).toHaveLength(before);
@@ -116,12 +178,25 @@ describe.each(DB_KINDS)("staff tools (%s)", (kind) => {
     await insertAccount(t.db, active.id, { activated: true });
     const ids = [...fresh, recent, inactive, active].map((p) => p.id);
     const plan = await planBulkInvitations(t.db, { selection: { ids }, now: new Date() });
-    expect(plan).toEqual({ toInvite: expect.arrayContaining(fresh.map((p) => p.id)), recentlyInvited: 1, inactive: 1, active: 1 });
+    expect(plan).toEqual({
+      toInvite: expect.arrayContaining(fresh.map((p) => p.id)),
+      recentlyInvited: 1,
+      inactive: 1,
+      active: 1,
+    });
     expect(plan.toInvite).toHaveLength(3);
-    const run = await sendBulkInvitations(t.db, { patientIds: plan.toInvite, staffId, now: new Date(), skippedBefore: 3 });
+    const run = await sendBulkInvitations(t.db, {
+      patientIds: plan.toInvite,
+      staffId,
+      now: new Date(),
+      skippedBefore: 3,
+    });
     expect(run).toMatchObject({ queued: 3, skipped: 3 });
     for (const p of fresh) {
-      const mails = await t.db.select().from(emailOutbox).where(and(eq(emailOutbox.patientId, p.id), eq(emailOutbox.bulkInvitationId, run.bulkId)));
+      const mails = await t.db
+        .select()
+        .from(emailOutbox)
+        .where(and(eq(emailOutbox.patientId, p.id), eq(emailOutbox.bulkInvitationId, run.bulkId)));
       expect(mails).toHaveLength(1);
     }
     // Planned again straight away, the same patients now count as recently invited.
@@ -133,7 +208,13 @@ describe.each(DB_KINDS)("staff tools (%s)", (kind) => {
     const t0 = new Date("2026-01-01T09:00:00Z");
     await invite(p.id, { now: t0 });
     const day = (n: number) => new Date(t0.getTime() + n * 86_400_000);
-    const remindersFor = async () => (await t.db.select().from(accountTokens).where(and(eq(accountTokens.patientId, p.id), eq(accountTokens.issuedVia, "reminder")))).length;
+    const remindersFor = async () =>
+      (
+        await t.db
+          .select()
+          .from(accountTokens)
+          .where(and(eq(accountTokens.patientId, p.id), eq(accountTokens.issuedVia, "reminder")))
+      ).length;
     expect(await sendReminders(t.db, day(30))).toBe(0);
     await saveReminderSettings(t.db, { settings: { enabled: true, afterDays: 5, maxReminders: 2 }, staffId, now: t0 });
     await sendReminders(t.db, day(3));
@@ -150,15 +231,47 @@ describe.each(DB_KINDS)("staff tools (%s)", (kind) => {
 
   it("adding a patient warns about a likely duplicate and refuses a taken chart number", async () => {
     const existing = await insertPatient(t.db, { lastName: "O’Neil", dateOfBirth: "1970-07-07", chartNumber: "DUP-1" });
-    const record = { chartNumber: "NEW-1", firstName: "Sam", lastName: "ONeil", dateOfBirth: "1970-07-07", email: null, zip: null, phone: null, addressLine1: null, addressLine2: null, city: null, state: null, chartStatus: "active" as const, portalAccessEnabled: false };
-    expect(await addPatient(t.db, { record, staffId, allowDuplicate: false, now: new Date() })).toEqual({ ok: false, reason: "possible_duplicate", matches: [{ id: existing.id, name: `${existing.firstName} O’Neil`, chartNumber: "DUP-1" }] });
-    expect(await addPatient(t.db, { record: { ...record, chartNumber: "dup-1" }, staffId, allowDuplicate: true, now: new Date() })).toEqual({ ok: false, reason: "chart_number_taken" });
-    expect(await addPatient(t.db, { record, staffId, allowDuplicate: true, now: new Date() })).toMatchObject({ ok: true });
+    const record = {
+      chartNumber: "NEW-1",
+      firstName: "Sam",
+      lastName: "ONeil",
+      dateOfBirth: "1970-07-07",
+      email: null,
+      zip: null,
+      phone: null,
+      addressLine1: null,
+      addressLine2: null,
+      city: null,
+      state: null,
+      chartStatus: "active" as const,
+      portalAccessEnabled: false,
+    };
+    expect(await addPatient(t.db, { record, staffId, allowDuplicate: false, now: new Date() })).toEqual({
+      ok: false,
+      reason: "possible_duplicate",
+      matches: [{ id: existing.id, name: `${existing.firstName} O’Neil`, chartNumber: "DUP-1" }],
+    });
+    expect(
+      await addPatient(t.db, {
+        record: { ...record, chartNumber: "dup-1" },
+        staffId,
+        allowDuplicate: true,
+        now: new Date(),
+      }),
+    ).toEqual({ ok: false, reason: "chart_number_taken" });
+    expect(await addPatient(t.db, { record, staffId, allowDuplicate: true, now: new Date() })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("portal activity shows which field did not match, never what was typed", async () => {
     const p = await insertPatient(t.db, { lastName: "Activity", zip: "62701" });
-    await requestVerification(t.db, { flow: "register", details: { email: p.email!, lastName: "Activity", dateOfBirth: p.dateOfBirth, zip: "99999" }, ipHash: "activity-ip", now: new Date() });
+    await requestVerification(t.db, {
+      flow: "register",
+      details: { email: p.email!, lastName: "Activity", dateOfBirth: p.dateOfBirth, zip: "99999" },
+      ipHash: "activity-ip",
+      now: new Date(),
+    });
     while ((await processVerifications(t.db)) > 0);
     const entries = await getPatientActivity(t.db, p.id);
     const shown = entries.map(describeActivity);

@@ -11,7 +11,13 @@ export async function unlockAccount(db: Db, opts: { patientId: string; staffId: 
       .set({ lockedUntil: null, failedLoginCount: 0 })
       .where(eq(portalAccounts.patientId, opts.patientId))
       .returning({ id: portalAccounts.id });
-    if (rows.length) await recordAuditEvent(tx, { event: "staff.account_unlocked", actorType: "staff", actorStaffId: opts.staffId, patientId: opts.patientId });
+    if (rows.length)
+      await recordAuditEvent(tx, {
+        event: "staff.account_unlocked",
+        actorType: "staff",
+        actorStaffId: opts.staffId,
+        patientId: opts.patientId,
+      });
     return { ok: rows.length > 0 };
   });
 }

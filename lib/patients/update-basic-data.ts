@@ -15,7 +15,18 @@ export type UpdateBasicDataResult =
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "stale"; current: BasicData; version: number };
 
-const FIELDS = ["firstName", "lastName", "dateOfBirth", "email", "zip", "phone", "addressLine1", "addressLine2", "city", "state"] as const;
+const FIELDS = [
+  "firstName",
+  "lastName",
+  "dateOfBirth",
+  "email",
+  "zip",
+  "phone",
+  "addressLine1",
+  "addressLine2",
+  "city",
+  "state",
+] as const;
 
 export async function updateBasicData(
   db: Db,
@@ -35,18 +46,43 @@ export async function updateBasicData(
     const emailChanged = oldEmail !== (opts.data.email ?? null);
     const [saved] = await tx
       .update(patients)
-      .set({ ...opts.data, version: row.version + 1, updatedAt: opts.now, ...(emailChanged ? { emailChangedAt: opts.now } : {}) })
+      .set({
+        ...opts.data,
+        version: row.version + 1,
+        updatedAt: opts.now,
+        ...(emailChanged ? { emailChangedAt: opts.now } : {}),
+      })
       .where(eq(patients.id, opts.patientId))
       .returning({ version: patients.version });
     // Field names only: the audit trail never holds the values themselves.
-    await recordAuditEvent(tx, { event: "patient.basic_data_changed", actorType: "staff", actorStaffId: opts.staffId, patientId: opts.patientId, details: { fields: [...changed] } });
+    await recordAuditEvent(tx, {
+      event: "patient.basic_data_changed",
+      actorType: "staff",
+      actorStaffId: opts.staffId,
+      patientId: opts.patientId,
+      details: { fields: [...changed] },
+    });
 
     if (emailChanged) {
       await revokeAccountLinks(tx, { patientId: opts.patientId, reason: "email_changed", now: opts.now });
-      await tx.update(portalAccounts).set({ sessionVersion: sql`${portalAccounts.sessionVersion} + 1` }).where(eq(portalAccounts.patientId, opts.patientId));
-      await recordAuditEvent(tx, { event: "patient.email_changed", actorType: "staff", actorStaffId: opts.staffId, patientId: opts.patientId });
+      await tx
+        .update(portalAccounts)
+        .set({ sessionVersion: sql`${portalAccounts.sessionVersion} + 1` })
+        .where(eq(portalAccounts.patientId, opts.patientId));
+      await recordAuditEvent(tx, {
+        event: "patient.email_changed",
+        actorType: "staff",
+        actorStaffId: opts.staffId,
+        patientId: opts.patientId,
+      });
       if (!isBlank(oldEmail)) {
-        await enqueueEmail(tx, { to: oldEmail!, message: { template: "email_changed_notice" }, patientId: opts.patientId, now: opts.now, bypassCap: true });
+        await enqueueEmail(tx, {
+          to: oldEmail!,
+          message: { template: "email_changed_notice" },
+          patientId: opts.patientId,
+          now: opts.now,
+          bypassCap: true,
+        });
       }
     }
     return { ok: true as const, version: saved.version, emailChanged };

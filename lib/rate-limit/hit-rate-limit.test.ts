@@ -17,16 +17,23 @@ import { hitRateLimit, overRateLimit, pruneRateLimits, RATE_LIMITS, type RateLim
 
 const MIN = 60_000;
 /** The start of a window of `seconds`, a few windows after a fixed date, so tests never straddle a boundary by accident. */
-const windowStart = (seconds: number, n = 0) => new Date(Math.ceil(Date.parse("2031-03-04T05:00:00Z") / (seconds * 1000)) * seconds * 1000 + n * seconds * 1000);
+const windowStart = (seconds: number, n = 0) =>
+  new Date(Math.ceil(Date.parse("2031-03-04T05:00:00Z") / (seconds * 1000)) * seconds * 1000 + n * seconds * 1000);
 const counterOf = async (t: TestDb, rule: RateLimitRule, subject: string) =>
-  (await t.db.select({ count: rateLimitCounters.count, windowStart: rateLimitCounters.windowStart }).from(rateLimitCounters).where(eq(rateLimitCounters.key, `${rule.name}:${subject}`))).sort(
-    (a, b) => +a.windowStart - +b.windowStart,
-  );
+  (
+    await t.db
+      .select({ count: rateLimitCounters.count, windowStart: rateLimitCounters.windowStart })
+      .from(rateLimitCounters)
+      .where(eq(rateLimitCounters.key, `${rule.name}:${subject}`))
+  ).sort((a, b) => +a.windowStart - +b.windowStart);
 
 describe("RATE_LIMITS read the configuration each time", () => {
   const saved = { verify: process.env.RATE_LIMIT_VERIFY_PER_IP, signin: process.env.RATE_LIMIT_SIGNIN_PER_IP };
   afterEach(() => {
-    for (const [k, v] of [["RATE_LIMIT_VERIFY_PER_IP", saved.verify], ["RATE_LIMIT_SIGNIN_PER_IP", saved.signin]] as const) {
+    for (const [k, v] of [
+      ["RATE_LIMIT_VERIFY_PER_IP", saved.verify],
+      ["RATE_LIMIT_SIGNIN_PER_IP", saved.signin],
+    ] as const) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
@@ -69,7 +76,9 @@ describe.each(DB_KINDS)("rate limiter (%s)", (kind) => {
   it("50 concurrent hits against a limit of 20: exactly 20 allowed, each count handed out once", async () => {
     const rule = { name: "test-concurrent", limit: 20, windowSeconds: 60 };
     const now = windowStart(60);
-    const results = await Promise.all(Array.from({ length: 50 }, () => hitRateLimit(t.db, { rule, subject: "ip-a", now })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => hitRateLimit(t.db, { rule, subject: "ip-a", now })),
+    );
     expect(results.filter((r) => r.allowed)).toHaveLength(20);
     expect(results.map((r) => r.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     for (const r of results) expect(r.allowed).toBe(r.count <= 20);
@@ -79,7 +88,10 @@ describe.each(DB_KINDS)("rate limiter (%s)", (kind) => {
   it("concurrent callers spread over a window and several subjects: exactly `limit` allowed per subject", async () => {
     const rule = { name: "test-spread", limit: 7, windowSeconds: 600 };
     const base = windowStart(600);
-    const hits = Array.from({ length: 60 }, (_, i) => ({ subject: `ip-${i % 3}`, now: new Date(base.getTime() + (i * 9_973) % 599_000) }));
+    const hits = Array.from({ length: 60 }, (_, i) => ({
+      subject: `ip-${i % 3}`,
+      now: new Date(base.getTime() + ((i * 9_973) % 599_000)),
+    }));
     const results = await Promise.all(hits.map((h) => hitRateLimit(t.db, { rule, ...h })));
     for (const s of ["ip-0", "ip-1", "ip-2"]) {
       expect(results.filter((r, i) => hits[i].subject === s && r.allowed)).toHaveLength(7);
@@ -100,15 +112,25 @@ describe.each(DB_KINDS)("rate limiter (%s)", (kind) => {
     const rule = { name: "test-window", limit: 3, windowSeconds: 15 * 60 };
     const w0 = windowStart(rule.windowSeconds);
     const at = (ms: number) => new Date(w0.getTime() + ms);
-    for (let i = 0; i < 3; i++) expect((await hitRateLimit(t.db, { rule, subject: "ip", now: at(i * MIN) })).allowed).toBe(true);
-    expect(await hitRateLimit(t.db, { rule, subject: "ip", now: at(15 * MIN - 1) })).toEqual({ allowed: false, count: 4 });
+    for (let i = 0; i < 3; i++)
+      expect((await hitRateLimit(t.db, { rule, subject: "ip", now: at(i * MIN) })).allowed).toBe(true);
+    expect(await hitRateLimit(t.db, { rule, subject: "ip", now: at(15 * MIN - 1) })).toEqual({
+      allowed: false,
+      count: 4,
+    });
     expect(await overRateLimit(t.db, { rule, subject: "ip", now: at(15 * MIN - 1) })).toBe(true);
     // Just after the boundary the 4 hits of a moment ago still count in full.
     expect(await overRateLimit(t.db, { rule, subject: "ip", now: at(15 * MIN) })).toBe(true);
-    expect(await hitRateLimit(t.db, { rule, subject: "ip", now: at(15 * MIN + 1) })).toEqual({ allowed: false, count: 1 });
+    expect(await hitRateLimit(t.db, { rule, subject: "ip", now: at(15 * MIN + 1) })).toEqual({
+      allowed: false,
+      count: 1,
+    });
     // Three quarters into the next window a quarter of them weigh: 1 + ceil(4 × 0.25) = 2, so one more fits.
     expect(await overRateLimit(t.db, { rule, subject: "ip", now: at(15 * MIN + 11.25 * MIN) })).toBe(false);
-    expect(await hitRateLimit(t.db, { rule, subject: "ip", now: at(15 * MIN + 11.25 * MIN) })).toEqual({ allowed: true, count: 2 });
+    expect(await hitRateLimit(t.db, { rule, subject: "ip", now: at(15 * MIN + 11.25 * MIN) })).toEqual({
+      allowed: true,
+      count: 2,
+    });
     expect((await hitRateLimit(t.db, { rule, subject: "ip", now: at(15 * MIN + 11.25 * MIN) })).allowed).toBe(false);
     // Two windows on, nothing of the first remains.
     expect(await hitRateLimit(t.db, { rule, subject: "ip", now: at(45 * MIN) })).toEqual({ allowed: true, count: 1 });
@@ -118,8 +140,12 @@ describe.each(DB_KINDS)("rate limiter (%s)", (kind) => {
   it("a burst on each side of a window boundary gets no more than the limit in all", async () => {
     const rule = { name: "test-boundary", limit: 20, windowSeconds: 5 * 60 };
     const w1 = windowStart(rule.windowSeconds, 1);
-    const before = await Promise.all(Array.from({ length: 20 }, () => hitRateLimit(t.db, { rule, subject: "ip", now: new Date(w1.getTime() - 1000) })));
-    const after = await Promise.all(Array.from({ length: 20 }, () => hitRateLimit(t.db, { rule, subject: "ip", now: new Date(w1.getTime() + 1000) })));
+    const before = await Promise.all(
+      Array.from({ length: 20 }, () => hitRateLimit(t.db, { rule, subject: "ip", now: new Date(w1.getTime() - 1000) })),
+    );
+    const after = await Promise.all(
+      Array.from({ length: 20 }, () => hitRateLimit(t.db, { rule, subject: "ip", now: new Date(w1.getTime() + 1000) })),
+    );
     expect(before.filter((r) => r.allowed)).toHaveLength(20);
     expect(after.filter((r) => r.allowed)).toHaveLength(0);
   });
@@ -133,7 +159,9 @@ describe.each(DB_KINDS)("rate limiter (%s)", (kind) => {
       expect(await overRateLimit(t.db, { rule, subject: "ip", now })).toBe(false);
       expect(await hitRateLimit(t.db, { rule, subject: "ip", now })).toEqual({ allowed: true, count: i });
     }
-    const reads = await Promise.all(Array.from({ length: 20 }, () => overRateLimit(t.db, { rule, subject: "ip", now })));
+    const reads = await Promise.all(
+      Array.from({ length: 20 }, () => overRateLimit(t.db, { rule, subject: "ip", now })),
+    );
     expect(reads.every(Boolean)).toBe(true);
     expect(await counterOf(t, rule, "ip")).toEqual([{ count: 5, windowStart: now }]);
   });
@@ -159,10 +187,20 @@ describe.each(DB_KINDS)("rate limiter (%s)", (kind) => {
     const details = { email: p.email!, lastName: p.lastName, dateOfBirth: p.dateOfBirth, zip: p.zip! };
     const w0 = windowStart(15 * 60);
     const answers = await Promise.all(
-      Array.from({ length: 25 }, (_, i) => requestVerification(t.db, { flow: "forgot_username", details, ipHash: "busy-clinic-ip", now: new Date(w0.getTime() + i * 1_000) })),
+      Array.from({ length: 25 }, (_, i) =>
+        requestVerification(t.db, {
+          flow: "forgot_username",
+          details,
+          ipHash: "busy-clinic-ip",
+          now: new Date(w0.getTime() + i * 1_000),
+        }),
+      ),
     );
     expect(new Set(answers.map((a) => JSON.stringify(a ?? null)))).toEqual(new Set(["null"]));
-    const rows = await t.db.select().from(verificationAttempts).where(eq(verificationAttempts.ipHash, "busy-clinic-ip"));
+    const rows = await t.db
+      .select()
+      .from(verificationAttempts)
+      .where(eq(verificationAttempts.ipHash, "busy-clinic-ip"));
     expect(rows).toHaveLength(25);
     const limited = rows.filter((r) => r.outcome === "rate_limited");
     expect(limited).toHaveLength(5);
@@ -171,17 +209,33 @@ describe.each(DB_KINDS)("rate limiter (%s)", (kind) => {
     expect(rows.filter((r) => r.sealedInput !== null && r.processedAt === null)).toHaveLength(20);
     // Another address is not affected; the same address is welcome again once the window has slid past.
     await requestVerification(t.db, { flow: "forgot_username", details, ipHash: "another-ip", now: w0 });
-    await requestVerification(t.db, { flow: "forgot_username", details, ipHash: "busy-clinic-ip", now: new Date(w0.getTime() + 30 * MIN) });
-    const other = await t.db.select({ outcome: verificationAttempts.outcome }).from(verificationAttempts).where(eq(verificationAttempts.ipHash, "another-ip"));
+    await requestVerification(t.db, {
+      flow: "forgot_username",
+      details,
+      ipHash: "busy-clinic-ip",
+      now: new Date(w0.getTime() + 30 * MIN),
+    });
+    const other = await t.db
+      .select({ outcome: verificationAttempts.outcome })
+      .from(verificationAttempts)
+      .where(eq(verificationAttempts.ipHash, "another-ip"));
     const nextWindow = await t.db
       .select({ outcome: verificationAttempts.outcome })
       .from(verificationAttempts)
-      .where(and(eq(verificationAttempts.ipHash, "busy-clinic-ip"), sql`${verificationAttempts.createdAt} >= ${new Date(w0.getTime() + 30 * MIN).toISOString()}::timestamptz`));
+      .where(
+        and(
+          eq(verificationAttempts.ipHash, "busy-clinic-ip"),
+          sql`${verificationAttempts.createdAt} >= ${new Date(w0.getTime() + 30 * MIN).toISOString()}::timestamptz`,
+        ),
+      );
     const later = [...other, ...nextWindow];
     expect(later.map((r) => r.outcome)).toEqual([null, null]);
     // The worker never matches a rate-limited request (it has nothing to match with).
     while ((await processVerifications(t.db)) > 0);
-    const after = await t.db.select().from(verificationAttempts).where(eq(verificationAttempts.ipHash, "busy-clinic-ip"));
+    const after = await t.db
+      .select()
+      .from(verificationAttempts)
+      .where(eq(verificationAttempts.ipHash, "busy-clinic-ip"));
     expect(after.filter((r) => r.outcome === "rate_limited")).toHaveLength(5);
     expect(after.every((r) => r.sealedInput === null)).toBe(true);
   });
@@ -193,8 +247,12 @@ describe.each(DB_KINDS)("rate limiter (%s)", (kind) => {
     try {
       const details = { email: "cfg.limit@example.com", lastName: "Nobody", dateOfBirth: "1970-01-01", zip: "10001" };
       const w = windowStart(15 * 60, 3);
-      for (let i = 0; i < 4; i++) await requestVerification(t.db, { flow: "register", details, ipHash: "cfg-ip", now: w });
-      const rows = await t.db.select({ outcome: verificationAttempts.outcome }).from(verificationAttempts).where(eq(verificationAttempts.ipHash, "cfg-ip"));
+      for (let i = 0; i < 4; i++)
+        await requestVerification(t.db, { flow: "register", details, ipHash: "cfg-ip", now: w });
+      const rows = await t.db
+        .select({ outcome: verificationAttempts.outcome })
+        .from(verificationAttempts)
+        .where(eq(verificationAttempts.ipHash, "cfg-ip"));
       expect(rows.filter((r) => r.outcome === "rate_limited")).toHaveLength(2);
     } finally {
       if (saved === undefined) delete process.env.RATE_LIMIT_VERIFY_PER_IP;
@@ -206,10 +264,18 @@ describe.each(DB_KINDS)("rate limiter (%s)", (kind) => {
   it("sign-in (S2): as auth.ts calls it, the 21st attempt from one address in 5 minutes is refused, before any hashing", async () => {
     const rule = RATE_LIMITS.signInPerIp;
     const w = windowStart(rule.windowSeconds, 7);
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => hitRateLimit(t.db, { rule, subject: "signin-ip-hash", now: new Date(w.getTime() + i * 5_000) })));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        hitRateLimit(t.db, { rule, subject: "signin-ip-hash", now: new Date(w.getTime() + i * 5_000) }),
+      ),
+    );
     expect(results.filter((r) => r.allowed)).toHaveLength(20);
-    expect((await hitRateLimit(t.db, { rule, subject: "signin-ip-hash", now: new Date(w.getTime() + 5 * MIN) })).allowed).toBe(false);
-    expect((await hitRateLimit(t.db, { rule, subject: "signin-ip-hash", now: new Date(w.getTime() + 10 * MIN) })).allowed).toBe(true);
+    expect(
+      (await hitRateLimit(t.db, { rule, subject: "signin-ip-hash", now: new Date(w.getTime() + 5 * MIN) })).allowed,
+    ).toBe(false);
+    expect(
+      (await hitRateLimit(t.db, { rule, subject: "signin-ip-hash", now: new Date(w.getTime() + 10 * MIN) })).allowed,
+    ).toBe(true);
   });
 
   it("bad link submissions (T8): counted only on failure, refused once 10 are in, for 10 minutes", async () => {
@@ -234,7 +300,12 @@ describe.each(DB_KINDS)("rate limiter (%s)", (kind) => {
     const details = { email: p.email!, lastName: p.lastName, dateOfBirth: p.dateOfBirth, zip: p.zip! };
     const now = new Date();
     for (let i = 0; i <= RECIPIENT_CAP.perHour; i++) {
-      await requestVerification(t.db, { flow: "forgot_password", details, ipHash: `impatient-${i}`, now: new Date(now.getTime() + i * 60_000) });
+      await requestVerification(t.db, {
+        flow: "forgot_password",
+        details,
+        ipHash: `impatient-${i}`,
+        now: new Date(now.getTime() + i * 60_000),
+      });
       while ((await processVerifications(t.db, { now: () => new Date(now.getTime() + i * 60_000) })) > 0);
     }
     const mails = await queryRows<{ status: string; sealed_secret: string | null }>(
@@ -242,8 +313,12 @@ describe.each(DB_KINDS)("rate limiter (%s)", (kind) => {
       sql`select status, sealed_secret from email_outbox where recipient = 'impatient.patient@example.com' order by created_at`,
     );
     expect(mails.map((m) => m.status)).toEqual(["queued", "queued", "queued", "held"]);
-    const delivered = mails.filter((m) => m.sealed_secret).map((m) => /token=([A-Za-z0-9_-]{43})/.exec(JSON.stringify(unseal(m.sealed_secret!)))![1]);
-    const states = await Promise.all(delivered.map(async (tok) => (await inspectAccountLink(t.db, tok, new Date(now.getTime() + 5 * 60_000))).state));
+    const delivered = mails
+      .filter((m) => m.sealed_secret)
+      .map((m) => /token=([A-Za-z0-9_-]{43})/.exec(JSON.stringify(unseal(m.sealed_secret!)))![1]);
+    const states = await Promise.all(
+      delivered.map(async (tok) => (await inspectAccountLink(t.db, tok, new Date(now.getTime() + 5 * 60_000))).state),
+    );
     expect(states.at(-1), `states of the delivered links, oldest first: ${states.join(", ")}`).toBe("valid");
   });
 });

@@ -34,7 +34,10 @@ export function slidingCount(current: number, previous: number, previousWeight: 
 }
 
 /** Counts one hit; `count` is this window's counter after it, `allowed` whether the estimate is within the limit. */
-export async function hitRateLimit(db: Pick<Db, "execute">, opts: LimitKey): Promise<{ allowed: boolean; count: number }> {
+export async function hitRateLimit(
+  db: Pick<Db, "execute">,
+  opts: LimitKey,
+): Promise<{ allowed: boolean; count: number }> {
   const key = `${opts.rule.name}:${opts.subject}`;
   const w = windows(opts);
   const [row] = await queryRows<{ count: number; previous: number }>(
@@ -53,7 +56,9 @@ export async function hitRateLimit(db: Pick<Db, "execute">, opts: LimitKey): Pro
 
 /** Old windows are worthless; the worker clears them now and then. */
 export async function pruneRateLimits(db: Pick<Db, "execute">, now: Date) {
-  await db.execute(sql`delete from rate_limit_counters where window_start < ${new Date(now.getTime() - 86_400_000).toISOString()}::timestamptz`);
+  await db.execute(
+    sql`delete from rate_limit_counters where window_start < ${new Date(now.getTime() - 86_400_000).toISOString()}::timestamptz`,
+  );
 }
 
 /** Reads a counter without adding to it: for limits that only count failures. */

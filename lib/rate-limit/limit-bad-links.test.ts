@@ -20,21 +20,34 @@ describe.each(DB_KINDS)("bad link submissions per address (%s)", (kind) => {
   afterAll(() => t?.close());
 
   const submit = (address: string, token: string, username: string, now: Date) =>
-    useLinkWithinLimit(t.db, { address, now }, () => setPasswordWithLink(t.db, { token, purpose: "setup", username, password, now }));
+    useLinkWithinLimit(t.db, { address, now }, () =>
+      setPasswordWithLink(t.db, { token, purpose: "setup", username, password, now }),
+    );
   const goodToken = async (now: Date) => {
     const p = await insertPatient(t.db);
-    const link = await t.db.transaction((tx) => issueAccountLink(tx, { patientId: p.id, purpose: "setup", via: "self_service", now }));
+    const link = await t.db.transaction((tx) =>
+      issueAccountLink(tx, { patientId: p.id, purpose: "setup", via: "self_service", now }),
+    );
     return { patientId: p.id, token: tokenOf(link.url) };
   };
-  const accountOf = (patientId: string) => t.db.select().from(portalAccounts).where(eq(portalAccounts.patientId, patientId));
+  const accountOf = (patientId: string) =>
+    t.db.select().from(portalAccounts).where(eq(portalAccounts.patientId, patientId));
 
   it("after 10 bad links from one address, even a good link is refused for that address and nothing is written", async () => {
     const now = new Date("2026-11-27T10:00:00Z");
     for (let i = 0; i < 10; i++) {
-      expect(await submit("addr-flood", randomBytes(32).toString("base64url"), `guess${i}`, now)).toEqual({ ok: false, reason: "link", state: "unknown" });
+      expect(await submit("addr-flood", randomBytes(32).toString("base64url"), `guess${i}`, now)).toEqual({
+        ok: false,
+        reason: "link",
+        state: "unknown",
+      });
     }
     const good = await goodToken(now);
-    expect(await submit("addr-flood", good.token, "blocked.user", now)).toEqual({ ok: false, reason: "link", state: "unknown" });
+    expect(await submit("addr-flood", good.token, "blocked.user", now)).toEqual({
+      ok: false,
+      reason: "link",
+      state: "unknown",
+    });
     expect(await accountOf(good.patientId)).toHaveLength(0);
     // Another address is not affected, and the same link still works there.
     expect(await submit("addr-other", good.token, "other.user", now)).toEqual({ ok: true, username: "other.user" });
@@ -46,7 +59,10 @@ describe.each(DB_KINDS)("bad link submissions per address (%s)", (kind) => {
     for (let i = 0; i < 10; i++) await submit("addr-later", randomBytes(32).toString("base64url"), `g${i}`, now);
     const later = new Date(now.getTime() + 11 * 60_000);
     const good = await goodToken(later);
-    expect(await submit("addr-later", good.token, "patient.later", later)).toEqual({ ok: true, username: "patient.later" });
+    expect(await submit("addr-later", good.token, "patient.later", later)).toEqual({
+      ok: true,
+      username: "patient.later",
+    });
   });
 
   it("good links never count: 12 patients setting up from one address all succeed", async () => {

@@ -7,8 +7,16 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 export const reminderSettingsSchema = z.object({
   enabled: z.boolean(),
-  afterDays: z.coerce.number({ error: "Enter a number of days" }).int("Enter a whole number of days").min(1, "At least 1 day").max(60, "At most 60 days"),
-  maxReminders: z.coerce.number({ error: "Enter a number" }).int("Enter a whole number").min(1, "At least 1").max(10, "At most 10"),
+  afterDays: z.coerce
+    .number({ error: "Enter a number of days" })
+    .int("Enter a whole number of days")
+    .min(1, "At least 1 day")
+    .max(60, "At most 60 days"),
+  maxReminders: z.coerce
+    .number({ error: "Enter a number" })
+    .int("Enter a whole number")
+    .min(1, "At least 1")
+    .max(10, "At most 10"),
 });
 export type ReminderSettings = z.infer<typeof reminderSettingsSchema>;
 
@@ -16,7 +24,10 @@ export const DEFAULT_REMINDERS: ReminderSettings = { enabled: false, afterDays: 
 const KEY = "invitation_reminders";
 
 export async function getReminderSettings(db: Pick<Db, "select">): Promise<ReminderSettings> {
-  const [row] = await db.select({ value: practiceSettings.value }).from(practiceSettings).where(eq(practiceSettings.key, KEY));
+  const [row] = await db
+    .select({ value: practiceSettings.value })
+    .from(practiceSettings)
+    .where(eq(practiceSettings.key, KEY));
   const parsed = reminderSettingsSchema.safeParse(row?.value);
   return parsed.success ? parsed.data : DEFAULT_REMINDERS;
 }
@@ -26,7 +37,15 @@ export async function saveReminderSettings(db: Db, opts: { settings: ReminderSet
     await tx
       .insert(practiceSettings)
       .values({ key: KEY, value: opts.settings, updatedByStaffId: opts.staffId, updatedAt: opts.now })
-      .onConflictDoUpdate({ target: practiceSettings.key, set: { value: opts.settings, updatedByStaffId: opts.staffId, updatedAt: opts.now } });
-    await recordAuditEvent(tx, { event: "settings.reminders_changed", actorType: "staff", actorStaffId: opts.staffId, details: { ...opts.settings } });
+      .onConflictDoUpdate({
+        target: practiceSettings.key,
+        set: { value: opts.settings, updatedByStaffId: opts.staffId, updatedAt: opts.now },
+      });
+    await recordAuditEvent(tx, {
+      event: "settings.reminders_changed",
+      actorType: "staff",
+      actorStaffId: opts.staffId,
+      details: { ...opts.settings },
+    });
   });
 }

@@ -26,20 +26,36 @@ describe.each(DB_KINDS)("staff setup links (%s)", (kind) => {
     t = await openTestDb(kind);
     const [admin] = await t.db
       .insert(staffUsers)
-      .values({ name: "Ada Admin", email: `ada.${randomUUID().slice(0, 8)}@example.com`, role: "admin", passwordHash: "$argon2id$placeholder" })
+      .values({
+        name: "Ada Admin",
+        email: `ada.${randomUUID().slice(0, 8)}@example.com`,
+        role: "admin",
+        passwordHash: "$argon2id$placeholder",
+      })
       .returning({ id: staffUsers.id });
     adminId = admin.id;
   });
   afterAll(() => t?.close());
 
   async function latestToken(email: string): Promise<string> {
-    const [mail] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.recipient, email)).orderBy(desc(emailOutbox.createdAt)).limit(1);
+    const [mail] = await t.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.recipient, email))
+      .orderBy(desc(emailOutbox.createdAt))
+      .limit(1);
     return new URL(unseal<{ link: string }>(mail.sealedSecret!).link).searchParams.get("token")!;
   }
 
   async function invited(o: { name?: string; now?: Date } = {}) {
     const email = `member.${randomUUID().slice(0, 8)}@example.com`;
-    const r = await inviteStaffMember(t.db, { actorStaffId: adminId, name: o.name ?? "Jordan Lee", email, role: "front_desk", now: o.now ?? new Date() });
+    const r = await inviteStaffMember(t.db, {
+      actorStaffId: adminId,
+      name: o.name ?? "Jordan Lee",
+      email,
+      role: "front_desk",
+      now: o.now ?? new Date(),
+    });
     if (!r.ok) throw new Error(r.message);
     return { staffId: r.staffId, email, token: await latestToken(email) };
   }
@@ -47,7 +63,9 @@ describe.each(DB_KINDS)("staff setup links (%s)", (kind) => {
   it("opening the link reads only; completing it sets the password once, and the member can then sign in", async () => {
     const { staffId, email, token } = await invited();
     for (let i = 0; i < 3; i++) expect((await inspectStaffInviteLink(t.db, token, new Date())).state).toBe("valid");
-    expect((await t.db.select().from(accountTokens).where(eq(accountTokens.staffUserId, staffId)))[0].usedAt).toBeNull();
+    expect(
+      (await t.db.select().from(accountTokens).where(eq(accountTokens.staffUserId, staffId)))[0].usedAt,
+    ).toBeNull();
 
     expect(await completeStaffSetup(t.db, { token, password: good, now: new Date() })).toEqual({ ok: true });
     const [user] = await t.db.select().from(staffUsers).where(eq(staffUsers.id, staffId));
@@ -55,10 +73,22 @@ describe.each(DB_KINDS)("staff setup links (%s)", (kind) => {
     expect(await verifyPassword(user.passwordHash, good)).toBe(true);
     expect(user.sessionVersion).toBe(2);
     expect((await inspectStaffInviteLink(t.db, token, new Date())).state).toBe("used");
-    expect(await completeStaffSetup(t.db, { token, password: "another quiet harbour view", now: new Date() })).toEqual({ ok: false, reason: "link", state: "used" });
-    expect(await verifyStaffCredentials(t.db, { email, password: good, now: new Date() })).toMatchObject({ id: staffId, role: "front_desk" });
+    expect(await completeStaffSetup(t.db, { token, password: "another quiet harbour view", now: new Date() })).toEqual({
+      ok: false,
+      reason: "link",
+      state: "used",
+    });
+    expect(await verifyStaffCredentials(t.db, { email, password: good, now: new Date() })).toMatchObject({
+      id: staffId,
+      role: "front_desk",
+    });
 
-    const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.event, "staff.setup_completed")).orderBy(desc(auditEvents.id)).limit(1);
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.event, "staff.setup_completed"))
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
     expect(event).toMatchObject({ actorType: "staff", actorStaffId: staffId, details: { targetStaffId: staffId } });
     expect(JSON.stringify(event.details)).not.toContain(token);
   });
@@ -66,14 +96,21 @@ describe.each(DB_KINDS)("staff setup links (%s)", (kind) => {
   it("5 simultaneous completions of one link: exactly one wins and the password is the winner's", async () => {
     const { staffId, token } = await invited();
     const passwords = Array.from({ length: 5 }, (_, i) => `${good} number ${i}`);
-    const results = await Promise.all(passwords.map((password) => completeStaffSetup(t.db, { token, password, now: new Date() })));
+    const results = await Promise.all(
+      passwords.map((password) => completeStaffSetup(t.db, { token, password, now: new Date() })),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual(Array(4).fill({ ok: false, reason: "link", state: "used" }));
     const [user] = await t.db.select().from(staffUsers).where(eq(staffUsers.id, staffId));
     const winners = await Promise.all(passwords.map((p) => verifyPassword(user.passwordHash, p)));
     expect(winners.filter(Boolean)).toHaveLength(1);
     expect(user.sessionVersion).toBe(2);
-    expect(await t.db.select().from(auditEvents).where(sql`${auditEvents.event} = 'staff.setup_completed' and ${auditEvents.actorStaffId} = ${staffId}`)).toHaveLength(1);
+    expect(
+      await t.db
+        .select()
+        .from(auditEvents)
+        .where(sql`${auditEvents.event} = 'staff.setup_completed' and ${auditEvents.actorStaffId} = ${staffId}`),
+    ).toHaveLength(1);
   });
 
   it("expires after INVITE_LINK_DAYS (7 days, with an injected clock)", async () => {
@@ -82,7 +119,11 @@ describe.each(DB_KINDS)("staff setup links (%s)", (kind) => {
     const at = (days: number) => new Date(t0.getTime() + days * 86_400_000);
     expect((await inspectStaffInviteLink(t.db, token, at(6.99))).state).toBe("valid");
     expect((await inspectStaffInviteLink(t.db, token, at(7))).state).toBe("expired");
-    expect(await completeStaffSetup(t.db, { token, password: good, now: at(8) })).toEqual({ ok: false, reason: "link", state: "expired" });
+    expect(await completeStaffSetup(t.db, { token, password: good, now: at(8) })).toEqual({
+      ok: false,
+      reason: "link",
+      state: "expired",
+    });
     expect((await t.db.select().from(staffUsers).where(eq(staffUsers.id, staffId)))[0].passwordHash).toBeNull();
   });
 
@@ -91,20 +132,51 @@ describe.each(DB_KINDS)("staff setup links (%s)", (kind) => {
     await resendStaffInvite(t.db, { actorStaffId: adminId, targetStaffId: staffId, now: new Date() });
     const second = await latestToken(email);
     expect(second).not.toBe(first);
-    expect(await completeStaffSetup(t.db, { token: first, password: good, now: new Date() })).toEqual({ ok: false, reason: "link", state: "replaced" });
+    expect(await completeStaffSetup(t.db, { token: first, password: good, now: new Date() })).toEqual({
+      ok: false,
+      reason: "link",
+      state: "replaced",
+    });
     expect(await completeStaffSetup(t.db, { token: second, password: good, now: new Date() })).toEqual({ ok: true });
-    const unused = await t.db.select().from(accountTokens).where(sql`${accountTokens.staffUserId} = ${staffId} and ${accountTokens.usedAt} is null and ${accountTokens.revokedAt} is null`);
+    const unused = await t.db
+      .select()
+      .from(accountTokens)
+      .where(
+        sql`${accountTokens.staffUserId} = ${staffId} and ${accountTokens.usedAt} is null and ${accountTokens.revokedAt} is null`,
+      );
     expect(unused).toHaveLength(0);
   });
 
   it("unknown and malformed tokens are 'unknown'; a patient link is not a staff invitation", async () => {
-    expect(await completeStaffSetup(t.db, { token: "abc", password: good, now: new Date() })).toEqual({ ok: false, reason: "link", state: "unknown" });
-    expect(await completeStaffSetup(t.db, { token: "A".repeat(43), password: good, now: new Date() })).toEqual({ ok: false, reason: "link", state: "unknown" });
+    expect(await completeStaffSetup(t.db, { token: "abc", password: good, now: new Date() })).toEqual({
+      ok: false,
+      reason: "link",
+      state: "unknown",
+    });
+    expect(await completeStaffSetup(t.db, { token: "A".repeat(43), password: good, now: new Date() })).toEqual({
+      ok: false,
+      reason: "link",
+      state: "unknown",
+    });
     const patient = await insertPatient(t.db);
-    const link = await t.db.transaction((tx) => issueAccountLink(tx, { patientId: patient.id, purpose: "setup", via: "staff", issuedByStaffId: adminId, now: new Date() }));
+    const link = await t.db.transaction((tx) =>
+      issueAccountLink(tx, {
+        patientId: patient.id,
+        purpose: "setup",
+        via: "staff",
+        issuedByStaffId: adminId,
+        now: new Date(),
+      }),
+    );
     const patientToken = new URL(link.url).searchParams.get("token")!;
-    expect(await completeStaffSetup(t.db, { token: patientToken, password: good, now: new Date() })).toEqual({ ok: false, reason: "link", state: "unknown" });
-    expect((await t.db.select().from(accountTokens).where(eq(accountTokens.patientId, patient.id)))[0].usedAt).toBeNull();
+    expect(await completeStaffSetup(t.db, { token: patientToken, password: good, now: new Date() })).toEqual({
+      ok: false,
+      reason: "link",
+      state: "unknown",
+    });
+    expect(
+      (await t.db.select().from(accountTokens).where(eq(accountTokens.patientId, patient.id)))[0].usedAt,
+    ).toBeNull();
   });
 
   it("a deactivated member's link is refused and nothing changes", async () => {
@@ -112,11 +184,21 @@ describe.each(DB_KINDS)("staff setup links (%s)", (kind) => {
     // Deactivation voids the link; even were it still live, the inactive account is refused.
     await t.db.update(staffUsers).set({ active: false }).where(eq(staffUsers.id, staffId));
     expect((await inspectStaffInviteLink(t.db, token, new Date())).state).toBe("inactive");
-    expect(await completeStaffSetup(t.db, { token, password: good, now: new Date() })).toEqual({ ok: false, reason: "link", state: "inactive" });
-    expect((await t.db.select().from(accountTokens).where(eq(accountTokens.staffUserId, staffId)))[0].usedAt).toBeNull();
+    expect(await completeStaffSetup(t.db, { token, password: good, now: new Date() })).toEqual({
+      ok: false,
+      reason: "link",
+      state: "inactive",
+    });
+    expect(
+      (await t.db.select().from(accountTokens).where(eq(accountTokens.staffUserId, staffId)))[0].usedAt,
+    ).toBeNull();
     await t.db.update(staffUsers).set({ active: true }).where(eq(staffUsers.id, staffId));
     await setStaffActive(t.db, { actorStaffId: adminId, targetStaffId: staffId, active: false, now: new Date() });
-    expect(await completeStaffSetup(t.db, { token, password: good, now: new Date() })).toEqual({ ok: false, reason: "link", state: "replaced" });
+    expect(await completeStaffSetup(t.db, { token, password: good, now: new Date() })).toEqual({
+      ok: false,
+      reason: "link",
+      state: "replaced",
+    });
     expect((await t.db.select().from(staffUsers).where(eq(staffUsers.id, staffId)))[0].passwordHash).toBeNull();
   });
 

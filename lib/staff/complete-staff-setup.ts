@@ -18,7 +18,10 @@ export type CompleteStaffSetupResult =
   | { ok: false; reason: "link"; state: Exclude<StaffInviteState, "valid"> }
   | { ok: false; reason: "password"; message: string };
 
-export async function completeStaffSetup(db: Db, opts: { token: string; password: string; now: Date }): Promise<CompleteStaffSetupResult> {
+export async function completeStaffSetup(
+  db: Db,
+  opts: { token: string; password: string; now: Date },
+): Promise<CompleteStaffSetupResult> {
   const link = await inspectStaffInviteLink(db, opts.token, opts.now);
   if (link.state !== "valid") return { ok: false, reason: "link", state: link.state };
   const check = checkStaffPassword(opts.password, link);
@@ -41,7 +44,12 @@ export async function completeStaffSetup(db: Db, opts: { token: string; password
 
       await tx
         .update(staffUsers)
-        .set({ passwordHash, sessionVersion: sql`${staffUsers.sessionVersion} + 1`, failedLoginCount: 0, lockedUntil: null })
+        .set({
+          passwordHash,
+          sessionVersion: sql`${staffUsers.sessionVersion} + 1`,
+          failedLoginCount: 0,
+          lockedUntil: null,
+        })
         .where(eq(staffUsers.id, used.staffUserId));
       await revokeStaffInviteLinks(tx, { staffUserId: used.staffUserId, reason: "password_set", now: opts.now });
       await recordAuditEvent(tx, {
@@ -61,7 +69,11 @@ export async function completeStaffSetup(db: Db, opts: { token: string; password
 /** The practice's one password policy, with the staff member's name and email as the personal words. */
 function checkStaffPassword(password: string, who: { name: string; email: string }): PasswordCheck {
   const minLength = Math.max(STAFF_PASSWORD_MIN, getConfig().PASSWORD_MIN_LENGTH);
-  const base = checkNewPassword({ password, minLength, context: { email: who.email, practiceName: getConfig().PRACTICE_NAME } });
+  const base = checkNewPassword({
+    password,
+    minLength,
+    context: { email: who.email, practiceName: getConfig().PRACTICE_NAME },
+  });
   if (!base.ok) return base;
   // Each part of the name on its own ("Jordan Lee" → "jordan", "lee"), as well as the whole.
   for (const part of [who.name, ...who.name.split(/\s+/)]) {

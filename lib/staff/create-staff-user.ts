@@ -25,8 +25,16 @@ export async function createStaffUser(db: Db, input: CreateStaff): Promise<Creat
       .from(staffUsers)
       .where(sql`lower(${staffUsers.email}) = ${email}`);
     if (existing) return { ok: false as const, errors: { email: ["A staff user with this email already exists"] } };
-    const [row] = await tx.insert(staffUsers).values({ name, email, role, passwordHash }).returning({ id: staffUsers.id });
-    await recordAuditEvent(tx, { event: "staff.created", actorType: "system", actorStaffId: row.id, details: { role } });
+    const [row] = await tx
+      .insert(staffUsers)
+      .values({ name, email, role, passwordHash })
+      .returning({ id: staffUsers.id });
+    await recordAuditEvent(tx, {
+      event: "staff.created",
+      actorType: "system",
+      actorStaffId: row.id,
+      details: { role },
+    });
     return { ok: true as const, id: row.id };
   });
 }

@@ -6,8 +6,15 @@ import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { issueStaffInviteLink } from "@/lib/tokens/issue-staff-invite-link";
 import { refuse, StaffChangeAbort } from "./staff-change-result";
 
-export async function emailStaffInvite(tx: Tx, opts: { staffUserId: string; email: string; name: string; actorStaffId: string; now: Date }): Promise<void> {
-  const link = await issueStaffInviteLink(tx, { staffUserId: opts.staffUserId, issuedByStaffId: opts.actorStaffId, now: opts.now });
+export async function emailStaffInvite(
+  tx: Tx,
+  opts: { staffUserId: string; email: string; name: string; actorStaffId: string; now: Date },
+): Promise<void> {
+  const link = await issueStaffInviteLink(tx, {
+    staffUserId: opts.staffUserId,
+    issuedByStaffId: opts.actorStaffId,
+    now: opts.now,
+  });
   const sent = await enqueueEmail(tx, {
     to: opts.email,
     message: { template: "staff_invite", link: link.url, validFor: link.validFor, staffName: opts.name },

@@ -29,7 +29,13 @@ export async function inviteStaffMember(
         .values({ name: input.name, email: input.email, role: input.role, passwordHash: null, createdAt: opts.now })
         .returning({ id: staffUsers.id });
       // An invitation that cannot be sent is no invitation: nothing is kept, and the admin can try later.
-      await emailStaffInvite(tx, { staffUserId: row.id, email: input.email, name: input.name, actorStaffId: opts.actorStaffId, now: opts.now });
+      await emailStaffInvite(tx, {
+        staffUserId: row.id,
+        email: input.email,
+        name: input.name,
+        actorStaffId: opts.actorStaffId,
+        now: opts.now,
+      });
       await recordAuditEvent(tx, {
         event: "staff.invited",
         actorType: "staff",

@@ -17,7 +17,13 @@ export async function resendStaffInvite(
       const target = lock.target!;
       if (!target.active) throw new StaffChangeAbort(refuse("inactive"));
       if (target.hasPassword) throw new StaffChangeAbort(refuse("already_set_up"));
-      await emailStaffInvite(tx, { staffUserId: target.id, email: target.email, name: target.name, actorStaffId: opts.actorStaffId, now: opts.now });
+      await emailStaffInvite(tx, {
+        staffUserId: target.id,
+        email: target.email,
+        name: target.name,
+        actorStaffId: opts.actorStaffId,
+        now: opts.now,
+      });
       await recordAuditEvent(tx, {
         event: "staff.invitation_resent",
         actorType: "staff",

@@ -13,7 +13,11 @@ export async function setStaffActive(
   opts: { actorStaffId: string; targetStaffId: string; active: boolean; now: Date },
 ): Promise<StaffChangeResult<{ changed: boolean }>> {
   if (opts.actorStaffId === opts.targetStaffId && !opts.active) {
-    return { ok: false, reason: "self", message: "You cannot deactivate your own account. Ask another admin to do it." };
+    return {
+      ok: false,
+      reason: "self",
+      message: "You cannot deactivate your own account. Ask another admin to do it.",
+    };
   }
   try {
     return await db.transaction(async (tx) => {

@@ -8,7 +8,9 @@ export type StaffChangeRefusal =
   | "inactive"
   | "already_set_up";
 
-export type StaffChangeResult<T = object> = ({ ok: true } & T) | { ok: false; reason: StaffChangeRefusal; message: string };
+export type StaffChangeResult<T = object> =
+  | ({ ok: true } & T)
+  | { ok: false; reason: StaffChangeRefusal; message: string };
 
 export const REFUSAL_MESSAGES: Record<Exclude<StaffChangeRefusal, "self">, string> = {
   not_admin: "Only an admin can manage staff accounts.",
@@ -19,7 +21,11 @@ export const REFUSAL_MESSAGES: Record<Exclude<StaffChangeRefusal, "self">, strin
   already_set_up: "This staff member has already chosen a password, so there is no invitation to send.",
 };
 
-export const refuse = (reason: Exclude<StaffChangeRefusal, "self">) => ({ ok: false as const, reason, message: REFUSAL_MESSAGES[reason] });
+export const refuse = (reason: Exclude<StaffChangeRefusal, "self">) => ({
+  ok: false as const,
+  reason,
+  message: REFUSAL_MESSAGES[reason],
+});
 
 /** Thrown inside a transaction to roll it back and hand a refusal to the caller. */
 export class StaffChangeAbort extends Error {

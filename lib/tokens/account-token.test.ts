@@ -21,7 +21,17 @@ describe("link tokens (SECURITY.md T1, T2)", () => {
 
   it("turn away anything that is not shaped like a token before touching the database", () => {
     expect(looksLikeToken(generateToken())).toBe(true);
-    for (const bad of [undefined, null, 42, "", "abc", "A".repeat(44), "A".repeat(42) + "=", ["x"], "a".repeat(42) + "\n"]) {
+    for (const bad of [
+      undefined,
+      null,
+      42,
+      "",
+      "abc",
+      "A".repeat(44),
+      "A".repeat(42) + "=",
+      ["x"],
+      "a".repeat(42) + "\n",
+    ]) {
       expect(looksLikeToken(bad)).toBe(false);
     }
   });

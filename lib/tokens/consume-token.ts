@@ -5,7 +5,10 @@ import type { Tx } from "@/db/client";
 import { accountTokens } from "@/db/schema";
 import { hashToken } from "./account-token";
 
-export async function consumeToken(tx: Tx, opts: { token: string; purpose: "setup" | "reset" | "staff_invite"; now: Date }) {
+export async function consumeToken(
+  tx: Tx,
+  opts: { token: string; purpose: "setup" | "reset" | "staff_invite"; now: Date },
+) {
   const [used] = await tx
     .update(accountTokens)
     .set({ usedAt: opts.now })
@@ -18,6 +21,10 @@ export async function consumeToken(tx: Tx, opts: { token: string; purpose: "setu
         gt(accountTokens.expiresAt, opts.now),
       ),
     )
-    .returning({ patientId: accountTokens.patientId, staffUserId: accountTokens.staffUserId, credentialVersion: accountTokens.credentialVersion });
+    .returning({
+      patientId: accountTokens.patientId,
+      staffUserId: accountTokens.staffUserId,
+      credentialVersion: accountTokens.credentialVersion,
+    });
   return used ?? null;
 }

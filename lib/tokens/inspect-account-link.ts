@@ -8,7 +8,14 @@ import { hashToken, looksLikeToken } from "./account-token";
 export type LinkState = "valid" | "used" | "expired" | "replaced" | "unknown";
 
 export type InspectedLink =
-  | { state: "valid"; purpose: "setup" | "reset"; patientId: string; username: string | null; lastName: string; email: string | null }
+  | {
+      state: "valid";
+      purpose: "setup" | "reset";
+      patientId: string;
+      username: string | null;
+      lastName: string;
+      email: string | null;
+    }
   | { state: Exclude<LinkState, "valid">; purpose: "setup" | "reset" | null };
 
 export async function inspectAccountLink(db: Pick<Db, "select">, token: unknown, now: Date): Promise<InspectedLink> {
@@ -37,5 +44,12 @@ export async function inspectAccountLink(db: Pick<Db, "select">, token: unknown,
   if (row.expiresAt.getTime() <= now.getTime()) return { state: "expired", purpose };
   // A password changed since the link was sent makes it stale.
   if ((row.sessionVersion ?? 0) !== row.credentialVersion) return { state: "replaced", purpose };
-  return { state: "valid", purpose, patientId: row.patientId, username: row.username, lastName: row.lastName, email: row.email };
+  return {
+    state: "valid",
+    purpose,
+    patientId: row.patientId,
+    username: row.username,
+    lastName: row.lastName,
+    email: row.email,
+  };
 }

@@ -12,7 +12,11 @@ export type InspectedStaffInvite =
   | { state: "valid"; staffUserId: string; name: string; email: string }
   | { state: Exclude<StaffInviteState, "valid"> };
 
-export async function inspectStaffInviteLink(db: Pick<Db, "select">, token: unknown, now: Date): Promise<InspectedStaffInvite> {
+export async function inspectStaffInviteLink(
+  db: Pick<Db, "select">,
+  token: unknown,
+  now: Date,
+): Promise<InspectedStaffInvite> {
   if (!looksLikeToken(token)) return { state: "unknown" };
   const [row] = await db
     .select({

@@ -12,7 +12,13 @@ import { linkLifetime } from "./link-lifetime";
 export type IssuedLink = { url: string; expiresAt: Date; validFor: string };
 export type LinkIssuer = "self_service" | "staff" | "bulk" | "reminder";
 
-export type LinkRequest = { patientId: string; purpose: "setup" | "reset"; via: LinkIssuer; issuedByStaffId?: string | null; now: Date };
+export type LinkRequest = {
+  patientId: string;
+  purpose: "setup" | "reset";
+  via: LinkIssuer;
+  issuedByStaffId?: string | null;
+  now: Date;
+};
 
 export async function issueAccountLink(tx: Tx, opts: LinkRequest): Promise<IssuedLink> {
   const [link] = await issueAccountLinks(tx, [opts]);
@@ -28,7 +34,12 @@ export async function issueAccountLinks(tx: Tx, requests: readonly LinkRequest[]
   const accounts = await tx
     .select({ patientId: portalAccounts.patientId, sessionVersion: portalAccounts.sessionVersion })
     .from(portalAccounts)
-    .where(sql`${portalAccounts.patientId} = any(${jsonArray(requests.map((r) => r.patientId), "uuid")})`);
+    .where(
+      sql`${portalAccounts.patientId} = any(${jsonArray(
+        requests.map((r) => r.patientId),
+        "uuid",
+      )})`,
+    );
   const versions = new Map(accounts.map((a) => [a.patientId, a.sessionVersion]));
   const groups = new Map<string, { purpose: LinkRequest["purpose"]; now: Date; patientIds: string[] }>();
   for (const r of requests) {
@@ -51,7 +62,9 @@ export async function issueAccountLinks(tx: Tx, requests: readonly LinkRequest[]
   }
   const issued = requests.map((r) => {
     // Invitations from the practice last longer than a link the patient just asked for.
-    const lifetime = linkLifetime(r.purpose === "reset" ? "reset" : r.via === "self_service" ? "setup_self_service" : "setup_staff");
+    const lifetime = linkLifetime(
+      r.purpose === "reset" ? "reset" : r.via === "self_service" ? "setup_self_service" : "setup_staff",
+    );
     return { request: r, token: generateToken(), lifetime, expiresAt: new Date(r.now.getTime() + lifetime.ms) };
   });
   await insertJsonRows(
@@ -92,5 +105,7 @@ export async function revokeAccountLinks(tx: Tx, opts: { patientId: string; reas
   await tx
     .update(accountTokens)
     .set({ revokedAt: opts.now, revokedReason: opts.reason })
-    .where(and(eq(accountTokens.patientId, opts.patientId), isNull(accountTokens.usedAt), isNull(accountTokens.revokedAt)));
+    .where(
+      and(eq(accountTokens.patientId, opts.patientId), isNull(accountTokens.usedAt), isNull(accountTokens.revokedAt)),
+    );
 }

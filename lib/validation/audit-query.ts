@@ -14,12 +14,24 @@ const isoDay = z
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
   });
-const cursor = z.string().regex(/^\d{1,18}$/).transform(Number);
+const cursor = z
+  .string()
+  .regex(/^\d{1,18}$/)
+  .transform(Number);
 
 export const auditQuery = z.object({
   patient: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()).catch(undefined),
   staff: z.preprocess(blankToUndefined, z.uuid().optional()).catch(undefined),
-  event: z.preprocess(blankToUndefined, z.string().max(100).regex(/^[a-z0-9_.-]+$/i).optional()).catch(undefined),
+  event: z
+    .preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .max(100)
+        .regex(/^[a-z0-9_.-]+$/i)
+        .optional(),
+    )
+    .catch(undefined),
   from: z.preprocess(blankToUndefined, isoDay.optional()).catch(undefined),
   to: z.preprocess(blankToUndefined, isoDay.optional()).catch(undefined),
   after: z.preprocess(blankToUndefined, cursor.optional()).catch(undefined),

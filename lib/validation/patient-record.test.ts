@@ -2,7 +2,18 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { basicDataSchema, patientRecordSchema } from "./patient-record";
 
-const good = { firstName: " Maria ", lastName: "García-López", dateOfBirth: "04/12/1978", email: " Maria@Example.COM ", zip: "62701-1234", phone: "(555) 010-2000", addressLine1: "1 Oak St", addressLine2: "", city: "Springfield", state: "il" };
+const good = {
+  firstName: " Maria ",
+  lastName: "García-López",
+  dateOfBirth: "04/12/1978",
+  email: " Maria@Example.COM ",
+  zip: "62701-1234",
+  phone: "(555) 010-2000",
+  addressLine1: "1 Oak St",
+  addressLine2: "",
+  city: "Springfield",
+  state: "il",
+};
 
 describe("patient basic data", () => {
   it("normalises a good record: trimmed, email lower-cased, blanks to null, state upper-cased", () => {
@@ -47,6 +58,9 @@ describe("patient basic data", () => {
   it("needs a chart number of letters, digits and . _ - for a whole record", () => {
     expect(patientRecordSchema.safeParse({ ...good, chartNumber: "MRN-1" }).success).toBe(true);
     expect(patientRecordSchema.safeParse({ ...good, chartNumber: "MRN 1" }).success).toBe(false);
-    expect(patientRecordSchema.parse({ ...good, chartNumber: "MRN-1" })).toMatchObject({ chartStatus: "active", portalAccessEnabled: false });
+    expect(patientRecordSchema.parse({ ...good, chartNumber: "MRN-1" })).toMatchObject({
+      chartStatus: "active",
+      portalAccessEnabled: false,
+    });
   });
 });

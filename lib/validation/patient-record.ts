@@ -13,7 +13,11 @@ const text = z.unknown().transform((v) => (typeof v === "string" ? v.trim() : ""
 const cap = (label: string) => `${label[0].toUpperCase()}${label.slice(1)}`;
 
 // One message per field, the first rule it breaks.
-function checked(label: string, max: number, opts: { required: boolean; test?: (s: string) => boolean; message?: string }) {
+function checked(
+  label: string,
+  max: number,
+  opts: { required: boolean; test?: (s: string) => boolean; message?: string },
+) {
   return text.transform((s, ctx) => {
     const fail = (message: string) => {
       ctx.addIssue({ code: "custom", message });
@@ -59,23 +63,38 @@ export const basicDataSchema = z.object({
     test: (s) => z.email().safeParse(s).success,
     message: "Enter the email address in the right form, like name@example.com",
   }).transform((e) => e?.toLowerCase() ?? null),
-  zip: optional("ZIP code", 10, { re: /^\d{5}(-\d{4})?$/, message: "Enter a 5-digit ZIP code, like 62701, or ZIP+4, like 62701-1234" }),
+  zip: optional("ZIP code", 10, {
+    re: /^\d{5}(-\d{4})?$/,
+    message: "Enter a 5-digit ZIP code, like 62701, or ZIP+4, like 62701-1234",
+  }),
   // At least 7 digits among the usual punctuation: "(--) --- ----" is not a number anyone can call.
-  phone: optional("phone number", 30, { re: /^(?=(?:\D*\d){7})[0-9+().\-\s]{7,30}$/, message: "Enter the phone number with digits, like (555) 010-2000" }),
+  phone: optional("phone number", 30, {
+    re: /^(?=(?:\D*\d){7})[0-9+().\-\s]{7,30}$/,
+    message: "Enter the phone number with digits, like (555) 010-2000",
+  }),
   addressLine1: optional("address", 200),
   addressLine2: optional("second address line", 200),
   city: optional("city", 100),
-  state: optional("state", 20, { re: /^[A-Za-z]{2}$/, message: "Enter the state as 2 letters, like IL" }).transform((s) => s?.toUpperCase() ?? null),
+  state: optional("state", 20, { re: /^[A-Za-z]{2}$/, message: "Enter the state as 2 letters, like IL" }).transform(
+    (s) => s?.toUpperCase() ?? null,
+  ),
 });
 export type BasicData = z.infer<typeof basicDataSchema>;
 export type BasicDataField = keyof BasicData;
 
-export const chartNumberField = required("chart number", 32, (s) => /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(s), "Chart number can only use letters, digits and . _ -");
+export const chartNumberField = required(
+  "chart number",
+  32,
+  (s) => /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(s),
+  "Chart number can only use letters, digits and . _ -",
+);
 
 /** A whole on-file record, as Add patient and imports create it. */
 export const patientRecordSchema = basicDataSchema.extend({
   chartNumber: chartNumberField,
-  chartStatus: z.enum(["active", "inactive", "deceased"], { error: "Chart status must be active, inactive or deceased" }).default("active"),
+  chartStatus: z
+    .enum(["active", "inactive", "deceased"], { error: "Chart status must be active, inactive or deceased" })
+    .default("active"),
   portalAccessEnabled: z.boolean().default(false),
 });
 export type PatientRecord = z.infer<typeof patientRecordSchema>;

@@ -36,7 +36,13 @@ import {
 import { staffSignInSchema } from "./staff-sign-in";
 import { patientSignInSchema } from "./patient-sign-in";
 import { createStaffSchema } from "./staff";
-import { changeStaffRoleSchema, inviteStaffSchema, setStaffActiveSchema, staffIdSchema, staffSetupSchema } from "./staff-admin";
+import {
+  changeStaffRoleSchema,
+  inviteStaffSchema,
+  setStaffActiveSchema,
+  staffIdSchema,
+  staffSetupSchema,
+} from "./staff-admin";
 import { normalizeUsernameKey, usernameField } from "./username";
 import { basicDataSchema, chartNumberField, dateOfBirthField, patientRecordSchema } from "./patient-record";
 import { patientListQuery } from "./patient-list-query";
@@ -57,7 +63,8 @@ const FEW = fcParams(100);
 const codePoints = (s: string) => [...s].length;
 const fieldErrorKeys = (error: z.ZodError) => Object.keys(z.flattenError(error).fieldErrors).sort();
 const isEmail = (s: string) => z.email().safeParse(s).success;
-const realIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+const realIsoDate = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
 const ZIP = /^\d{5}(-\d{4})?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NO_C0 = /^[^\u0000-\u001f\u007f]*$/;
@@ -101,12 +108,31 @@ const hostileEmail = fc.oneof(
   withInside(goodEmail, C0_AND_DEL),
   withInside(goodEmail, [...C1, ...LINE_SEPARATORS, ...BIDI_CONTROLS, " ", "<", ","]),
   longerThan(254).map((s) => `${s}@example.com`),
-  fc.constantFrom("", "   ", "pat", "pat@", "@example.com", "pat@example", "pat@@example.com", "pat@example.com\r\nBcc: x@evil.com", "pat@exa mple.com", "pät@example.com"),
+  fc.constantFrom(
+    "",
+    "   ",
+    "pat",
+    "pat@",
+    "@example.com",
+    "pat@example",
+    "pat@@example.com",
+    "pat@example.com\r\nBcc: x@evil.com",
+    "pat@exa mple.com",
+    "pät@example.com",
+  ),
   nonString,
 );
-const goodPassword = fc.oneof(fc.string({ minLength: 1, maxLength: 128 }), fc.string({ unit: "binary", minLength: 1, maxLength: 64 }));
+const goodPassword = fc.oneof(
+  fc.string({ minLength: 1, maxLength: 128 }),
+  fc.string({ unit: "binary", minLength: 1, maxLength: 64 }),
+);
 // zod measures string lengths in code points, so "too long" means more than 128 code points.
-const hostilePassword = fc.oneof(fc.constant(""), fc.string({ minLength: 129, maxLength: 2_000 }), longerThan(128), nonString);
+const hostilePassword = fc.oneof(
+  fc.constant(""),
+  fc.string({ minLength: 129, maxLength: 2_000 }),
+  longerThan(128),
+  nonString,
+);
 
 const staffSignIn: Spec = {
   name: "staffSignInSchema",
@@ -129,7 +155,14 @@ const patientSignIn: Spec = {
   name: "patientSignInSchema",
   schema: patientSignInSchema,
   fields: ["username", "password"],
-  good: fc.record({ username: fc.oneof(goodUsername, goodUsername.map((u) => ` ${u} `), fc.string({ minLength: 1, maxLength: 64 }).filter((s) => s.trim() !== "")), password: goodPassword }),
+  good: fc.record({
+    username: fc.oneof(
+      goodUsername,
+      goodUsername.map((u) => ` ${u} `),
+      fc.string({ minLength: 1, maxLength: 64 }).filter((s) => s.trim() !== ""),
+    ),
+    password: goodPassword,
+  }),
   hostile: {
     username: fc.oneof(withInside(goodUsername, C0_AND_DEL), longerThan(64), fc.constantFrom("", "   "), nonString),
     password: hostilePassword,
@@ -146,8 +179,17 @@ const patientSignIn: Spec = {
 
 const goodStaffPassword = fc.string({ minLength: 15, maxLength: 128 });
 const staffName = goodName(100);
-const hostileStaffName = fc.oneof(withInside(staffName, C0_AND_DEL), longerThan(100), fc.constantFrom("", "   "), nonString);
-const hostileRole = fc.oneof(fc.constantFrom("Admin", "ADMIN", " admin", "admin ", "owner", "front-desk", "", "front_desk\u0000"), anyString.filter((s) => s !== "admin" && s !== "front_desk"), nonString);
+const hostileStaffName = fc.oneof(
+  withInside(staffName, C0_AND_DEL),
+  longerThan(100),
+  fc.constantFrom("", "   "),
+  nonString,
+);
+const hostileRole = fc.oneof(
+  fc.constantFrom("Admin", "ADMIN", " admin", "admin ", "owner", "front-desk", "", "front_desk\u0000"),
+  anyString.filter((s) => s !== "admin" && s !== "front_desk"),
+  nonString,
+);
 const checkStaffName = (n: unknown, input: unknown) => {
   const s = n as string;
   expect(s).toBe(String(input).trim());
@@ -160,12 +202,22 @@ const createStaff: Spec = {
   name: "createStaffSchema",
   schema: createStaffSchema,
   fields: ["name", "email", "role", "password"],
-  good: fc.record({ name: staffName, email: goodEmail, role: fc.constantFrom("admin", "front_desk"), password: goodStaffPassword }),
+  good: fc.record({
+    name: staffName,
+    email: goodEmail,
+    role: fc.constantFrom("admin", "front_desk"),
+    password: goodStaffPassword,
+  }),
   hostile: {
     name: hostileStaffName,
     email: hostileEmail,
     role: hostileRole,
-    password: fc.oneof(fc.string({ maxLength: 14 }), fc.constant("😀".repeat(14)), longerThan(128), fc.constantFrom(null, undefined, 123456789012345678n as unknown, {})),
+    password: fc.oneof(
+      fc.string({ maxLength: 14 }),
+      fc.constant("😀".repeat(14)),
+      longerThan(128),
+      fc.constantFrom(null, undefined, 123456789012345678n as unknown, {}),
+    ),
   },
   check: (out, input) => {
     checkStaffName(out.name, input.name);
@@ -191,7 +243,18 @@ const inviteStaff: Spec = {
   },
 };
 
-const hostileUuid = fc.oneof(fc.constantFrom("", "not-a-uuid", "00000000-0000-0000-0000-00000000000g", "123e4567-e89b-12d3-a456-4266141740000", "'; drop table staff_users; --"), fc.uuid().map((u) => `${u} `), fc.uuid().map((u) => `${u}\u0000`), nonString);
+const hostileUuid = fc.oneof(
+  fc.constantFrom(
+    "",
+    "not-a-uuid",
+    "00000000-0000-0000-0000-00000000000g",
+    "123e4567-e89b-12d3-a456-4266141740000",
+    "'; drop table staff_users; --",
+  ),
+  fc.uuid().map((u) => `${u} `),
+  fc.uuid().map((u) => `${u}\u0000`),
+  nonString,
+);
 const changeStaffRole: Spec = {
   name: "changeStaffRoleSchema",
   schema: changeStaffRoleSchema,
@@ -208,7 +271,13 @@ const setStaffActive: Spec = {
   schema: setStaffActiveSchema,
   fields: ["staffId", "active"],
   good: fc.record({ staffId: fc.uuid(), active: fc.constantFrom("true", "false") }),
-  hostile: { staffId: hostileUuid, active: fc.oneof(fc.constantFrom("TRUE", "yes", "1", "on", "", " true"), fc.constantFrom<unknown>(true, false, 1, null)) },
+  hostile: {
+    staffId: hostileUuid,
+    active: fc.oneof(
+      fc.constantFrom("TRUE", "yes", "1", "on", "", " true"),
+      fc.constantFrom<unknown>(true, false, 1, null),
+    ),
+  },
   check: (out, input) => {
     expect(out.staffId).toMatch(UUID);
     expect(out.active).toBe(input.active === "true");
@@ -240,11 +309,27 @@ const staffSetup: Spec = {
 
 // Patient records: every string field trimmed, free of controls, line separators and bidi controls, within its
 // length in code points; blanks of optional fields become null.
-const LIMITS: Record<string, number> = { firstName: 100, lastName: 100, email: 254, zip: 10, phone: 30, addressLine1: 200, addressLine2: 200, city: 100, state: 20 };
-const goodPhone = fc.oneof(fc.stringMatching(/^\(\d{3}\) \d{3}-\d{4}$/), fc.stringMatching(/^\+1 \d{3}\.\d{3}\.\d{4}$/));
-const goodAddress = fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789 #.,-'/ÁéÑ"), maxLength: 200 });
+const LIMITS: Record<string, number> = {
+  firstName: 100,
+  lastName: 100,
+  email: 254,
+  zip: 10,
+  phone: 30,
+  addressLine1: 200,
+  addressLine2: 200,
+  city: 100,
+  state: 20,
+};
+const goodPhone = fc.oneof(
+  fc.stringMatching(/^\(\d{3}\) \d{3}-\d{4}$/),
+  fc.stringMatching(/^\+1 \d{3}\.\d{3}\.\d{4}$/),
+);
+const goodAddress = fc.string({
+  unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789 #.,-'/ÁéÑ"),
+  maxLength: 200,
+});
 const goodCity = fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz -'.é"), maxLength: 100 });
-const blankOr = <T,>(a: fc.Arbitrary<T>) => fc.oneof(a, fc.constantFrom("", "  "));
+const blankOr = <T>(a: fc.Arbitrary<T>) => fc.oneof(a, fc.constantFrom("", "  "));
 const goodBasic = fc.record({
   firstName: goodName(100),
   lastName: goodLastName,
@@ -258,25 +343,91 @@ const goodBasic = fc.record({
   state: blankOr(fc.stringMatching(/^[A-Za-z]{2}$/)),
 });
 const FORBIDDEN_IN_STORED = [...C0_AND_DEL, ...C1, ...LINE_SEPARATORS, ...BIDI_CONTROLS];
-const futureDob = fc.date({ min: new Date(Date.now() + 2 * DAY_MS), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true });
-const pre1900Dob = fc.date({ min: new Date("1000-01-01T00:00:00Z"), max: new Date("1899-12-31T00:00:00Z"), noInvalidDate: true });
+const futureDob = fc.date({
+  min: new Date(Date.now() + 2 * DAY_MS),
+  max: new Date("9999-12-31T00:00:00Z"),
+  noInvalidDate: true,
+});
+const pre1900Dob = fc.date({
+  min: new Date("1000-01-01T00:00:00Z"),
+  max: new Date("1899-12-31T00:00:00Z"),
+  noInvalidDate: true,
+});
 const hostileDob = fc.oneof(
   fc.tuple(fc.oneof(futureDob, pre1900Dob), fc.nat()).map(([d, style]) => formatDate(d, style)),
-  fc.constantFrom("", "  ", "02/30/1990", "02/29/1900", "13/01/1990", "00/10/1990", "04/31/2001", "1990-02-30", "1/1/90", "19900101", "01011990", "tomorrow", "1990/01/01", "01/01/1990 00:00", "٠١/٠١/١٩٩٠", "１９９０-０１-０１"),
-  withInside(goodDob.map(([, typed]) => typed), FORBIDDEN_IN_STORED),
+  fc.constantFrom(
+    "",
+    "  ",
+    "02/30/1990",
+    "02/29/1900",
+    "13/01/1990",
+    "00/10/1990",
+    "04/31/2001",
+    "1990-02-30",
+    "1/1/90",
+    "19900101",
+    "01011990",
+    "tomorrow",
+    "1990/01/01",
+    "01/01/1990 00:00",
+    "٠١/٠١/١٩٩٠",
+    "１９９０-０１-０１",
+  ),
+  withInside(
+    goodDob.map(([, typed]) => typed),
+    FORBIDDEN_IN_STORED,
+  ),
   hugeString(),
 );
 const hostileBasic: Record<string, fc.Arbitrary<unknown>> = {
   firstName: fc.oneof(withInside(goodName(100), FORBIDDEN_IN_STORED), longerThan(100), fc.constantFrom("", "   ")),
-  lastName: fc.oneof(withInside(goodLastName, FORBIDDEN_IN_STORED), longerThan(100), fc.constantFrom("", "   ", "Smith\r\nBcc: x", "\u202eevil")),
+  lastName: fc.oneof(
+    withInside(goodLastName, FORBIDDEN_IN_STORED),
+    longerThan(100),
+    fc.constantFrom("", "   ", "Smith\r\nBcc: x", "\u202eevil"),
+  ),
   dateOfBirth: hostileDob,
-  email: fc.oneof(withInside(goodEmail, FORBIDDEN_IN_STORED), longerThan(254).map((s) => `${s}@example.com`), fc.constantFrom("pat", "pat@", "pat@example", "pät@example.com")),
-  zip: fc.oneof(withInside(goodZip, FORBIDDEN_IN_STORED), fc.constantFrom("6270", "627011", "627011234", "62701-123", "62701 1234", "SW1A 1AA", "١٢٣٤٥", "62701-1234-5"), longerThan(10, fc.constant("9"))),
-  phone: fc.oneof(withInside(goodPhone, FORBIDDEN_IN_STORED), fc.constantFrom("call me", "555", "555-CALL-NOW", "+1 (555) 010-2000 ext. 7"), longerThan(30, fc.constant("5"))),
-  addressLine1: fc.oneof(withInside(goodAddress.filter((s) => s.trim().length > 1), FORBIDDEN_IN_STORED), longerThan(200)),
-  addressLine2: fc.oneof(withInside(goodAddress.filter((s) => s.trim().length > 1), FORBIDDEN_IN_STORED), longerThan(200)),
-  city: fc.oneof(withInside(goodCity.filter((s) => s.trim().length > 1), FORBIDDEN_IN_STORED), longerThan(100)),
-  state: fc.oneof(fc.constantFrom("Illinois", "I", "I1", "ÍL", "IL.", "I L"), withInside(fc.constant("IL"), FORBIDDEN_IN_STORED), longerThan(20)),
+  email: fc.oneof(
+    withInside(goodEmail, FORBIDDEN_IN_STORED),
+    longerThan(254).map((s) => `${s}@example.com`),
+    fc.constantFrom("pat", "pat@", "pat@example", "pät@example.com"),
+  ),
+  zip: fc.oneof(
+    withInside(goodZip, FORBIDDEN_IN_STORED),
+    fc.constantFrom("6270", "627011", "627011234", "62701-123", "62701 1234", "SW1A 1AA", "١٢٣٤٥", "62701-1234-5"),
+    longerThan(10, fc.constant("9")),
+  ),
+  phone: fc.oneof(
+    withInside(goodPhone, FORBIDDEN_IN_STORED),
+    fc.constantFrom("call me", "555", "555-CALL-NOW", "+1 (555) 010-2000 ext. 7"),
+    longerThan(30, fc.constant("5")),
+  ),
+  addressLine1: fc.oneof(
+    withInside(
+      goodAddress.filter((s) => s.trim().length > 1),
+      FORBIDDEN_IN_STORED,
+    ),
+    longerThan(200),
+  ),
+  addressLine2: fc.oneof(
+    withInside(
+      goodAddress.filter((s) => s.trim().length > 1),
+      FORBIDDEN_IN_STORED,
+    ),
+    longerThan(200),
+  ),
+  city: fc.oneof(
+    withInside(
+      goodCity.filter((s) => s.trim().length > 1),
+      FORBIDDEN_IN_STORED,
+    ),
+    longerThan(100),
+  ),
+  state: fc.oneof(
+    fc.constantFrom("Illinois", "I", "I1", "ÍL", "IL.", "I L"),
+    withInside(fc.constant("IL"), FORBIDDEN_IN_STORED),
+    longerThan(20),
+  ),
 };
 function checkBasicOut(out: Record<string, unknown>, input: Record<string, unknown>) {
   for (const [k, max] of Object.entries(LIMITS)) {
@@ -294,7 +445,7 @@ function checkBasicOut(out: Record<string, unknown>, input: Record<string, unkno
     expect(codePoints(s)).toBeLessThanOrEqual(max);
   }
   expect(realIsoDate(out.dateOfBirth as string)).toBe(true);
-  expect(out.dateOfBirth as string >= "1900-01-01" && (out.dateOfBirth as string) <= todayUtc()).toBe(true);
+  expect((out.dateOfBirth as string) >= "1900-01-01" && (out.dateOfBirth as string) <= todayUtc()).toBe(true);
   if (out.email !== null) checkEmailOut(out.email);
   if (out.zip !== null) expect(out.zip).toMatch(ZIP);
   if (out.phone !== null) expect(out.phone).toMatch(/^[0-9+().\-\s]{7,30}$/);
@@ -316,11 +467,28 @@ const patientRecord: Spec = {
   name: "patientRecordSchema",
   schema: patientRecordSchema,
   fields: [...basicData.fields, "chartNumber", "chartStatus", "portalAccessEnabled"],
-  good: fc.tuple(goodBasic, goodChart, fc.constantFrom("active", "inactive", "deceased"), fc.boolean()).map(([b, chartNumber, chartStatus, portalAccessEnabled]) => ({ ...b, chartNumber, chartStatus, portalAccessEnabled })),
+  good: fc
+    .tuple(goodBasic, goodChart, fc.constantFrom("active", "inactive", "deceased"), fc.boolean())
+    .map(([b, chartNumber, chartStatus, portalAccessEnabled]) => ({
+      ...b,
+      chartNumber,
+      chartStatus,
+      portalAccessEnabled,
+    })),
   hostile: {
     ...hostileBasic,
-    chartNumber: fc.oneof(fc.constantFrom("", "MRN 1", "-MRN", ".x", "_x", "MRNé1", "MRN/1", "MRN;1", "MRN'1"), withInside(goodChart.filter((s) => s.length > 1), FORBIDDEN_IN_STORED), longerThan(32, fc.constant("9"))),
-    chartStatus: fc.oneof(fc.constantFrom("Active", "ACTIVE", "active ", "archived", ""), fc.constantFrom<unknown>(1, true, {})),
+    chartNumber: fc.oneof(
+      fc.constantFrom("", "MRN 1", "-MRN", ".x", "_x", "MRNé1", "MRN/1", "MRN;1", "MRN'1"),
+      withInside(
+        goodChart.filter((s) => s.length > 1),
+        FORBIDDEN_IN_STORED,
+      ),
+      longerThan(32, fc.constant("9")),
+    ),
+    chartStatus: fc.oneof(
+      fc.constantFrom("Active", "ACTIVE", "active ", "archived", ""),
+      fc.constantFrom<unknown>(1, true, {}),
+    ),
     portalAccessEnabled: fc.constantFrom<unknown>("on", "true", "false", 1, 0, "", {}),
   },
   check: (out, input) => {
@@ -338,12 +506,35 @@ const reminderSettings: Spec = {
   good: fc.record({
     enabled: fc.boolean(),
     afterDays: fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 60 }).map(String)),
-    maxReminders: fc.oneof(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 10 }).map((n) => ` ${n} `)),
+    maxReminders: fc.oneof(
+      fc.integer({ min: 1, max: 10 }),
+      fc.integer({ min: 1, max: 10 }).map((n) => ` ${n} `),
+    ),
   }),
   hostile: {
     enabled: fc.constantFrom<unknown>("on", "true", 1, null, undefined, "false"),
-    afterDays: fc.oneof(fc.constantFrom<unknown>(0, 61, -1, 1.5, "7.5", "abc", "", null, Number.NaN, Number.POSITIVE_INFINITY, "1e400", {}), fc.integer({ min: 61 }), hugeString()),
-    maxReminders: fc.oneof(fc.constantFrom<unknown>(0, 11, 2.5, "two", "", null, Number.NaN, "Infinity"), fc.integer({ max: 0 })),
+    afterDays: fc.oneof(
+      fc.constantFrom<unknown>(
+        0,
+        61,
+        -1,
+        1.5,
+        "7.5",
+        "abc",
+        "",
+        null,
+        Number.NaN,
+        Number.POSITIVE_INFINITY,
+        "1e400",
+        {},
+      ),
+      fc.integer({ min: 61 }),
+      hugeString(),
+    ),
+    maxReminders: fc.oneof(
+      fc.constantFrom<unknown>(0, 11, 2.5, "two", "", null, Number.NaN, "Infinity"),
+      fc.integer({ max: 0 }),
+    ),
   },
   check: (out) => {
     expect(typeof out.enabled).toBe("boolean");
@@ -356,7 +547,19 @@ const reminderSettings: Spec = {
   },
 };
 
-const OBJECT_SPECS: Spec[] = [staffSignIn, patientSignIn, createStaff, inviteStaff, changeStaffRole, setStaffActive, staffId, staffSetup, basicData, patientRecord, reminderSettings];
+const OBJECT_SPECS: Spec[] = [
+  staffSignIn,
+  patientSignIn,
+  createStaff,
+  inviteStaff,
+  changeStaffRole,
+  setStaffActive,
+  staffId,
+  staffSetup,
+  basicData,
+  patientRecord,
+  reminderSettings,
+];
 
 describe.each(OBJECT_SPECS.map((s) => [s.name, s] as const))("%s", (_name, spec) => {
   it("safeParse never throws on anything at all (fc.anything(), null-prototype and JSON-born objects)", () => {
@@ -394,29 +597,36 @@ describe.each(OBJECT_SPECS.map((s) => [s.name, s] as const))("%s", (_name, spec)
     fc.assert(
       fc.property(spec.good, (input) => {
         const r = safe(spec.schema, input);
-        if (!r.success) throw new Error(`refused ${JSON.stringify(input)}: ${JSON.stringify(z.flattenError(r.error).fieldErrors)}`);
+        if (!r.success)
+          throw new Error(`refused ${JSON.stringify(input)}: ${JSON.stringify(z.flattenError(r.error).fieldErrors)}`);
         spec.check(r.data as Record<string, unknown>, input);
       }),
       RUNS,
     );
   });
 
-  it.each(spec.fields.filter((f) => spec.hostile[f]))("a known-good input with a hostile %s fails, keyed by that field alone", (field) => {
-    fc.assert(
-      fc.property(spec.good, spec.hostile[field], (good, bad) => {
-        const input = { ...good, [field]: bad };
-        const r = safe(spec.schema, input);
-        if (r.success) throw new Error(`accepted ${field}=${JSON.stringify(bad)} as ${JSON.stringify((r.data as Record<string, unknown>)[field])}`);
-        expect(fieldErrorKeys(r.error)).toEqual([field]);
-        // Messages are fixed sentences: they never echo a (long) hostile value.
-        for (const m of z.flattenError(r.error).fieldErrors[field as never] as string[]) {
-          expect(typeof m).toBe("string");
-          if (typeof bad === "string" && bad.length >= 20) expect(m).not.toContain(bad);
-        }
-      }),
-      FEW,
-    );
-  });
+  it.each(spec.fields.filter((f) => spec.hostile[f]))(
+    "a known-good input with a hostile %s fails, keyed by that field alone",
+    (field) => {
+      fc.assert(
+        fc.property(spec.good, spec.hostile[field], (good, bad) => {
+          const input = { ...good, [field]: bad };
+          const r = safe(spec.schema, input);
+          if (r.success)
+            throw new Error(
+              `accepted ${field}=${JSON.stringify(bad)} as ${JSON.stringify((r.data as Record<string, unknown>)[field])}`,
+            );
+          expect(fieldErrorKeys(r.error)).toEqual([field]);
+          // Messages are fixed sentences: they never echo a (long) hostile value.
+          for (const m of z.flattenError(r.error).fieldErrors[field as never] as string[]) {
+            expect(typeof m).toBe("string");
+            if (typeof bad === "string" && bad.length >= 20) expect(m).not.toContain(bad);
+          }
+        }),
+        FEW,
+      );
+    },
+  );
 
   it("20 KB of adversarial text in every field parses quickly (no catastrophic regex backtracking)", () => {
     const pieces = ["a", "a.", "a@", "@a.", "a-", "1", "1-", " ", "\u0000", "😀", "a\u0301", "-1"];
@@ -437,27 +647,44 @@ describe.each(OBJECT_SPECS.map((s) => [s.name, s] as const))("%s", (_name, spec)
 describe("stored names follow the same character rules everywhere", () => {
   // Patient names refuse C1 controls, U+2028/2029 and bidi overrides (patient-record.ts); a staff name is stored
   // in staff_users.name and shown on the Staff and Audit pages, so the same rule should hold there.
-  const staffNameWith = (c: string) => ({ name: `Ann${c}Evil`, email: "ann@example.com", role: "admin", password: "a long enough password!" });
+  const staffNameWith = (c: string) => ({
+    name: `Ann${c}Evil`,
+    email: "ann@example.com",
+    role: "admin",
+    password: "a long enough password!",
+  });
   it.each([
     ["NEL U+0085 (C1 control)", "\u0085"],
     ["CSI U+009B (C1 control)", "\u009b"],
     ["LINE SEPARATOR U+2028", "\u2028"],
     ["RIGHT-TO-LEFT OVERRIDE U+202E", "\u202e"],
     ["RIGHT-TO-LEFT ISOLATE U+2067", "\u2067"],
-  ])("createStaffSchema and inviteStaffSchema refuse a staff name containing %s, as basicDataSchema does for patients", (_what, c) => {
-    expect(basicDataSchema.safeParse({ firstName: `Ann${c}Evil`, lastName: "Smith", dateOfBirth: "01/02/1980" }).success).toBe(false);
-    const created = createStaffSchema.safeParse(staffNameWith(c));
-    expect(created.success ? created.data.name : "refused").toBe("refused");
-    const invited = inviteStaffSchema.safeParse(staffNameWith(c));
-    expect(invited.success ? invited.data.name : "refused").toBe("refused");
-  });
+  ])(
+    "createStaffSchema and inviteStaffSchema refuse a staff name containing %s, as basicDataSchema does for patients",
+    (_what, c) => {
+      expect(
+        basicDataSchema.safeParse({ firstName: `Ann${c}Evil`, lastName: "Smith", dateOfBirth: "01/02/1980" }).success,
+      ).toBe(false);
+      const created = createStaffSchema.safeParse(staffNameWith(c));
+      expect(created.success ? created.data.name : "refused").toBe("refused");
+      const invited = inviteStaffSchema.safeParse(staffNameWith(c));
+      expect(invited.success ? invited.data.name : "refused").toBe("refused");
+    },
+  );
 
   it("property: no accepted staff name contains a character patient names refuse", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom("a", " ", "é", ...C1, ...LINE_SEPARATORS, ...BIDI_CONTROLS), minLength: 1, maxLength: 20 }), (name) => {
-        const r = inviteStaffSchema.safeParse({ name, email: "ann@example.com", role: "admin" });
-        if (r.success) expect(r.data.name).not.toMatch(STORED_TEXT_FORBIDDEN);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom("a", " ", "é", ...C1, ...LINE_SEPARATORS, ...BIDI_CONTROLS),
+          minLength: 1,
+          maxLength: 20,
+        }),
+        (name) => {
+          const r = inviteStaffSchema.safeParse({ name, email: "ann@example.com", role: "admin" });
+          if (r.success) expect(r.data.name).not.toMatch(STORED_TEXT_FORBIDDEN);
+        },
+      ),
       FEW,
     );
   });
@@ -469,9 +696,19 @@ describe("passwords: whatever a user may choose, they can sign in with", () => {
   // locked out by its own password. zod counts code points too, but of the raw input, not of its NFKC form.
   const choosable = fc.oneof(
     fc.string({ unit: "grapheme", minLength: 15, maxLength: 128 }),
-    fc.string({ unit: fc.constantFrom("😀", "🔑", "𝒜", "a", " ", "é", "e\u0301", "a\u0308", "n\u0303", "ﬁ"), minLength: 15, maxLength: 128 }),
+    fc.string({
+      unit: fc.constantFrom("😀", "🔑", "𝒜", "a", " ", "é", "e\u0301", "a\u0308", "n\u0303", "ﬁ"),
+      minLength: 15,
+      maxLength: 128,
+    }),
     // Decomposed (NFD) text, as some keyboards, password managers and copy-and-paste deliver it.
-    fc.array(fc.constantFrom("re\u0301sume\u0301 ", "cafe\u0301 ", "nin\u0303o ", "u\u0308ber ", "Zoe\u0308 "), { minLength: 4, maxLength: 30, size: "max" }).map((w) => w.join("")),
+    fc
+      .array(fc.constantFrom("re\u0301sume\u0301 ", "cafe\u0301 ", "nin\u0303o ", "u\u0308ber ", "Zoe\u0308 "), {
+        minLength: 4,
+        maxLength: 30,
+        size: "max",
+      })
+      .map((w) => w.join("")),
   );
 
   it("property: a password accepted by checkNewPassword is accepted by both sign-in schemas", () => {
@@ -497,7 +734,9 @@ describe("passwords: whatever a user may choose, they can sign in with", () => {
   it("70 emoji (70 code points, 140 UTF-16 units) can be chosen and typed at sign-in (zod counts code points)", () => {
     const password = "🔑😀".repeat(35);
     expect(checkNewPassword({ password, minLength: 15 }).ok).toBe(true);
-    expect(createStaffSchema.safeParse({ name: "A", email: "a@example.com", role: "admin", password }).success).toBe(true);
+    expect(createStaffSchema.safeParse({ name: "A", email: "a@example.com", role: "admin", password }).success).toBe(
+      true,
+    );
     expect(passwordInput.safeParse(password).success).toBe(true);
   });
 
@@ -544,24 +783,38 @@ describe("single-field schemas", () => {
 
   it("usernameField: never throws; accepted output is the trimmed input, 3-64 ASCII letters, digits and . _ - @", () => {
     fc.assert(
-      fc.property(fc.oneof(anyValue, goodUsername, goodUsername.map((u) => `  ${u}\t`)), (input) => {
-        const r = safe(usernameField, input);
-        if (r.success) {
-          expect(r.data).toMatch(/^[A-Za-z0-9._@-]{3,64}$/);
-          expect(r.data).toBe(String(input).trim());
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          anyValue,
+          goodUsername,
+          goodUsername.map((u) => `  ${u}\t`),
+        ),
+        (input) => {
+          const r = safe(usernameField, input);
+          if (r.success) {
+            expect(r.data).toMatch(/^[A-Za-z0-9._@-]{3,64}$/);
+            expect(r.data).toBe(String(input).trim());
+          }
+        },
+      ),
       RUNS,
     );
   });
 
   it("usernameField: any character outside the allowed set inside a good username is refused", () => {
-    const outside = fc.string({ unit: "binary", minLength: 1, maxLength: 1 }).filter((c) => !/^[A-Za-z0-9._@-]$/.test(c));
+    const outside = fc
+      .string({ unit: "binary", minLength: 1, maxLength: 1 })
+      .filter((c) => !/^[A-Za-z0-9._@-]$/.test(c));
     fc.assert(
-      fc.property(goodUsername.filter((u) => u.length < 64), outside, fc.nat(), (u, c, at) => {
-        const i = 1 + (at % (u.length - 1));
-        expect(usernameField.safeParse(u.slice(0, i) + c + u.slice(i)).success).toBe(false);
-      }),
+      fc.property(
+        goodUsername.filter((u) => u.length < 64),
+        outside,
+        fc.nat(),
+        (u, c, at) => {
+          const i = 1 + (at % (u.length - 1));
+          expect(usernameField.safeParse(u.slice(0, i) + c + u.slice(i)).success).toBe(false);
+        },
+      ),
       RUNS,
     );
   });
@@ -590,8 +843,17 @@ describe("single-field schemas", () => {
 
   it("dateOfBirthField: anything accepted is a real YYYY-MM-DD between 1900-01-01 and today", () => {
     const dateLike = fc.oneof(
-      fc.tuple(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 9999 }), fc.constantFrom("/", "-", ".")).map(([m, d, y, s]) => `${m}${s}${d}${s}${String(y).padStart(4, "0")}`),
-      fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([y, m, d]) => `${String(y).padStart(4, "0")}-${m}-${d}`),
+      fc
+        .tuple(
+          fc.integer({ min: 0, max: 99 }),
+          fc.integer({ min: 0, max: 99 }),
+          fc.integer({ min: 0, max: 9999 }),
+          fc.constantFrom("/", "-", "."),
+        )
+        .map(([m, d, y, s]) => `${m}${s}${d}${s}${String(y).padStart(4, "0")}`),
+      fc
+        .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
+        .map(([y, m, d]) => `${String(y).padStart(4, "0")}-${m}-${d}`),
       anyString,
     );
     fc.assert(
@@ -626,13 +888,19 @@ describe("single-field schemas", () => {
 
   it("parseDateInput: never throws; a result is a real ISO date that reads back to itself", () => {
     fc.assert(
-      fc.property(fc.oneof(anyString, goodDob.map(([, t]) => t)), (s) => {
-        const iso = parseDateInput(s);
-        if (iso !== null) {
-          expect(realIsoDate(iso)).toBe(true);
-          expect(parseDateInput(iso)).toBe(iso);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          anyString,
+          goodDob.map(([, t]) => t),
+        ),
+        (s) => {
+          const iso = parseDateInput(s);
+          if (iso !== null) {
+            expect(realIsoDate(iso)).toBe(true);
+            expect(parseDateInput(iso)).toBe(iso);
+          }
+        },
+      ),
       RUNS,
     );
   });
@@ -652,41 +920,69 @@ describe("single-field schemas", () => {
 // ---------------------------------------------------------------------------------------------------------
 // URL-parameter schemas: they never fail; a bad parameter falls back to "unset" and leaves the others alone.
 
-const many = <T,>(a: fc.Arbitrary<T>) => fc.oneof(a, fc.array(a, { maxLength: 3 }));
+const many = <T>(a: fc.Arbitrary<T>) => fc.oneof(a, fc.array(a, { maxLength: 3 }));
 const queryValue = fc.oneof(anyValue, many(anyString));
 
 describe("patientListQuery", () => {
   const check = (out: z.output<typeof patientListQuery>) => {
     expect(out.q === undefined || (typeof out.q === "string" && out.q.length <= 100)).toBe(true);
     expect(out.status === undefined || (PORTAL_STATUS_KINDS as readonly string[]).includes(out.status)).toBe(true);
-    for (const c of [out.after, out.before]) expect(c === undefined || (typeof c === "string" && c.length <= 400)).toBe(true);
+    for (const c of [out.after, out.before])
+      expect(c === undefined || (typeof c === "string" && c.length <= 400)).toBe(true);
   };
   it("always succeeds, whatever the parameters, with values within bounds", () => {
     fc.assert(
-      fc.property(fc.oneof(anyValue, fc.record({ q: queryValue, status: queryValue, after: queryValue, before: queryValue }, { requiredKeys: [] })), (input) => {
-        const r = safe(patientListQuery, input);
-        if (r.success) check(r.data);
-      }),
+      fc.property(
+        fc.oneof(
+          anyValue,
+          fc.record({ q: queryValue, status: queryValue, after: queryValue, before: queryValue }, { requiredKeys: [] }),
+        ),
+        (input) => {
+          const r = safe(patientListQuery, input);
+          if (r.success) check(r.data);
+        },
+      ),
       RUNS,
     );
   });
   it("plain records of strings and arrays always succeed", () => {
     fc.assert(
-      fc.property(fc.record({ q: many(anyString), status: many(anyString), after: many(anyString), before: many(anyString) }, { requiredKeys: [] }), (input) => {
-        const r = patientListQuery.safeParse(input);
-        expect(r.success).toBe(true);
-        check(r.data!);
-      }),
+      fc.property(
+        fc.record(
+          { q: many(anyString), status: many(anyString), after: many(anyString), before: many(anyString) },
+          { requiredKeys: [] },
+        ),
+        (input) => {
+          const r = patientListQuery.safeParse(input);
+          expect(r.success).toBe(true);
+          check(r.data!);
+        },
+      ),
       RUNS,
     );
   });
   it("a hostile parameter becomes undefined and the others are kept", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 100 }), fc.constantFrom(...PORTAL_STATUS_KINDS), longerThan(400), (q, status, after) => {
-        expect(patientListQuery.parse({ q, status, after, before: "x" })).toEqual({ q, status, after: undefined, before: "x" });
-        expect(patientListQuery.parse({ q: `${q}${"x".repeat(101)}`, status })).toEqual({ q: undefined, status, after: undefined, before: undefined });
-        expect(patientListQuery.parse({ q, status: `${status}!` }).status).toBeUndefined();
-      }),
+      fc.property(
+        fc.string({ maxLength: 100 }),
+        fc.constantFrom(...PORTAL_STATUS_KINDS),
+        longerThan(400),
+        (q, status, after) => {
+          expect(patientListQuery.parse({ q, status, after, before: "x" })).toEqual({
+            q,
+            status,
+            after: undefined,
+            before: "x",
+          });
+          expect(patientListQuery.parse({ q: `${q}${"x".repeat(101)}`, status })).toEqual({
+            q: undefined,
+            status,
+            after: undefined,
+            before: undefined,
+          });
+          expect(patientListQuery.parse({ q, status: `${status}!` }).status).toBeUndefined();
+        },
+      ),
       FEW,
     );
   });
@@ -702,22 +998,39 @@ describe("bulkSelectionQuery", () => {
   };
   it("never throws; any plain record parses, within bounds", () => {
     fc.assert(
-      fc.property(fc.record({ id: fc.oneof(queryValue, fc.array(fc.uuid(), { maxLength: 5 })), all: queryValue, q: queryValue }, { requiredKeys: [] }), (input) => {
-        const r = safe(bulkSelectionQuery, input);
-        expect(r.success).toBe(true);
-        check(r.data!);
-      }),
+      fc.property(
+        fc.record(
+          { id: fc.oneof(queryValue, fc.array(fc.uuid(), { maxLength: 5 })), all: queryValue, q: queryValue },
+          { requiredKeys: [] },
+        ),
+        (input) => {
+          const r = safe(bulkSelectionQuery, input);
+          expect(r.success).toBe(true);
+          check(r.data!);
+        },
+      ),
       RUNS,
     );
-    fc.assert(fc.property(anyValue, (input) => void safe(bulkSelectionQuery, input)), RUNS);
+    fc.assert(
+      fc.property(anyValue, (input) => void safe(bulkSelectionQuery, input)),
+      RUNS,
+    );
   });
   it("keeps valid ids and drops the whole list when one is not a UUID (never acts on a partial selection)", () => {
     fc.assert(
-      fc.property(fc.array(fc.uuid(), { minLength: 1, maxLength: 20 }), anyString.filter((s) => !z.uuid().safeParse(s).success), (ids, bad) => {
-        expect(bulkSelectionQuery.parse({ id: ids }).id).toEqual(ids);
-        expect(bulkSelectionQuery.parse({ id: ids[0] }).id).toEqual([ids[0]]);
-        expect(bulkSelectionQuery.parse({ id: [...ids, bad], all: "unactivated" })).toEqual({ id: [], all: "unactivated", q: undefined });
-      }),
+      fc.property(
+        fc.array(fc.uuid(), { minLength: 1, maxLength: 20 }),
+        anyString.filter((s) => !z.uuid().safeParse(s).success),
+        (ids, bad) => {
+          expect(bulkSelectionQuery.parse({ id: ids }).id).toEqual(ids);
+          expect(bulkSelectionQuery.parse({ id: ids[0] }).id).toEqual([ids[0]]);
+          expect(bulkSelectionQuery.parse({ id: [...ids, bad], all: "unactivated" })).toEqual({
+            id: [],
+            all: "unactivated",
+            q: undefined,
+          });
+        },
+      ),
       FEW,
     );
     const tooMany = Array.from({ length: 1001 }, () => crypto.randomUUID());
@@ -727,7 +1040,13 @@ describe("bulkSelectionQuery", () => {
 
 describe("auditQuery", () => {
   const check = (out: z.output<typeof auditQuery>) => {
-    expect(out.patient === undefined || (typeof out.patient === "string" && out.patient.length <= 100 && out.patient === out.patient.trim() && out.patient !== "")).toBe(true);
+    expect(
+      out.patient === undefined ||
+        (typeof out.patient === "string" &&
+          out.patient.length <= 100 &&
+          out.patient === out.patient.trim() &&
+          out.patient !== ""),
+    ).toBe(true);
     expect(out.staff === undefined || UUID.test(out.staff)).toBe(true);
     expect(out.event === undefined || /^[a-z0-9_.-]{1,100}$/i.test(out.event)).toBe(true);
     for (const d of [out.from, out.to]) expect(d === undefined || realIsoDate(d)).toBe(true);
@@ -743,14 +1062,26 @@ describe("auditQuery", () => {
       }),
       RUNS,
     );
-    fc.assert(fc.property(anyValue, (input) => void safe(auditQuery, input)), RUNS);
+    fc.assert(
+      fc.property(anyValue, (input) => void safe(auditQuery, input)),
+      RUNS,
+    );
   });
   it("accepts real dates only, and keeps the other filters when one is bad", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2999-12-31T00:00:00Z"), noInvalidDate: true }), fc.uuid(), (d, staff) => {
-        const iso = isoOf(d);
-        expect(auditQuery.parse({ from: iso, to: "2021-02-29", staff, event: "patient.signed_in" })).toMatchObject({ from: iso, to: undefined, staff, event: "patient.signed_in" });
-      }),
+      fc.property(
+        fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2999-12-31T00:00:00Z"), noInvalidDate: true }),
+        fc.uuid(),
+        (d, staff) => {
+          const iso = isoOf(d);
+          expect(auditQuery.parse({ from: iso, to: "2021-02-29", staff, event: "patient.signed_in" })).toMatchObject({
+            from: iso,
+            to: undefined,
+            staff,
+            event: "patient.signed_in",
+          });
+        },
+      ),
       FEW,
     );
   });
@@ -770,21 +1101,35 @@ describe("configuration (envSchema, parseEnv)", () => {
   const KEYS = Object.keys(envSchema.shape ?? {});
   it("envSchema.safeParse never throws", () => {
     expect(KEYS.length).toBeGreaterThan(10);
-    fc.assert(fc.property(anyValue, (input) => void safe(envSchema, input)), RUNS);
-    fc.assert(fc.property(fc.record(Object.fromEntries(KEYS.map((k) => [k, anyValue])), { requiredKeys: [] }), (input) => void safe(envSchema, input)), RUNS);
+    fc.assert(
+      fc.property(anyValue, (input) => void safe(envSchema, input)),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(
+        fc.record(Object.fromEntries(KEYS.map((k) => [k, anyValue])), { requiredKeys: [] }),
+        (input) => void safe(envSchema, input),
+      ),
+      RUNS,
+    );
   });
   it("parseEnv either returns a config or throws a ConfigError that names the variable, never anything else", () => {
     fc.assert(
-      fc.property(fc.record(Object.fromEntries(KEYS.map((k) => [k, fc.oneof(anyString, fc.constant(undefined))])), { requiredKeys: [] }), (source) => {
-        try {
-          const env = parseEnv({ NODE_ENV: "test", ...(source as Record<string, string | undefined>) });
-          if (env.APP_URL !== undefined) expect(env.APP_URL).toMatch(/^https?:/i);
-          expect(env.PASSWORD_MIN_LENGTH).toBeGreaterThanOrEqual(8);
-        } catch (e) {
-          expect(e).toBeInstanceOf(ConfigError);
-          expect((e as Error).message).toMatch(/^Invalid configuration:\n {2}[A-Z_]+: /);
-        }
-      }),
+      fc.property(
+        fc.record(Object.fromEntries(KEYS.map((k) => [k, fc.oneof(anyString, fc.constant(undefined))])), {
+          requiredKeys: [],
+        }),
+        (source) => {
+          try {
+            const env = parseEnv({ NODE_ENV: "test", ...(source as Record<string, string | undefined>) });
+            if (env.APP_URL !== undefined) expect(env.APP_URL).toMatch(/^https?:/i);
+            expect(env.PASSWORD_MIN_LENGTH).toBeGreaterThanOrEqual(8);
+          } catch (e) {
+            expect(e).toBeInstanceOf(ConfigError);
+            expect((e as Error).message).toMatch(/^Invalid configuration:\n {2}[A-Z_]+: /);
+          }
+        },
+      ),
       RUNS,
     );
   });
@@ -797,23 +1142,62 @@ describe("configuration (envSchema, parseEnv)", () => {
 
 describe("verification form (additions to verification-form.test.ts)", () => {
   const TODAY = new Date("2025-06-15T12:00:00Z");
-  const goodForm = fc.record({
-    email: goodEmail,
-    lastName: goodLastName,
-    dob: fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2025-06-15T00:00:00Z"), noInvalidDate: true }),
-    zip: goodZip.map((z) => ` ${z} `),
-  }).map(({ email, lastName, dob, zip }) => {
-    const [y, m, d] = isoOf(dob).split("-");
-    return { email, lastName, dobMonth: String(Number(m)), dobDay: d, dobYear: y, zip } as Record<string, string>;
-  });
+  const goodForm = fc
+    .record({
+      email: goodEmail,
+      lastName: goodLastName,
+      dob: fc.date({
+        min: new Date("1900-01-01T00:00:00Z"),
+        max: new Date("2025-06-15T00:00:00Z"),
+        noInvalidDate: true,
+      }),
+      zip: goodZip.map((z) => ` ${z} `),
+    })
+    .map(({ email, lastName, dob, zip }) => {
+      const [y, m, d] = isoOf(dob).split("-");
+      return { email, lastName, dobMonth: String(Number(m)), dobDay: d, dobYear: y, zip } as Record<string, string>;
+    });
   const CONTROLS = [...C0_AND_DEL, ...C1, ...LINE_SEPARATORS];
   const hostile: Record<string, [string, fc.Arbitrary<string>]> = {
-    email: ["email", fc.oneof(withInside(goodEmail, [...CONTROLS, " ", ","]), longerThan(254).map((s) => `${s}@example.com`), goodEmail.map((e) => `${e.trim()}\r\nBcc: all@example.com`))],
-    lastName: ["lastName", fc.oneof(withInside(goodLastName, CONTROLS), longerThan(100), fc.constantFrom("-", "'", ".", "   ", "123", "😀"))],
-    dobMonth: ["dateOfBirth", fc.oneof(fc.constantFrom("0", "13", "March", "1.5", "-1", "", "٣"), withInside(fc.constant("12"), C0_NOT_TRIMMED))],
-    dobDay: ["dateOfBirth", fc.oneof(fc.constantFrom("0", "32", "", "x"), withInside(fc.constant("12"), C0_NOT_TRIMMED))],
-    dobYear: ["dateOfBirth", fc.oneof(fc.constantFrom("1899", "2026", "80", "19800", "", "２０００"), fc.integer({ min: 2026, max: 9999 }).map(String), hugeString())],
-    zip: ["zip", fc.oneof(withInside(goodZip, [...CONTROLS, " "]), fc.constantFrom("6270", "627011234", "62701-123", "SW1A 1AA", ""), longerThan(10, fc.constant("1")))],
+    email: [
+      "email",
+      fc.oneof(
+        withInside(goodEmail, [...CONTROLS, " ", ","]),
+        longerThan(254).map((s) => `${s}@example.com`),
+        goodEmail.map((e) => `${e.trim()}\r\nBcc: all@example.com`),
+      ),
+    ],
+    lastName: [
+      "lastName",
+      fc.oneof(withInside(goodLastName, CONTROLS), longerThan(100), fc.constantFrom("-", "'", ".", "   ", "123", "😀")),
+    ],
+    dobMonth: [
+      "dateOfBirth",
+      fc.oneof(
+        fc.constantFrom("0", "13", "March", "1.5", "-1", "", "٣"),
+        withInside(fc.constant("12"), C0_NOT_TRIMMED),
+      ),
+    ],
+    dobDay: [
+      "dateOfBirth",
+      fc.oneof(fc.constantFrom("0", "32", "", "x"), withInside(fc.constant("12"), C0_NOT_TRIMMED)),
+    ],
+    dobYear: [
+      "dateOfBirth",
+      fc.oneof(
+        fc.constantFrom("1899", "2026", "80", "19800", "", "２０００"),
+        fc.integer({ min: 2026, max: 9999 }).map(String),
+        hugeString(),
+      ),
+    ],
+    zip: [
+      "zip",
+      fc.oneof(
+        withInside(goodZip, [...CONTROLS, " "]),
+        fc.constantFrom("6270", "627011234", "62701-123", "SW1A 1AA", ""),
+        longerThan(10, fc.constant("1")),
+      ),
+    ],
   };
 
   it("good forms parse to clean data that matches the record it describes", () => {
@@ -859,25 +1243,45 @@ describe("verification form (additions to verification-form.test.ts)", () => {
   });
 
   it("FormData with arbitrary strings and files never throws and echoes only short strings", () => {
-    const entry = fc.oneof(anyString, fc.constant(null), anyString.map((s) => new Blob([s])));
+    const entry = fc.oneof(
+      anyString,
+      fc.constant(null),
+      anyString.map((s) => new Blob([s])),
+    );
     fc.assert(
-      fc.property(fc.record({ email: entry, lastName: entry, dobMonth: entry, dobDay: entry, dobYear: entry, zip: entry }), (values) => {
-        const fd = new FormData();
-        for (const [k, v] of Object.entries(values)) if (v !== null) fd.append(k, v as string | Blob);
-        const r = parseVerificationForm(fd, TODAY);
-        if (!r.ok) for (const v of Object.values(r.values)) expect(v!.length).toBeLessThanOrEqual(640);
-        else for (const v of Object.values(r.data)) expect(v).not.toMatch(/[\p{Cc}\u2028\u2029]/u);
-      }),
+      fc.property(
+        fc.record({ email: entry, lastName: entry, dobMonth: entry, dobDay: entry, dobYear: entry, zip: entry }),
+        (values) => {
+          const fd = new FormData();
+          for (const [k, v] of Object.entries(values)) if (v !== null) fd.append(k, v as string | Blob);
+          const r = parseVerificationForm(fd, TODAY);
+          if (!r.ok) for (const v of Object.values(r.values)) expect(v!.length).toBeLessThanOrEqual(640);
+          else for (const v of Object.values(r.data)) expect(v).not.toMatch(/[\p{Cc}\u2028\u2029]/u);
+        },
+      ),
       RUNS,
     );
   });
 
   it("the schema never throws on exotic objects in any input", () => {
     fc.assert(
-      fc.property(fc.record({ email: exoticObjects, lastName: exoticObjects, dobMonth: exoticObjects, dobDay: exoticObjects, dobYear: exoticObjects, zip: exoticObjects }, { requiredKeys: [] }), (form) => {
-        safe(verificationFormSchema(TODAY), form);
-        expect(parseVerificationForm(form, TODAY).ok).toBe(false);
-      }),
+      fc.property(
+        fc.record(
+          {
+            email: exoticObjects,
+            lastName: exoticObjects,
+            dobMonth: exoticObjects,
+            dobDay: exoticObjects,
+            dobYear: exoticObjects,
+            zip: exoticObjects,
+          },
+          { requiredKeys: [] },
+        ),
+        (form) => {
+          safe(verificationFormSchema(TODAY), form);
+          expect(parseVerificationForm(form, TODAY).ok).toBe(false);
+        },
+      ),
       FEW,
     );
   });
@@ -904,11 +1308,15 @@ describe("normalisation", () => {
 
   it("normalizeLastName ignores separators, apostrophes and invisible characters inserted anywhere", () => {
     fc.assert(
-      fc.property(goodLastName, fc.array(fc.tuple(fc.nat(), fc.constantFrom(...NOISE)), { maxLength: 5 }), (name, inserts) => {
-        const chars = [...name];
-        for (const [at, c] of inserts) chars.splice(at % (chars.length + 1), 0, c);
-        expect(normalizeLastName(chars.join(""))).toBe(normalizeLastName(name));
-      }),
+      fc.property(
+        goodLastName,
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...NOISE)), { maxLength: 5 }),
+        (name, inserts) => {
+          const chars = [...name];
+          for (const [at, c] of inserts) chars.splice(at % (chars.length + 1), 0, c);
+          expect(normalizeLastName(chars.join(""))).toBe(normalizeLastName(name));
+        },
+      ),
       RUNS,
     );
   });
@@ -917,7 +1325,13 @@ describe("normalisation", () => {
     fc.assert(
       fc.property(goodLastName, (name) => {
         const n = normalizeLastName(name);
-        for (const v of [name.normalize("NFC"), name.normalize("NFD"), name.normalize("NFKC"), name.toUpperCase(), name.toLowerCase()]) {
+        for (const v of [
+          name.normalize("NFC"),
+          name.normalize("NFD"),
+          name.normalize("NFKC"),
+          name.toUpperCase(),
+          name.toLowerCase(),
+        ]) {
           expect(normalizeLastName(v)).toBe(n);
         }
       }),
@@ -927,14 +1341,20 @@ describe("normalisation", () => {
 
   it("zip5: never throws on any value; the result is 5 digits, idempotent, and the first 5 of any good ZIP", () => {
     fc.assert(
-      fc.property(fc.oneof(anyValue.filter((v) => typeof v !== "symbol" && !(typeof v === "object" && v !== null)), goodZip), (v) => {
-        const z5 = zip5(v as string);
-        if (z5 !== null) {
-          expect(z5).toMatch(/^[0-9]{5}$/);
-          expect(zip5(z5)).toBe(z5);
-        }
-        if (typeof v === "string" && ZIP.test(v)) expect(z5).toBe(v.slice(0, 5));
-      }),
+      fc.property(
+        fc.oneof(
+          anyValue.filter((v) => typeof v !== "symbol" && !(typeof v === "object" && v !== null)),
+          goodZip,
+        ),
+        (v) => {
+          const z5 = zip5(v as string);
+          if (z5 !== null) {
+            expect(z5).toMatch(/^[0-9]{5}$/);
+            expect(zip5(z5)).toBe(z5);
+          }
+          if (typeof v === "string" && ZIP.test(v)) expect(z5).toBe(v.slice(0, 5));
+        },
+      ),
       RUNS,
     );
   });
@@ -952,9 +1372,19 @@ describe("normalisation", () => {
 });
 
 describe("matchPatient", () => {
-  const details = fc.record({ email: goodEmail, lastName: goodLastName, dateOfBirth: goodDob.map(([iso]) => iso), zip: goodZip });
+  const details = fc.record({
+    email: goodEmail,
+    lastName: goodLastName,
+    dateOfBirth: goodDob.map(([iso]) => iso),
+    zip: goodZip,
+  });
   const onFile = (id: string, d: TypedDetails): OnFilePatient => ({ id, ...d });
-  const hostileDetails = fc.record({ email: fc.oneof(anyString, goodEmail), lastName: anyString, dateOfBirth: anyString, zip: anyString });
+  const hostileDetails = fc.record({
+    email: fc.oneof(anyString, goodEmail),
+    lastName: anyString,
+    dateOfBirth: anyString,
+    zip: anyString,
+  });
   const candidate = fc.record({
     id: fc.constantFrom<string>("a", "b", "c", "d"),
     email: fc.option(fc.oneof(anyString, goodEmail)),
@@ -967,7 +1397,11 @@ describe("matchPatient", () => {
     fc.assert(
       fc.property(fc.array(candidate, { maxLength: 6 }), hostileDetails, (cands, typed) => {
         const r = matchPatient(cands, typed);
-        const owners = new Set(cands.filter((c) => normalizeEmail(c.email) !== null && normalizeEmail(c.email) === normalizeEmail(typed.email)).map((c) => c.id));
+        const owners = new Set(
+          cands
+            .filter((c) => normalizeEmail(c.email) !== null && normalizeEmail(c.email) === normalizeEmail(typed.email))
+            .map((c) => c.id),
+        );
         if (r.outcome === "matched") expect(owners.has(r.patientId)).toBe(true);
         if (r.outcome === "ambiguous") {
           expect(r.patientIds.length).toBeGreaterThan(1);
@@ -980,7 +1414,8 @@ describe("matchPatient", () => {
           for (const f of r.mismatchedFields) expect(["last_name", "date_of_birth", "zip"]).toContain(f);
           if (r.emailPatientId !== null) expect(r.mismatchedFields.length).toBeGreaterThan(0);
         }
-        if (normalizeEmail(typed.email) === null) expect(r).toEqual({ outcome: "no_match", emailPatientId: null, mismatchedFields: [] });
+        if (normalizeEmail(typed.email) === null)
+          expect(r).toEqual({ outcome: "no_match", emailPatientId: null, mismatchedFields: [] });
       }),
       RUNS,
     );
@@ -990,11 +1425,12 @@ describe("matchPatient", () => {
     fc.assert(
       fc.property(details, fc.array(candidate, { maxLength: 5 }), fc.nat(), (d, others, seed) => {
         const cands = [onFile("self", d), ...others.map((o) => ({ ...o, email: seed % 2 ? d.email : o.email }))];
-        const shuffled = [...cands].sort((x, y) => ((x.id + seed).localeCompare(y.id + seed) || 0)).reverse();
+        const shuffled = [...cands].sort((x, y) => (x.id + seed).localeCompare(y.id + seed) || 0).reverse();
         const a = matchPatient(cands, d);
         const b = matchPatient(shuffled, d);
         expect(a.outcome).toBe(b.outcome);
-        if (a.outcome === "ambiguous" && b.outcome === "ambiguous") expect([...a.patientIds].sort()).toEqual([...b.patientIds].sort());
+        if (a.outcome === "ambiguous" && b.outcome === "ambiguous")
+          expect([...a.patientIds].sort()).toEqual([...b.patientIds].sort());
         if (a.outcome === "matched" && b.outcome === "matched") expect(a.patientId).toBe(b.patientId);
       }),
       RUNS,
@@ -1007,10 +1443,16 @@ describe("matchPatient", () => {
         const wrong: TypedDetails = {
           ...d,
           ...(field === "last_name" ? { lastName: `${d.lastName}x` } : {}),
-          ...(field === "date_of_birth" ? { dateOfBirth: d.dateOfBirth === "1900-01-01" ? "1900-01-02" : "1900-01-01" } : {}),
+          ...(field === "date_of_birth"
+            ? { dateOfBirth: d.dateOfBirth === "1900-01-01" ? "1900-01-02" : "1900-01-01" }
+            : {}),
           ...(field === "zip" ? { zip: d.zip.startsWith("0") ? "11111" : "00000" } : {}),
         };
-        expect(matchPatient([onFile("p", d)], wrong)).toEqual({ outcome: "no_match", emailPatientId: "p", mismatchedFields: [field] });
+        expect(matchPatient([onFile("p", d)], wrong)).toEqual({
+          outcome: "no_match",
+          emailPatientId: "p",
+          mismatchedFields: [field],
+        });
       }),
       RUNS,
     );
@@ -1019,9 +1461,13 @@ describe("matchPatient", () => {
   it("blank on file never matches blank typed (name without letters, missing ZIP, empty date)", () => {
     fc.assert(
       fc.property(details, fc.constantFrom("", " ", "-", "'.", "\u200b"), (d, blank) => {
-        expect(matchPatient([{ ...onFile("p", d), lastName: blank }], { ...d, lastName: blank }).outcome).toBe("no_match");
+        expect(matchPatient([{ ...onFile("p", d), lastName: blank }], { ...d, lastName: blank }).outcome).toBe(
+          "no_match",
+        );
         expect(matchPatient([{ ...onFile("p", d), zip: null }], { ...d, zip: blank }).outcome).toBe("no_match");
-        expect(matchPatient([{ ...onFile("p", d), dateOfBirth: "" }], { ...d, dateOfBirth: "" }).outcome).toBe("no_match");
+        expect(matchPatient([{ ...onFile("p", d), dateOfBirth: "" }], { ...d, dateOfBirth: "" }).outcome).toBe(
+          "no_match",
+        );
       }),
       FEW,
     );
@@ -1030,7 +1476,12 @@ describe("matchPatient", () => {
   it("typed variants of the on-file details (case, spaces, ZIP+4) still match", () => {
     fc.assert(
       fc.property(details, fc.nat(), (d, n) => {
-        const typed = { email: ` ${d.email.toUpperCase()} `, lastName: ` ${d.lastName.toUpperCase()} `, dateOfBirth: d.dateOfBirth, zip: n % 2 ? `${d.zip.slice(0, 5)}-${String(n % 10_000).padStart(4, "0")}` : d.zip.slice(0, 5) };
+        const typed = {
+          email: ` ${d.email.toUpperCase()} `,
+          lastName: ` ${d.lastName.toUpperCase()} `,
+          dateOfBirth: d.dateOfBirth,
+          zip: n % 2 ? `${d.zip.slice(0, 5)}-${String(n % 10_000).padStart(4, "0")}` : d.zip.slice(0, 5),
+        };
         expect(matchPatient([onFile("p", d)], typed)).toEqual({ outcome: "matched", patientId: "p" });
       }),
       RUNS,

@@ -13,11 +13,20 @@ export const inviteStaffSchema = createStaffSchema.pick({ name: true, email: tru
 export type InviteStaffInput = z.output<typeof inviteStaffSchema>;
 
 export const changeStaffRoleSchema = z.object({ staffId, role });
-export const setStaffActiveSchema = z.object({ staffId, active: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const setStaffActiveSchema = z.object({
+  staffId,
+  active: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
 export const staffIdSchema = z.object({ staffId });
 
 export const staffSetupSchema = z.object({
   token: z.string().max(100),
-  password: z.string({ error: "Enter a password" }).min(1, "Enter a password").max(1000, "Password must be 128 characters or fewer"),
-  confirm: z.string({ error: "Type the password again" }).min(1, "Type the password again").max(1000, "Password must be 128 characters or fewer"),
+  password: z
+    .string({ error: "Enter a password" })
+    .min(1, "Enter a password")
+    .max(1000, "Password must be 128 characters or fewer"),
+  confirm: z
+    .string({ error: "Type the password again" })
+    .min(1, "Type the password again")
+    .max(1000, "Password must be 128 characters or fewer"),
 });

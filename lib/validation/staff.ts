@@ -5,7 +5,12 @@ import { UNSAFE_TEXT } from "./patient-record";
 export const STAFF_PASSWORD_MIN = 15;
 
 export const createStaffSchema = z.object({
-  name: z.string().trim().min(1, "Enter a name").max(100, "Name must be 100 characters or fewer").refine((s) => !UNSAFE_TEXT.test(s), "Name contains characters that are not allowed"),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Enter a name")
+    .max(100, "Name must be 100 characters or fewer")
+    .refine((s) => !UNSAFE_TEXT.test(s), "Name contains characters that are not allowed"),
   email: emailField,
   role: z.enum(["admin", "front_desk"], { error: "Role must be admin or front_desk" }),
   password: z

@@ -1,12 +1,23 @@
 import { describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
 import { z } from "zod";
-import verificationFormDefault, { parseVerificationForm, verificationForm, verificationFormSchema } from "./verification-form";
+import verificationFormDefault, {
+  parseVerificationForm,
+  verificationForm,
+  verificationFormSchema,
+} from "./verification-form";
 import { matchPatient } from "@/lib/verification/match-patient";
 import { normalizeLastName, zip5 } from "@/lib/verification/normalize";
 
 const TODAY = new Date("2025-06-15T12:00:00Z");
-const good = { email: " Pat@Example.com ", lastName: " O’Brien ", dobMonth: "3", dobDay: "4", dobYear: "1962", zip: " 62701 " };
+const good = {
+  email: " Pat@Example.com ",
+  lastName: " O’Brien ",
+  dobMonth: "3",
+  dobDay: "4",
+  dobYear: "1962",
+  zip: " 62701 ",
+};
 const parse = (over: Record<string, unknown> = {}) => parseVerificationForm({ ...good, ...over }, TODAY);
 const errorsOf = (over: Record<string, unknown>) => {
   const r = parse(over);
@@ -117,7 +128,10 @@ describe("verification form: each error message", () => {
   });
 
   it("reports every field at once and echoes what was typed", () => {
-    const r = parseVerificationForm({ email: "x", lastName: "", dobMonth: "2", dobDay: "30", dobYear: "1990", zip: "1" }, TODAY);
+    const r = parseVerificationForm(
+      { email: "x", lastName: "", dobMonth: "2", dobDay: "30", dobYear: "1990", zip: "1" },
+      TODAY,
+    );
     expect(r).toEqual({
       ok: false,
       errors: { email: [MSG.emailForm], lastName: [MSG.nameMissing], dateOfBirth: [MSG.dobReal], zip: [MSG.zipForm] },
@@ -126,7 +140,16 @@ describe("verification form: each error message", () => {
   });
 
   it("treats an empty form as four missing answers", () => {
-    expect(errorsOf({ email: undefined, lastName: undefined, dobMonth: undefined, dobDay: undefined, dobYear: undefined, zip: undefined })).toEqual({
+    expect(
+      errorsOf({
+        email: undefined,
+        lastName: undefined,
+        dobMonth: undefined,
+        dobDay: undefined,
+        dobYear: undefined,
+        zip: undefined,
+      }),
+    ).toEqual({
       email: [MSG.emailMissing],
       lastName: [MSG.nameMissing],
       dateOfBirth: [MSG.dobMissing],
@@ -136,13 +159,16 @@ describe("verification form: each error message", () => {
 });
 
 describe("verification form: hostile input", () => {
-  it.each(["\r", "\n", "\t", "\u0000", "\u0007", "\u007f", "\u0085", "\u2028"])("refuses control character %j in every field", (c) => {
-    expect(errorsOf({ email: `pat@example.com${c}` }).email).toEqual([MSG.emailForm]);
-    expect(errorsOf({ lastName: `Smith${c}` }).lastName).toEqual([MSG.nameChars]);
-    expect(errorsOf({ dobYear: `1962${c}` }).dateOfBirth).toEqual([MSG.dobReal]);
-    expect(errorsOf({ dobDay: `${c}4` }).dateOfBirth).toEqual([MSG.dobReal]);
-    expect(errorsOf({ zip: `62701${c}` }).zip).toEqual([MSG.zipForm]);
-  });
+  it.each(["\r", "\n", "\t", "\u0000", "\u0007", "\u007f", "\u0085", "\u2028"])(
+    "refuses control character %j in every field",
+    (c) => {
+      expect(errorsOf({ email: `pat@example.com${c}` }).email).toEqual([MSG.emailForm]);
+      expect(errorsOf({ lastName: `Smith${c}` }).lastName).toEqual([MSG.nameChars]);
+      expect(errorsOf({ dobYear: `1962${c}` }).dateOfBirth).toEqual([MSG.dobReal]);
+      expect(errorsOf({ dobDay: `${c}4` }).dateOfBirth).toEqual([MSG.dobReal]);
+      expect(errorsOf({ zip: `62701${c}` }).zip).toEqual([MSG.zipForm]);
+    },
+  );
 
   it("refuses header injection in the email", () => {
     expect(errorsOf({ email: "pat@example.com\r\nBcc: all@example.com" }).email).toEqual([MSG.emailForm]);
@@ -151,10 +177,18 @@ describe("verification form: hostile input", () => {
   it("refuses 10 KB and 1 MB strings cleanly and echoes only a short prefix", () => {
     for (const size of [10_240, 1_048_576]) {
       const big = "9".repeat(size);
-      const r = parseVerificationForm({ email: `${big}@example.com`, lastName: big, dobMonth: big, dobDay: big, dobYear: big, zip: big }, TODAY);
+      const r = parseVerificationForm(
+        { email: `${big}@example.com`, lastName: big, dobMonth: big, dobDay: big, dobYear: big, zip: big },
+        TODAY,
+      );
       expect(r.ok).toBe(false);
       if (r.ok) return;
-      expect(r.errors).toEqual({ email: [MSG.emailForm], lastName: [MSG.nameLong], dateOfBirth: [MSG.dobYear], zip: [MSG.zipForm] });
+      expect(r.errors).toEqual({
+        email: [MSG.emailForm],
+        lastName: [MSG.nameLong],
+        dateOfBirth: [MSG.dobYear],
+        zip: [MSG.zipForm],
+      });
       for (const v of Object.values(r.values)) expect(v.length).toBeLessThanOrEqual(320);
     }
   });
@@ -166,7 +200,10 @@ describe("verification form: hostile input", () => {
     const r = parseVerificationForm(fd, TODAY);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.values).toEqual({ zip: "1" });
-    const r2 = parseVerificationForm({ email: { toString: () => "pat@example.com" }, lastName: ["Smith"], zip: 62701 }, TODAY);
+    const r2 = parseVerificationForm(
+      { email: { toString: () => "pat@example.com" }, lastName: ["Smith"], zip: 62701 },
+      TODAY,
+    );
     expect(!r2.ok && r2.values).toEqual({});
   });
 
@@ -193,7 +230,10 @@ describe("verification form: hostile input", () => {
       const before = parseVerificationForm(born);
       expect(!before.ok && before.errors.dateOfBirth).toEqual([MSG.dobPast]);
       vi.setSystemTime(new Date("2031-01-02T12:00:00Z"));
-      expect(parseVerificationForm(born)).toEqual({ ok: true, data: { email: "pat@example.com", lastName: "O’Brien", dateOfBirth: "2031-01-02", zip: "62701" } });
+      expect(parseVerificationForm(born)).toEqual({
+        ok: true,
+        data: { email: "pat@example.com", lastName: "O’Brien", dateOfBirth: "2031-01-02", zip: "62701" },
+      });
       expect(parseVerificationForm(born)).toEqual(parseVerificationForm(born, new Date()));
     } finally {
       vi.useRealTimers();
@@ -202,17 +242,25 @@ describe("verification form: hostile input", () => {
 });
 
 describe("verification form: properties", () => {
-  const anyString = fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary-ascii" }));
+  const anyString = fc.oneof(
+    fc.string(),
+    fc.string({ unit: "binary" }),
+    fc.string({ unit: "grapheme" }),
+    fc.string({ unit: "binary-ascii" }),
+  );
   const anyValue = fc.oneof(anyString, fc.anything());
   const inputs = fc.record(
     { email: anyValue, lastName: anyValue, dobMonth: anyValue, dobDay: anyValue, dobYear: anyValue, zip: anyValue },
     { requiredKeys: [] },
   );
   // Plausible values often enough that the ok branch is exercised too.
-  const mostly = <T,>(valid: fc.Arbitrary<T>) => fc.oneof({ arbitrary: valid, weight: 9 }, { arbitrary: anyString, weight: 1 });
+  const mostly = <T>(valid: fc.Arbitrary<T>) =>
+    fc.oneof({ arbitrary: valid, weight: 9 }, { arbitrary: anyString, weight: 1 });
   // fast-check's addresses are RFC-valid but mostly stranger than zod's email rule accepts; plain ones as well,
   // so that clean records really do come up in every run.
-  const plainEmail = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9]{0,11}$/), fc.constantFrom("example.com", "clinic.org", "Mail.Example.NET")).map(([l, d]) => ` ${l}@${d}`);
+  const plainEmail = fc
+    .tuple(fc.stringMatching(/^[a-z][a-z0-9]{0,11}$/), fc.constantFrom("example.com", "clinic.org", "Mail.Example.NET"))
+    .map(([l, d]) => ` ${l}@${d}`);
   const plausible = fc.record({
     email: mostly(fc.oneof(fc.emailAddress(), plainEmail)),
     lastName: mostly(fc.constantFrom("Smith", "O’Brien", " García-López ", "-")),

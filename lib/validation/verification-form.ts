@@ -90,7 +90,10 @@ function readInputs(form: unknown): Record<Input, unknown> {
   const get =
     typeof FormData !== "undefined" && form instanceof FormData
       ? (k: Input) => form.get(k)
-      : (k: Input) => (typeof form === "object" && form !== null && Object.hasOwn(form, k) ? (form as Record<string, unknown>)[k] : undefined);
+      : (k: Input) =>
+          typeof form === "object" && form !== null && Object.hasOwn(form, k)
+            ? (form as Record<string, unknown>)[k]
+            : undefined;
   return Object.fromEntries(INPUTS.map((k) => [k, get(k)])) as Record<Input, unknown>;
 }
 
@@ -99,7 +102,12 @@ export function verificationFormSchema(today?: Date) {
   return z.preprocess(
     (input) => {
       const v = readInputs(input);
-      return { email: v.email, lastName: v.lastName, dateOfBirth: { month: v.dobMonth, day: v.dobDay, year: v.dobYear }, zip: v.zip };
+      return {
+        email: v.email,
+        lastName: v.lastName,
+        dateOfBirth: { month: v.dobMonth, day: v.dobDay, year: v.dobYear },
+        zip: v.zip,
+      };
     },
     z.object({ email: field(email), lastName: field(lastName), dateOfBirth: dateOfBirth(today), zip: field(zip) }),
   );
@@ -126,7 +134,10 @@ export function parseVerificationForm(form: FormData | Record<string, unknown>, 
   for (const k of INPUTS) {
     const v = inputs[k];
     // Cut by code points so an emoji is never split into a lone surrogate.
-    if (typeof v === "string") values[k] = Array.from(v.slice(0, ECHO_LIMIT[k] * 2)).slice(0, ECHO_LIMIT[k]).join("");
+    if (typeof v === "string")
+      values[k] = Array.from(v.slice(0, ECHO_LIMIT[k] * 2))
+        .slice(0, ECHO_LIMIT[k])
+        .join("");
   }
   return { ok: false, errors: z.flattenError(result.error).fieldErrors, values };
 }

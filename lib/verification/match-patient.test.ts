@@ -113,7 +113,10 @@ describe("matchPatient: several records", () => {
   const family = [mum, son, dad];
 
   it("tells family members sharing one email apart by date of birth", () => {
-    const r = matchPatient(family, typed({ email: "family@example.com", lastName: "Nguyễn", dateOfBirth: "2005-09-12" }));
+    const r = matchPatient(
+      family,
+      typed({ email: "family@example.com", lastName: "Nguyễn", dateOfBirth: "2005-09-12" }),
+    );
     expect(r).toEqual({ outcome: "matched", patientId: "son" });
   });
 
@@ -123,7 +126,10 @@ describe("matchPatient: several records", () => {
   });
 
   it("gives no troubleshooting detail when several records share the email", () => {
-    const r = matchPatient(family, typed({ email: "family@example.com", lastName: "Nguyen", dateOfBirth: "1999-01-01" }));
+    const r = matchPatient(
+      family,
+      typed({ email: "family@example.com", lastName: "Nguyen", dateOfBirth: "1999-01-01" }),
+    );
     expect(r).toEqual({ outcome: "no_match", emailPatientId: null, mismatchedFields: [] });
   });
 

@@ -1,7 +1,13 @@
 // Decides whether typed identity details point at exactly one on-file patient.
 import { normalizeEmail, normalizeLastName, zip5 } from "./normalize";
 
-export type OnFilePatient = { id: string; email: string | null; lastName: string; dateOfBirth: string /* YYYY-MM-DD */; zip: string | null };
+export type OnFilePatient = {
+  id: string;
+  email: string | null;
+  lastName: string;
+  dateOfBirth: string /* YYYY-MM-DD */;
+  zip: string | null;
+};
 export type TypedDetails = { email: string; lastName: string; dateOfBirth: string; zip: string };
 export type MismatchField = "last_name" | "date_of_birth" | "zip";
 export type MatchResult =

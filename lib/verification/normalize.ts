@@ -33,6 +33,8 @@ export function zip5(s: string | null | undefined): string | null {
 
 /** Mirrors the database lookup, lower(trim(email)); blank means "no email". */
 export function normalizeEmail(s: string | null | undefined): string | null {
-  const e = String(s ?? "").trim().toLowerCase();
+  const e = String(s ?? "")
+    .trim()
+    .toLowerCase();
   return e === "" ? null : e;
 }

@@ -20,23 +20,36 @@ describe.each(DB_KINDS)("verification outcomes (%s)", (kind) => {
   afterAll(() => t?.close());
 
   /** Submits the form as a patient would, lets the worker run, and returns what it wrote. */
-  async function submit(flow: VerificationFlow, details: { email: string; lastName: string; dateOfBirth: string; zip: string }) {
+  async function submit(
+    flow: VerificationFlow,
+    details: { email: string; lastName: string; dateOfBirth: string; zip: string },
+  ) {
     const ipHash = `ip-${++n}`;
     const result = await requestVerification(t.db, { flow, details, ipHash, now: new Date() });
     expect(result).toBeUndefined();
     while ((await processVerifications(t.db)) > 0);
     const [attempt] = await t.db.select().from(verificationAttempts).where(eq(verificationAttempts.ipHash, ipHash));
-    const mails = await t.db.select().from(emailOutbox).where(eq(emailOutbox.recipient, details.email.toLowerCase().trim()));
+    const mails = await t.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.recipient, details.email.toLowerCase().trim()));
     const last = mails.sort((a, b) => +a.createdAt - +b.createdAt).at(-1);
     return { attempt, mail: last, message: last?.sealedSecret ? unseal<EmailMessage>(last.sealedSecret) : null };
   }
 
   it("create account, eligible and no account yet: a setup link to the address on file", async () => {
     const p = await insertPatient(t.db, { email: "Eligible.One@Example.com", lastName: "O’Brien", zip: "62704-1234" });
-    const r = await submit("register", { email: "eligible.one@example.com", lastName: "obrien", dateOfBirth: "1980-02-29", zip: "62704" });
+    const r = await submit("register", {
+      email: "eligible.one@example.com",
+      lastName: "obrien",
+      dateOfBirth: "1980-02-29",
+      zip: "62704",
+    });
     expect(r.attempt).toMatchObject({ outcome: "matched", matchedPatientId: p.id, sealedInput: null });
     expect(r.message).toMatchObject({ template: "setup_link", via: "self_service", validFor: "24 hours" });
-    expect((r.message as { link: string }).link).toMatch(/^http:\/\/portal\.test\/setup-account\?token=[A-Za-z0-9_-]{43}$/);
+    expect((r.message as { link: string }).link).toMatch(
+      /^http:\/\/portal\.test\/setup-account\?token=[A-Za-z0-9_-]{43}$/,
+    );
     const tokens = await t.db.select().from(accountTokens).where(eq(accountTokens.patientId, p.id));
     expect(tokens).toHaveLength(1);
     expect(tokens[0].purpose).toBe("setup");
@@ -46,7 +59,12 @@ describe.each(DB_KINDS)("verification outcomes (%s)", (kind) => {
   it("create account, already has an account: 'you already have one' with the username and a reset link", async () => {
     const p = await insertPatient(t.db);
     await insertAccount(t.db, p.id, { username: "existing.user" });
-    const r = await submit("register", { email: p.email!, lastName: p.lastName, dateOfBirth: p.dateOfBirth, zip: p.zip! });
+    const r = await submit("register", {
+      email: p.email!,
+      lastName: p.lastName,
+      dateOfBirth: p.dateOfBirth,
+      zip: p.zip!,
+    });
     expect(r.message).toMatchObject({ template: "already_registered", username: "existing.user", validFor: "1 hour" });
     expect((r.message as { resetLink: string }).resetLink).toMatch(/\/reset-password\?token=/);
   });
@@ -54,35 +72,63 @@ describe.each(DB_KINDS)("verification outcomes (%s)", (kind) => {
   it("forgot password, has an account: a reset link valid for one hour", async () => {
     const p = await insertPatient(t.db);
     await insertAccount(t.db, p.id);
-    const r = await submit("forgot_password", { email: p.email!, lastName: p.lastName, dateOfBirth: p.dateOfBirth, zip: p.zip! });
+    const r = await submit("forgot_password", {
+      email: p.email!,
+      lastName: p.lastName,
+      dateOfBirth: p.dateOfBirth,
+      zip: p.zip!,
+    });
     expect(r.message).toMatchObject({ template: "reset_link", validFor: "1 hour" });
   });
 
   it("forgot password, eligible without an account: a setup link", async () => {
     const p = await insertPatient(t.db);
-    const r = await submit("forgot_password", { email: p.email!, lastName: p.lastName, dateOfBirth: p.dateOfBirth, zip: p.zip! });
+    const r = await submit("forgot_password", {
+      email: p.email!,
+      lastName: p.lastName,
+      dateOfBirth: p.dateOfBirth,
+      zip: p.zip!,
+    });
     expect(r.message).toMatchObject({ template: "setup_link" });
   });
 
   it("forgot username: the username, or a setup link when there is no account", async () => {
     const withAccount = await insertPatient(t.db);
     await insertAccount(t.db, withAccount.id, { username: "remember.me" });
-    const a = await submit("forgot_username", { email: withAccount.email!, lastName: withAccount.lastName, dateOfBirth: withAccount.dateOfBirth, zip: withAccount.zip! });
+    const a = await submit("forgot_username", {
+      email: withAccount.email!,
+      lastName: withAccount.lastName,
+      dateOfBirth: withAccount.dateOfBirth,
+      zip: withAccount.zip!,
+    });
     expect(a.message).toEqual({ template: "username_reminder", username: "remember.me" });
     const without = await insertPatient(t.db);
-    const b = await submit("forgot_username", { email: without.email!, lastName: without.lastName, dateOfBirth: without.dateOfBirth, zip: without.zip! });
+    const b = await submit("forgot_username", {
+      email: without.email!,
+      lastName: without.lastName,
+      dateOfBirth: without.dateOfBirth,
+      zip: without.zip!,
+    });
     expect(b.message).toMatchObject({ template: "no_account_yet" });
   });
 
-  it.each(["register", "forgot_password"] as const)("%s, portal access not enabled (or chart inactive): 'call the practice', no link", async (flow) => {
-    for (const o of [{ portalAccessEnabled: false }, { chartStatus: "deceased" as const }]) {
-      const p = await insertPatient(t.db, o);
-      const r = await submit(flow, { email: p.email!, lastName: p.lastName, dateOfBirth: p.dateOfBirth, zip: p.zip! });
-      expect(r.attempt.outcome).toBe("access_off");
-      expect(r.message).toEqual({ template: "access_off" });
-      expect(await t.db.select().from(accountTokens).where(eq(accountTokens.patientId, p.id))).toHaveLength(0);
-    }
-  });
+  it.each(["register", "forgot_password"] as const)(
+    "%s, portal access not enabled (or chart inactive): 'call the practice', no link",
+    async (flow) => {
+      for (const o of [{ portalAccessEnabled: false }, { chartStatus: "deceased" as const }]) {
+        const p = await insertPatient(t.db, o);
+        const r = await submit(flow, {
+          email: p.email!,
+          lastName: p.lastName,
+          dateOfBirth: p.dateOfBirth,
+          zip: p.zip!,
+        });
+        expect(r.attempt.outcome).toBe("access_off");
+        expect(r.message).toEqual({ template: "access_off" });
+        expect(await t.db.select().from(accountTokens).where(eq(accountTokens.patientId, p.id))).toHaveLength(0);
+      }
+    },
+  );
 
   it.each([
     ["last name", { lastName: "Garcia-Lopes" }, ["last_name"]],
@@ -91,14 +137,31 @@ describe.each(DB_KINDS)("verification outcomes (%s)", (kind) => {
     ["two fields", { zip: "62702", dateOfBirth: "1981-02-28" }, ["date_of_birth", "zip"]],
   ])("wrong %s: 'could not verify' to the address typed, and staff can see which field", async (_n, change, fields) => {
     const p = await insertPatient(t.db);
-    const r = await submit("register", { email: p.email!, lastName: p.lastName, dateOfBirth: p.dateOfBirth, zip: p.zip!, ...change });
-    expect(r.attempt).toMatchObject({ outcome: "no_match", emailPatientId: p.id, matchedPatientId: null, mismatchedFields: fields, sealedInput: null });
+    const r = await submit("register", {
+      email: p.email!,
+      lastName: p.lastName,
+      dateOfBirth: p.dateOfBirth,
+      zip: p.zip!,
+      ...change,
+    });
+    expect(r.attempt).toMatchObject({
+      outcome: "no_match",
+      emailPatientId: p.id,
+      matchedPatientId: null,
+      mismatchedFields: fields,
+      sealedInput: null,
+    });
     expect(r.message).toEqual({ template: "could_not_verify" });
     expect(await t.db.select().from(accountTokens).where(eq(accountTokens.patientId, p.id))).toHaveLength(0);
   });
 
   it("an email nobody has: 'could not verify' to that address, no patient named", async () => {
-    const r = await submit("forgot_password", { email: "stranger@example.com", lastName: "Nobody", dateOfBirth: "1970-01-01", zip: "10001" });
+    const r = await submit("forgot_password", {
+      email: "stranger@example.com",
+      lastName: "Nobody",
+      dateOfBirth: "1970-01-01",
+      zip: "10001",
+    });
     expect(r.attempt).toMatchObject({ outcome: "no_match", emailPatientId: null, mismatchedFields: null });
     expect(r.message).toEqual({ template: "could_not_verify" });
   });
@@ -114,7 +177,12 @@ describe.each(DB_KINDS)("verification outcomes (%s)", (kind) => {
 
   it("family members sharing one email are told apart by name and date of birth", async () => {
     const email = "family.shared@example.com";
-    const parent = await insertPatient(t.db, { email, firstName: "Parent", lastName: "Nguyen", dateOfBirth: "1975-03-03" });
+    const parent = await insertPatient(t.db, {
+      email,
+      firstName: "Parent",
+      lastName: "Nguyen",
+      dateOfBirth: "1975-03-03",
+    });
     await insertPatient(t.db, { email, firstName: "Child", lastName: "Nguyen", dateOfBirth: "2010-12-24" });
     const r = await submit("register", { email, lastName: "nguyen", dateOfBirth: "1975-03-03", zip: "62701" });
     expect(r.attempt).toMatchObject({ outcome: "matched", matchedPatientId: parent.id });
@@ -125,25 +193,42 @@ describe.each(DB_KINDS)("verification outcomes (%s)", (kind) => {
     const d = { email: p.email!, lastName: p.lastName, dateOfBirth: p.dateOfBirth, zip: p.zip! };
     await submit("register", d);
     await submit("register", d);
-    const tokens = await t.db.select().from(accountTokens).where(eq(accountTokens.patientId, p.id)).orderBy(accountTokens.createdAt);
+    const tokens = await t.db
+      .select()
+      .from(accountTokens)
+      .where(eq(accountTokens.patientId, p.id))
+      .orderBy(accountTokens.createdAt);
     expect(tokens.map((x) => x.revokedReason)).toEqual(["replaced", null]);
   });
 
   it("over the per-address limit: recorded, never matched, no email, same answer", async () => {
     const p = await insertPatient(t.db);
     const d = { email: p.email!, lastName: p.lastName, dateOfBirth: p.dateOfBirth, zip: p.zip! };
-    for (let i = 0; i < 21; i++) await requestVerification(t.db, { flow: "register", details: d, ipHash: "one-busy-address", now: new Date() });
-    const rows = await t.db.select().from(verificationAttempts).where(eq(verificationAttempts.ipHash, "one-busy-address"));
+    for (let i = 0; i < 21; i++)
+      await requestVerification(t.db, { flow: "register", details: d, ipHash: "one-busy-address", now: new Date() });
+    const rows = await t.db
+      .select()
+      .from(verificationAttempts)
+      .where(eq(verificationAttempts.ipHash, "one-busy-address"));
     expect(rows.filter((r) => r.outcome === "rate_limited")).toHaveLength(1);
     expect(rows.find((r) => r.outcome === "rate_limited")?.sealedInput).toBeNull();
   });
 
   it("nothing typed survives processing, and no raw token is stored anywhere", async () => {
     const p = await insertPatient(t.db, { lastName: "Zyxwvutsky" });
-    const r = await submit("register", { email: p.email!, lastName: "Zyxwvutsky", dateOfBirth: p.dateOfBirth, zip: p.zip! });
+    const r = await submit("register", {
+      email: p.email!,
+      lastName: "Zyxwvutsky",
+      dateOfBirth: p.dateOfBirth,
+      zip: p.zip!,
+    });
     const token = /token=([A-Za-z0-9_-]{43})/.exec((r.message as { link: string }).link)![1];
     const dump = JSON.stringify(
-      await Promise.all(["verification_attempts", "account_tokens", "email_outbox", "audit_events"].map((tbl) => queryRows(t.db, sql.raw(`select * from ${tbl}`)))),
+      await Promise.all(
+        ["verification_attempts", "account_tokens", "email_outbox", "audit_events"].map((tbl) =>
+          queryRows(t.db, sql.raw(`select * from ${tbl}`)),
+        ),
+      ),
     );
     expect(dump).not.toContain(token);
     expect(dump).not.toContain("Zyxwvutsky".toLowerCase());

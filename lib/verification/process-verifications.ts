@@ -19,7 +19,10 @@ export const PATIENT_ALERT_THRESHOLD = 10;
 type Pending = { id: string; flow: VerificationFlow; sealed_input: string };
 type Candidate = OnFilePatient & { portal_access_enabled: boolean; chart_status: ChartStatus; username: string | null };
 
-export async function processVerifications(db: Db, opts: { now?: () => Date; batchSize?: number } = {}): Promise<number> {
+export async function processVerifications(
+  db: Db,
+  opts: { now?: () => Date; batchSize?: number } = {},
+): Promise<number> {
   const now = opts.now ?? (() => new Date());
   let done = 0;
   for (let i = 0; i < (opts.batchSize ?? 20); i++) {
@@ -49,14 +52,28 @@ async function handle(tx: Tx, attempt: Pending, at: Date) {
         where lower(btrim(p.email)) = ${typed.email.trim().toLowerCase()}`,
   );
   const result = matchPatient(
-    candidates.map((c) => ({ id: c.id, email: c.email, lastName: c.last_name, dateOfBirth: c.date_of_birth, zip: c.zip })),
+    candidates.map((c) => ({
+      id: c.id,
+      email: c.email,
+      lastName: c.last_name,
+      dateOfBirth: c.date_of_birth,
+      zip: c.zip,
+    })),
     typed,
   );
   const matched = result.outcome === "matched" ? candidates.find((c) => c.id === result.patientId)! : null;
   const canAccess = matched
-    ? canAccessPortal({ portalAccessEnabled: matched.portal_access_enabled, email: matched.email, zip: matched.zip, chartStatus: matched.chart_status })
+    ? canAccessPortal({
+        portalAccessEnabled: matched.portal_access_enabled,
+        email: matched.email,
+        zip: matched.zip,
+        chartStatus: matched.chart_status,
+      })
     : false;
-  const reply = decideReply(attempt.flow, matched ? { canAccessPortal: canAccess, hasAccount: !!matched.username } : null);
+  const reply = decideReply(
+    attempt.flow,
+    matched ? { canAccessPortal: canAccess, hasAccount: !!matched.username } : null,
+  );
 
   // Links go to the address on file; "could not verify" goes to the address typed (it holds nothing).
   const to = matched?.email ?? typed.email;
@@ -72,18 +89,35 @@ async function handle(tx: Tx, attempt: Pending, at: Date) {
   switch (reply.send) {
     case "setup_link":
     case "no_account_yet": {
-      const link = await issueAccountLink(tx, { patientId: patientId!, purpose: "setup", via: "self_service", now: at });
-      message = reply.send === "setup_link"
-        ? { template: "setup_link", link: link.url, validFor: link.validFor, via: "self_service" }
-        : { template: "no_account_yet", setupLink: link.url, validFor: link.validFor };
+      const link = await issueAccountLink(tx, {
+        patientId: patientId!,
+        purpose: "setup",
+        via: "self_service",
+        now: at,
+      });
+      message =
+        reply.send === "setup_link"
+          ? { template: "setup_link", link: link.url, validFor: link.validFor, via: "self_service" }
+          : { template: "no_account_yet", setupLink: link.url, validFor: link.validFor };
       break;
     }
     case "reset_link":
     case "already_registered": {
-      const link = await issueAccountLink(tx, { patientId: patientId!, purpose: "reset", via: "self_service", now: at });
-      message = reply.send === "reset_link"
-        ? { template: "reset_link", link: link.url, validFor: link.validFor, via: "self_service" }
-        : { template: "already_registered", username: matched!.username!, resetLink: link.url, validFor: link.validFor };
+      const link = await issueAccountLink(tx, {
+        patientId: patientId!,
+        purpose: "reset",
+        via: "self_service",
+        now: at,
+      });
+      message =
+        reply.send === "reset_link"
+          ? { template: "reset_link", link: link.url, validFor: link.validFor, via: "self_service" }
+          : {
+              template: "already_registered",
+              username: matched!.username!,
+              resetLink: link.url,
+              validFor: link.validFor,
+            };
       break;
     }
     case "username_reminder":
@@ -101,14 +135,29 @@ async function handle(tx: Tx, attempt: Pending, at: Date) {
 }
 
 /** Records the outcome for staff and rate limits, wipes what was typed, and alerts on repeated failures. */
-async function finish(tx: Tx, attempt: Pending, result: MatchResult, candidates: number, reply: Reply["send"], canAccess: boolean, at: Date) {
+async function finish(
+  tx: Tx,
+  attempt: Pending,
+  result: MatchResult,
+  candidates: number,
+  reply: Reply["send"],
+  canAccess: boolean,
+  at: Date,
+) {
   const patientId = result.outcome === "matched" ? result.patientId : null;
   const outcome = result.outcome === "matched" ? (canAccess ? "matched" : "access_off") : result.outcome;
   const emailPatientId = result.outcome === "no_match" ? result.emailPatientId : null;
   const mismatched = result.outcome === "no_match" ? result.mismatchedFields : [];
   await tx.execute(sql`update verification_attempts set processed_at = ${at.toISOString()}::timestamptz,
       outcome = ${outcome}, matched_patient_id = ${patientId}, email_patient_id = ${emailPatientId},
-      mismatched_fields = ${mismatched.length ? sql`array[${sql.join(mismatched.map((f) => sql`${f}`), sql`, `)}]::text[]` : sql`null`},
+      mismatched_fields = ${
+        mismatched.length
+          ? sql`array[${sql.join(
+              mismatched.map((f) => sql`${f}`),
+              sql`, `,
+            )}]::text[]`
+          : sql`null`
+      },
       sealed_input = null
     where id = ${attempt.id}`);
   const subject = patientId ?? emailPatientId;
@@ -129,6 +178,11 @@ async function alertOnRepeatedFailures(tx: Tx, patientId: string, at: Date) {
           and created_at > ${new Date(at.getTime() - 86_400_000).toISOString()}::timestamptz`,
   );
   if (n === PATIENT_ALERT_THRESHOLD) {
-    await recordAuditEvent(tx, { event: "alert.repeated_verification_failures", actorType: "system", patientId, details: { failuresToday: n } });
+    await recordAuditEvent(tx, {
+      event: "alert.repeated_verification_failures",
+      actorType: "system",
+      patientId,
+      details: { failuresToday: n },
+    });
   }
 }

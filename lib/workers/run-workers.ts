@@ -19,18 +19,27 @@ export function configuredTransport(): EmailTransport {
 
 /** The provider's request rate, kept by every worker of every instance together (through the database). */
 function pacerFor(db: Db, transport: EmailTransport): SendPacer | undefined {
-  return transport.requestsPerSecond ? databasePacer(db, { provider: transport.name, requestsPerSecond: transport.requestsPerSecond }) : undefined;
+  return transport.requestsPerSecond
+    ? databasePacer(db, { provider: transport.name, requestsPerSecond: transport.requestsPerSecond })
+    : undefined;
 }
 
 /** One full pass; returns how much work it found. */
-export async function runWorkersOnce(db: Db, transport: EmailTransport, pacer = pacerFor(db, transport)): Promise<number> {
+export async function runWorkersOnce(
+  db: Db,
+  transport: EmailTransport,
+  pacer = pacerFor(db, transport),
+): Promise<number> {
   const verified = await processVerifications(db);
   const delivered = await deliverOutbox(db, { transport, pacer });
   return verified + delivered;
 }
 
 /** Starts the loop; returns a stop function. Errors are logged without content and the loop goes on. */
-export function startWorkers(getDb: () => Promise<Db>, opts: { log?: (line: string) => void } = {}): () => Promise<void> {
+export function startWorkers(
+  getDb: () => Promise<Db>,
+  opts: { log?: (line: string) => void } = {},
+): () => Promise<void> {
   const log = opts.log ?? ((l) => console.error(l));
   const transport = configuredTransport();
   let stopped = false;

@@ -16,17 +16,25 @@ import type { SetPasswordState } from "./set-password-state";
 
 const base = z.object({
   token: z.string().max(100),
-  password: z.string({ error: "Enter a new password" }).min(1, "Enter a new password").max(1000, "Password must be 128 characters or fewer"),
+  password: z
+    .string({ error: "Enter a new password" })
+    .min(1, "Enter a new password")
+    .max(1000, "Password must be 128 characters or fewer"),
   confirm: z.string().max(1000),
 });
 const setupSchema = base.extend({ username: usernameField });
 
 export async function handleSetPassword(purpose: "setup" | "reset", form: FormData): Promise<SetPasswordState> {
-  const raw = Object.fromEntries(["token", "username", "password", "confirm"].map((k) => [k, typeof form.get(k) === "string" ? form.get(k) : ""]));
+  const raw = Object.fromEntries(
+    ["token", "username", "password", "confirm"].map((k) => [k, typeof form.get(k) === "string" ? form.get(k) : ""]),
+  );
   const values = { username: String(raw.username).slice(0, 64) };
   const parsed = (purpose === "setup" ? setupSchema : base).safeParse(raw);
-  const errors: SetPasswordState["errors"] = parsed.success ? {} : (z.flattenError(parsed.error).fieldErrors as SetPasswordState["errors"]);
-  if (parsed.success && parsed.data.password !== parsed.data.confirm) errors!.confirm = ["The two passwords do not match. Type the same password in both boxes."];
+  const errors: SetPasswordState["errors"] = parsed.success
+    ? {}
+    : (z.flattenError(parsed.error).fieldErrors as SetPasswordState["errors"]);
+  if (parsed.success && parsed.data.password !== parsed.data.confirm)
+    errors!.confirm = ["The two passwords do not match. Type the same password in both boxes."];
   if (!parsed.success || Object.keys(errors!).length) return { errors, values };
 
   const db = await getDb();
@@ -50,7 +58,10 @@ export async function handleSetPassword(purpose: "setup" | "reset", form: FormDa
       case "username_taken":
         return { errors: { username: ["That username is taken. Choose another one."] }, values };
       case "access_off":
-        return { message: "Your Patient Portal access is turned off, so this link cannot be used. Please call the practice.", values };
+        return {
+          message: "Your Patient Portal access is turned off, so this link cannot be used. Please call the practice.",
+          values,
+        };
     }
   }
   kickWorkers();

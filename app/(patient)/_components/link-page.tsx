@@ -35,9 +35,14 @@ export async function LinkPage({
         username={link.username}
         passwordHint={passwordHint(getConfig().PASSWORD_MIN_LENGTH)}
         submitLabel={purpose === "setup" ? "Create my account" : "Save new password"}
-        linkProblemView={Object.fromEntries(
-          (["used", "expired", "replaced", "unknown"] as const).map((s) => [s, <LinkProblemText key={s} state={s} purpose={purpose} Heading="h2" />]),
-        ) as Record<"used" | "expired" | "replaced" | "unknown", React.ReactNode>}
+        linkProblemView={
+          Object.fromEntries(
+            (["used", "expired", "replaced", "unknown"] as const).map((s) => [
+              s,
+              <LinkProblemText key={s} state={s} purpose={purpose} Heading="h2" />,
+            ]),
+          ) as Record<"used" | "expired" | "replaced" | "unknown", React.ReactNode>
+        }
       />
     </main>
   );

@@ -4,13 +4,31 @@ import { getConfig } from "@/lib/config";
 import type { LinkState } from "@/lib/tokens/inspect-account-link";
 
 const TEXT: Record<Exclude<LinkState, "valid">, { title: string; body: string }> = {
-  used: { title: "This link has already been used", body: "Each link works once. If you did not finish, ask for a new link." },
-  expired: { title: "This link has expired", body: "Links only work for a short time, to keep your account safe. Ask for a new one below." },
-  replaced: { title: "This link has been replaced", body: "A newer link was sent, or your password was changed since this one was sent. Use the newest email, or ask for a new link." },
-  unknown: { title: "This link is not valid", body: "It may have been copied only in part. Open the link from the email again, or ask for a new one." },
+  used: {
+    title: "This link has already been used",
+    body: "Each link works once. If you did not finish, ask for a new link.",
+  },
+  expired: {
+    title: "This link has expired",
+    body: "Links only work for a short time, to keep your account safe. Ask for a new one below.",
+  },
+  replaced: {
+    title: "This link has been replaced",
+    body: "A newer link was sent, or your password was changed since this one was sent. Use the newest email, or ask for a new link.",
+  },
+  unknown: {
+    title: "This link is not valid",
+    body: "It may have been copied only in part. Open the link from the email again, or ask for a new one.",
+  },
 };
 
-export function LinkProblem({ state, purpose }: { state: Exclude<LinkState, "valid">; purpose: "setup" | "reset" | null }) {
+export function LinkProblem({
+  state,
+  purpose,
+}: {
+  state: Exclude<LinkState, "valid">;
+  purpose: "setup" | "reset" | null;
+}) {
   return (
     <main id="main" className="narrow">
       <LinkProblemText state={state} purpose={purpose} Heading="h1" />
@@ -40,7 +58,8 @@ export function LinkProblemText({
         </Link>
       </p>
       <p>
-        Or call {PRACTICE_NAME} at <a href={`tel:${PRACTICE_PHONE.replace(/[^\d+]/g, "")}`}>{PRACTICE_PHONE}</a> and we will send you one.
+        Or call {PRACTICE_NAME} at <a href={`tel:${PRACTICE_PHONE.replace(/[^\d+]/g, "")}`}>{PRACTICE_PHONE}</a> and we
+        will send you one.
       </p>
     </div>
   );

@@ -33,7 +33,14 @@ export function SetPasswordForm({
       <ErrorSummary errors={state.errors} message={state.message} labels={LABELS} />
       <input type="hidden" name="token" value={token} />
       {askUsername ? (
-        <Field name="username" label="Username" autoComplete="username" defaultValue={state.values?.username} errors={state.errors?.username} hint="3 to 64 characters: letters, digits and . _ - @" />
+        <Field
+          name="username"
+          label="Username"
+          autoComplete="username"
+          defaultValue={state.values?.username}
+          errors={state.errors?.username}
+          hint="3 to 64 characters: letters, digits and . _ - @"
+        />
       ) : (
         <p>
           Username: <strong>{username}</strong>
@@ -41,8 +48,19 @@ export function SetPasswordForm({
           <input type="hidden" name="username" autoComplete="username" value={username ?? ""} />
         </p>
       )}
-      <PasswordField name="password" label="New password" autoComplete="new-password" errors={state.errors?.password} hint={passwordHint} />
-      <PasswordField name="confirm" label="Confirm new password" autoComplete="new-password" errors={state.errors?.confirm} />
+      <PasswordField
+        name="password"
+        label="New password"
+        autoComplete="new-password"
+        errors={state.errors?.password}
+        hint={passwordHint}
+      />
+      <PasswordField
+        name="confirm"
+        label="Confirm new password"
+        autoComplete="new-password"
+        errors={state.errors?.confirm}
+      />
       <button type="submit" className="button" disabled={pending}>
         {pending ? "Saving…" : submitLabel}
       </button>

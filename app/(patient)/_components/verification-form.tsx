@@ -18,15 +18,37 @@ export function VerificationForm({
   confirmation: React.ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
-  if (state.submitted) return <div className="confirmation" role="status">{confirmation}</div>;
+  if (state.submitted)
+    return (
+      <div className="confirmation" role="status">
+        {confirmation}
+      </div>
+    );
   const v = state.values ?? {};
   const dobError = state.errors?.dateOfBirth;
   return (
     <form action={formAction} noValidate>
       <ErrorSummary errors={state.errors} message={state.message} labels={LABELS} />
-      <Field name="email" label="Email" type="email" autoComplete="email" defaultValue={v.email} errors={state.errors?.email} hint="The email address the practice has for you." />
-      <Field name="lastName" label="Last name" autoComplete="family-name" defaultValue={v.lastName} errors={state.errors?.lastName} />
-      <fieldset className={dobError?.length ? "field dob field-invalid" : "field dob"} aria-describedby={`dob-hint${dobError?.length ? " dateOfBirth-error" : ""}`}>
+      <Field
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        defaultValue={v.email}
+        errors={state.errors?.email}
+        hint="The email address the practice has for you."
+      />
+      <Field
+        name="lastName"
+        label="Last name"
+        autoComplete="family-name"
+        defaultValue={v.lastName}
+        errors={state.errors?.lastName}
+      />
+      <fieldset
+        className={dobError?.length ? "field dob field-invalid" : "field dob"}
+        aria-describedby={`dob-hint${dobError?.length ? " dateOfBirth-error" : ""}`}
+      >
         <legend>Date of birth</legend>
         <p className="hint" id="dob-hint">
           For example, 3 27 1980
@@ -40,19 +62,53 @@ export function VerificationForm({
         <div className="dob-parts">
           <div>
             <label htmlFor="dateOfBirth">Month</label>
-            <input id="dateOfBirth" name="dobMonth" inputMode="numeric" autoComplete="bday-month" maxLength={2} size={2} defaultValue={v.dobMonth} aria-invalid={dobError?.length ? true : undefined} />
+            <input
+              id="dateOfBirth"
+              name="dobMonth"
+              inputMode="numeric"
+              autoComplete="bday-month"
+              maxLength={2}
+              size={2}
+              defaultValue={v.dobMonth}
+              aria-invalid={dobError?.length ? true : undefined}
+            />
           </div>
           <div>
             <label htmlFor="dobDay">Day</label>
-            <input id="dobDay" name="dobDay" inputMode="numeric" autoComplete="bday-day" maxLength={2} size={2} defaultValue={v.dobDay} aria-invalid={dobError?.length ? true : undefined} />
+            <input
+              id="dobDay"
+              name="dobDay"
+              inputMode="numeric"
+              autoComplete="bday-day"
+              maxLength={2}
+              size={2}
+              defaultValue={v.dobDay}
+              aria-invalid={dobError?.length ? true : undefined}
+            />
           </div>
           <div>
             <label htmlFor="dobYear">Year</label>
-            <input id="dobYear" name="dobYear" inputMode="numeric" autoComplete="bday-year" maxLength={4} size={4} defaultValue={v.dobYear} aria-invalid={dobError?.length ? true : undefined} />
+            <input
+              id="dobYear"
+              name="dobYear"
+              inputMode="numeric"
+              autoComplete="bday-year"
+              maxLength={4}
+              size={4}
+              defaultValue={v.dobYear}
+              aria-invalid={dobError?.length ? true : undefined}
+            />
           </div>
         </div>
       </fieldset>
-      <Field name="zip" label="ZIP code" autoComplete="postal-code" defaultValue={v.zip} errors={state.errors?.zip} hint="5 digits, like 62701, or ZIP+4, like 62701-1234." />
+      <Field
+        name="zip"
+        label="ZIP code"
+        autoComplete="postal-code"
+        defaultValue={v.zip}
+        errors={state.errors?.zip}
+        hint="5 digits, like 62701, or ZIP+4, like 62701-1234."
+      />
       <button type="submit" className="button" disabled={pending}>
         {pending ? "Sending…" : submitLabel}
       </button>

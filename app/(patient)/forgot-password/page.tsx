@@ -9,7 +9,10 @@ export default function ForgotPasswordPage() {
   return (
     <main id="main" className="narrow">
       <h1>Reset your password</h1>
-      <p>Enter your details exactly as the practice has them. When all four match, we email you a link to choose a new password.</p>
+      <p>
+        Enter your details exactly as the practice has them. When all four match, we email you a link to choose a new
+        password.
+      </p>
       <VerificationForm
         action={requestPasswordReset}
         submitLabel="Send me a link"

@@ -10,7 +10,11 @@ export default function ForgotUsernamePage() {
     <main id="main" className="narrow">
       <h1>Find your username</h1>
       <p>Enter your details exactly as the practice has them. When all four match, we email you your username.</p>
-      <VerificationForm action={requestUsername} submitLabel="Email me my username" confirmation={<SentConfirmation what="your username" />} />
+      <VerificationForm
+        action={requestUsername}
+        submitLabel="Email me my username"
+        confirmation={<SentConfirmation what="your username" />}
+      />
       <p>
         <Link href="/login">Back to sign in</Link>
       </p>

@@ -21,9 +21,16 @@ export async function signInPatient(_prev: PatientSignInState, form: FormData): 
     if (!(error instanceof AuthError)) throw error;
     const { PRACTICE_NAME, PRACTICE_PHONE } = getConfig();
     if (error instanceof CredentialsSignin && error.code === "access_off") {
-      return { message: `Your Patient Portal access is turned off. Please call ${PRACTICE_NAME} at ${PRACTICE_PHONE} to turn it back on.`, values: { username } };
+      return {
+        message: `Your Patient Portal access is turned off. Please call ${PRACTICE_NAME} at ${PRACTICE_PHONE} to turn it back on.`,
+        values: { username },
+      };
     }
-    return { message: "Username or password is not right. Check them and try again, or use the links below if you forgot them.", values: { username } };
+    return {
+      message:
+        "Username or password is not right. Check them and try again, or use the links below if you forgot them.",
+      values: { username },
+    };
   }
   return {};
 }

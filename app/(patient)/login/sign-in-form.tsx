@@ -12,7 +12,13 @@ export function PatientSignInForm({ username }: { username?: string }) {
   return (
     <form action={action} noValidate>
       <ErrorSummary errors={state.errors} message={state.message} labels={LABELS} />
-      <Field name="username" label="Username" autoComplete="username" defaultValue={state.values?.username ?? username} errors={state.errors?.username} />
+      <Field
+        name="username"
+        label="Username"
+        autoComplete="username"
+        defaultValue={state.values?.username ?? username}
+        errors={state.errors?.username}
+      />
       <PasswordField name="password" label="Password" autoComplete="current-password" errors={state.errors?.password} />
       <button type="submit" className="button" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}

@@ -27,14 +27,24 @@ export async function signOutEverywhere() {
   if (!patient) redirect("/login");
   const db = await getDb();
   await db.transaction(async (tx) => {
-    await tx.update(portalAccounts).set({ sessionVersion: sql`${portalAccounts.sessionVersion} + 1` }).where(eq(portalAccounts.patientId, patient.patientId));
-    await recordAuditEvent(tx, { event: "patient.signed_out_everywhere", actorType: "patient", patientId: patient.patientId });
+    await tx
+      .update(portalAccounts)
+      .set({ sessionVersion: sql`${portalAccounts.sessionVersion} + 1` })
+      .where(eq(portalAccounts.patientId, patient.patientId));
+    await recordAuditEvent(tx, {
+      event: "patient.signed_out_everywhere",
+      actorType: "patient",
+      patientId: patient.patientId,
+    });
   });
   await setFlash({ kind: "signed_out" });
   await signOut({ redirectTo: "/login" });
 }
 
-export type ChangePasswordState = { errors?: Partial<Record<"current" | "password" | "confirm", string[]>>; message?: string };
+export type ChangePasswordState = {
+  errors?: Partial<Record<"current" | "password" | "confirm", string[]>>;
+  message?: string;
+};
 
 const schema = z.object({
   current: z.string().min(1, "Enter your current password").max(1000),
@@ -45,10 +55,20 @@ const schema = z.object({
 export async function changePatientPassword(_prev: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
   const patient = await currentPatient();
   if (!patient) redirect("/login");
-  const parsed = schema.safeParse({ current: form.get("current") ?? "", password: form.get("password") ?? "", confirm: form.get("confirm") ?? "" });
+  const parsed = schema.safeParse({
+    current: form.get("current") ?? "",
+    password: form.get("password") ?? "",
+    confirm: form.get("confirm") ?? "",
+  });
   if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors };
-  if (parsed.data.password !== parsed.data.confirm) return { errors: { confirm: ["The two new passwords do not match."] } };
-  const result = await changePassword(await getDb(), { patientId: patient.patientId, current: parsed.data.current, password: parsed.data.password, now: new Date() });
+  if (parsed.data.password !== parsed.data.confirm)
+    return { errors: { confirm: ["The two new passwords do not match."] } };
+  const result = await changePassword(await getDb(), {
+    patientId: patient.patientId,
+    current: parsed.data.current,
+    password: parsed.data.password,
+    now: new Date(),
+  });
   if (!result.ok) return { errors: { [result.field]: [result.message] } };
   kickWorkers();
   await setFlash({ kind: "password_changed", username: patient.username });

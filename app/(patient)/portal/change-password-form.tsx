@@ -11,9 +11,25 @@ export function ChangePasswordForm({ hint }: { hint: string }) {
   return (
     <form action={action} noValidate>
       <ErrorSummary errors={state.errors} message={state.message} labels={LABELS} />
-      <PasswordField name="current" label="Current password" autoComplete="current-password" errors={state.errors?.current} />
-      <PasswordField name="password" label="New password" autoComplete="new-password" errors={state.errors?.password} hint={hint} />
-      <PasswordField name="confirm" label="Confirm new password" autoComplete="new-password" errors={state.errors?.confirm} />
+      <PasswordField
+        name="current"
+        label="Current password"
+        autoComplete="current-password"
+        errors={state.errors?.current}
+      />
+      <PasswordField
+        name="password"
+        label="New password"
+        autoComplete="new-password"
+        errors={state.errors?.password}
+        hint={hint}
+      />
+      <PasswordField
+        name="confirm"
+        label="Confirm new password"
+        autoComplete="new-password"
+        errors={state.errors?.confirm}
+      />
       <button type="submit" className="button" disabled={pending}>
         {pending ? "Saving…" : "Change password"}
       </button>

@@ -17,11 +17,19 @@ export default async function PortalPage() {
   const { PRACTICE_NAME, PRACTICE_PHONE, PASSWORD_MIN_LENGTH } = getConfig();
   return (
     <main id="main" className="narrow">
-      <IdleWarning idleSeconds={IDLE_SECONDS.patient} warnSeconds={IDLE_WARNING_SECONDS} endSession={signOutIdlePatient} />
+      <IdleWarning
+        idleSeconds={IDLE_SECONDS.patient}
+        warnSeconds={IDLE_WARNING_SECONDS}
+        endSession={signOutIdlePatient}
+      />
       <h1>Hello, {patient.firstName}</h1>
-      <p>You are signed in as <strong>{patient.username}</strong>.</p>
+      <p>
+        You are signed in as <strong>{patient.username}</strong>.
+      </p>
       <form action={signOutPatient}>
-        <button type="submit" className="button-secondary">Sign out</button>
+        <button type="submit" className="button-secondary">
+          Sign out
+        </button>
       </form>
 
       <section aria-labelledby="contact-title">
@@ -39,7 +47,15 @@ export default async function PortalPage() {
           <dt>Phone</dt>
           <dd>{contact?.phone || "None on file"}</dd>
           <dt>Address</dt>
-          <dd>{contact?.address.length ? contact.address.map((l) => <span key={l} className="line">{l}</span>) : "None on file"}</dd>
+          <dd>
+            {contact?.address.length
+              ? contact.address.map((l) => (
+                  <span key={l} className="line">
+                    {l}
+                  </span>
+                ))
+              : "None on file"}
+          </dd>
         </dl>
       </section>
 
@@ -53,7 +69,9 @@ export default async function PortalPage() {
         <h2 id="devices-title">Signed in somewhere else?</h2>
         <p>If you used a shared or lost device, sign out of the portal on every device at once.</p>
         <form action={signOutEverywhere}>
-          <button type="submit" className="button-secondary">Sign out everywhere</button>
+          <button type="submit" className="button-secondary">
+            Sign out everywhere
+          </button>
         </form>
       </section>
     </main>

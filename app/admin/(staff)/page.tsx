@@ -35,7 +35,9 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
     <main id="main">
       <div className="title-row">
         <h1>Patients</h1>
-        <Link href="/admin/patients/new" className="button-secondary">Add patient</Link>
+        <Link href="/admin/patients/new" className="button-secondary">
+          Add patient
+        </Link>
       </div>
       {denied && (
         <p className="field-error" role="alert">
@@ -58,14 +60,19 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
       <StatusFilter counts={counts} current={status} q={query.q} />
       {counts.unactivated > 0 && (
         <p>
-          <Link href={`/admin/invitations/new?all=unactivated${query.q ? `&q=${encodeURIComponent(query.q)}` : ""}`} className="button">
+          <Link
+            href={`/admin/invitations/new?all=unactivated${query.q ? `&q=${encodeURIComponent(query.q)}` : ""}`}
+            className="button"
+          >
             Send invitations to Unactivated patients ({formatPatientCount(counts.unactivated)})…
           </Link>
         </p>
       )}
       <PatientTable rows={page.rows} />
       <nav className="pager" aria-label="Pages">
-        {page.prev && <Link href={listHref({ q: query.q, status, before: encodeCursor(page.prev) })}>← Previous page</Link>}
+        {page.prev && (
+          <Link href={listHref({ q: query.q, status, before: encodeCursor(page.prev) })}>← Previous page</Link>
+        )}
         {page.next && <Link href={listHref({ q: query.q, status, after: encodeCursor(page.next) })}>Next page →</Link>}
       </nav>
       <StatusLegend />

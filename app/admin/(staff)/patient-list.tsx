@@ -48,40 +48,52 @@ export function PatientTable({ rows }: { rows: PatientListRow[] }) {
   if (rows.length === 0) return <p className="empty">No patients match this search.</p>;
   return (
     <form method="get" action="/admin/invitations/new" id="select-patients">
-    <table className="patients">
-      <caption className="visually-hidden">Patients and their portal status</caption>
-      <thead>
-        <tr>
-          <th scope="col"><span className="visually-hidden">Select</span></th>
-          <th scope="col">Name</th>
-          <th scope="col">Date of birth</th>
-          <th scope="col">Chart number</th>
-          <th scope="col">Email</th>
-          <th scope="col">Portal status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((p) => (
-          <tr key={p.id} data-status={p.status.kind}>
-            <td className="select-cell" data-label="Select">
-              <input type="checkbox" name="id" value={p.id} id={`select-${p.id}`} aria-label={`Select ${p.firstName} ${p.lastName}`} />
-            </td>
-            <th scope="row" data-label="Name">
-              <Link href={`/admin/patients/${p.id}`}>
-                {p.lastName}, {p.firstName}
-              </Link>
+      <table className="patients">
+        <caption className="visually-hidden">Patients and their portal status</caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="visually-hidden">Select</span>
             </th>
-            <td data-label="Date of birth">{formatDob(p.dateOfBirth)}</td>
-            <td data-label="Chart number">{p.chartNumber}</td>
-            <td data-label="Email" className="email">{p.email?.trim() || <span className="muted">None on file</span>}</td>
-            <td data-label="Portal status">
-              <StatusIcon status={p.status} />
-            </td>
+            <th scope="col">Name</th>
+            <th scope="col">Date of birth</th>
+            <th scope="col">Chart number</th>
+            <th scope="col">Email</th>
+            <th scope="col">Portal status</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
-    <button type="submit" className="button-secondary">Send invitations to selected patients…</button>
+        </thead>
+        <tbody>
+          {rows.map((p) => (
+            <tr key={p.id} data-status={p.status.kind}>
+              <td className="select-cell" data-label="Select">
+                <input
+                  type="checkbox"
+                  name="id"
+                  value={p.id}
+                  id={`select-${p.id}`}
+                  aria-label={`Select ${p.firstName} ${p.lastName}`}
+                />
+              </td>
+              <th scope="row" data-label="Name">
+                <Link href={`/admin/patients/${p.id}`}>
+                  {p.lastName}, {p.firstName}
+                </Link>
+              </th>
+              <td data-label="Date of birth">{formatDob(p.dateOfBirth)}</td>
+              <td data-label="Chart number">{p.chartNumber}</td>
+              <td data-label="Email" className="email">
+                {p.email?.trim() || <span className="muted">None on file</span>}
+              </td>
+              <td data-label="Portal status">
+                <StatusIcon status={p.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="submit" className="button-secondary">
+        Send invitations to selected patients…
+      </button>
     </form>
   );
 }

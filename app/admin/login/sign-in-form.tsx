@@ -12,7 +12,14 @@ export function StaffSignInForm() {
   return (
     <form action={action} noValidate>
       <ErrorSummary errors={state.errors} message={state.message} labels={LABELS} />
-      <Field name="email" label="Email" type="email" autoComplete="username" defaultValue={state.values?.email} errors={state.errors?.email} />
+      <Field
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        defaultValue={state.values?.email}
+        errors={state.errors?.email}
+      />
       <PasswordField name="password" label="Password" autoComplete="current-password" errors={state.errors?.password} />
       <button type="submit" className="button" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}

@@ -7,9 +7,15 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   try {
     const db = await getDb();
-    await Promise.race([db.execute(sql`select 1`), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 3000))]);
+    await Promise.race([
+      db.execute(sql`select 1`),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 3000)),
+    ]);
     return Response.json({ ok: true }, { headers: { "cache-control": "no-store" } });
   } catch {
-    return Response.json({ ok: false, problem: "database unavailable" }, { status: 503, headers: { "cache-control": "no-store" } });
+    return Response.json(
+      { ok: false, problem: "database unavailable" },
+      { status: 503, headers: { "cache-control": "no-store" } },
+    );
   }
 }

@@ -30,11 +30,20 @@ export default async function MailboxPage() {
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td data-label="To" className="email">{r.recipient}</td>
-                <td data-label="Email">
-                  {r.status === "held" ? r.template : <a href={`/dev/mailbox/${r.id}`}>{r.template.replaceAll("_", " ")}</a>}
+                <td data-label="To" className="email">
+                  {r.recipient}
                 </td>
-                <td data-label="Status">{r.status}{r.lastError ? `: ${r.lastError}` : ""}</td>
+                <td data-label="Email">
+                  {r.status === "held" ? (
+                    r.template
+                  ) : (
+                    <a href={`/dev/mailbox/${r.id}`}>{r.template.replaceAll("_", " ")}</a>
+                  )}
+                </td>
+                <td data-label="Status">
+                  {r.status}
+                  {r.lastError ? `: ${r.lastError}` : ""}
+                </td>
                 <td data-label="Queued">{formatDateTime(r.createdAt)}</td>
               </tr>
             ))}

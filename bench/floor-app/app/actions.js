@@ -11,12 +11,22 @@ export async function submit(_prev, form) {
   if (process.env.FLOOR_MODE !== "sql") return { submitted: true };
   sql ??= postgres(process.env.DATABASE_URL, { max: 10, onnotice: () => {} });
   const hmac = (t) => createHmac("sha256", secret()).update(t).digest("hex").slice(0, 32);
-  const details = { email: String(form.get("email") ?? "").trim().toLowerCase(), lastName: String(form.get("lastName") ?? "").trim() };
+  const details = {
+    email: String(form.get("email") ?? "")
+      .trim()
+      .toLowerCase(),
+    lastName: String(form.get("lastName") ?? "").trim(),
+  };
   const key = Buffer.from(hkdfSync("sha256", secret(), "patient-portal", "seal v1", 32));
   const iv = randomBytes(12);
   const c = createCipheriv("aes-256-gcm", key, iv);
   const body = Buffer.concat([c.update(JSON.stringify(details), "utf8"), c.final()]);
-  const sealed = ["v1", iv.toString("base64url"), c.getAuthTag().toString("base64url"), body.toString("base64url")].join(".");
+  const sealed = [
+    "v1",
+    iv.toString("base64url"),
+    c.getAuthTag().toString("base64url"),
+    body.toString("base64url"),
+  ].join(".");
   const ipHash = hmac("ip:127.0.0.1");
   const windowStart = new Date(Math.floor(Date.now() / 900_000) * 900_000);
   await sql`insert into rate_limit_counters (key, window_start, count) values (${`verify-ip:${ipHash}`}, ${windowStart.toISOString()}::timestamptz, 1)

@@ -9,7 +9,9 @@ export default function AccountCreatedEmail({ practice, createdAt }: EmailProps<
       practice={practice}
       preview="Your Patient Portal account is ready."
       title="Your Patient Portal account is ready"
-      because={"a Patient Portal account was just set up for this email address. We always send this notice to help keep your account safe."}
+      because={
+        "a Patient Portal account was just set up for this email address. We always send this notice to help keep your account safe."
+      }
     >
       <P>Your Patient Portal account was set up and a password was chosen.</P>
       <P>When: {createdAt}</P>

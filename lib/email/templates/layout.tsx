@@ -2,7 +2,19 @@
 // Patients forward or print these, and spam filters distrust unbranded mail, so the practice's
 // contact details are on every message rather than only on some.
 import type { CSSProperties, ReactNode } from "react";
-import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from "@react-email/components";
 import type { Practice } from "../render-email";
 
 export const PREVIEW_PRACTICE: Practice = {
@@ -89,7 +101,12 @@ export function Highlight({ children }: { children: ReactNode }) {
 
 const font = '-apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
 const body: CSSProperties = { backgroundColor: "#f3f4f6", fontFamily: font, margin: 0, padding: "24px 0" };
-const container: CSSProperties = { backgroundColor: "#ffffff", maxWidth: "560px", margin: "0 auto", borderRadius: "8px" };
+const container: CSSProperties = {
+  backgroundColor: "#ffffff",
+  maxWidth: "560px",
+  margin: "0 auto",
+  borderRadius: "8px",
+};
 const header: CSSProperties = { padding: "20px 32px 0" };
 const brand: CSSProperties = { fontSize: "16px", fontWeight: 600, color: "#1f2937", margin: 0 };
 const content: CSSProperties = { padding: "8px 32px 16px" };

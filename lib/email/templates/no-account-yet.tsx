@@ -10,8 +10,8 @@ export default function NoAccountYetEmail({ practice, setupLink, validFor }: Ema
       because="someone asked for Patient Portal sign-in help for this email address."
     >
       <P>
-        Someone asked for the username or password for this email address. You have not created a Patient Portal
-        account yet, so there is nothing to reset.
+        Someone asked for the username or password for this email address. You have not created a Patient Portal account
+        yet, so there is nothing to reset.
       </P>
       <P>You can create your account now with the link below. It works for {validFor}.</P>
       <ActionLink href={setupLink} label="Create my account" />

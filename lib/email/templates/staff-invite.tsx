@@ -11,8 +11,8 @@ export default function StaffInviteEmail({ practice, link, validFor, staffName }
     >
       <P>Hello {staffName},</P>
       <P>
-        You have been invited to the staff side of the {practice.name} Patient Portal. Use the link below to choose
-        your password.
+        You have been invited to the staff side of the {practice.name} Patient Portal. Use the link below to choose your
+        password.
       </P>
       <ActionLink href={link} label="Choose my password" />
       <P>This link works for {validFor}. After that, ask a practice administrator for a new one.</P>

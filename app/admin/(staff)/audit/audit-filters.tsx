@@ -13,7 +13,9 @@ export function AuditFilters({
   staff: { id: string; name: string; active: boolean }[];
 }) {
   // Sorted by the words shown, not the raw names.
-  const eventOptions = events.map((e) => ({ value: e, label: eventLabel(e) })).sort((a, b) => a.label.localeCompare(b.label));
+  const eventOptions = events
+    .map((e) => ({ value: e, label: eventLabel(e) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
   return (
     <form method="get" action="/admin/audit" className="audit-filters" role="search" aria-label="Filter audit events">
       <div className="filter">

@@ -40,7 +40,9 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               <td data-label="Actor">{actorText(row)}</td>
               <td data-label="Patient">
                 {row.patientId ? (
-                  <Link href={`/admin/patients/${row.patientId}`}>{row.patientName ?? "Patient no longer on file"}</Link>
+                  <Link href={`/admin/patients/${row.patientId}`}>
+                    {row.patientName ?? "Patient no longer on file"}
+                  </Link>
                 ) : (
                   <span className="muted">None</span>
                 )}

@@ -22,7 +22,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requireAdmin();
   const query = auditQuery.parse(await searchParams);
   const db = await getDb();
-  const filters = { patient: auditPatientFilter(query.patient), staffId: query.staff, event: query.event, from: query.from, to: query.to };
+  const filters = {
+    patient: auditPatientFilter(query.patient),
+    staffId: query.staff,
+    event: query.event,
+    from: query.from,
+    to: query.to,
+  };
   const [page, events, staff] = await Promise.all([
     listAuditEvents(db, { filters, after: query.after, before: query.before, limit: PAGE_SIZE }),
     auditEventNames(db),

@@ -22,5 +22,9 @@ export async function saveReminders(_prev: SettingsState, form: FormData): Promi
   if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors as SettingsState["errors"], values };
   await saveReminderSettings(await getDb(), { settings: parsed.data, staffId: staff.id, now: new Date() });
   revalidatePath("/admin/settings");
-  return { message: parsed.data.enabled ? `Saved. Unactivated patients will be invited again ${parsed.data.afterDays} days after their last invitation, at most ${parsed.data.maxReminders} times.` : "Saved. Automatic reminders are off." };
+  return {
+    message: parsed.data.enabled
+      ? `Saved. Unactivated patients will be invited again ${parsed.data.afterDays} days after their last invitation, at most ${parsed.data.maxReminders} times.`
+      : "Saved. Automatic reminders are off.",
+  };
 }

@@ -12,7 +12,10 @@ export default async function SettingsPage() {
     <main id="main" className="narrow-wide">
       <h1>Settings</h1>
       <h2>Invitation reminders</h2>
-      <p>When this is on, patients who were invited but never set up their account get the invitation again after the number of days you choose, up to the number of times you choose. Patients who are Inactive are never reminded.</p>
+      <p>
+        When this is on, patients who were invited but never set up their account get the invitation again after the
+        number of days you choose, up to the number of times you choose. Patients who are Inactive are never reminded.
+      </p>
       <RemindersForm current={current} />
     </main>
   );

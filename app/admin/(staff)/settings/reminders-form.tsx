@@ -8,17 +8,45 @@ import type { ReminderSettings } from "@/lib/settings/reminder-settings";
 export function RemindersForm({ current }: { current: ReminderSettings }) {
   const [state, action, pending] = useActionState<SettingsState, FormData>(saveReminders, {});
   // What was typed stays on screen after a refused save (React resets uncontrolled inputs after an action).
-  const v = state.values ?? { enabled: current.enabled, afterDays: String(current.afterDays), maxReminders: String(current.maxReminders) };
+  const v = state.values ?? {
+    enabled: current.enabled,
+    afterDays: String(current.afterDays),
+    maxReminders: String(current.maxReminders),
+  };
   return (
     <form action={action} noValidate key={JSON.stringify(v)}>
-      {state.message && !state.errors ? <p className="notice" role="status">{state.message}</p> : <ErrorSummary errors={state.errors} labels={{ afterDays: "Days before a reminder", maxReminders: "Most reminders per patient" }} />}
+      {state.message && !state.errors ? (
+        <p className="notice" role="status">
+          {state.message}
+        </p>
+      ) : (
+        <ErrorSummary
+          errors={state.errors}
+          labels={{ afterDays: "Days before a reminder", maxReminders: "Most reminders per patient" }}
+        />
+      )}
       <div className="checkbox">
         <input type="checkbox" id="enabled" name="enabled" defaultChecked={v.enabled} />
         <label htmlFor="enabled">Send automatic reminders to Unactivated patients</label>
       </div>
-      <Field name="afterDays" label="Days before a reminder" type="number" hint="Days since the last invitation." defaultValue={v.afterDays} errors={state.errors?.afterDays} />
-      <Field name="maxReminders" label="Most reminders per patient" type="number" defaultValue={v.maxReminders} errors={state.errors?.maxReminders} />
-      <button type="submit" className="button" disabled={pending}>Save</button>
+      <Field
+        name="afterDays"
+        label="Days before a reminder"
+        type="number"
+        hint="Days since the last invitation."
+        defaultValue={v.afterDays}
+        errors={state.errors?.afterDays}
+      />
+      <Field
+        name="maxReminders"
+        label="Most reminders per patient"
+        type="number"
+        defaultValue={v.maxReminders}
+        errors={state.errors?.maxReminders}
+      />
+      <button type="submit" className="button" disabled={pending}>
+        Save
+      </button>
     </form>
   );
 }

@@ -25,8 +25,19 @@ export function InviteStaffForm() {
       )}
       <ErrorSummary errors={state.errors} message={state.message} labels={LABELS} />
       <Field name="name" label="Name" autoComplete="off" defaultValue={v.name} errors={state.errors?.name} />
-      <Field name="email" label="Email" type="email" autoComplete="off" defaultValue={v.email} errors={state.errors?.email} hint="Their work email address. The invitation is sent there." />
-      <fieldset className={roleError?.length ? "field field-invalid" : "field"} aria-describedby={roleError?.length ? "role-error" : undefined}>
+      <Field
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="off"
+        defaultValue={v.email}
+        errors={state.errors?.email}
+        hint="Their work email address. The invitation is sent there."
+      />
+      <fieldset
+        className={roleError?.length ? "field field-invalid" : "field"}
+        aria-describedby={roleError?.length ? "role-error" : undefined}
+      >
         <legend>Role</legend>
         {roleError?.length ? (
           <p className="field-error" id="role-error">

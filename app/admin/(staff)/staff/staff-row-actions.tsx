@@ -6,7 +6,11 @@ import type { StaffListRow } from "@/db/queries/staff";
 import { changeRole, resendInvite, setActive } from "./actions";
 import type { StaffRowState } from "./state";
 
-export function StaffRowActions({ row }: { row: Pick<StaffListRow, "id" | "name" | "role" | "active" | "hasPassword"> }) {
+export function StaffRowActions({
+  row,
+}: {
+  row: Pick<StaffListRow, "id" | "name" | "role" | "active" | "hasPassword">;
+}) {
   const [roleState, roleAction, rolePending] = useActionState<StaffRowState, FormData>(changeRole, {});
   const [activeState, activeAction, activePending] = useActionState<StaffRowState, FormData>(setActive, {});
   const [inviteState, inviteAction, invitePending] = useActionState<StaffRowState, FormData>(resendInvite, {});

@@ -7,7 +7,8 @@ import { StaffRowActions } from "./staff-row-actions";
 function accountState(row: StaffListRow, now: Date): string {
   if (!row.active) return "Deactivated";
   if (row.hasPassword) return "Active";
-  if (row.inviteExpiresAt && row.inviteExpiresAt > now) return `Invited: link valid until ${formatDateTime(row.inviteExpiresAt)}`;
+  if (row.inviteExpiresAt && row.inviteExpiresAt > now)
+    return `Invited: link valid until ${formatDateTime(row.inviteExpiresAt)}`;
   return "Invited: the link has expired. Send a new one.";
 }
 
@@ -36,7 +37,9 @@ export function StaffTable({ rows, meId, now }: { rows: StaffListRow[]; meId: st
             </td>
             <td data-label="Role">{ROLE_LABEL[row.role]}</td>
             <td data-label="Account">{accountState(row, now)}</td>
-            <td data-label="Last sign-in">{row.lastLoginAt ? formatDateTime(row.lastLoginAt) : <span className="muted">Never</span>}</td>
+            <td data-label="Last sign-in">
+              {row.lastLoginAt ? formatDateTime(row.lastLoginAt) : <span className="muted">Never</span>}
+            </td>
             <td data-label="Actions">
               {row.id === meId ? (
                 <p className="muted row-outcome">This is you. Another admin must change your role or deactivate you.</p>

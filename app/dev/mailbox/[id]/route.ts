@@ -11,10 +11,18 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
   const row = await getMailboxMessage(await getDb(), (await ctx.params).id);
   if (!row?.sealed) return new Response("Not found", { status: 404 });
   const c = getConfig();
-  const email = await renderEmail(unseal<EmailMessage>(row.sealed), { name: c.PRACTICE_NAME, phone: c.PRACTICE_PHONE, address: c.PRACTICE_ADDRESS });
+  const email = await renderEmail(unseal<EmailMessage>(row.sealed), {
+    name: c.PRACTICE_NAME,
+    phone: c.PRACTICE_PHONE,
+    address: c.PRACTICE_ADDRESS,
+  });
   const header = `<p style="font:14px system-ui;background:#fff3cd;padding:8px;margin:0">Development mailbox · To: ${escapeHtml(row.recipient)} · Subject: ${escapeHtml(email.subject)} · <a href="/dev/mailbox">Back</a></p>`;
   return new Response(header + email.html, {
-    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "referrer-policy": "no-referrer" },
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "no-store",
+      "referrer-policy": "no-referrer",
+    },
   });
 }
 

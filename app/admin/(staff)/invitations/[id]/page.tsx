@@ -20,7 +20,9 @@ export default async function BulkProgressPage({ params }: { params: Promise<{ i
         Started {formatDateTime(progress.createdAt)}
         {progress.by ? ` by ${progress.by}` : ""}. {progress.queued} queued, {progress.skipped} skipped.
       </p>
-      <label htmlFor="bulk-progress">Sent {progress.sent} of {total}</label>
+      <label htmlFor="bulk-progress">
+        Sent {progress.sent} of {total}
+      </label>
       <progress id="bulk-progress" max={Math.max(total, 1)} value={progress.sent + progress.failed + progress.held} />
       <dl className="facts" aria-live="polite">
         <dt>Waiting to send</dt>

@@ -8,7 +8,11 @@ import { confirmBulkInvitations } from "../actions";
 
 export const metadata = { title: "Send invitations" };
 
-export default async function NewBulkInvitationPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
+export default async function NewBulkInvitationPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, unknown>>;
+}) {
   await requireStaff();
   const query = bulkSelectionQuery.parse(await searchParams);
   const plan = await planBulkInvitations(await getDb(), {
@@ -27,15 +31,25 @@ export default async function NewBulkInvitationPage({ searchParams }: { searchPa
         <>
           <p>{skipped} skipped:</p>
           <ul>
-            {plan.recentlyInvited > 0 && <li>{plan.recentlyInvited} already invited in the last {RECENT_INVITE_DAYS} days</li>}
-            {plan.inactive > 0 && <li>{plan.inactive} Inactive (they could not use the link: fix their details first)</li>}
+            {plan.recentlyInvited > 0 && (
+              <li>
+                {plan.recentlyInvited} already invited in the last {RECENT_INVITE_DAYS} days
+              </li>
+            )}
+            {plan.inactive > 0 && (
+              <li>{plan.inactive} Inactive (they could not use the link: fix their details first)</li>
+            )}
             {plan.active > 0 && <li>{plan.active} already Active</li>}
           </ul>
         </>
       )}
       <p>Each patient gets a link to set up their account, valid for 7 days, at the email address on file.</p>
       <form action={confirmBulkInvitations} className="actions-row">
-        {query.all ? <input type="hidden" name="all" value="unactivated" /> : query.id.map((id) => <input key={id} type="hidden" name="id" value={id} />)}
+        {query.all ? (
+          <input type="hidden" name="all" value="unactivated" />
+        ) : (
+          query.id.map((id) => <input key={id} type="hidden" name="id" value={id} />)
+        )}
         <input type="hidden" name="q" value={query.q ?? ""} />
         {n > 0 && (
           <button type="submit" className="button">

@@ -22,7 +22,8 @@ export default async function PatientDashPage({ params }: { params: Promise<{ id
   const patient = await getPatientDash(db, id, now);
   if (!patient) notFound();
   const [portal, activity] = await Promise.all([getPortalTab(db, id), getPatientActivity(db, id)]);
-  const recentEmailChange = !!portal.emailChangedAt && now.getTime() - portal.emailChangedAt.getTime() < EMAIL_CHANGE_CONFIRM_HOURS * 3_600_000;
+  const recentEmailChange =
+    !!portal.emailChangedAt && now.getTime() - portal.emailChangedAt.getTime() < EMAIL_CHANGE_CONFIRM_HOURS * 3_600_000;
   return (
     <main id="main" className="dash">
       <p>

@@ -29,7 +29,13 @@ export function PhotoBlock({ patient }: { patient: PatientDash }) {
         <p>
           <Link href={`/admin/patients/${patient.id}/edit?tab=basic`} className="edit-link">
             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" width="18" height="18">
-              <path d="M4 20h4L19 9l-4-4L4 16v4z M14 6l4 4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
+              <path
+                d="M4 20h4L19 9l-4-4L4 16v4z M14 6l4 4"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+                strokeLinejoin="round"
+              />
             </svg>
             Edit patient information
           </Link>

@@ -13,7 +13,10 @@ export function StatusPanel({ patient, children }: { patient: PatientDash; child
         <StatusIcon status={status} />
       </p>
       <p>{STATUS_MEANING[status.kind]}</p>
-      <ul className={status.kind === "inactive" ? "reasons" : "details"} aria-label={status.kind === "inactive" ? "Why the patient cannot access the portal" : "Details"}>
+      <ul
+        className={status.kind === "inactive" ? "reasons" : "details"}
+        aria-label={status.kind === "inactive" ? "Why the patient cannot access the portal" : "Details"}
+      >
         {details.map((d) => (
           <li key={d}>{d}</li>
         ))}
@@ -33,7 +36,17 @@ export function StatusPanel({ patient, children }: { patient: PatientDash; child
         <dt>Phone</dt>
         <dd>{patient.phone || <span className="muted">None on file</span>}</dd>
         <dt>Address</dt>
-        <dd>{patient.address.length ? patient.address.map((l) => <span key={l} className="line">{l}</span>) : <span className="muted">None on file</span>}</dd>
+        <dd>
+          {patient.address.length ? (
+            patient.address.map((l) => (
+              <span key={l} className="line">
+                {l}
+              </span>
+            ))
+          ) : (
+            <span className="muted">None on file</span>
+          )}
+        </dd>
         <dt>Patient Can Access Portal</dt>
         <dd>{patient.portalAccessEnabled ? "Yes" : "No"}</dd>
       </dl>

@@ -13,9 +13,18 @@ const FIX: Record<InactiveReason, { label: string; tab: "basic" | "portal"; fiel
   chart_deceased: null,
 };
 
-export function Troubleshooting({ patient, hasAccount, recentEmailChange }: { patient: PatientDash; hasAccount: boolean; recentEmailChange: boolean }) {
+export function Troubleshooting({
+  patient,
+  hasAccount,
+  recentEmailChange,
+}: {
+  patient: PatientDash;
+  hasAccount: boolean;
+  recentEmailChange: boolean;
+}) {
   const { status } = patient;
-  const edit = (tab: string, field?: string) => `/admin/patients/${patient.id}/edit?tab=${tab}${field ? `#${field}` : ""}`;
+  const edit = (tab: string, field?: string) =>
+    `/admin/patients/${patient.id}/edit?tab=${tab}${field ? `#${field}` : ""}`;
   return (
     <section className="troubleshooting" aria-labelledby="troubleshooting-title">
       <h3 id="troubleshooting-title">What to do</h3>
@@ -44,17 +53,37 @@ export function Troubleshooting({ patient, hasAccount, recentEmailChange }: { pa
       )}
       {status.kind === "unactivated" && (
         <>
-          <p>Either ask the patient to use <strong>&ldquo;I am a registered patient. Create my Patient Portal account&rdquo;</strong> on the portal sign-in page, or send them an invitation now.</p>
           <p>
-            They will need to enter their email, last name, date of birth and ZIP code, and all four must match what is on file (shown on this page). If they get an email saying their account could not be verified, check the portal activity below to see which item did not match.
+            Either ask the patient to use{" "}
+            <strong>&ldquo;I am a registered patient. Create my Patient Portal account&rdquo;</strong> on the portal
+            sign-in page, or send them an invitation now.
           </p>
-          <SendInvitationForm patientId={patient.id} hasAccount={hasAccount} blockedBecause={[]} askEmailChangeConfirmation={recentEmailChange} />
+          <p>
+            They will need to enter their email, last name, date of birth and ZIP code, and all four must match what is
+            on file (shown on this page). If they get an email saying their account could not be verified, check the
+            portal activity below to see which item did not match.
+          </p>
+          <SendInvitationForm
+            patientId={patient.id}
+            hasAccount={hasAccount}
+            blockedBecause={[]}
+            askEmailChangeConfirmation={recentEmailChange}
+          />
         </>
       )}
       {status.kind === "active" && (
         <>
-          <p>If the patient cannot sign in, ask them to use <strong>&ldquo;I forgot my password&rdquo;</strong> (or &ldquo;I forgot my username&rdquo;) on the portal sign-in page, entering their email, last name, date of birth and ZIP code as on file. Or send a reset email now.</p>
-          <SendInvitationForm patientId={patient.id} hasAccount={hasAccount} blockedBecause={[]} askEmailChangeConfirmation={recentEmailChange} />
+          <p>
+            If the patient cannot sign in, ask them to use <strong>&ldquo;I forgot my password&rdquo;</strong> (or
+            &ldquo;I forgot my username&rdquo;) on the portal sign-in page, entering their email, last name, date of
+            birth and ZIP code as on file. Or send a reset email now.
+          </p>
+          <SendInvitationForm
+            patientId={patient.id}
+            hasAccount={hasAccount}
+            blockedBecause={[]}
+            askEmailChangeConfirmation={recentEmailChange}
+          />
         </>
       )}
     </section>

@@ -33,17 +33,77 @@ export function AddPatientForm() {
         </div>
       )}
       <div className="form-grid">
-        <Field name="chartNumber" label="Chart number" defaultValue={v.chartNumber} errors={e.chartNumber} autoComplete="off" />
+        <Field
+          name="chartNumber"
+          label="Chart number"
+          defaultValue={v.chartNumber}
+          errors={e.chartNumber}
+          autoComplete="off"
+        />
         <Field name="firstName" label="First name" defaultValue={v.firstName} errors={e.firstName} autoComplete="off" />
         <Field name="lastName" label="Last name" defaultValue={v.lastName} errors={e.lastName} autoComplete="off" />
-        <Field name="dateOfBirth" label="Date of birth" hint="MM/DD/YYYY" defaultValue={v.dateOfBirth} errors={e.dateOfBirth} autoComplete="off" />
-        <Field name="email" label="Email" type="email" required={false} hint="Needed for portal access." defaultValue={v.email} errors={e.email} autoComplete="off" />
-        <Field name="zip" label="ZIP code" required={false} hint="Needed for portal access." defaultValue={v.zip} errors={e.zip} autoComplete="off" />
-        <Field name="phone" label="Phone" type="tel" required={false} defaultValue={v.phone} errors={e.phone} autoComplete="off" />
-        <Field name="addressLine1" label="Address" required={false} defaultValue={v.addressLine1} errors={e.addressLine1} autoComplete="off" />
-        <Field name="addressLine2" label="Address line 2" required={false} defaultValue={v.addressLine2} errors={e.addressLine2} autoComplete="off" />
+        <Field
+          name="dateOfBirth"
+          label="Date of birth"
+          hint="MM/DD/YYYY"
+          defaultValue={v.dateOfBirth}
+          errors={e.dateOfBirth}
+          autoComplete="off"
+        />
+        <Field
+          name="email"
+          label="Email"
+          type="email"
+          required={false}
+          hint="Needed for portal access."
+          defaultValue={v.email}
+          errors={e.email}
+          autoComplete="off"
+        />
+        <Field
+          name="zip"
+          label="ZIP code"
+          required={false}
+          hint="Needed for portal access."
+          defaultValue={v.zip}
+          errors={e.zip}
+          autoComplete="off"
+        />
+        <Field
+          name="phone"
+          label="Phone"
+          type="tel"
+          required={false}
+          defaultValue={v.phone}
+          errors={e.phone}
+          autoComplete="off"
+        />
+        <Field
+          name="addressLine1"
+          label="Address"
+          required={false}
+          defaultValue={v.addressLine1}
+          errors={e.addressLine1}
+          autoComplete="off"
+        />
+        <Field
+          name="addressLine2"
+          label="Address line 2"
+          required={false}
+          defaultValue={v.addressLine2}
+          errors={e.addressLine2}
+          autoComplete="off"
+        />
         <Field name="city" label="City" required={false} defaultValue={v.city} errors={e.city} autoComplete="off" />
-        <Field name="state" label="State" required={false} hint="2 letters, like IL" defaultValue={v.state} errors={e.state} autoComplete="off" />
+        <Field
+          name="state"
+          label="State"
+          required={false}
+          hint="2 letters, like IL"
+          defaultValue={v.state}
+          errors={e.state}
+          autoComplete="off"
+        />
       </div>
       <div className="checkbox">
         <input type="checkbox" id="portalAccessEnabled" name="portalAccessEnabled" />

@@ -12,7 +12,10 @@ export default async function AddPatientPage() {
         <Link href="/admin">← All patients</Link>
       </p>
       <h1>Add patient</h1>
-      <p>Enter the details as they are in the chart: patients must type the same email, last name, date of birth and ZIP code to set up their portal account.</p>
+      <p>
+        Enter the details as they are in the chart: patients must type the same email, last name, date of birth and ZIP
+        code to set up their portal account.
+      </p>
       <AddPatientForm />
     </main>
   );

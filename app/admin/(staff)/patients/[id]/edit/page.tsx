@@ -10,7 +10,13 @@ import { PortalTab } from "./portal-tab";
 
 export const metadata = { title: "Edit patient" };
 
-export default async function EditPatientPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, unknown>> }) {
+export default async function EditPatientPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, unknown>>;
+}) {
   await requireStaff();
   const { id } = await params;
   const tab = (await searchParams).tab === "portal" ? "portal" : "basic";
@@ -21,7 +27,9 @@ export default async function EditPatientPage({ params, searchParams }: { params
   return (
     <main id="main" className="narrow-wide">
       <p>
-        <Link href={`/admin/patients/${id}`}>← Back to {patient.firstName} {patient.lastName}</Link>
+        <Link href={`/admin/patients/${id}`}>
+          ← Back to {patient.firstName} {patient.lastName}
+        </Link>
       </p>
       <h1>
         Patient information: {patient.firstName} {patient.lastName}

@@ -3,8 +3,18 @@ import { useActionState } from "react";
 import { savePortalAccess, sendInvitation, unlockPatientAccount, type PortalActionState } from "../actions";
 
 function Outcome({ state }: { state: PortalActionState }) {
-  if (state.error) return <p className="field-error" role="alert">{state.error}</p>;
-  if (state.message) return <p className="notice" role="status">{state.message}</p>;
+  if (state.error)
+    return (
+      <p className="field-error" role="alert">
+        {state.error}
+      </p>
+    );
+  if (state.message)
+    return (
+      <p className="notice" role="status">
+        {state.message}
+      </p>
+    );
   return null;
 }
 
@@ -50,11 +60,17 @@ export function SendInvitationForm({
         <div className="checkbox warning">
           <input type="checkbox" id="emailChangeConfirmed" name="emailChangeConfirmed" />
           <label htmlFor="emailChangeConfirmed">
-            The email address was changed in the last 24 hours. I checked the change with the patient (for example by calling the phone number on file).
+            The email address was changed in the last 24 hours. I checked the change with the patient (for example by
+            calling the phone number on file).
           </label>
         </div>
       )}
-      <button type="submit" className="button" disabled={blocked || pending} aria-describedby={blocked ? "invite-blocked" : undefined}>
+      <button
+        type="submit"
+        className="button"
+        disabled={blocked || pending}
+        aria-describedby={blocked ? "invite-blocked" : undefined}
+      >
         Send invitation/reset email
       </button>
       {blocked && (

@@ -8,7 +8,13 @@ import { inactiveReasons } from "@/lib/patients/portal-status";
 import { EMAIL_CHANGE_CONFIRM_HOURS } from "@/lib/patients/send-portal-invitation";
 import { PortalAccessForm, SendInvitationForm, UnlockForm } from "./portal-forms";
 
-const EMAIL_STATE: Record<string, string> = { queued: "Queued", sending: "Sending", sent: "Sent", failed: "Failed", held: "Not sent" };
+const EMAIL_STATE: Record<string, string> = {
+  queued: "Queued",
+  sending: "Sending",
+  sent: "Sent",
+  failed: "Failed",
+  held: "Not sent",
+};
 const TEMPLATE: Record<string, string> = {
   setup_link: "Invitation (account setup link)",
   reset_link: "Password reset link",
@@ -16,11 +22,18 @@ const TEMPLATE: Record<string, string> = {
   no_account_yet: "“No account yet” with a setup link",
 };
 
-export function PortalTab({ patient, portal }: { patient: PatientDash; portal: Awaited<ReturnType<typeof getPortalTab>> }) {
+export function PortalTab({
+  patient,
+  portal,
+}: {
+  patient: PatientDash;
+  portal: Awaited<ReturnType<typeof getPortalTab>>;
+}) {
   const now = new Date();
   const blockers = inactiveReasons({ ...patient, email: patient.email, zip: patient.zip });
   const locked = portal.account?.lockedUntil && portal.account.lockedUntil > now ? portal.account.lockedUntil : null;
-  const recentEmailChange = !!portal.emailChangedAt && now.getTime() - portal.emailChangedAt.getTime() < EMAIL_CHANGE_CONFIRM_HOURS * 3_600_000;
+  const recentEmailChange =
+    !!portal.emailChangedAt && now.getTime() - portal.emailChangedAt.getTime() < EMAIL_CHANGE_CONFIRM_HOURS * 3_600_000;
   return (
     <div className="portal-tab">
       <p className="status-line">
@@ -34,11 +47,19 @@ export function PortalTab({ patient, portal }: { patient: PatientDash; portal: A
           <dt>Username</dt>
           <dd>{portal.account.username}</dd>
           <dt>Activated</dt>
-          <dd>{portal.account.activatedAt ? formatDateTime(portal.account.activatedAt) : "Not yet: has never signed in"}</dd>
+          <dd>
+            {portal.account.activatedAt ? formatDateTime(portal.account.activatedAt) : "Not yet: has never signed in"}
+          </dd>
           <dt>Last sign-in</dt>
           <dd>{portal.account.lastLoginAt ? formatDateTime(portal.account.lastLoginAt) : "Never"}</dd>
           <dt>Sign-in</dt>
-          <dd>{locked ? <strong>Locked until {formatDateTime(locked)} after too many wrong passwords</strong> : "Not locked"}</dd>
+          <dd>
+            {locked ? (
+              <strong>Locked until {formatDateTime(locked)} after too many wrong passwords</strong>
+            ) : (
+              "Not locked"
+            )}
+          </dd>
         </dl>
       ) : (
         <p>No account yet: the patient has not chosen a username and password.</p>
@@ -53,7 +74,9 @@ export function PortalTab({ patient, portal }: { patient: PatientDash; portal: A
           <dt>State</dt>
           <dd>
             {EMAIL_STATE[portal.lastEmail.status]}
-            {portal.lastEmail.status === "sent" && portal.lastEmail.sentAt ? ` ${formatDateTime(portal.lastEmail.sentAt)}` : ""}
+            {portal.lastEmail.status === "sent" && portal.lastEmail.sentAt
+              ? ` ${formatDateTime(portal.lastEmail.sentAt)}`
+              : ""}
             {portal.lastEmail.lastError && portal.lastEmail.status !== "sent" ? `: ${portal.lastEmail.lastError}` : ""}
           </dd>
           <dt>Queued</dt>
@@ -69,7 +92,9 @@ export function PortalTab({ patient, portal }: { patient: PatientDash; portal: A
         blockedBecause={blockers.map((r) => REASON_TEXT[r])}
         askEmailChangeConfirmation={recentEmailChange}
       />
-      <p className="hint">Staff never see or set a patient&apos;s password: the patient chooses it from the emailed link.</p>
+      <p className="hint">
+        Staff never see or set a patient&apos;s password: the patient chooses it from the emailed link.
+      </p>
     </div>
   );
 }
