@@ -473,7 +473,7 @@ function render(json) {
         `${p.patients} patients inserted in ${fmt(p.insertS)} s; progress page ${p.progressPageStatus}; load ${p.load.start.join("/")} → ${p.load.end.join("/")}.`,
     ),
   ];
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 export async function benchBulkInvitations({

@@ -109,9 +109,9 @@ await withScratchPractice(
     baselineSubject.forms = firstApp.forms;
     baselineSubject.id = firstApp.id;
 
-    const request = (s, agents) => (i, seq) => (
-      (s.posts = (s.posts ?? 0) + 1),
-      postAction({
+    const request = (s, agents) => (i, seq) => {
+      s.posts = (s.posts ?? 0) + 1;
+      return postAction({
         appUrl: s.url,
         form: s.forms[i],
         id: s.id,
@@ -125,8 +125,8 @@ await withScratchPractice(
           if (got !== '{"submitted":true}') return { ok: false, ms: res.ms, error: `unexpected answer ${got}` };
         }
         return { ok: true, ms: res.ms };
-      })
-    );
+      });
+    };
 
     const segments = new Map(subjects.map((s) => [s.name, { runs: [], cpuMs: 0, sent: 0, bytes: 0 }]));
     const measure = async (s, durationMs) => {

@@ -33,7 +33,7 @@ for (let i = 0; i < prof.samples.length; i++) {
 const maps = new Map();
 function original(callFrame) {
   const { url, lineNumber, columnNumber } = callFrame;
-  if (!url || !url.startsWith("file://") || !url.includes("/chunks/")) return null;
+  if (!url?.startsWith("file://") || !url.includes("/chunks/")) return null;
   if (!maps.has(url)) {
     const file = `${fileURLToPath(url)}.map`;
     let map = null;
@@ -46,7 +46,7 @@ function original(callFrame) {
   }
   const map = maps.get(url);
   const e = map?.findEntry(lineNumber, columnNumber);
-  if (!e || !e.originalSource) return null;
+  if (!e?.originalSource) return null;
   const src = decodeURIComponent(e.originalSource)
     .replace(/^(\.\.\/)+/, "")
     .replace(/^turbopack:\/\/\/(\[project\]\/)?/, "");

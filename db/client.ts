@@ -1,7 +1,7 @@
 // The one database client: postgres.js against DATABASE_URL, or embedded PGlite under .data/ when it is unset.
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { getConfig } from "@/lib/config";
-import * as schema from "./schema";
+import type * as schema from "./schema";
 import { openDatabase, type OpenedDatabase } from "./open";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;

@@ -72,6 +72,20 @@ function runCounted(label, script) {
 // 0. Advisories in what the app ships: no high or critical one may pass.
 runCounted("Dependency advisories (npm audit --omit=dev)", "scripts/audit-check.mjs");
 
+/** A check that passes or fails as a whole (lint, types, import rules): one test in the totals. */
+function runCheck(label, command, args) {
+  if (run(label, command, args) === 0) totals.passed += 1;
+  else {
+    totals.failed += 1;
+    failures.push(label);
+    broken = true;
+  }
+}
+
+// 0b. Static checks: format and lint, types.
+runCheck("Format and lint (biome ci)", "npx", ["biome", "ci", "."]);
+runCheck("Types (tsc --noEmit)", "npx", ["tsc", "--noEmit"]);
+
 // 1. vitest
 rmSync("test-results/vitest.json", { force: true });
 const vitestCode = run("Unit and integration tests (vitest)", "npx", [

@@ -50,9 +50,9 @@ export class SecretBook {
 // Secrets made only of digits and punctuation could otherwise "appear" inside a hex hash, a UUID or a
 // timestamp's fractions; they count only when not glued to other hex digits.
 const NUMERIC = /^[0-9/-]+$/;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function matcher(secret: Secret): RegExp {
-  const body = escape(secret.value.toLowerCase());
+  const body = escapeRegExp(secret.value.toLowerCase());
   return NUMERIC.test(secret.value) ? new RegExp(`(?<![0-9a-f])${body}(?![0-9a-f])`) : new RegExp(body);
 }
 

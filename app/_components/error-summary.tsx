@@ -14,12 +14,13 @@ export function ErrorSummary({
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors ?? {}).filter(([, v]) => v && v.length > 0) as [string, string[]][];
   const show = entries.length > 0 || !!message;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new submission (new errors) moves focus again
   useEffect(() => {
     if (show) ref.current?.focus();
   }, [show, errors, message]);
   if (!show) return null;
   return (
-    <div className="error-summary" ref={ref} tabIndex={-1} aria-labelledby="error-summary-title">
+    <div className="error-summary" role="region" ref={ref} tabIndex={-1} aria-labelledby="error-summary-title">
       <h2 id="error-summary-title">There is a problem</h2>
       {message && <p>{message}</p>}
       {entries.length > 0 && (

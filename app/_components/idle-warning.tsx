@@ -19,6 +19,7 @@ export function IdleWarning({
   const [left, setLeft] = useState(idleSeconds);
 
   // Every navigation is a request, and every request restarts the server's idle clock.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the pathname is the trigger, not an input
   useEffect(() => setDeadline(Date.now() + idleSeconds * 1000), [pathname, idleSeconds]);
 
   useEffect(() => {
@@ -62,7 +63,13 @@ export function IdleWarning({
         For your privacy, you will be signed out in <strong>{Math.max(left, 0)} seconds</strong> because nothing has
         happened for a while.
       </p>
-      <button type="button" className="button" onClick={stay} autoFocus>
+      <button
+        type="button"
+        className="button"
+        onClick={stay}
+        // biome-ignore lint/a11y/noAutofocus: a modal dialog must move focus into itself
+        autoFocus
+      >
         Stay signed in
       </button>
     </dialog>

@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { completeStaffSetup } from "@/lib/staff/complete-staff-setup";
 import { clientIpFrom, ipHash } from "@/lib/http/client-ip";
 import { forgetLinkToken } from "@/lib/http/link-token";
-import { useLinkWithinLimit } from "@/lib/rate-limit/limit-bad-links";
+import { runWithinBadLinkLimit } from "@/lib/rate-limit/limit-bad-links";
 import { staffSetupSchema } from "@/lib/validation/staff-admin";
 import { fieldErrors } from "@/app/_components/form-state";
 import type { StaffSetupField, StaffSetupState } from "./state";
@@ -25,7 +25,7 @@ export async function completeStaffSetupAction(_prev: StaffSetupState, form: For
   const db = await getDb();
   const now = new Date();
   const address = ipHash(clientIpFrom(await headers()));
-  const result = await useLinkWithinLimit(db, { address, now }, () =>
+  const result = await runWithinBadLinkLimit(db, { address, now }, () =>
     completeStaffSetup(db, { token: parsed.data.token, password: parsed.data.password, now }),
   );
   if (!result.ok) {

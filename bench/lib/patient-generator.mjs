@@ -86,7 +86,7 @@ function lastNameTable(random) {
   const commonTotal = COMMON_LAST.reduce((s, [, w]) => s + w, 0);
   // Tail weights 1/rank^0.8, scaled so the tail holds the remaining ~83%.
   const names = [...tail];
-  const raw = names.map((_, i) => 1 / Math.pow(i + 10, 0.8));
+  const raw = names.map((_, i) => 1 / (i + 10) ** 0.8);
   const rawTotal = raw.reduce((s, w) => s + w, 0);
   const scale = (commonTotal * (83 / 17)) / rawTotal;
   return weighted([...COMMON_LAST, ...names.map((n, i) => [n, raw[i] * scale])]);
@@ -98,7 +98,7 @@ const DOB_TO = Date.UTC(2024, 11, 31);
 const iso = (t) => new Date(t).toISOString();
 // COPY text format: \N is null; our values never hold tabs, newlines or backslashes.
 const cell = (v) => (v === null || v === undefined ? "\\N" : String(v));
-const line = (values) => values.map(cell).join("\t") + "\n";
+const line = (values) => `${values.map(cell).join("\t")}\n`;
 const asciiLocal = (s) =>
   s
     .normalize("NFD")

@@ -33,7 +33,7 @@ export function start(name, command, args, { env, logFile, cwd, echo = false } =
 
 /** Stops one started process (its whole process group: `next start` has workers of its own). */
 export async function stop(proc, graceMs = 15_000) {
-  if (!proc || !proc.alive()) return;
+  if (!proc?.alive()) return;
   const signalGroup = (sig) => {
     try {
       process.kill(-proc.child.pid, sig);

@@ -219,10 +219,9 @@ export function renderResults({
     "|---|---|---|---|---|---|",
     ...rows.map((r) => `| ${r.join(" | ")} |`),
   ].join("\n");
-  const notes =
-    previous && previous.includes(NOTES_HEADING)
-      ? previous.slice(previous.indexOf(NOTES_HEADING))
-      : `${NOTES_HEADING}\n\n(Not written yet for this run: read the table above.)\n`;
+  const notes = previous?.includes(NOTES_HEADING)
+    ? previous.slice(previous.indexOf(NOTES_HEADING))
+    : `${NOTES_HEADING}\n\n(Not written yet for this run: read the table above.)\n`;
 
   return `# Benchmark results
 

@@ -34,7 +34,7 @@ export function searchCondition(search: PatientSearch): SQL {
     case "email":
       return sql`lower(p.email) like ${likePrefix(search.value)}`;
     case "chart":
-      return sql`upper(p.chart_number) like ${search.value.replace(/[\\%_]/g, (c) => `\\${c}`) + "%"}`;
+      return sql`upper(p.chart_number) like ${`${search.value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
     case "name": {
       const parts: SQL[] = [];
       if (search.last) parts.push(lastNameLike(search.last));

@@ -67,15 +67,13 @@ export async function setPasswordWithLink(
             sql`lower(${portalAccounts.username}) = ${username.toLowerCase()} or ${portalAccounts.patientId} = ${used.patientId}`,
           );
         if (taken) throw new Abort({ ok: false, reason: "username_taken" });
-        await tx
-          .insert(portalAccounts)
-          .values({
-            patientId: used.patientId,
-            username,
-            passwordHash,
-            passwordChangedAt: opts.now,
-            createdAt: opts.now,
-          });
+        await tx.insert(portalAccounts).values({
+          patientId: used.patientId,
+          username,
+          passwordHash,
+          passwordChangedAt: opts.now,
+          createdAt: opts.now,
+        });
       } else {
         // The link is bound to the password it was sent for: a later change makes it stale.
         const [updated] = await tx

@@ -406,7 +406,10 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
     secrets.add("token", "P3 staff reset token", await latestToken(P3_NEW.email, "reset_link"));
 
     // Failures up to the lock (a minute apart, past the waits between them), then one more while locked.
-    const aMinuteOn = () => ((tick += 60), at());
+    const aMinuteOn = () => {
+      tick += 60;
+      return at();
+    };
     for (let i = 1; i < LOCKOUT.maxFailures; i++)
       await verifyPatientCredentials(t.db, { username: USERNAMES.p3, password: PW.p3Wrong, now: aMinuteOn() });
     await flow("patient sign-in failure that sets the lock", () =>

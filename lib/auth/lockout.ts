@@ -4,7 +4,7 @@
 // passwords can be tried per 15 minutes and 31 seconds: about 39 an hour, under the 100 an hour cap.
 import { eq, sql, type AnyColumn } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { portalAccounts, staffUsers } from "@/db/schema";
+import type { portalAccounts, staffUsers } from "@/db/schema";
 
 export const LOCKOUT = { delayFrom: 5, maxFailures: 10, lockMinutes: 15 } as const;
 

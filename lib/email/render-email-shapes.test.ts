@@ -12,8 +12,8 @@ const practice: Practice = {
 // Tokens with every character of the alphabet that could upset escaping or line wrapping.
 const TOKENS = [
   generateToken(),
-  "-_-_".repeat(10) + "abc",
-  "A".repeat(42) + "-",
+  `${"-_-_".repeat(10)}abc`,
+  `${"A".repeat(42)}-`,
   ...Array.from({ length: 5 }, generateToken),
 ];
 

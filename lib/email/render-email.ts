@@ -97,7 +97,7 @@ function withTokens(
   tokens: readonly string[],
 ): EmailMessage {
   const copy: Record<string, unknown> = { ...safe };
-  fields.forEach((f, i) => (copy[f.key] = (copy[f.key] as string).replace(f.token, tokens[i])));
+  for (const [i, f] of fields.entries()) copy[f.key] = (copy[f.key] as string).replace(f.token, tokens[i]);
   return copy as EmailMessage;
 }
 

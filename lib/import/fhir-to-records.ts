@@ -69,8 +69,7 @@ export function fhirToRecords(text: string, shape: "bundle" | "ndjson"): ParsedI
     const entries = (doc as Json).entry;
     if (entries !== undefined && !Array.isArray(entries))
       parsed.problems.push({ message: "the Bundle's entry is not a list" });
-    else
-      (entries ?? []).forEach((entry: unknown, i: number) => take(i + 1, isObject(entry) ? entry.resource : undefined));
+    else for (const [i, entry] of (entries ?? []).entries()) take(i + 1, isObject(entry) ? entry.resource : undefined);
   }
   return parsed;
 }
@@ -123,13 +122,13 @@ function pickChartNumber(identifiers: Json[]): string | undefined {
 
 // Out-of-date contacts never win; then the sender's own rank; then the use that best reaches the patient.
 function pickTelecom(telecom: Json[], system: string, useOrder: (string | undefined)[]): string | undefined {
-  const usePlace = (t: Json) => {
+  const placeOfUse = (t: Json) => {
     const i = useOrder.indexOf(str(t.use));
     return i === -1 ? useOrder.length : i;
   };
   const rank = (t: Json) => (typeof t.rank === "number" ? t.rank : Infinity);
   const candidates = telecom.filter((t) => t.system === system && str(t.value) && t.use !== "old" && !ended(t.period));
-  candidates.sort((a, b) => rank(a) - rank(b) || usePlace(a) - usePlace(b));
+  candidates.sort((a, b) => rank(a) - rank(b) || placeOfUse(a) - placeOfUse(b));
   return str(candidates[0]?.value);
 }
 

@@ -7,7 +7,7 @@ import { DB_KINDS, openTestDb, type TestDb } from "@/test-kit/test-db";
 import { insertPatient } from "@/test-kit/factories";
 import { issueAccountLink } from "@/lib/tokens/issue-account-link";
 import { setPasswordWithLink } from "@/lib/accounts/set-password-with-link";
-import { useLinkWithinLimit } from "./limit-bad-links";
+import { runWithinBadLinkLimit } from "./limit-bad-links";
 
 const password = "a long walk by the harbour";
 const tokenOf = (url: string) => new URL(url).searchParams.get("token")!;
@@ -20,7 +20,7 @@ describe.each(DB_KINDS)("bad link submissions per address (%s)", (kind) => {
   afterAll(() => t?.close());
 
   const submit = (address: string, token: string, username: string, now: Date) =>
-    useLinkWithinLimit(t.db, { address, now }, () =>
+    runWithinBadLinkLimit(t.db, { address, now }, () =>
       setPasswordWithLink(t.db, { token, purpose: "setup", username, password, now }),
     );
   const goodToken = async (now: Date) => {

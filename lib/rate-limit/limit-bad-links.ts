@@ -6,7 +6,7 @@ import { hitRateLimit, overRateLimit, RATE_LIMITS } from "./hit-rate-limit";
 
 type LinkRefused = { ok: false; reason: "link"; state: "unknown" };
 
-export async function useLinkWithinLimit<R extends { ok: boolean }>(
+export async function runWithinBadLinkLimit<R extends { ok: boolean }>(
   db: Db,
   opts: { address: string; now: Date },
   use: () => Promise<R>,

@@ -33,7 +33,7 @@ export async function lockAdminAndTarget(
     .orderBy(asc(staffUsers.id))
     .for("update");
   const actor = rows.find((r) => r.id === opts.actorStaffId);
-  if (!actor || !actor.active || actor.role !== "admin") return { ok: false, reason: "not_admin" };
+  if (!actor?.active || actor.role !== "admin") return { ok: false, reason: "not_admin" };
   if (!opts.targetStaffId) return { ok: true, target: null };
   const target = rows.find((r) => r.id === opts.targetStaffId);
   if (!target) return { ok: false, reason: "not_found" };

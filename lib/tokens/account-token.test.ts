@@ -28,9 +28,9 @@ describe("link tokens (SECURITY.md T1, T2)", () => {
       "",
       "abc",
       "A".repeat(44),
-      "A".repeat(42) + "=",
+      `${"A".repeat(42)}=`,
       ["x"],
-      "a".repeat(42) + "\n",
+      `${"a".repeat(42)}\n`,
     ]) {
       expect(looksLikeToken(bad)).toBe(false);
     }

@@ -723,7 +723,7 @@ describe("passwords: whatever a user may choose, they can sign in with", () => {
   });
 
   it("example: a password typed with decomposed accents (137 code points, 107 after NFKC) can be chosen, so sign-in must accept it", () => {
-    const password = "re\u0301sume\u0301 ".repeat(15) + "ok";
+    const password = `${"re\u0301sume\u0301 ".repeat(15)}ok`;
     expect(codePoints(password)).toBe(137);
     expect(codePoints(password.normalize("NFKC"))).toBe(107);
     expect(checkNewPassword({ password, minLength: 15 }).ok).toBe(true); // patient setup / reset / change accept it

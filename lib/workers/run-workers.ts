@@ -60,7 +60,7 @@ export function startWorkers(
         if (++passes % 600 === 0) await pruneRateLimits(db, new Date());
         if (passes % 300 === 1) found += await sendReminders(db, new Date());
       } catch (e) {
-        log(`[worker] pass failed: ${e instanceof Error ? e.name + ": " + e.message.slice(0, 200) : "unknown error"}`);
+        log(`[worker] pass failed: ${e instanceof Error ? `${e.name}: ${e.message.slice(0, 200)}` : "unknown error"}`);
       }
       if (found === 0 && !stopped) {
         await new Promise<void>((resolve) => {

@@ -9,7 +9,7 @@ import { setPasswordWithLink } from "@/lib/accounts/set-password-with-link";
 import { clientIpFrom, ipHash } from "@/lib/http/client-ip";
 import { setFlash } from "@/lib/http/flash";
 import { forgetLinkToken } from "@/lib/http/link-token";
-import { useLinkWithinLimit } from "@/lib/rate-limit/limit-bad-links";
+import { runWithinBadLinkLimit } from "@/lib/rate-limit/limit-bad-links";
 import { usernameField } from "@/lib/validation/username";
 import { kickWorkers } from "@/lib/workers/kick";
 import type { SetPasswordState } from "./set-password-state";
@@ -40,7 +40,7 @@ export async function handleSetPassword(purpose: "setup" | "reset", form: FormDa
   const db = await getDb();
   const now = new Date();
   const address = ipHash(clientIpFrom(await headers()));
-  const result = await useLinkWithinLimit(db, { address, now }, () =>
+  const result = await runWithinBadLinkLimit(db, { address, now }, () =>
     setPasswordWithLink(db, {
       token: parsed.data.token,
       purpose,

@@ -50,8 +50,8 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               <td data-label="Details">
                 {details.length ? (
                   <ul className="audit-details">
-                    {details.map((d, i) => (
-                      <li key={i}>
+                    {details.map((d) => (
+                      <li key={d.label}>
                         <span className="detail-key">{d.label}:</span> {d.value}
                       </li>
                     ))}

@@ -14,6 +14,7 @@ export function Activity({ entries }: { entries: ActivityEntry[] }) {
           {entries.map((e, i) => {
             const text = describeActivity(e);
             return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a server-rendered, never reordered list; two events can share a time
               <li key={`${e.at.toISOString()}-${i}`}>
                 <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
                 <span className="what">{text.title}</span>
