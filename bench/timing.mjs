@@ -1,4 +1,4 @@
-// Timing indistinguishability (SECURITY.md V2 and P6), measured over HTTP against the production build.
+// Timing indistinguishability (docs/security.md V2 and P6), measured over HTTP against the production build.
 //   (a) the create-account action: an eligible patient, unknown email, access off, has an account, ambiguous
 //   (b) the patient sign-in action: unknown user, wrong password, locked account
 // Each run sends N requests per outcome in one random interleaved order, one at a time on one keep-alive
@@ -191,7 +191,7 @@ async function signInTiming() {
     sql`update portal_accounts set failed_login_count = 0, locked_until = null where username = any(${usernames})`;
 
   async function lockAccount() {
-    // SECURITY.md S1: the 10th failure in a row locks the account for 15 minutes. The first nine are written
+    // docs/security.md S1: the 10th failure in a row locks the account for 15 minutes. The first nine are written
     // directly (through the app they would take the 31 s of waits from the 5th failure on); the 10th goes
     // through the app. Its bookkeeping runs just after the answer, so give it a moment.
     await sql`update portal_accounts set failed_login_count = 9, locked_until = null where username = ${LOCKED_ACCOUNT}`;

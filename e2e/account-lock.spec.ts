@@ -1,4 +1,4 @@
-// SECURITY.md S1 in the browser: repeated wrong passwords slow an account down and then lock it, the patient is
+// docs/security.md S1 in the browser: repeated wrong passwords slow an account down and then lock it, the patient is
 // never told which (the right password gets the same message while locked), and a completed reset lifts the lock.
 import { expect, test } from "@playwright/test";
 import { linkIn, waitForEmail } from "./support/mailbox";

@@ -1,4 +1,4 @@
-// Hostile input (SECURITY.md R3, V4, V7): names that are HTML, bidirectional-text tricks, line breaks, NUL and
+// Hostile input (docs/security.md R3, V4, V7): names that are HTML, bidirectional-text tricks, line breaks, NUL and
 // huge strings. Whatever staff or patients type is either refused with a clear message beside the field and
 // nothing saved, or stored and shown as the very text typed, on every page that shows it; it never reaches an
 // email, and no form answers with a server error.

@@ -1,6 +1,6 @@
 // Runs after every other journey (project "log-scan" in playwright.config.ts): everything the server printed
 // during the suite holds none of the link tokens it emailed and none of the passwords the journeys typed
-// (SECURITY.md T7; "no PHI, password or token in logs").
+// (docs/security.md T7; "no PHI, password or token in logs").
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";

@@ -139,7 +139,7 @@ test("an action posted from another origin, an opaque origin or no origin is ref
     ["our host over https", { origin: `https://${appHost}` }],
     ["a look-alike host", { origin: `http://${appHost}.${EVIL}` }],
     ["an opaque origin (sandboxed frame, data: page)", { origin: "null" }],
-    // SECURITY.md N2: Next lets a post without Origin through; the app must not.
+    // docs/security.md N2: Next lets a post without Origin through; the app must not.
     ["no Origin header at all", { origin: null }],
     ["no Origin header, forged Host", { origin: null, host: EVIL, "x-forwarded-host": EVIL }],
   ];

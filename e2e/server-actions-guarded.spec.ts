@@ -1,4 +1,4 @@
-// Every server action is a public POST endpoint (SECURITY.md N1): whoever knows its id can call it with any
+// Every server action is a public POST endpoint (docs/security.md N1): whoever knows its id can call it with any
 // body, whatever the pages show. This spec finds every action in the production build itself (Next's server
 // reference manifest), calls each one by hand the way a script would, and checks that each is refused without
 // a session, with a patient's session where staff is needed, and with a front-desk session where an admin is

@@ -1,4 +1,4 @@
-// SECURITY.md R2: restarts the local PostgreSQL while requests are flowing and checks that the running app
+// docs/security.md R2: restarts the local PostgreSQL while requests are flowing and checks that the running app
 // (not restarted) serves again within 10 s, and that requests caught in the restart got a clean answer
 // rather than a hang. Needs DATABASE_URL on this machine and pg_ctlcluster (Debian's PostgreSQL).
 // Prints one line per check and "N passed, N failed".

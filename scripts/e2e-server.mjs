@@ -64,7 +64,7 @@ if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`) || process.e
 }
 
 // Everything the server prints is also kept in a file: e2e/log-scan.check.ts reads it after the suite to prove
-// that no emailed token or typed password ever reached the logs (SECURITY.md T7).
+// that no emailed token or typed password ever reached the logs (docs/security.md T7).
 mkdirSync("test-results", { recursive: true });
 const serverLog = createWriteStream(`test-results/e2e-server-${port}.log`);
 const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {

@@ -134,7 +134,7 @@ if (buildCode !== 0) {
   if (e2eCode !== 0 || !pw) broken = true;
 }
 
-// 3. SECURITY.md R2, last because it restarts the local PostgreSQL server.
+// 3. docs/security.md R2, last because it restarts the local PostgreSQL server.
 if (process.env.DATABASE_URL && buildCode === 0) {
   runCounted("Database restart while serving (scripts/db-restart-check.mjs)", "scripts/db-restart-check.mjs");
 } else if (!process.env.DATABASE_URL) {

@@ -1,4 +1,4 @@
-// Arbitraries for property-based tests of input boundaries (SECURITY.md R3, V7): hostile strings, huge
+// Arbitraries for property-based tests of input boundaries (docs/security.md R3, V7): hostile strings, huge
 // strings, arbitrary JS values, and known-good values for the fields the app validates.
 import fc from "fast-check";
 

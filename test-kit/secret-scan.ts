@@ -1,4 +1,5 @@
-// Finds test secrets (passwords, tokens, dates of birth, ZIPs, names, emails) in database rows (SECURITY.md A2, T2).
+// Finds test secrets (passwords, tokens, dates of birth, ZIPs, names, emails) in database rows
+// (docs/security.md A2, T2).
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";

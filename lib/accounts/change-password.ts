@@ -1,4 +1,4 @@
-// A signed-in patient changes their password: the current one is required (SECURITY.md P7). Every session,
+// A signed-in patient changes their password: the current one is required (docs/security.md P7). Every session,
 // this one included, ends; every link dies; the address on file is told.
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";

@@ -1,6 +1,6 @@
 // Completes a setup or reset link: checks the new password, then uses the link and sets the password in one
 // transaction. The link is consumed by a conditional UPDATE, so of many simultaneous submissions exactly one
-// wins (SECURITY.md T3). Every other link dies, other sessions end, and the patient is told by email.
+// wins (docs/security.md T3). Every other link dies, other sessions end, and the patient is told by email.
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { patients, portalAccounts } from "@/db/schema";

@@ -1,4 +1,4 @@
-// SECURITY.md A1 and A2 on a real database: run the real flows (verification with matching and mismatching
+// docs/security.md A1 and A2 on a real database: run the real flows (verification with matching and mismatching
 // details, setup and reset links, patient and staff sign-in right and wrong, change password, staff Basic Data
 // edits with an email change, invitations), keep every secret used, then dump audit_events (and the other tables
 // that outlive a request) and look for those secrets. Also: the audit trail refuses UPDATE, DELETE and TRUNCATE,

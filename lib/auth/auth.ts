@@ -20,7 +20,7 @@ export class PortalAccessOff extends CredentialsSignin {
   code = "access_off";
 }
 
-// Floods from one address are turned away before any password is hashed (SECURITY.md S2).
+// Floods from one address are turned away before any password is hashed (docs/security.md S2).
 async function allowedFrom(request: Request | undefined): Promise<boolean> {
   const ip = clientIpFrom(request?.headers ?? new Headers());
   const hit = await hitRateLimit(await getDb(), {
@@ -78,7 +78,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
-    // Auth.js follows callbackUrl from the request: only our own paths (SECURITY.md N4).
+    // Auth.js follows callbackUrl from the request: only our own paths (docs/security.md N4).
     redirect({ url, baseUrl }) {
       return new URL(safeRedirectPath(url, baseUrl), baseUrl).toString();
     },

@@ -1,5 +1,5 @@
 // The data-access guard: every page and action calls requireStaff() / requirePatient() itself; nothing relies
-// on a proxy. A JWT is only believed after the database agrees it is still good (SECURITY.md S3, S4).
+// on a proxy. A JWT is only believed after the database agrees it is still good (docs/security.md S3, S4).
 import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
@@ -47,7 +47,7 @@ export const currentStaff = cache(async (): Promise<CurrentStaff | null> => {
   return { id: staff.id, name: staff.name, email: staff.email, role: staff.role, sessionId: live.session.sessionId! };
 });
 
-/** The signed-in patient, or null; also null once their portal access is off (SECURITY.md S4). */
+/** The signed-in patient, or null; also null once their portal access is off (docs/security.md S4). */
 export const currentPatient = cache(async (): Promise<CurrentPatient | null> => {
   const live = await liveSession("patient");
   if (!live) return null;

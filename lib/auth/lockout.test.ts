@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LOCKOUT, waitAfterFailure } from "./lockout";
 
-describe("throttling after failed sign-ins (SECURITY.md S1)", () => {
+describe("throttling after failed sign-ins (docs/security.md S1)", () => {
   it("no wait for the first four failures, then 1, 2, 4, 8, 16 seconds, then 15 minutes", () => {
     expect([1, 2, 3, 4].map(waitAfterFailure)).toEqual([0, 0, 0, 0]);
     expect([5, 6, 7, 8, 9].map(waitAfterFailure)).toEqual([1, 2, 4, 8, 16]);

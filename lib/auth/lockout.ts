@@ -1,4 +1,4 @@
-// Per-account throttling and lockout after repeated failures (SECURITY.md S1); neither ever shows in a message.
+// Per-account throttling and lockout after repeated failures (docs/security.md S1); neither ever shows in a message.
 // From the 5th failure in a row the account waits 1, 2, 4, 8, 16 seconds before it checks a password again; the
 // 10th locks it for 15 minutes. While it waits, attempts are refused without counting, so at most 10 wrong
 // passwords can be tried per 15 minutes and 31 seconds: about 39 an hour, under the 100 an hour cap.

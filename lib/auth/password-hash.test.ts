@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { hash } from "@node-rs/argon2";
 import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
 
-describe("password hashing (SECURITY.md P5)", () => {
+describe("password hashing (docs/security.md P5)", () => {
   it("stores Argon2id at m=65536 KiB, t=3, p=1 as a PHC string", async () => {
     const h = await hashPassword("a perfectly fine passphrase");
     expect(h).toMatch(/^\$argon2id\$v=19\$m=65536,t=3,p=1\$/);

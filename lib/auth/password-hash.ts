@@ -5,7 +5,7 @@ import pLimit from "p-limit";
 
 // Argon2id (algorithm 2) with 64 MiB and 3 passes: RFC 9106's second recommended setting, with one lane because
 // the thread pool already runs concurrent sign-ins side by side. OWASP's floor (19 MiB, t=2) verified in about
-// 20 ms on our 2-core machines, under SECURITY.md P5's 50–500 ms; this takes about 55 ms (bench/RESULTS.md).
+// 20 ms on our 2-core machines, under docs/security.md P5's 50–500 ms; this takes about 55 ms (bench/RESULTS.md).
 // Hashes made with less are replaced at the next sign-in (needsRehash).
 export const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 65536, timeCost: 3, parallelism: 1 } as const;
 

@@ -1,4 +1,4 @@
-// Session lifetimes (SECURITY.md S3): idle limits per kind of user, and an absolute cap from our own
+// Session lifetimes (docs/security.md S3): idle limits per kind of user, and an absolute cap from our own
 // sign-in time, whatever the cookie says.
 export const ABSOLUTE_SESSION_SECONDS = 12 * 60 * 60;
 export const IDLE_SECONDS = { patient: 30 * 60, staff: 15 * 60 } as const;

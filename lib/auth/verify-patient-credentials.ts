@@ -1,5 +1,5 @@
 // Checks a patient sign-in. Unknown user, wrong password and locked account look the same and cost one Argon2
-// verification each (SECURITY.md P6). The first success marks the patient activated, once (S5).
+// verification each (docs/security.md P6). The first success marks the patient activated, once (S5).
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { patients, portalAccounts } from "@/db/schema";
@@ -38,7 +38,7 @@ export async function verifyPatientCredentials(
 
   if (!row || locked || !passwordOk) {
     // The bookkeeping differs by outcome (a wrong password counts towards the lock), so it runs after the answer
-    // is sent: every failure then answers after the same select and the same hash (SECURITY.md P6).
+    // is sent: every failure then answers after the same select and the same hash (docs/security.md P6).
     await (opts.defer ?? inline)(() =>
       db.transaction(async (tx) => {
         if (row && !locked)

@@ -1,5 +1,5 @@
 // The one way to send an email: a row in the outbox, written in the caller's transaction (so a token and its
-// email commit together), capped per recipient so our forms cannot flood anyone's inbox (SECURITY.md V5).
+// email commit together), capped per recipient so our forms cannot flood anyone's inbox (docs/security.md V5).
 // Each step has a batch form (bulk invitations queue thousands at once) that the single forms wrap.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";

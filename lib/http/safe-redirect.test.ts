@@ -3,7 +3,7 @@ import { safeRedirectPath } from "./safe-redirect";
 
 const app = "https://portal.example.org";
 
-describe("redirect targets (SECURITY.md N4)", () => {
+describe("redirect targets (docs/security.md N4)", () => {
   it.each([
     ["/portal", "/portal"],
     ["/admin?status=inactive", "/admin?status=inactive"],

@@ -1,5 +1,5 @@
 // Redirect targets come from requests (Auth.js's callbackUrl): only paths on our own site are followed
-// (SECURITY.md N4); anything else goes to the fallback.
+// (docs/security.md N4); anything else goes to the fallback.
 export function safeRedirectPath(target: unknown, appUrl: string, fallback = "/"): string {
   if (typeof target !== "string" || target.length > 2000) return fallback;
   // Backslashes and control characters are read as "/" or dropped by browsers: "/\evil.com" is "//evil.com".

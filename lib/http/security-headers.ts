@@ -1,5 +1,5 @@
 // Response headers every page gets: a nonce-based Content-Security-Policy, and HSTS when served over HTTPS
-// (SECURITY.md S6). Built per request because the nonce is.
+// (docs/security.md S6). Built per request because the nonce is.
 export function contentSecurityPolicy(opts: { nonce: string; https: boolean; development: boolean }): string {
   const script = [
     `'self'`,
@@ -25,7 +25,7 @@ export function contentSecurityPolicy(opts: { nonce: string; https: boolean; dev
 
 export const HSTS = "max-age=31536000; includeSubDomains";
 
-/** Sensitive requests must come from our own pages: same Origin as APP_URL (SECURITY.md N2). */
+/** Sensitive requests must come from our own pages: same Origin as APP_URL (docs/security.md N2). */
 export function originAllowed(method: string, origin: string | null, appUrl: string): boolean {
   if (method === "GET" || method === "HEAD" || method === "OPTIONS") return true;
   return origin !== null && origin === new URL(appUrl).origin;

@@ -1,6 +1,6 @@
 // Staff save a patient's Basic Data. The save names the version it was read at, so two people editing the
 // same record cannot silently overwrite each other. A changed email voids links, ends the patient's
-// sessions and tells the OLD address (SECURITY.md A3).
+// sessions and tells the OLD address (docs/security.md A3).
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { patients, portalAccounts } from "@/db/schema";

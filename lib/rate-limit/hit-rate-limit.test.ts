@@ -1,6 +1,6 @@
 // The shared sliding-window limiter on a real database (PGlite, and PostgreSQL when DATABASE_URL is set): exact
 // under concurrency, windows reset, reading does not count, old windows are pruned; and its wiring: verification
-// 20 per 15 minutes per IP (SECURITY.md V6), sign-in per IP (S2), bad link submissions (T8), limits from config.
+// 20 per 15 minutes per IP (docs/security.md V6), sign-in per IP (S2), bad link submissions (T8), limits from config.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { rateLimitCounters, verificationAttempts } from "@/db/schema";
@@ -292,7 +292,7 @@ describe.each(DB_KINDS)("rate limiter (%s)", (kind) => {
     expect(await overRateLimit(t.db, { ...key, now: new Date(w.getTime() + 11 * MIN) })).toBe(false);
   });
 
-  // SECURITY.md V5 caps emails per recipient. When the cap holds an email back, the link it would have carried
+  // docs/security.md V5 caps emails per recipient. When the cap holds an email back, the link it would have carried
   // must not void the links the patient already received (issueAccountLink revokes older links of the purpose).
   it("V5: a reset request held back by the recipient cap leaves the last delivered reset link working", async () => {
     const p = await insertPatient(t.db, { email: "impatient.patient@example.com" });

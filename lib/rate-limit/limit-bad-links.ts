@@ -1,4 +1,4 @@
-// SECURITY.md T8: one address may submit at most 10 bad links in 10 minutes. Guessing a 256-bit link is hopeless
+// docs/security.md T8: one address may submit at most 10 bad links in 10 minutes. Guessing a 256-bit link is hopeless
 // anyway; the limit cuts short a script hammering the forms. Only failures count, so a family sharing one
 // address is never stopped by its own good links; once over, even a good link waits, and nothing is written.
 import type { Db } from "@/db/client";

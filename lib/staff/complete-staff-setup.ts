@@ -1,6 +1,6 @@
 // A new staff member follows their invitation and chooses a password. The link is used by a conditional UPDATE
 // in the same transaction that sets the password, so of many simultaneous submissions exactly one wins
-// (SECURITY.md T3). They are not signed in: they sign in with the new password, like everyone else.
+// (docs/security.md T3). They are not signed in: they sign in with the new password, like everyone else.
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { staffUsers } from "@/db/schema";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateToken, hashToken, looksLikeToken } from "./account-token";
 
-describe("link tokens (SECURITY.md T1, T2)", () => {
+describe("link tokens (docs/security.md T1, T2)", () => {
   it("are 43 base64url characters (256 bits) and 10,000 of them never repeat", () => {
     const tokens = Array.from({ length: 10_000 }, generateToken);
     expect(new Set(tokens).size).toBe(10_000);

@@ -1,4 +1,4 @@
-// One-time link tokens: 256 random bits, base64url in the link, only their SHA-256 stored (SECURITY.md T1, T2).
+// One-time link tokens: 256 random bits, base64url in the link, only their SHA-256 stored (docs/security.md T1, T2).
 import { createHash, randomBytes } from "node:crypto";
 
 export const TOKEN_BYTES = 32;

@@ -1,5 +1,5 @@
 // Uses a link inside the caller's transaction: one conditional UPDATE, so of any number of simultaneous
-// submissions exactly one gets the row back (SECURITY.md T3).
+// submissions exactly one gets the row back (docs/security.md T3).
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { accountTokens } from "@/db/schema";

@@ -1,5 +1,5 @@
 // Reads what a link is for and whether it still works, without changing anything: mail scanners that
-// open links must not use them up (SECURITY.md T6).
+// open links must not use them up (docs/security.md T6).
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accountTokens, patients, portalAccounts } from "@/db/schema";

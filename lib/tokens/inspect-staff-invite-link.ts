@@ -1,5 +1,5 @@
 // Reads what a staff invitation link is for and whether it still works, without changing anything: mail
-// scanners that open links must not use them up (SECURITY.md T6).
+// scanners that open links must not use them up (docs/security.md T6).
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accountTokens, staffUsers } from "@/db/schema";

@@ -1,5 +1,5 @@
 // Issues a setup or reset link for a patient inside the caller's transaction. A newer link of the same
-// purpose voids the older unused ones, so only the newest email works (SECURITY.md T5).
+// purpose voids the older unused ones, so only the newest email works (docs/security.md T5).
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { accountTokens, portalAccounts } from "@/db/schema";

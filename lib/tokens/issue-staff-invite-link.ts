@@ -1,5 +1,5 @@
 // Issues a staff invitation link inside the caller's transaction. A newer invitation voids the staff member's
-// older unused ones, so only the newest email works (SECURITY.md T5).
+// older unused ones, so only the newest email works (docs/security.md T5).
 import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { accountTokens } from "@/db/schema";

@@ -1,4 +1,4 @@
-// How long each kind of link works (SECURITY.md T4), from configuration, with the words used in emails.
+// How long each kind of link works (docs/security.md T4), from configuration, with the words used in emails.
 import { getConfig } from "@/lib/config";
 
 export type LinkKind = "setup_self_service" | "setup_staff" | "reset";

@@ -1,4 +1,4 @@
-// Property-based fuzzing of every zod schema at the app's boundaries (SECURITY.md R3, V7), and of the
+// Property-based fuzzing of every zod schema at the app's boundaries (docs/security.md R3, V7), and of the
 // normalisation and matching functions behind verification. Three kinds of property per schema:
 //   1. safeParse never throws, whatever it is given (fc.anything(), null-prototype objects, 20 KB strings...);
 //   2. whatever it accepts follows the documented rules (no control characters in stored text, emails

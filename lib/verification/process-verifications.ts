@@ -13,7 +13,7 @@ import { matchPatient, type MatchResult, type OnFilePatient, type TypedDetails }
 import { decideReply, type Reply } from "./decide-reply";
 import type { VerificationFlow } from "./request-verification";
 
-/** Failed attempts naming one patient in a day before staff are alerted (SECURITY.md V6). */
+/** Failed attempts naming one patient in a day before staff are alerted (docs/security.md V6). */
 export const PATIENT_ALERT_THRESHOLD = 10;
 
 type Pending = { id: string; flow: VerificationFlow; sealed_input: string };

@@ -1,5 +1,5 @@
 // What the create-account, forgot-password and forgot-username forms do while the patient waits: record the
-// request, sealed, and nothing else. Every outcome costs the same, so timing tells nothing (SECURITY.md V2);
+// request, sealed, and nothing else. Every outcome costs the same, so timing tells nothing (docs/security.md V2);
 // the worker matches it against the chart and writes the email afterwards.
 import { verificationAttempts } from "@/db/schema";
 import type { Db } from "@/db/client";
