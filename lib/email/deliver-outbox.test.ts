@@ -103,6 +103,29 @@ describe.each(DB_KINDS)("email outbox (%s)", (kind) => {
     expect((await queue("flood.target@example.com", { bypassCap: true })).queued).toBe(true);
   });
 
+  it(`plus-addresses share their mailbox's cap: 10 requests to victim+N@example.org → ${RECIPIENT_CAP.perHour} emails, each to the address as written`, async () => {
+    const results = [];
+    for (let i = 0; i < 10; i++) results.push(await queue(`victim+${i}@example.org`));
+    expect(results.filter((r) => r.queued)).toHaveLength(RECIPIENT_CAP.perHour);
+    // Gmail ignores dots and the googlemail.com alias: the same inbox, already full.
+    expect((await queue("Gmail.Victim+x@googlemail.com")).queued).toBe(true);
+    expect((await queue("gmailvictim@gmail.com")).queued).toBe(true);
+    expect((await queue("g.mail.victim@gmail.com")).queued).toBe(true);
+    expect((await queue("gmail.victim+again@gmail.com")).queued).toBe(false);
+    await drain();
+    const sent = fake.messages().filter((m) => /victim/.test(m.to[0]));
+    expect(sent.map((m) => m.to[0]).sort()).toEqual(
+      [
+        "victim+0@example.org",
+        "victim+1@example.org",
+        "victim+2@example.org",
+        "gmail.victim+x@googlemail.com",
+        "gmailvictim@gmail.com",
+        "g.mail.victim@gmail.com",
+      ].sort(),
+    );
+  });
+
   it(`and no more than ${RECIPIENT_CAP.perDay} a day`, async () => {
     const results = [];
     for (let i = 0; i < 8; i++) {

@@ -1,5 +1,6 @@
 // The one way to send an email: a row in the outbox, written in the caller's transaction (so a token and its
-// email commit together), capped per recipient so our forms cannot flood anyone's inbox (docs/security.md V5).
+// email commit together), capped per recipient mailbox so our forms cannot flood anyone's inbox
+// (docs/security.md V5): victim+1@, victim+2@ … count as victim@ (lib/email/canonical-mailbox.ts).
 // Each step has a batch form (bulk invitations queue thousands at once) that the single forms wrap.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
@@ -8,6 +9,7 @@ import { insertJsonRows, jsonArray } from "@/db/json-input";
 import { seal } from "@/lib/crypto/seal";
 import { emailHmac, recordAuditEvents } from "@/lib/audit/record-audit-event";
 import type { Tx } from "@/db/client";
+import { canonicalMailbox } from "./canonical-mailbox";
 import type { EmailMessage } from "./render-email";
 
 export const RECIPIENT_CAP = { perHour: 3, perDay: 6 } as const;
@@ -23,6 +25,7 @@ const normalize = (to: string) => to.trim().toLowerCase();
 export type RecipientAllowance = { take(to: string): boolean };
 
 /**
+ * Counts by mailbox, not by address as written: "+tags" and Gmail's dots reach one inbox.
  * Locks each recipient for the rest of the transaction (in sorted order, so two batches cannot deadlock) and
  * reads what they already got, so two workers cannot both slip under the cap. Emails counted with `take`
  * within one batch count too: a family sharing one address gets no more than the cap from a bulk run.
@@ -33,18 +36,18 @@ export async function recipientAllowance(
   recipients: readonly string[],
   now: Date,
 ): Promise<RecipientAllowance> {
-  const list = [...new Set(recipients.map(normalize))].sort();
+  const list = [...new Set(recipients.map(canonicalMailbox))].sort();
   const used = new Map(list.map((r) => [r, { hour: 0, day: 0 }]));
   if (list.length) {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('outbox:' || r.value))
       from (select value from json_array_elements_text(${JSON.stringify(list)}::json) order by value) r`);
     const counts = await queryRows<{ recipient: string; hour: number; day: number }>(
       tx,
-      sql`select lower(recipient) as recipient,
+      sql`select email_mailbox(recipient) as recipient,
                  count(*) filter (where created_at > ${new Date(now.getTime() - 3_600_000).toISOString()}::timestamptz)::int as hour,
                  count(*)::int as day
           from email_outbox
-          where lower(recipient) = any(${jsonArray(list)}) and status <> 'held'
+          where email_mailbox(recipient) = any(${jsonArray(list)}) and status <> 'held'
             and template not in (${sql.join(
               NOTICES.map((n) => sql`${n}`),
               sql`, `,
@@ -56,7 +59,7 @@ export async function recipientAllowance(
   }
   return {
     take(to) {
-      const u = used.get(normalize(to));
+      const u = used.get(canonicalMailbox(to));
       if (!u) throw new Error("recipientAllowance: this recipient was not locked");
       if (u.hour >= RECIPIENT_CAP.perHour || u.day >= RECIPIENT_CAP.perDay) return false;
       u.hour++;
