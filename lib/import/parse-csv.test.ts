@@ -64,4 +64,27 @@ describe("parseCsv", () => {
       message: expect.stringContaining("text follows a closing quote"),
     });
   });
+
+  it("counts a record kept for its stray quote when numbering a later error", () => {
+    expect(parseCsv('a\n5\'10"\n"x"y\n').error).toMatchObject({
+      row: 3,
+      message: expect.stringContaining("closing quote"),
+    });
+    expect(parseCsv('a\n5\'10"\n"never closed').error).toEqual({ row: 3, message: "a quoted field is never closed" });
+  });
+
+  it("names the first problem when a record breaks a quote and then leaves one open", () => {
+    expect(parseCsv('a\n"x"y,"never closed\n').error).toMatchObject({
+      row: 2,
+      message: expect.stringContaining("text follows a closing quote"),
+    });
+  });
+
+  it("reads a quoted line break the same as the spreadsheet row it belongs to", () => {
+    expect(parseCsv('a,b\n"1\r\n2",3\n4,5\n').rows).toEqual([
+      ["a", "b"],
+      ["1\r\n2", "3"],
+      ["4", "5"],
+    ]);
+  });
 });
