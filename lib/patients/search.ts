@@ -1,4 +1,6 @@
 // Turns what staff type in the patient search box into one kind of lookup.
+import { calendarDate } from "@/lib/validation/fields";
+
 export type PatientSearch =
   | { kind: "all" }
   | { kind: "dob"; date: string }
@@ -6,18 +8,12 @@ export type PatientSearch =
   | { kind: "chart"; value: string }
   | { kind: "name"; first?: string; last?: string; either?: string };
 
-const pad = (n: string) => n.padStart(2, "0");
-
 /** Accepts 03/14/1962, 3-14-1962 and 1962-03-14; returns YYYY-MM-DD or null if not a real date. */
 export function parseDateInput(text: string): string | null {
   let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  let y: string, mo: string, d: string;
-  if (m) [, mo, d, y] = m;
-  else if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text))) [, y, mo, d] = m;
-  else return null;
-  const iso = `${y}-${pad(mo)}-${pad(d)}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null;
+  if (m) return calendarDate(m[3], m[1], m[2]);
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  return m ? calendarDate(m[1], m[2], m[3]) : null;
 }
 
 export function parsePatientSearch(raw: string | undefined | null): PatientSearch {

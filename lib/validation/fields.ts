@@ -19,3 +19,12 @@ export const passwordInput = z
   .min(1, "Enter your password")
   .max(512, "Password must be 128 characters or fewer")
   .refine((p) => [...p.normalize("NFKC")].length <= 128, "Password must be 128 characters or fewer");
+
+// zod's ISO date check knows each month's length and the leap years.
+const isoDate = z.iso.date();
+
+/** The ISO date (YYYY-MM-DD) of a 4-digit year and a 1- or 2-digit month and day, or null if no such day exists. */
+export function calendarDate(year: string, month: string, day: string): string | null {
+  const iso = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+  return isoDate.safeParse(iso).success ? iso : null;
+}

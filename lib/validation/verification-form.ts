@@ -1,7 +1,7 @@
 // The identity form shared by create account, forgot password and forgot username. Every field
 // reports at most one plain-language message, and nothing a browser (or attacker) posts can throw.
 import { z } from "zod";
-import { emailField } from "./fields";
+import { calendarDate, emailField } from "./fields";
 
 export type VerificationField = "email" | "lastName" | "dateOfBirth" | "zip";
 export type VerificationForm = { email: string; lastName: string; dateOfBirth: string; zip: string };
@@ -57,9 +57,6 @@ const zip: Rule = (s) => {
   return ok(t);
 };
 
-const isLeap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-const daysIn = (y: number, m: number) => [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
-
 function dateOfBirth(today: Date | undefined) {
   return z.object({ month: text, day: text, year: text }).transform((raw, ctx) => {
     const issue = (message: string) => {
@@ -73,10 +70,9 @@ function dateOfBirth(today: Date | undefined) {
     if (!/^[0-9]{4}$/.test(year)) return issue("Enter the year as 4 digits, like 1980");
     if (Number(year) < 1900) return issue("Date of birth must be after 1900");
     if (!/^[0-9]{1,2}$/.test(month) || !/^[0-9]{1,2}$/.test(day)) return issue(realDate);
-    const [y, m, d] = [Number(year), Number(month), Number(day)];
-    if (m < 1 || m > 12 || d < 1 || d > daysIn(y, m)) return issue(realDate);
+    const iso = calendarDate(year, month, day);
+    if (!iso) return issue(realDate);
 
-    const iso = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
     // "Today" is taken at parse time so a long-running server never uses a stale date. It is the
     // UTC date, which is never behind a US patient's local date, so a true birth date always passes.
     const now = today && !Number.isNaN(today.getTime()) ? today : new Date();
