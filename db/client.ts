@@ -1,6 +1,6 @@
 // The one database client: postgres.js against DATABASE_URL, or embedded PGlite under .data/ when it is unset.
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { getConfig } from "@/lib/config";
+import { readDatabaseEnv } from "./env";
 import type * as schema from "./schema";
 import { openDatabase, type OpenedDatabase } from "./open";
 
@@ -17,13 +17,7 @@ export async function getDb(): Promise<Db> {
     throw new Error("The database was opened during `next build`: the page needs `await connection()`.");
   }
   if (!holder.promise) {
-    const config = getConfig();
-    holder.promise = openDatabase({
-      url: config.DATABASE_URL,
-      pgliteDir: config.PGLITE_DIR,
-      poolSize: config.DATABASE_POOL_SIZE,
-      seedDemo: config.DEMO_SEED ?? config.embedded,
-    });
+    holder.promise = openDatabase(readDatabaseEnv(process.env));
     // A failed start must not be cached forever: the next request tries again.
     holder.promise.catch(() => {
       holder.promise = undefined;

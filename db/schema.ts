@@ -23,7 +23,7 @@ const ts = (name: string) => timestamp(name, { withTimezone: true });
 export const chartStatus = pgEnum("chart_status", ["active", "inactive", "deceased"]);
 export const staffRole = pgEnum("staff_role", ["admin", "front_desk"]);
 export const tokenPurpose = pgEnum("token_purpose", ["setup", "reset", "staff_invite"]);
-// Kept on patients by triggers (migration 0005) so that lists filter and count by an index; see portal-status-sql.ts.
+// Kept on patients by triggers (migration 0005) so that lists filter and count by an index; see db/portal-status.ts.
 export const portalStatus = pgEnum("portal_status", ["inactive", "unactivated", "active"]);
 export const outboxStatus = pgEnum("outbox_status", ["queued", "sending", "sent", "failed", "held"]);
 
@@ -45,8 +45,8 @@ export const patients = pgTable(
     state: text("state"),
     chartStatus: chartStatus("chart_status").notNull().default("active"),
     portalAccessEnabled: boolean("portal_access_enabled").notNull().default(false),
-    // Derived, never written by the app: triggers on patients and portal_accounts keep it equal to the rule in
-    // lib/patients/portal-status.ts (db/queries/portal-status-sql.test.ts checks every combination).
+    // Derived, never written by the app: triggers on patients and portal_accounts compute it, the one place the
+    // rule lives (db/queries/portal-status-combinations.test.ts checks every combination).
     portalStatus: portalStatus("portal_status").notNull().default("inactive"),
     photoUrl: text("photo_url"),
     // Sending a link soon after the address changed is how account takeovers by phone work: staff must confirm.

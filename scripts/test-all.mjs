@@ -82,9 +82,10 @@ function runCheck(label, command, args) {
   }
 }
 
-// 0b. Static checks: format and lint, types.
+// 0b. Static checks: format and lint, types, the import rules between app/, lib/ and db/.
 runCheck("Format and lint (biome ci)", "npx", ["biome", "ci", "."]);
 runCheck("Types (tsc --noEmit)", "npx", ["tsc", "--noEmit"]);
+runCheck("Import rules between layers (dependency-cruiser)", "npm", ["run", "--silent", "depcruise"]);
 
 // 1. vitest
 rmSync("test-results/vitest.json", { force: true });

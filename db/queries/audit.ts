@@ -3,7 +3,9 @@ import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
 import { auditEvents, patients, staffUsers } from "../schema";
-import type { AuditPatientFilter } from "@/lib/validation/audit-query";
+
+/** A patient id (as in /admin/patients/[id]) or a chart number. */
+export type AuditPatientFilter = { kind: "id"; id: string } | { kind: "chart"; chartNumber: string };
 
 export type AuditFilters = {
   patient?: AuditPatientFilter;

@@ -1,6 +1,8 @@
-// Progress of one "Send invitations" run: how many of its emails are waiting, sent, failed or held.
-import { eq, sql } from "drizzle-orm";
+// "Send invitations" runs: who a run would look at, and the progress of one run (emails waiting, sent, failed, held).
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
+import { queryRows } from "../rows";
+import { searchCondition, type PatientSearch } from "./patients";
 import { bulkInvitations, emailOutbox, staffUsers } from "../schema";
 
 export async function getBulkProgress(db: Db, id: string) {
@@ -25,4 +27,32 @@ export async function getBulkProgress(db: Db, id: string) {
   const by = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Record<string, number>;
   const waiting = (by.queued ?? 0) + (by.sending ?? 0);
   return { ...bulk, waiting, sent: by.sent ?? 0, failed: by.failed ?? 0, held: by.held ?? 0, done: waiting === 0 };
+}
+
+export type InvitationCandidate = { id: string; status: "inactive" | "unactivated" | "active"; recent: boolean };
+
+/**
+ * The patients a "Send invitations" run looks at, in list order: the chosen ids, or the Unactivated patients a
+ * search finds; each with its stored status and whether a setup or reset link went to them since `since`.
+ */
+export async function listInvitationCandidates(
+  db: Db,
+  opts: { selection: { ids: string[] } | { search: PatientSearch }; since: Date },
+): Promise<InvitationCandidate[]> {
+  const which: SQL =
+    "ids" in opts.selection
+      ? opts.selection.ids.length
+        ? sql`p.id in (${sql.join(
+            opts.selection.ids.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})`
+        : sql`false`
+      : sql`${searchCondition(opts.selection.search)} and p.portal_status = 'unactivated'`;
+  return queryRows<InvitationCandidate>(
+    db,
+    sql`select p.id, p.portal_status as status,
+          exists (select 1 from account_tokens t where t.patient_id = p.id and t.purpose in ('setup', 'reset')
+                  and t.created_at > ${opts.since.toISOString()}::timestamptz) as recent
+        from patients p where ${which} order by p.last_name, p.first_name, p.id`,
+  );
 }

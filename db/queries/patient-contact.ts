@@ -2,7 +2,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { patients } from "../schema";
-import { addressLines } from "@/lib/patients/format-address";
 
 export async function getPatientContact(db: Db, patientId: string) {
   const [p] = await db
@@ -26,6 +25,6 @@ export async function getPatientContact(db: Db, patientId: string) {
     dateOfBirth: p.dateOfBirth,
     email: p.email,
     phone: p.phone,
-    address: addressLines(p),
+    address: { line1: p.line1, line2: p.line2, city: p.city, state: p.state, zip: p.zip },
   };
 }

@@ -3,22 +3,31 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { queryRows, toDate } from "../rows";
 import {
-  ACCOUNT_JOIN,
-  FROM_PATIENTS_WITH_ACCOUNT,
-  LATEST_SETUP_LINK,
-  REASONS_SQL,
-  STATUS_SQL,
-} from "./portal-status-sql";
-import {
-  computePortalStatus,
   PORTAL_STATUS_KINDS,
+  portalStatusOf,
   type ChartStatus,
   type PortalStatus,
   type PortalStatusKind,
-} from "@/lib/patients/portal-status";
-import type { PatientSearch } from "@/lib/patients/search";
-import { addressLines } from "@/lib/patients/format-address";
-import { PATIENT_COUNT_CAP } from "@/lib/patients/format-patient-count";
+} from "../portal-status";
+
+/** What staff typed in the patient search box, as one kind of lookup (lib/patients/search.ts reads it). */
+export type PatientSearch =
+  | { kind: "all" }
+  | { kind: "dob"; date: string }
+  | { kind: "email"; value: string }
+  | { kind: "chart"; value: string }
+  | { kind: "name"; first?: string; last?: string; either?: string };
+
+/** Counting stops one past this, so a count costs the same at 10 thousand patients as at 10 million. */
+export const PATIENT_COUNT_CAP = 10_000;
+
+const ACCOUNT_JOIN = sql.raw(`left join portal_accounts a on a.patient_id = p.id`);
+// The newest setup link sent to each patient (aliased l), for the invitation details of Unactivated patients.
+const LATEST_SETUP_LINK = sql.raw(`left join lateral (
+    select t.created_at, t.expires_at, t.used_at, t.revoked_at from account_tokens t
+    where t.patient_id = p.id and t.purpose = 'setup'
+    order by t.created_at desc limit 1
+  ) l on true`);
 
 const likePrefix = (s: string) => `${s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -90,6 +99,7 @@ type RawRow = {
   state: string | null;
   photo_url: string | null;
   version: number;
+  portal_status: PortalStatusKind;
   chart_status: ChartStatus;
   portal_access_enabled: boolean;
   account_created_at: unknown;
@@ -104,7 +114,7 @@ type RawRow = {
 
 const ROW_COLUMNS = sql.raw(`p.id, p.chart_number, p.first_name, p.last_name, p.date_of_birth::text as dob,
   p.email, p.zip, p.phone, p.address_line1, p.address_line2, p.city, p.state, p.photo_url, p.version,
-  p.chart_status, p.portal_access_enabled, a.username,
+  p.portal_status, p.chart_status, p.portal_access_enabled, a.username,
   a.created_at as account_created_at, a.activated_at, a.last_login_at,
   l.created_at as link_created_at, l.expires_at as link_expires_at, l.used_at as link_used_at,
   l.revoked_at as link_revoked_at`);
@@ -112,7 +122,8 @@ const ROW_COLUMNS = sql.raw(`p.id, p.chart_number, p.first_name, p.last_name, p.
 function statusOf(r: RawRow, now: Date): PortalStatus {
   const accountCreatedAt = toDate(r.account_created_at);
   const linkCreatedAt = toDate(r.link_created_at);
-  return computePortalStatus({
+  return portalStatusOf({
+    stored: r.portal_status,
     portalAccessEnabled: r.portal_access_enabled,
     email: r.email,
     zip: r.zip,
@@ -158,7 +169,7 @@ export async function listPatients(
   },
 ): Promise<{ rows: PatientListRow[]; next: Cursor | null; prev: Cursor | null }> {
   const where: SQL[] = [];
-  if (opts.status) where.push(sql`${STATUS_SQL} = ${opts.status}::portal_status`);
+  if (opts.status) where.push(sql`p.portal_status = ${opts.status}::portal_status`);
   const backwards = !opts.after && !!opts.before;
   const cursor = opts.after ?? opts.before;
   if (cursor) {
@@ -218,7 +229,7 @@ export async function countPatientsByStatus(
   // With no search, each is an index-only scan of at most cap + 1 entries of the status index.
   const capped = (status: PortalStatusKind) =>
     sql`(select count(*) from (select 1 from patients p
-          where ${searchCondition(search)} and ${STATUS_SQL} = ${status}::portal_status limit ${cap + 1}) s)`;
+          where ${searchCondition(search)} and p.portal_status = ${status}::portal_status limit ${cap + 1}) s)`;
   const [r] = await queryRows<Record<PortalStatusKind, number | string>>(
     db,
     sql`select ${sql.join(
@@ -241,7 +252,6 @@ export type PatientDash = {
   email: string | null;
   zip: string | null;
   phone: string | null;
-  address: string[];
   addressParts: { line1: string | null; line2: string | null; city: string | null; state: string | null };
   photoUrl: string | null;
   chartStatus: ChartStatus;
@@ -249,17 +259,13 @@ export type PatientDash = {
   username: string | null;
   version: number;
   status: PortalStatus;
-  /** The SQL view of the same status, so the page can never disagree with the list. */
-  sqlStatus: PortalStatusKind;
-  sqlReasons: string[];
 };
 
 export async function getPatientDash(db: Db, id: string, now: Date): Promise<PatientDash | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
-  const [r] = await queryRows<RawRow & { status: PortalStatusKind; reasons: string[] }>(
+  const [r] = await queryRows<RawRow>(
     db,
-    sql`select ${ROW_COLUMNS}, ${STATUS_SQL} as status, ${REASONS_SQL} as reasons
-        from ${FROM_PATIENTS_WITH_ACCOUNT} ${LATEST_SETUP_LINK} where p.id = ${id}::uuid`,
+    sql`select ${ROW_COLUMNS} from patients p ${ACCOUNT_JOIN} ${LATEST_SETUP_LINK} where p.id = ${id}::uuid`,
   );
   if (!r) return null;
   return {
@@ -271,7 +277,6 @@ export async function getPatientDash(db: Db, id: string, now: Date): Promise<Pat
     email: r.email,
     zip: r.zip,
     phone: r.phone,
-    address: addressLines({ line1: r.address_line1, line2: r.address_line2, city: r.city, state: r.state, zip: r.zip }),
     addressParts: { line1: r.address_line1, line2: r.address_line2, city: r.city, state: r.state },
     photoUrl: r.photo_url,
     chartStatus: r.chart_status,
@@ -279,7 +284,5 @@ export async function getPatientDash(db: Db, id: string, now: Date): Promise<Pat
     username: r.username,
     version: r.version,
     status: statusOf(r, now),
-    sqlStatus: r.status,
-    sqlReasons: r.reasons,
   };
 }

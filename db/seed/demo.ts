@@ -5,13 +5,27 @@ import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { accountTokens, patients, portalAccounts, staffUsers } from "../schema";
 import type * as schema from "../schema";
-import { hashPassword } from "@/lib/auth/password-hash";
 
 type AnyDb = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+// The demo passwords are public (README.md, "Quick start"), so their Argon2id hashes are written here, made with
+// today's parameters (lib/auth/password-hash.ts; db/seed/demo.test.ts checks they still verify and need no
+// rehash): the data layer seeds rows and knows nothing of how passwords are hashed.
 export const DEMO_STAFF = [
-  { name: "Avery Admin", email: "admin@demo.clinic", role: "admin", password: "demo-admin-password" },
-  { name: "Frankie Desk", email: "frontdesk@demo.clinic", role: "front_desk", password: "demo-frontdesk-password" },
+  {
+    name: "Avery Admin",
+    email: "admin@demo.clinic",
+    role: "admin",
+    password: "demo-admin-password",
+    passwordHash: "$argon2id$v=19$m=65536,t=3,p=1$FK3p4oI6oszU4RsWksmFUw$Xl8U8S17kDrd82wCkccH2+QNJxKEPNUp+muzcge/HZU",
+  },
+  {
+    name: "Frankie Desk",
+    email: "frontdesk@demo.clinic",
+    role: "front_desk",
+    password: "demo-frontdesk-password",
+    passwordHash: "$argon2id$v=19$m=65536,t=3,p=1$bTLn1Zfn4CpOMvVpWYEhBw$58XHgLNK90+Eo+vkg5SMUmoBW0uujnGtJl6V5f5Ales",
+  },
 ] as const;
 
 type DemoPatient = {
@@ -249,7 +263,9 @@ export const DEMO_PATIENTS: DemoPatient[] = [
   },
 ];
 
-const DEMO_PATIENT_PASSWORD = "demo-patient-password";
+export const DEMO_PATIENT_PASSWORD = "demo-patient-password";
+export const DEMO_PATIENT_PASSWORD_HASH =
+  "$argon2id$v=19$m=65536,t=3,p=1$AQvK/Q6SrjoPHdjiouFp+g$1zxgi5JqnAywgEuprj3ffCX5/GbV3st0opXQV4/tkPQ";
 
 export async function seedDemoIfEmpty(db: AnyDb, log: (line: string) => void) {
   const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(patients)) as { n: number }[];
@@ -265,14 +281,10 @@ export async function seedDemoIfEmpty(db: AnyDb, log: (line: string) => void) {
 export async function seedDemo(db: AnyDb) {
   const now = Date.now();
   const day = 86_400_000;
-  const [staffHashes, patientHash] = await Promise.all([
-    Promise.all(DEMO_STAFF.map((s) => hashPassword(s.password))),
-    hashPassword(DEMO_PATIENT_PASSWORD),
-  ]);
   await db.transaction(async (tx) => {
     const staff = await tx
       .insert(staffUsers)
-      .values(DEMO_STAFF.map((s, i) => ({ name: s.name, email: s.email, role: s.role, passwordHash: staffHashes[i] })))
+      .values(DEMO_STAFF.map((s) => ({ name: s.name, email: s.email, role: s.role, passwordHash: s.passwordHash })))
       .returning({ id: staffUsers.id });
     const inserted = await tx
       .insert(patients)
@@ -299,7 +311,7 @@ export async function seedDemo(db: AnyDb) {
             {
               patientId: inserted[i].id,
               username: p.username!,
-              passwordHash: patientHash,
+              passwordHash: DEMO_PATIENT_PASSWORD_HASH,
               createdAt: new Date(now - 40 * day),
               activatedAt: p.account === "active" ? new Date(now - 30 * day) : null,
               lastLoginAt: p.account === "active" ? new Date(now - (i % 9) * day - 3_600_000) : null,

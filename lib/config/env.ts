@@ -1,9 +1,6 @@
 // Reads and validates configuration once; a bad variable stops start-up with its name and what it expects.
 import { z } from "zod";
-
-const bool = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+import { databaseEnvShape } from "@/db/env";
 
 const hours = (min: number, max: number, dflt: number) => z.coerce.number().int().min(min).max(max).default(dflt);
 
@@ -18,13 +15,7 @@ export const envSchema = z
       .string()
       .min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)")
       .optional(),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection string")
-      .optional(),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-    PGLITE_DIR: z.string().min(1).default(".data/pglite"),
-    DEMO_SEED: bool.optional(),
+    ...databaseEnvShape,
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" }).optional(),
     // Resend's per-team request limit (2 a second unless Resend raised it for you); every worker shares it.

@@ -1,12 +1,6 @@
 // Turns what staff type in the patient search box into one kind of lookup.
+import type { PatientSearch } from "@/db/queries/patients";
 import { calendarDate } from "@/lib/validation/fields";
-
-export type PatientSearch =
-  | { kind: "all" }
-  | { kind: "dob"; date: string }
-  | { kind: "email"; value: string }
-  | { kind: "chart"; value: string }
-  | { kind: "name"; first?: string; last?: string; either?: string };
 
 /** Accepts 03/14/1962, 3-14-1962 and 1962-03-14; returns YYYY-MM-DD or null if not a real date. */
 export function parseDateInput(text: string): string | null {

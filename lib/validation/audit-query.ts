@@ -1,5 +1,6 @@
 // The audit page's URL parameters: anything unexpected is dropped, so a bad link shows the unfiltered trail.
 import { z } from "zod";
+import type { AuditPatientFilter } from "@/db/queries/audit";
 
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const blankToUndefined = (v: unknown) => {
@@ -38,8 +39,6 @@ export const auditQuery = z.object({
   before: z.preprocess(blankToUndefined, cursor.optional()).catch(undefined),
 });
 export type AuditQuery = z.output<typeof auditQuery>;
-
-export type AuditPatientFilter = { kind: "id"; id: string } | { kind: "chart"; chartNumber: string };
 
 /** A patient id (as in /admin/patients/[id]) or a chart number, told apart by shape. */
 export function auditPatientFilter(value: string | undefined): AuditPatientFilter | undefined {

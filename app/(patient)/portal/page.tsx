@@ -4,6 +4,7 @@ import { getPatientContact } from "@/db/queries/patient-contact";
 import { getConfig } from "@/lib/config";
 import { passwordHint } from "@/lib/passwords/check-new-password";
 import { formatDob } from "@/lib/patients/format-dob";
+import { addressLines } from "@/lib/patients/format-address";
 import { ChangePasswordForm } from "./change-password-form";
 import { IdleWarning } from "@/app/_components/idle-warning";
 import { IDLE_SECONDS, IDLE_WARNING_SECONDS } from "@/lib/auth/session-limits";
@@ -14,6 +15,7 @@ export const metadata = { title: "Your portal" };
 export default async function PortalPage() {
   const patient = await requirePatient();
   const contact = await getPatientContact(await getDb(), patient.patientId);
+  const address = contact ? addressLines(contact.address) : [];
   const { PRACTICE_NAME, PRACTICE_PHONE, PASSWORD_MIN_LENGTH } = getConfig();
   return (
     <main id="main" className="narrow">
@@ -48,8 +50,8 @@ export default async function PortalPage() {
           <dd>{contact?.phone || "None on file"}</dd>
           <dt>Address</dt>
           <dd>
-            {contact?.address.length
-              ? contact.address.map((l) => (
+            {address.length
+              ? address.map((l) => (
                   <span key={l} className="line">
                     {l}
                   </span>

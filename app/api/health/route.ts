@@ -1,6 +1,6 @@
 // For load balancers and the practice's IT: 200 when the app can reach its database, 503 when it cannot.
-import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { pingDatabase } from "@/db/queries/health";
 
 export const dynamic = "force-dynamic";
 
@@ -8,7 +8,7 @@ export async function GET() {
   try {
     const db = await getDb();
     await Promise.race([
-      db.execute(sql`select 1`),
+      pingDatabase(db),
       new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 3000)),
     ]);
     return Response.json({ ok: true }, { headers: { "cache-control": "no-store" } });

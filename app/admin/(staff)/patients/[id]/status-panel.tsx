@@ -1,11 +1,13 @@
 // Portal status in words: what the icon means for this patient, what is missing, and the on-file details.
 import type { PatientDash } from "@/db/queries/patients";
+import { addressLines } from "@/lib/patients/format-address";
 import { StatusIcon } from "@/app/_components/status-icon";
 import { STATUS_MEANING, statusDetails } from "@/lib/patients/portal-status-text";
 
 export function StatusPanel({ patient, children }: { patient: PatientDash; children?: React.ReactNode }) {
   const { status } = patient;
   const details = statusDetails(status);
+  const address = addressLines({ ...patient.addressParts, zip: patient.zip });
   return (
     <section className="status-panel" aria-labelledby="portal-status-title">
       <h2 id="portal-status-title">Patient Portal</h2>
@@ -37,8 +39,8 @@ export function StatusPanel({ patient, children }: { patient: PatientDash; child
         <dd>{patient.phone || <span className="muted">None on file</span>}</dd>
         <dt>Address</dt>
         <dd>
-          {patient.address.length ? (
-            patient.address.map((l) => (
+          {address.length ? (
+            address.map((l) => (
               <span key={l} className="line">
                 {l}
               </span>
