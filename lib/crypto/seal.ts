@@ -24,8 +24,3 @@ export function unseal<T>(sealed: string): T {
   const text = Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
   return JSON.parse(text) as T;
 }
-
-/** For tests that switch AUTH_SECRET. */
-export function resetSealKeyForTests() {
-  key = undefined;
-}

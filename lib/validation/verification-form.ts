@@ -110,7 +110,6 @@ export function verificationFormSchema(today?: Date) {
 }
 
 export const verificationForm = verificationFormSchema();
-export default verificationForm;
 
 // Long enough to show someone what they typed (even when too long), short enough to re-render safely.
 const ECHO_LIMIT: Record<Input, number> = { email: 320, lastName: 150, dobMonth: 4, dobDay: 4, dobYear: 8, zip: 20 };
