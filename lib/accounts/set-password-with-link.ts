@@ -15,6 +15,7 @@ import { revokeAccountLinks } from "@/lib/tokens/issue-account-link";
 import { canAccessPortal } from "@/lib/patients/portal-status";
 import { portalAccessColumns } from "@/db/queries/portal-access-columns";
 import { formatDateTime } from "@/lib/patients/portal-status-text";
+import { refuseTakenUsername } from "./refuse-taken-username";
 
 export type SetPasswordResult =
   | { ok: true; username: string }
@@ -38,6 +39,13 @@ export async function setPasswordWithLink(
     return { ok: false, reason: "link", state };
   }
   const username = opts.purpose === "setup" ? opts.username! : link.username!;
+  // Before any hashing: a taken username costs the caller a try, never us a hash (issue 11 point 2).
+  if (
+    opts.purpose === "setup" &&
+    (await refuseTakenUsername(db, { linkId: link.linkId, patientId: link.patientId, username, now: opts.now }))
+  ) {
+    return { ok: false, reason: "username_taken" };
+  }
 
   const check = checkNewPassword({
     password: opts.password,

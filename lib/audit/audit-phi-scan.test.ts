@@ -123,6 +123,7 @@ const ESSENTIAL: Record<string, string[]> = {
   "staff sign-in, wrong password": ["staff.sign_in_failed"],
   "staff sign-in, unknown email": ["staff.sign_in_failed"],
   "staff invitation (no account yet)": ["staff.invitation_sent", "token.issued", "email.queued"],
+  "invitation setup, username taken (refused)": ["account.username_taken"],
   "invitation setup completed": ["account.created", "email.queued"],
   "invited patient signs in": ["patient.activated", "patient.signed_in"],
   "staff Basic Data edit with an email change": ["patient.basic_data_changed", "patient.email_changed", "email.queued"],
@@ -361,6 +362,16 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
     );
     const inviteToken = await latestToken(P2.email, "setup_link");
     secrets.add("token", "P2 invitation token", inviteToken);
+    // Someone else's username first: refused before any hashing, audited without the username.
+    await flow("invitation setup, username taken (refused)", () =>
+      setPasswordWithLink(t.db, {
+        token: inviteToken,
+        purpose: "setup",
+        username: USERNAMES.p1.toUpperCase(),
+        password: PW.p2Setup,
+        now: at(),
+      }),
+    );
     await flow("invitation setup completed", () =>
       setPasswordWithLink(t.db, {
         token: inviteToken,
@@ -442,6 +453,10 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
     expect(observed["patient sign-in after reset"].result).toMatchObject({ ok: true });
     expect(observed["staff sign-in, right"].result).toMatchObject({ id: staffId });
     expect(observed["staff sign-in, wrong password"].result).toBeNull();
+    expect(observed["invitation setup, username taken (refused)"].result).toEqual({
+      ok: false,
+      reason: "username_taken",
+    });
     expect(observed["invitation setup completed"].result).toEqual({ ok: true, username: USERNAMES.p2 });
     expect(observed["staff Basic Data edit with an email change"].result).toMatchObject({
       ok: true,

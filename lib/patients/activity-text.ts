@@ -34,6 +34,7 @@ const EVENT_TEXT: Record<string, string> = {
   "account.created": "Account set up (username and password chosen)",
   "account.password_reset": "Password reset with an emailed link",
   "account.password_changed": "Password changed by the patient",
+  "account.username_taken": "Setup link: a username that is taken was tried",
   "patient.signed_in": "Signed in",
   "patient.activated": "First sign-in: portal activated",
   "patient.sign_in_failed": "Sign-in failed",

@@ -5,12 +5,17 @@ import type { Db } from "@/db/client";
 import { accountTokens, patients, portalAccounts } from "@/db/schema";
 import { hashToken, looksLikeToken } from "./account-token";
 
-export type LinkState = "valid" | "used" | "expired" | "replaced" | "unknown";
+/** The states every kind of link can be in (staff invitations too). */
+export type BaseLinkState = "valid" | "used" | "expired" | "replaced" | "unknown";
+/** A setup link also dies after too many tries at usernames that are taken (lib/accounts/refuse-taken-username.ts). */
+export type LinkState = BaseLinkState | "too_many_usernames";
+export const TOO_MANY_USERNAMES = "too_many_usernames";
 
 export type InspectedLink =
   | {
       state: "valid";
       purpose: "setup" | "reset";
+      linkId: string;
       patientId: string;
       username: string | null;
       lastName: string;
@@ -22,11 +27,13 @@ export async function inspectAccountLink(db: Pick<Db, "select">, token: unknown,
   if (!looksLikeToken(token)) return { state: "unknown", purpose: null };
   const [row] = await db
     .select({
+      id: accountTokens.id,
       purpose: accountTokens.purpose,
       patientId: accountTokens.patientId,
       expiresAt: accountTokens.expiresAt,
       usedAt: accountTokens.usedAt,
       revokedAt: accountTokens.revokedAt,
+      revokedReason: accountTokens.revokedReason,
       credentialVersion: accountTokens.credentialVersion,
       sessionVersion: portalAccounts.sessionVersion,
       username: portalAccounts.username,
@@ -40,13 +47,15 @@ export async function inspectAccountLink(db: Pick<Db, "select">, token: unknown,
   if (!row || row.purpose === "staff_invite" || !row.patientId) return { state: "unknown", purpose: null };
   const purpose = row.purpose;
   if (row.usedAt) return { state: "used", purpose };
-  if (row.revokedAt) return { state: "replaced", purpose };
+  if (row.revokedAt)
+    return { state: row.revokedReason === TOO_MANY_USERNAMES ? TOO_MANY_USERNAMES : "replaced", purpose };
   if (row.expiresAt.getTime() <= now.getTime()) return { state: "expired", purpose };
   // A password changed since the link was sent makes it stale.
   if ((row.sessionVersion ?? 0) !== row.credentialVersion) return { state: "replaced", purpose };
   return {
     state: "valid",
     purpose,
+    linkId: row.id,
     patientId: row.patientId,
     username: row.username,
     lastName: row.lastName,

@@ -4,9 +4,9 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accountTokens, staffUsers } from "@/db/schema";
 import { hashToken, looksLikeToken } from "./account-token";
-import type { LinkState } from "./inspect-account-link";
+import type { BaseLinkState } from "./inspect-account-link";
 
-export type StaffInviteState = LinkState | "inactive";
+export type StaffInviteState = BaseLinkState | "inactive";
 
 export type InspectedStaffInvite =
   | { state: "valid"; staffUserId: string; name: string; email: string }

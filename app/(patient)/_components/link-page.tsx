@@ -3,7 +3,7 @@
 import { getDb } from "@/db/client";
 import { getConfig } from "@/lib/config";
 import { passwordHint } from "@/lib/passwords/check-new-password";
-import { inspectAccountLink } from "@/lib/tokens/inspect-account-link";
+import { inspectAccountLink, type LinkState } from "@/lib/tokens/inspect-account-link";
 import { LinkProblem, LinkProblemText } from "./link-problem";
 import { SetPasswordForm } from "./set-password-form";
 import type { SetPasswordState } from "./set-password-state";
@@ -37,11 +37,11 @@ export async function LinkPage({
         submitLabel={purpose === "setup" ? "Create my account" : "Save new password"}
         linkProblemView={
           Object.fromEntries(
-            (["used", "expired", "replaced", "unknown"] as const).map((s) => [
+            (["used", "expired", "replaced", "unknown", "too_many_usernames"] as const).map((s) => [
               s,
               <LinkProblemText key={s} state={s} purpose={purpose} Heading="h2" />,
             ]),
-          ) as Record<"used" | "expired" | "replaced" | "unknown", React.ReactNode>
+          ) as Record<Exclude<LinkState, "valid">, React.ReactNode>
         }
       />
     </main>

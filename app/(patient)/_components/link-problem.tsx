@@ -16,6 +16,10 @@ const TEXT: Record<Exclude<LinkState, "valid">, { title: string; body: string }>
     title: "This link has been replaced",
     body: "A newer link was sent, or your password was changed since this one was sent. Use the newest email, or ask for a new link.",
   },
+  too_many_usernames: {
+    title: "This link no longer works",
+    body: "Too many usernames that already belong to other people were tried with it, so we locked it to keep accounts private. Ask for a new link, and choose a username of your own.",
+  },
   unknown: {
     title: "This link is not valid",
     body: "It may have been copied only in part. Open the link from the email again, or ask for a new one.",
