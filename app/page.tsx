@@ -1,20 +1,8 @@
-import Link from "next/link";
-import { connection } from "next/server";
-import { getConfig } from "@/lib/config";
+// The portal's address is the patient's front door, and the sign-in page already is one: the practice's name,
+// the sign-in form, "Create my Patient Portal account", both "I forgot" links, the phone number, and the staff
+// sign-in small at the bottom. Sending "/" there keeps one copy of that page rather than two to keep in step.
+import { redirect } from "next/navigation";
 
-export default async function HomePage() {
-  await connection();
-  const { PRACTICE_NAME, PRACTICE_PHONE } = getConfig();
-  return (
-    <main id="main" className="narrow">
-      <h1>{PRACTICE_NAME} Patient Portal</h1>
-      <p>
-        Questions about your portal account? Call the practice at <a href={`tel:${PRACTICE_PHONE}`}>{PRACTICE_PHONE}</a>
-        .
-      </p>
-      <p>
-        <Link href="/admin">Staff sign-in</Link>
-      </p>
-    </main>
-  );
+export default function HomePage() {
+  redirect("/login");
 }

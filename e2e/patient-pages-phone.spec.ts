@@ -39,6 +39,7 @@ test("the sign-in page can be used with the keyboard alone, in reading order", a
     page.getByRole("link", { name: "I am a registered patient. Create my Patient Portal account" }),
     page.getByRole("link", { name: "I forgot my password" }),
     page.getByRole("link", { name: "I forgot my username" }),
+    page.getByRole("link", { name: "Staff sign-in" }),
     page.getByRole("link", { name: "(555) 010-2000" }),
   ];
   for (const target of order) {

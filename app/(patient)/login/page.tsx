@@ -38,6 +38,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <Link href="/forgot-username">I forgot my username</Link>
         </li>
       </ul>
+      <p className="staff-link">
+        <Link href="/admin/login">Staff sign-in</Link>
+      </p>
     </main>
   );
 }
