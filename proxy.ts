@@ -1,25 +1,28 @@
 // Next 16's proxy (formerly middleware). It is never the guard (every page and action checks the session
-// itself). Its jobs: refuse state-changing requests from other origins, set the per-request security headers
-// (CSP nonce, HSTS), refresh the session cookie so idle time counts from the last request, and land emailed
-// links (lib/http/link-landing.ts).
+// itself). Its jobs: refuse state-changing requests from other origins or addressed to another host, set the
+// per-request security headers (CSP nonce, HSTS), refresh the session cookie so idle time counts from the last
+// request, and land emailed links (lib/http/link-landing.ts).
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth/auth";
 import { getConfig } from "@/lib/config";
 import { isLinkPage, LINK_COOKIE_SECONDS, LINK_PAGES } from "@/lib/http/link-landing";
-import { contentSecurityPolicy, HSTS, originAllowed } from "@/lib/http/security-headers";
+import { contentSecurityPolicy, HSTS, hostAllowed, originAllowed } from "@/lib/http/security-headers";
 
 type Handler = (req: NextRequest, ev: NextFetchEvent) => Promise<Response>;
 
 // Auth.js's session cookie ("authjs.session-token", "__Secure-" on HTTPS, ".0", ".1"… when chunked).
 const SESSION_COOKIE = /(?:^|;)\s*(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
 
+const refuse = () =>
+  new NextResponse("This request did not come from the Patient Portal's own pages, so it was refused.", {
+    status: 403,
+  });
+
 function handle(req: NextRequest) {
   const { APP_URL, NODE_ENV } = getConfig();
-  if (!originAllowed(req.method, req.headers.get("origin"), APP_URL)) {
-    return new NextResponse("This request did not come from the Patient Portal's own pages, so it was refused.", {
-      status: 403,
-    });
-  }
+  if (!originAllowed(req.method, req.headers.get("origin"), APP_URL)) return refuse();
+  const host = { host: req.headers.get("host"), forwardedHost: req.headers.get("x-forwarded-host") };
+  if (!hostAllowed(req.method, host, APP_URL)) return refuse();
   const { pathname, searchParams } = req.nextUrl;
   const token = searchParams.get("token");
   if (isLinkPage(pathname) && token !== null) return landLink(pathname, token);

@@ -39,6 +39,7 @@ const patient = (chart: string, firstName: string, lastName: string, dateOfBirth
 const REGISTERS = patient("OH1", "Nadia", "Yarrow", "04/17/1966", "62790");
 const FORGETS_USERNAME = patient("OH2", "Tobias", "Ystad", "09/02/1971", "62791");
 const INVITED_BY_STAFF = patient("OH3", "Petra", "Zeller", "12/12/1980", "62792");
+const FORGES_HOST = patient("OH6", "Ines", "Yilmaz", "06/30/1979", "62794");
 const BULK = [
   patient("OH4", "Omar", "Zwicky", "01/01/1985", "62793"),
   patient("OH5", "Olive", "Zwicky", "02/02/1987", "62793"),
@@ -69,7 +70,7 @@ test.beforeAll(async ({ browser }) => {
   admin = await browser.newContext({ baseURL });
   adminPage = await admin.newPage();
   await signInAsStaff(adminPage, ADMIN);
-  for (const p of [REGISTERS, FORGETS_USERNAME, INVITED_BY_STAFF, ...BULK]) await addPatient(adminPage, p);
+  for (const p of [REGISTERS, FORGETS_USERNAME, INVITED_BY_STAFF, FORGES_HOST, ...BULK]) await addPatient(adminPage, p);
 });
 
 test.afterAll(async () => {
@@ -201,6 +202,32 @@ test("an action posted from another origin, an opaque origin or no origin is ref
   expectLinksOnAppUrl(email);
 });
 
+// The refusal a script or a browser gets for a post the app will not take: a 403 and one plain sentence.
+const REFUSAL = "This request did not come from the Patient Portal's own pages, so it was refused.";
+
+test("a post with our Origin but a forged Host or X-Forwarded-Host gets the same refusal as a cross-origin post (403), and no email is sent", async ({
+  page,
+  playwright,
+}) => {
+  const d = details(FORGES_HOST);
+  const request = await captureRegisterRequest(page, d);
+  const since = Date.now();
+  const ours = new URL(baseURL).origin;
+  const crossOrigin = await replay(playwright, request, { origin: `http://${EVIL}` });
+  expect(crossOrigin.status).toBe(403);
+  expect(crossOrigin.body).toContain(REFUSAL);
+  const forgeries: [string, Record<string, string | null>][] = [
+    ["Host", { origin: ours, host: EVIL }],
+    ["X-Forwarded-Host", { origin: ours, "x-forwarded-host": EVIL }],
+    ["Host and X-Forwarded-Host", { origin: ours, host: EVIL, "x-forwarded-host": EVIL }],
+  ];
+  for (const [forged, headers] of forgeries) {
+    const res = await replay(playwright, request, headers);
+    expect(res, `forged ${forged}: ${res.body.slice(0, 200)}`).toEqual(crossOrigin);
+  }
+  await expectNoEmailsTo(d.email, since);
+});
+
 // ---------------------------------------------------------------------------------------------------------
 // N3
 
@@ -264,10 +291,9 @@ async function expectLiteralForgeryRefused(
       maxRedirects: 0,
       failOnStatusCode: false,
     });
-    expect(
-      res.status(),
-      `Host and X-Forwarded-Host ${EVIL}: ${(await res.text()).slice(0, 200)}`,
-    ).toBeGreaterThanOrEqual(400);
+    const body = await res.text();
+    expect(res.status(), `Host and X-Forwarded-Host ${EVIL}: ${body.slice(0, 200)}`).toBe(403);
+    expect(body).toContain(REFUSAL);
   } finally {
     await client.dispose();
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, originAllowed } from "./security-headers";
+import { contentSecurityPolicy, hostAllowed, originAllowed } from "./security-headers";
 
 describe("content security policy", () => {
   it("allows only our scripts carrying this request's nonce, and no framing", () => {
@@ -34,5 +34,27 @@ describe("origin check for state-changing requests", () => {
   ])("refuses a post from %j", (origin) => {
     expect(originAllowed("POST", origin, app)).toBe(false);
     expect(originAllowed("DELETE", origin, app)).toBe(false);
+  });
+});
+
+describe("host check for state-changing requests (the host Next compares with Origin)", () => {
+  const app = "https://portal.example.org";
+  const on = (host: string | null, forwardedHost: string | null = null) => ({ host, forwardedHost });
+  it("lets reads through, and posts addressed to APP_URL's host directly or through a proxy", () => {
+    expect(hostAllowed("GET", on("evil.example", "evil.example"), app)).toBe(true);
+    expect(hostAllowed("POST", on("portal.example.org"), app)).toBe(true);
+    expect(hostAllowed("POST", on("127.0.0.1:3000", "portal.example.org"), app)).toBe(true);
+    expect(hostAllowed("POST", on("evil.example", "portal.example.org, evil.example"), app)).toBe(true);
+  });
+  it.each([
+    ["a forged Host", on("evil.example")],
+    ["a forged X-Forwarded-Host", on("portal.example.org", "evil.example")],
+    ["both forged", on("evil.example", "evil.example")],
+    ["a forged first X-Forwarded-Host", on("portal.example.org", "evil.example, portal.example.org")],
+    ["a look-alike host", on("portal.example.org.evil.example")],
+    ["another port", on("portal.example.org:8443")],
+    ["no host at all", on(null)],
+  ])("refuses a post with %s", (_what, headers) => {
+    expect(hostAllowed("POST", headers, app)).toBe(false);
   });
 });

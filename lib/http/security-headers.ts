@@ -25,8 +25,25 @@ export function contentSecurityPolicy(opts: { nonce: string; https: boolean; dev
 
 export const HSTS = "max-age=31536000; includeSubDomains";
 
+const reads = (method: string) => method === "GET" || method === "HEAD" || method === "OPTIONS";
+
 /** Sensitive requests must come from our own pages: same Origin as APP_URL (docs/security.md N2). */
 export function originAllowed(method: string, origin: string | null, appUrl: string): boolean {
-  if (method === "GET" || method === "HEAD" || method === "OPTIONS") return true;
+  if (reads(method)) return true;
   return origin !== null && origin === new URL(appUrl).origin;
+}
+
+/**
+ * A post must also be addressed to APP_URL's host where Next looks for it: the first X-Forwarded-Host, else Host.
+ * Next refuses a server action whose Origin differs from that host, but with a bare 500 that monitors count as
+ * an outage; refused here first, a forged Host gets the same 403 as a cross-origin post (docs/security.md N2, N3).
+ */
+export function hostAllowed(
+  method: string,
+  headers: { host: string | null; forwardedHost: string | null },
+  appUrl: string,
+): boolean {
+  if (reads(method)) return true;
+  const named = headers.forwardedHost?.split(",")[0].trim() || headers.host;
+  return named === new URL(appUrl).host;
 }
