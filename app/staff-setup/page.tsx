@@ -18,7 +18,9 @@ const PROBLEMS: StaffLinkProblemState[] = ["used", "expired", "replaced", "unkno
 
 export default async function StaffSetupPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
   const token = await linkToken("/staff-setup", await searchParams);
-  const invite = await inspectStaffInviteLink(await getDb(), token, new Date());
+  // No token at all: the browser did not keep the cookie the proxy moved it into (lib/http/link-landing.ts).
+  const invite =
+    token === undefined ? { state: "unread" as const } : await inspectStaffInviteLink(await getDb(), token, new Date());
   if (invite.state !== "valid") {
     return (
       <main id="main" className="narrow">

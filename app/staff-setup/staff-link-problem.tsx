@@ -4,7 +4,8 @@ import type { StaffInviteState } from "@/lib/tokens/inspect-staff-invite-link";
 
 export type StaffLinkProblemState = Exclude<StaffInviteState, "valid">;
 
-const TEXT: Record<StaffLinkProblemState, { title: string; body: string }> = {
+/** "unread": the page arrived without any token (a browser that refused the cookie the link is carried in). */
+const TEXT: Record<StaffLinkProblemState | "unread", { title: string; body: string }> = {
   used: {
     title: "This invitation has already been used",
     body: "Each invitation link works once. If you chose your password with it, sign in below. If not, ask a practice administrator to send you a new invitation.",
@@ -21,13 +22,23 @@ const TEXT: Record<StaffLinkProblemState, { title: string; body: string }> = {
     title: "This link is not valid",
     body: "It may have been copied only in part. Open the link from the email again, or ask a practice administrator for a new invitation.",
   },
+  unread: {
+    title: "This link could not be read here",
+    body: "This page opened without the invitation's details, so we cannot tell whether the link still works. Open the link again from the email in the web browser you usually use, or ask a practice administrator for a new invitation.",
+  },
   inactive: {
     title: "This staff account is deactivated",
     body: "The invitation cannot be used while the account is deactivated. Ask a practice administrator if you think this is a mistake.",
   },
 };
 
-export function StaffLinkProblem({ state, Heading }: { state: StaffLinkProblemState; Heading: "h1" | "h2" }) {
+export function StaffLinkProblem({
+  state,
+  Heading,
+}: {
+  state: StaffLinkProblemState | "unread";
+  Heading: "h1" | "h2";
+}) {
   const text = TEXT[state];
   return (
     <div role={Heading === "h2" ? "alert" : undefined}>

@@ -17,6 +17,8 @@ export async function LinkPage({
   token: unknown;
   action: (state: SetPasswordState, form: FormData) => Promise<SetPasswordState>;
 }) {
+  // No token at all: the browser did not keep the cookie the proxy moved it into (lib/http/link-landing.ts).
+  if (token === undefined) return <LinkProblem state="unread" purpose={purpose} />;
   const link = await inspectAccountLink(await getDb(), token, new Date());
   if (link.state !== "valid") return <LinkProblem state={link.state} purpose={link.purpose ?? purpose} />;
   if (link.purpose !== purpose) return <LinkProblem state="unknown" purpose={purpose} />;

@@ -3,7 +3,10 @@ import Link from "next/link";
 import { getConfig } from "@/lib/config";
 import type { LinkState } from "@/lib/tokens/inspect-account-link";
 
-const TEXT: Record<Exclude<LinkState, "valid">, { title: string; body: string }> = {
+/** "unread": the page arrived without any token (a browser that refused the cookie the link is carried in). */
+export type LinkProblemState = Exclude<LinkState, "valid"> | "unread";
+
+const TEXT: Record<LinkProblemState, { title: string; body: string }> = {
   used: {
     title: "This link has already been used",
     body: "Each link works once. If you did not finish, ask for a new link.",
@@ -24,15 +27,14 @@ const TEXT: Record<Exclude<LinkState, "valid">, { title: string; body: string }>
     title: "This link is not valid",
     body: "It may have been copied only in part. Open the link from the email again, or ask for a new one.",
   },
+  // Not "not valid": the link may well work. Nothing reached this page to check, so say so and what helps.
+  unread: {
+    title: "This link could not be read here",
+    body: "This page opened without the link's details, so we cannot tell whether the link still works. Open the link again from the email in the web browser you usually use, or ask for a new one.",
+  },
 };
 
-export function LinkProblem({
-  state,
-  purpose,
-}: {
-  state: Exclude<LinkState, "valid">;
-  purpose: "setup" | "reset" | null;
-}) {
+export function LinkProblem({ state, purpose }: { state: LinkProblemState; purpose: "setup" | "reset" | null }) {
   return (
     <main id="main" className="narrow">
       <LinkProblemText state={state} purpose={purpose} Heading="h1" />
@@ -46,7 +48,7 @@ export function LinkProblemText({
   purpose,
   Heading,
 }: {
-  state: Exclude<LinkState, "valid">;
+  state: LinkProblemState;
   purpose: "setup" | "reset" | null;
   Heading: "h1" | "h2";
 }) {
