@@ -22,7 +22,7 @@ export function PhotoBlock({ patient }: { patient: PatientDash }) {
           <StatusIcon status={patient.status} showLabel={false} />
         </span>
       </div>
-      <div>
+      <div className="photo-text">
         <p className="patient-name">
           {patient.firstName} {patient.lastName}
         </p>
@@ -42,9 +42,9 @@ export function PhotoBlock({ patient }: { patient: PatientDash }) {
         </p>
         <dl className="facts">
           <dt>Date of birth</dt>
-          <dd>{formatDob(patient.dateOfBirth)}</dd>
+          <dd className="keep-whole">{formatDob(patient.dateOfBirth)}</dd>
           <dt>Chart number</dt>
-          <dd>{patient.chartNumber}</dd>
+          <dd className="keep-whole">{patient.chartNumber}</dd>
           {patient.chartStatus !== "active" && (
             <>
               <dt>Chart</dt>

@@ -34,9 +34,9 @@ export function StatusPanel({ patient, children }: { patient: PatientDash; child
         <dt>Email</dt>
         <dd className="email">{patient.email?.trim() || <span className="muted">None on file</span>}</dd>
         <dt>ZIP code</dt>
-        <dd>{patient.zip?.trim() || <span className="muted">None on file</span>}</dd>
+        <dd className="keep-whole">{patient.zip?.trim() || <span className="muted">None on file</span>}</dd>
         <dt>Phone</dt>
-        <dd>{patient.phone || <span className="muted">None on file</span>}</dd>
+        <dd className="keep-whole">{patient.phone || <span className="muted">None on file</span>}</dd>
         <dt>Address</dt>
         <dd>
           {address.length ? (
