@@ -13,7 +13,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,db,test-kit,scripts}/**/*.test.{ts,tsx}"],
+    include: ["{app,lib,db,test-kit,scripts}/**/*.test.{ts,tsx}"],
     environment: "node",
     testTimeout: 90_000,
     hookTimeout: 120_000,

@@ -4,8 +4,7 @@
 import { useActionState } from "react";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { PasswordField } from "@/app/_components/password-field";
-import { completeStaffSetupAction } from "./actions";
-import type { StaffSetupState } from "./state";
+import { completeStaffSetupAction, type StaffSetupState } from "./actions";
 
 const LABELS = { password: "New password", confirm: "Confirm new password" };
 
@@ -18,13 +17,13 @@ export function StaffSetupForm({
   token: string;
   email: string;
   passwordHint: string;
-  linkProblemView: Record<NonNullable<StaffSetupState["linkProblem"]>, React.ReactNode>;
+  linkProblemView: Record<NonNullable<StaffSetupState["result"]>["linkProblem"], React.ReactNode>;
 }) {
   const [state, formAction, pending] = useActionState<StaffSetupState, FormData>(completeStaffSetupAction, {});
-  if (state.linkProblem) return <>{linkProblemView[state.linkProblem]}</>;
+  if (state.result) return <>{linkProblemView[state.result.linkProblem]}</>;
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary errors={state.errors} message={state.message} labels={LABELS} />
+      <ErrorSummary errors={state.errors} message={state.error} labels={LABELS} />
       <input type="hidden" name="token" value={token} />
       <p>
         You will sign in with your email address: <strong className="email">{email}</strong>

@@ -1,23 +1,11 @@
 // Automatic invitation reminders: off unless a practice turns them on.
 import { eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { practiceSettings } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { reminderSettingsSchema } from "@/lib/validation/reminder-settings";
 
-export const reminderSettingsSchema = z.object({
-  enabled: z.boolean(),
-  afterDays: z.coerce
-    .number({ error: "Enter a number of days" })
-    .int("Enter a whole number of days")
-    .min(1, "At least 1 day")
-    .max(60, "At most 60 days"),
-  maxReminders: z.coerce
-    .number({ error: "Enter a number" })
-    .int("Enter a whole number")
-    .min(1, "At least 1")
-    .max(10, "At most 10"),
-});
 export type ReminderSettings = z.infer<typeof reminderSettingsSchema>;
 
 export const DEFAULT_REMINDERS: ReminderSettings = { enabled: false, afterDays: 7, maxReminders: 2 };

@@ -8,3 +8,10 @@ export const bulkSelectionQuery = z.object({
   all: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.literal("unactivated").optional()).catch(undefined),
   q: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().max(100).optional()).catch(undefined),
 });
+
+/** The confirmation page's form: the checked patients, or "all Unactivated" with the search that found them. */
+export const confirmBulkInvitationsSchema = z.object({
+  id: z.array(z.uuid()).max(1000),
+  all: z.enum(["", "unactivated"]),
+  q: z.string().max(100),
+});

@@ -98,3 +98,14 @@ export const patientRecordSchema = basicDataSchema.extend({
   portalAccessEnabled: z.boolean().default(false),
 });
 export type PatientRecord = z.infer<typeof patientRecordSchema>;
+
+/** The Basic Data tab: the record, which patient, and the version the form was opened at. */
+export const basicDataEditSchema = basicDataSchema.extend({
+  patientId: z.uuid(),
+  version: z.coerce.number().int().positive(),
+});
+
+/** Add patient: a new record, and whether staff confirmed it is not a duplicate of one already on file. */
+export const addPatientSchema = patientRecordSchema.extend({
+  confirmDuplicate: z.boolean(),
+});

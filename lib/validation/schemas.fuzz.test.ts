@@ -44,13 +44,23 @@ import {
   staffSetupSchema,
 } from "./staff-admin";
 import { normalizeUsernameKey, usernameField } from "./username";
-import { basicDataSchema, chartNumberField, dateOfBirthField, patientRecordSchema } from "./patient-record";
+import {
+  addPatientSchema,
+  basicDataEditSchema,
+  basicDataSchema,
+  chartNumberField,
+  dateOfBirthField,
+  patientRecordSchema,
+} from "./patient-record";
+import { changePasswordSchema, resetPasswordSchema, setupAccountSchema } from "./account-link";
+import { patientIdSchema, portalAccessSchema, sendInvitationSchema } from "./patient-portal";
+import { confirmBulkInvitationsSchema } from "./bulk-selection";
 import { patientListQuery } from "./patient-list-query";
 import { bulkSelectionQuery } from "./bulk-selection";
 import { auditPatientFilter, auditQuery } from "./audit-query";
 import { emailField, passwordInput } from "./fields";
 import { parseVerificationForm, verificationFormSchema } from "./verification-form";
-import { reminderSettingsSchema } from "@/lib/settings/reminder-settings";
+import { reminderSettingsSchema } from "./reminder-settings";
 import { ConfigError, envSchema, parseEnv } from "@/lib/config/env";
 import { checkNewPassword, MAX_PASSWORD_LENGTH } from "@/lib/passwords/check-new-password";
 import { PORTAL_STATUS_KINDS } from "@/lib/patients/portal-status";
@@ -547,6 +557,155 @@ const reminderSettings: Spec = {
   },
 };
 
+// The forms behind an emailed link and the portal's change-password form: passwords are taken as typed, capped at
+// MAX_PASSWORD_LENGTH code points of their NFKC form (docs/security.md P2), and never trimmed.
+const hostileNewPassword = fc.oneof(fc.constant(""), longerThan(128), nonString);
+const hostileConfirm = fc.oneof(longerThan(512), nonString);
+const checkPasswords = (out: Record<string, unknown>, input: Record<string, unknown>) => {
+  for (const k of ["current", "password", "confirm"]) {
+    if (!(k in out)) continue;
+    expect(out[k]).toBe(input[k]);
+    // The second box is only compared with the first: its own cap is the raw one.
+    if (k === "confirm") expect((out[k] as string).length).toBeLessThanOrEqual(MAX_PASSWORD_LENGTH * 4);
+    else expect(codePoints((out[k] as string).normalize("NFKC"))).toBeLessThanOrEqual(MAX_PASSWORD_LENGTH);
+  }
+};
+const goodToken = fc.stringMatching(/^[A-Za-z0-9_-]{43}$/);
+const hostileToken = fc.oneof(longerThan(100), nonString);
+const resetPassword: Spec = {
+  name: "resetPasswordSchema",
+  schema: resetPasswordSchema,
+  fields: ["token", "password", "confirm"],
+  good: fc.record({ token: goodToken, password: goodPassword, confirm: fc.oneof(goodPassword, fc.constant("")) }),
+  hostile: { token: hostileToken, password: hostileNewPassword, confirm: hostileConfirm },
+  check: (out, input) => {
+    checkPasswords(out, input);
+    expect(out.token).toBe(input.token);
+  },
+};
+const setupAccount: Spec = {
+  name: "setupAccountSchema",
+  schema: setupAccountSchema,
+  fields: ["token", "username", "password", "confirm"],
+  good: fc.record({ token: goodToken, username: goodUsername, password: goodPassword, confirm: goodPassword }),
+  hostile: {
+    token: hostileToken,
+    username: fc.oneof(
+      withInside(goodUsername, C0_AND_DEL),
+      longerThan(64),
+      fc.constantFrom("", "ab", "a b", "ünï"),
+      nonString,
+    ),
+    password: hostileNewPassword,
+    confirm: hostileConfirm,
+  },
+  check: (out, input) => {
+    checkPasswords(out, input);
+    expect(out.username).toMatch(/^[A-Za-z0-9._@-]{3,64}$/);
+    expect(out.username).toBe(String(input.username).trim());
+  },
+};
+const changePassword: Spec = {
+  name: "changePasswordSchema",
+  schema: changePasswordSchema,
+  fields: ["current", "password", "confirm"],
+  good: fc.record({ current: goodPassword, password: goodPassword, confirm: goodPassword }),
+  hostile: { current: hostileNewPassword, password: hostileNewPassword, confirm: hostileConfirm },
+  check: checkPasswords,
+};
+
+// The Patient Portal tab's forms and Add patient / Basic Data as the wrapper reads them (a ticked box is true).
+const patientId: Spec = {
+  name: "patientIdSchema",
+  schema: patientIdSchema,
+  fields: ["patientId"],
+  good: fc.record({ patientId: fc.uuid() }),
+  hostile: { patientId: hostileUuid },
+  check: (out) => expect(out.patientId).toMatch(UUID),
+};
+const hostileTick = fc.constantFrom<unknown>("on", "true", "", 1, 0, null, {});
+const portalAccess: Spec = {
+  name: "portalAccessSchema",
+  schema: portalAccessSchema,
+  fields: ["patientId", "portalAccessEnabled"],
+  good: fc.record({ patientId: fc.uuid(), portalAccessEnabled: fc.boolean() }),
+  hostile: { patientId: hostileUuid, portalAccessEnabled: hostileTick },
+  check: (out, input) => {
+    expect(out.patientId).toMatch(UUID);
+    expect(out.portalAccessEnabled).toBe(input.portalAccessEnabled);
+  },
+};
+const sendInvitation: Spec = {
+  name: "sendInvitationSchema",
+  schema: sendInvitationSchema,
+  fields: ["patientId", "emailChangeConfirmed"],
+  good: fc.record({ patientId: fc.uuid(), emailChangeConfirmed: fc.boolean() }),
+  hostile: { patientId: hostileUuid, emailChangeConfirmed: hostileTick },
+  check: (out, input) => {
+    expect(out.patientId).toMatch(UUID);
+    expect(out.emailChangeConfirmed).toBe(input.emailChangeConfirmed);
+  },
+};
+const basicDataEdit: Spec = {
+  name: "basicDataEditSchema",
+  schema: basicDataEditSchema,
+  fields: [...basicData.fields, "patientId", "version"],
+  good: fc
+    .tuple(goodBasic, fc.uuid(), fc.integer({ min: 1, max: 1_000_000 }))
+    .map(([b, id, version]) => ({ ...b, patientId: id, version: String(version) })),
+  hostile: {
+    ...hostileBasic,
+    patientId: hostileUuid,
+    version: fc.constantFrom<unknown>("", "0", "-1", "1.5", "abc", "1e400", null, {}),
+  },
+  check: (out, input) => {
+    checkBasicOut(out, input);
+    expect(out.patientId).toMatch(UUID);
+    expect(out.version).toBe(Number(input.version));
+  },
+};
+const addPatient: Spec = {
+  name: "addPatientSchema",
+  schema: addPatientSchema,
+  fields: [...patientRecord.fields, "confirmDuplicate"],
+  good: fc
+    .tuple(patientRecord.good, fc.boolean())
+    .map(([record, confirmDuplicate]) => ({ ...record, confirmDuplicate })),
+  hostile: { ...patientRecord.hostile, confirmDuplicate: hostileTick },
+  check: (out, input) => {
+    patientRecord.check(out, input);
+    expect(out.confirmDuplicate).toBe(input.confirmDuplicate);
+  },
+};
+const confirmBulkInvitations: Spec = {
+  name: "confirmBulkInvitationsSchema",
+  schema: confirmBulkInvitationsSchema,
+  fields: ["id", "all", "q"],
+  good: fc.record({
+    id: fc.array(fc.uuid(), { maxLength: 20 }),
+    all: fc.constantFrom("", "unactivated"),
+    q: fc.string({ maxLength: 100 }),
+  }),
+  hostile: {
+    id: fc.oneof(
+      fc.array(
+        hostileUuid.filter((v) => typeof v === "string"),
+        { minLength: 1, maxLength: 3 },
+      ),
+      fc.constant(Array.from({ length: 1001 }, () => "123e4567-e89b-12d3-a456-426614174000")),
+      nonString.filter((v) => !Array.isArray(v) || v.length > 0),
+    ),
+    all: fc.constantFrom<unknown>("all", "Unactivated", "active", null, 1),
+    q: fc.oneof(longerThan(100), fc.constantFrom<unknown>(null, 1, {})),
+  },
+  check: (out) => {
+    for (const id of out.id as string[]) expect(id).toMatch(UUID);
+    expect((out.id as string[]).length).toBeLessThanOrEqual(1000);
+    expect(["", "unactivated"]).toContain(out.all);
+    expect((out.q as string).length).toBeLessThanOrEqual(100);
+  },
+};
+
 const OBJECT_SPECS: Spec[] = [
   staffSignIn,
   patientSignIn,
@@ -559,6 +718,15 @@ const OBJECT_SPECS: Spec[] = [
   basicData,
   patientRecord,
   reminderSettings,
+  resetPassword,
+  setupAccount,
+  changePassword,
+  patientId,
+  portalAccess,
+  sendInvitation,
+  basicDataEdit,
+  addPatient,
+  confirmBulkInvitations,
 ];
 
 describe.each(OBJECT_SPECS.map((s) => [s.name, s] as const))("%s", (_name, spec) => {

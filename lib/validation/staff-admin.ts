@@ -1,5 +1,7 @@
 // What the staff admin forms and the staff setup form accept, normalised here so every caller sees the same input.
 import { z } from "zod";
+import { linkToken } from "./account-link";
+import { passwordField } from "./fields";
 import { createStaffSchema } from "./staff";
 
 export const STAFF_ROLES = ["admin", "front_desk"] as const;
@@ -20,13 +22,7 @@ export const setStaffActiveSchema = z.object({
 export const staffIdSchema = z.object({ staffId });
 
 export const staffSetupSchema = z.object({
-  token: z.string().max(100),
-  password: z
-    .string({ error: "Enter a password" })
-    .min(1, "Enter a password")
-    .max(1000, "Password must be 128 characters or fewer"),
-  confirm: z
-    .string({ error: "Type the password again" })
-    .min(1, "Type the password again")
-    .max(1000, "Password must be 128 characters or fewer"),
+  token: linkToken,
+  password: passwordField("Enter a password"),
+  confirm: passwordField("Type the password again"),
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { emailField } from "./fields";
 import { UNSAFE_TEXT } from "./patient-record";
+import { MAX_PASSWORD_LENGTH } from "@/lib/passwords/check-new-password";
 
 export const STAFF_PASSWORD_MIN = 15;
 
@@ -16,6 +17,6 @@ export const createStaffSchema = z.object({
   password: z
     .string()
     .refine((p) => [...p].length >= STAFF_PASSWORD_MIN, `Password must be at least ${STAFF_PASSWORD_MIN} characters`)
-    .refine((p) => [...p].length <= 128, "Password must be 128 characters or fewer"),
+    .refine((p) => [...p].length <= MAX_PASSWORD_LENGTH, `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`),
 });
 export type CreateStaff = z.input<typeof createStaffSchema>;

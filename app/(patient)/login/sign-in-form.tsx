@@ -11,7 +11,7 @@ export function PatientSignInForm({ username }: { username?: string }) {
   const [state, action, pending] = useActionState<PatientSignInState, FormData>(signInPatient, {});
   return (
     <form action={action} noValidate>
-      <ErrorSummary errors={state.errors} message={state.message} labels={LABELS} />
+      <ErrorSummary errors={state.errors} message={state.error} labels={LABELS} />
       <Field
         name="username"
         label="Username"

@@ -11,7 +11,7 @@ export function StaffSignInForm() {
   const [state, action, pending] = useActionState<StaffSignInState, FormData>(signInStaff, {});
   return (
     <form action={action} noValidate>
-      <ErrorSummary errors={state.errors} message={state.message} labels={LABELS} />
+      <ErrorSummary errors={state.errors} message={state.error} labels={LABELS} />
       <Field
         name="email"
         label="Email"

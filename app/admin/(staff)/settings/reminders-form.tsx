@@ -9,7 +9,7 @@ export function RemindersForm({ current }: { current: ReminderSettings }) {
   const [state, action, pending] = useActionState<SettingsState, FormData>(saveReminders, {});
   // What was typed stays on screen after a refused save (React resets uncontrolled inputs after an action).
   const v = state.values ?? {
-    enabled: current.enabled,
+    enabled: current.enabled ? "on" : undefined,
     afterDays: String(current.afterDays),
     maxReminders: String(current.maxReminders),
   };
@@ -22,11 +22,12 @@ export function RemindersForm({ current }: { current: ReminderSettings }) {
       ) : (
         <ErrorSummary
           errors={state.errors}
+          message={state.error}
           labels={{ afterDays: "Days before a reminder", maxReminders: "Most reminders per patient" }}
         />
       )}
       <div className="checkbox">
-        <input type="checkbox" id="enabled" name="enabled" defaultChecked={v.enabled} />
+        <input type="checkbox" id="enabled" name="enabled" defaultChecked={v.enabled === "on"} />
         <label htmlFor="enabled">Send automatic reminders to Unactivated patients</label>
       </div>
       <Field

@@ -1,10 +1,11 @@
 "use server";
-// Staff administration. Each action is a public endpoint: it checks for an admin itself (front-desk staff are
+// Staff administration. Each action is a public endpoint: the wrapper checks for an admin (front-desk staff are
 // redirected by requireAdmin before anything is read or written), and the lib function checks again inside
 // its transaction.
 import { revalidatePath } from "next/cache";
+import { formAction } from "@/app/_lib/form-action";
+import type { FormState } from "@/app/_lib/form-state";
 import { getDb } from "@/db/client";
-import { requireAdmin } from "@/lib/auth/dal";
 import { changeStaffRole } from "@/lib/staff/change-staff-role";
 import { inviteStaffMember } from "@/lib/staff/invite-staff-member";
 import { resendStaffInvite } from "@/lib/staff/resend-staff-invite";
@@ -17,79 +18,110 @@ import {
   staffIdSchema,
 } from "@/lib/validation/staff-admin";
 import { kickWorkers } from "@/lib/workers/kick";
-import { fieldErrors } from "@/app/_components/form-state";
-import type { InviteStaffState, StaffRowState } from "./state";
 
-const text = (form: FormData, key: string, max: number) => {
-  const v = form.get(key);
-  return typeof v === "string" ? v.slice(0, max) : "";
-};
-const UNREADABLE: StaffRowState = { error: "That request could not be read. Reload the page and try again." };
+export type InviteStaffState = FormState<"name" | "email" | "role">;
+/** A row action (role, active, resend): one line of outcome, read out by screen readers. */
+export type StaffRowState = FormState<"staffId" | "role" | "active">;
 
-export async function inviteStaff(_prev: InviteStaffState, form: FormData): Promise<InviteStaffState> {
-  const admin = await requireAdmin();
-  const values = { name: text(form, "name", 100), email: text(form, "email", 254), role: text(form, "role", 20) };
-  const parsed = inviteStaffSchema.safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = await inviteStaffMember(await getDb(), { actorStaffId: admin.id, ...parsed.data, now: new Date() });
-  if (!result.ok) {
-    return result.reason === "email_taken"
-      ? { errors: { email: [result.message] }, values }
-      : { message: result.message, values };
-  }
-  kickWorkers();
-  revalidatePath("/admin/staff");
-  return {
-    sent: `${parsed.data.name} was added as ${ROLE_LABEL[parsed.data.role].toLowerCase()}. An invitation was emailed to ${parsed.data.email}.`,
-  };
+// The row forms hold nothing the admin types: a bad value means the page is out of date or was tampered with.
+const UNREADABLE = "That request could not be read. Reload the page and try again.";
+
+// Nothing is cut before checking: an over-long name or email is refused with its own message, as typed.
+const inviteForm = formAction(
+  { caller: "admin", fields: { name: "text", email: "text", role: "text" }, schema: inviteStaffSchema },
+  async (input, { caller }): Promise<InviteStaffState> => {
+    const result = await inviteStaffMember(await getDb(), { actorStaffId: caller.id, ...input, now: new Date() });
+    if (!result.ok)
+      return result.reason === "email_taken" ? { errors: { email: [result.message] } } : { error: result.message };
+    kickWorkers();
+    revalidatePath("/admin/staff");
+    return {
+      message: `${input.name} was added as ${ROLE_LABEL[input.role].toLowerCase()}. An invitation was emailed to ${input.email}.`,
+    };
+  },
+);
+
+const roleForm = formAction(
+  {
+    caller: "admin",
+    fields: { staffId: "text", role: "text" },
+    schema: changeStaffRoleSchema,
+    hidden: ["staffId", "role"],
+    staleMessage: UNREADABLE,
+  },
+  async (input, { caller }): Promise<StaffRowState> => {
+    const result = await changeStaffRole(await getDb(), {
+      actorStaffId: caller.id,
+      targetStaffId: input.staffId,
+      role: input.role,
+      now: new Date(),
+    });
+    if (!result.ok) return { error: result.message };
+    revalidatePath("/admin/staff");
+    return {
+      message: result.changed
+        ? `Role changed to ${ROLE_LABEL[input.role]}.`
+        : `Role is already ${ROLE_LABEL[input.role]}.`,
+    };
+  },
+);
+
+const activeForm = formAction(
+  {
+    caller: "admin",
+    fields: { staffId: "text", active: "text" },
+    schema: setStaffActiveSchema,
+    hidden: ["staffId", "active"],
+    staleMessage: UNREADABLE,
+  },
+  async ({ staffId, active }, { caller }): Promise<StaffRowState> => {
+    const result = await setStaffActive(await getDb(), {
+      actorStaffId: caller.id,
+      targetStaffId: staffId,
+      active,
+      now: new Date(),
+    });
+    if (!result.ok) return { error: result.message };
+    revalidatePath("/admin/staff");
+    return {
+      message: active ? "Reactivated. They can sign in again." : "Deactivated. Their open sessions have ended.",
+    };
+  },
+);
+
+const resendForm = formAction(
+  {
+    caller: "admin",
+    fields: { staffId: "text" },
+    schema: staffIdSchema,
+    hidden: ["staffId"],
+    staleMessage: UNREADABLE,
+  },
+  async (input, { caller }): Promise<StaffRowState> => {
+    const result = await resendStaffInvite(await getDb(), {
+      actorStaffId: caller.id,
+      targetStaffId: input.staffId,
+      now: new Date(),
+    });
+    if (!result.ok) return { error: result.message };
+    kickWorkers();
+    revalidatePath("/admin/staff");
+    return { message: "A new invitation was emailed. Earlier links no longer work." };
+  },
+);
+
+export async function inviteStaff(prev: InviteStaffState, form: FormData): Promise<InviteStaffState> {
+  return inviteForm(prev, form);
 }
 
-export async function changeRole(_prev: StaffRowState, form: FormData): Promise<StaffRowState> {
-  const admin = await requireAdmin();
-  const parsed = changeStaffRoleSchema.safeParse({ staffId: form.get("staffId"), role: form.get("role") });
-  if (!parsed.success) return UNREADABLE;
-  const result = await changeStaffRole(await getDb(), {
-    actorStaffId: admin.id,
-    targetStaffId: parsed.data.staffId,
-    role: parsed.data.role,
-    now: new Date(),
-  });
-  if (!result.ok) return { error: result.message };
-  revalidatePath("/admin/staff");
-  return {
-    ok: result.changed
-      ? `Role changed to ${ROLE_LABEL[parsed.data.role]}.`
-      : `Role is already ${ROLE_LABEL[parsed.data.role]}.`,
-  };
+export async function changeRole(prev: StaffRowState, form: FormData): Promise<StaffRowState> {
+  return roleForm(prev, form);
 }
 
-export async function setActive(_prev: StaffRowState, form: FormData): Promise<StaffRowState> {
-  const admin = await requireAdmin();
-  const parsed = setStaffActiveSchema.safeParse({ staffId: form.get("staffId"), active: form.get("active") });
-  if (!parsed.success) return UNREADABLE;
-  const { staffId, active } = parsed.data;
-  const result = await setStaffActive(await getDb(), {
-    actorStaffId: admin.id,
-    targetStaffId: staffId,
-    active,
-    now: new Date(),
-  });
-  if (!result.ok) return { error: result.message };
-  revalidatePath("/admin/staff");
-  return { ok: active ? "Reactivated. They can sign in again." : "Deactivated. Their open sessions have ended." };
+export async function setActive(prev: StaffRowState, form: FormData): Promise<StaffRowState> {
+  return activeForm(prev, form);
 }
 
-export async function resendInvite(_prev: StaffRowState, form: FormData): Promise<StaffRowState> {
-  const admin = await requireAdmin();
-  const parsed = staffIdSchema.safeParse({ staffId: form.get("staffId") });
-  if (!parsed.success) return UNREADABLE;
-  const result = await resendStaffInvite(await getDb(), {
-    actorStaffId: admin.id,
-    targetStaffId: parsed.data.staffId,
-    now: new Date(),
-  });
-  if (!result.ok) return { error: result.message };
-  kickWorkers();
-  revalidatePath("/admin/staff");
-  return { ok: "A new invitation was emailed. Earlier links no longer work." };
+export async function resendInvite(prev: StaffRowState, form: FormData): Promise<StaffRowState> {
+  return resendForm(prev, form);
 }

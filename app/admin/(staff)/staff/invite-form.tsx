@@ -3,8 +3,7 @@
 import { useActionState } from "react";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { Field } from "@/app/_components/field";
-import { inviteStaff } from "./actions";
-import type { InviteStaffState } from "./state";
+import { inviteStaff, type InviteStaffState } from "./actions";
 
 const LABELS = { name: "Name", email: "Email", role: "Role" };
 const ROLES = [
@@ -18,12 +17,12 @@ export function InviteStaffForm() {
   const roleError = state.errors?.role;
   return (
     <form action={action} noValidate className="staff-invite-form">
-      {state.sent && (
+      {state.message && (
         <p className="notice" role="status">
-          {state.sent}
+          {state.message}
         </p>
       )}
-      <ErrorSummary errors={state.errors} message={state.message} labels={LABELS} />
+      <ErrorSummary errors={state.errors} message={state.error} labels={LABELS} />
       <Field name="name" label="Name" autoComplete="off" defaultValue={v.name} errors={state.errors?.name} />
       <Field
         name="email"

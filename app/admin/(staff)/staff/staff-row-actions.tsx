@@ -3,8 +3,7 @@
 // Every control names the person in its accessible name, and each outcome is announced.
 import { useActionState } from "react";
 import type { StaffListRow } from "@/db/queries/staff";
-import { changeRole, resendInvite, setActive } from "./actions";
-import type { StaffRowState } from "./state";
+import { changeRole, resendInvite, setActive, type StaffRowState } from "./actions";
 
 export function StaffRowActions({
   row,
@@ -66,7 +65,7 @@ function Outcome({ state }: { state: StaffRowState }) {
   }
   return (
     <p className="row-outcome" role="status">
-      {state.ok}
+      {state.message}
     </p>
   );
 }
