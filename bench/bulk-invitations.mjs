@@ -14,7 +14,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import postgres from "postgres";
+import { assertLocalDatabase, createScratchDatabase } from "../test-kit/scratch-database.mjs";
 import { actionId, bodyText, loadForm, postAction } from "./lib/actions.mjs";
 import { appEnv, DIST_DIR, startApp, startFakeResend } from "./lib/app.mjs";
 import { connect } from "./lib/db.mjs";
@@ -100,16 +100,9 @@ async function insertPatients(sql, rows) {
 // A scratch database per phase: created, migrated and given a staff member by the app's own scripts.
 
 async function scratchDatabase(adminUrl, logDir, label, cleanups) {
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  const name = `pp_bench_bulk_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-  await admin.unsafe(`create database "${name}"`);
-  cleanups.push(async () => {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end({ timeout: 5 });
-  });
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  const databaseUrl = u.toString();
+  const scratch = await createScratchDatabase(adminUrl, "pp_bench_bulk");
+  cleanups.push(scratch.drop);
+  const databaseUrl = scratch.url;
   const authSecret = randomBytes(32).toString("base64url");
   const env = {
     ...process.env,
@@ -520,8 +513,7 @@ export async function benchBulkInvitations({
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const adminUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(new URL(adminUrl).hostname))
-    throw new Error("bench refuses a non-local DATABASE_URL");
+  assertLocalDatabase(adminUrl);
   const logDir = path.join("bench/.work", `logs-bulk-${new Date().toISOString().replace(/[:.]/g, "-")}`);
   benchBulkInvitations({ adminUrl, logDir }).then(
     ({ markdown }) => {

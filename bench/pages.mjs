@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import zlib from "node:zlib";
-import postgres from "postgres";
+import { assertLocalDatabase, createScratchDatabase } from "../test-kit/scratch-database.mjs";
 import { appEnv, DIST_DIR, startApp, startFakeResend } from "./lib/app.mjs";
 import { buildInto } from "./lib/build.mjs";
 import { makeAgent, send } from "./lib/http.mjs";
@@ -616,9 +616,7 @@ export async function benchPages({
   basePort = Number(process.env.BENCH_PAGES_PORT ?? 3600),
 } = {}) {
   mkdirSync(logDir, { recursive: true });
-  const host = new URL(adminUrl).hostname;
-  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(host))
-    throw new Error(`bench refuses a non-local DATABASE_URL host (${host})`);
+  assertLocalDatabase(adminUrl);
   const ports = { app: basePort, resend: basePort + 1, embedded: basePort + 2 };
   await buildIfMissing(distDir, logDir);
   const meta = {
@@ -634,21 +632,16 @@ export async function benchPages({
     });
   }
 
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  const dbName = `pp_pages_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  let scratch;
   const started = [];
   const dropDatabase = () =>
-    admin
-      .unsafe(`drop database if exists "${dbName}" with (force)`)
-      .catch((e) => console.error(`pages: could not drop ${dbName}: ${e.message}`));
+    scratch?.drop().catch((e) => console.error(`pages: could not drop ${scratch.name}: ${e.message}`));
   onInterrupt = async () => {
     for (const p of started.reverse()) await stop(p);
     await dropDatabase();
   };
   try {
-    await admin.unsafe(`create database "${dbName}"`);
-    const dbUrl = new URL(adminUrl);
-    dbUrl.pathname = `/${dbName}`;
+    scratch = await createScratchDatabase(adminUrl, "pp_pages");
     const resend = await startFakeResend({ port: ports.resend, logFile: path.join(logDir, "pages-fake-resend.log") });
     started.push(resend);
     // The demo practice is seeded by the app itself at start (DEMO_SEED): patients to sign in as and to send links to.
@@ -656,7 +649,7 @@ export async function benchPages({
       ...appEnv({
         port: ports.app,
         resendPort: ports.resend,
-        databaseUrl: dbUrl.toString(),
+        databaseUrl: scratch.url,
         authSecret: randomBytes(32).toString("base64url"),
         limits: { verify: 10_000, signIn: 10_000 },
       }),
@@ -691,7 +684,6 @@ export async function benchPages({
     onInterrupt = null;
     for (const p of started.reverse()) await stop(p);
     await dropDatabase();
-    await admin.end({ timeout: 5 });
   }
 }
 

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import net from "node:net";
 import path from "node:path";
 import postgres from "postgres";
+import { assertLocalDatabase, createScratchDatabase } from "../test-kit/scratch-database.mjs";
 import { appEnv, DIST_DIR, startApp, startBaseline, startFakeResend } from "./lib/app.mjs";
 import { buildInto } from "./lib/build.mjs";
 import { startForwardingProxy } from "./lib/forwarding-proxy.mjs";
@@ -51,12 +52,6 @@ for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     await cleanup();
     process.exit(130);
   });
-}
-
-function assertLocal(url) {
-  const host = new URL(url).hostname;
-  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(host))
-    throw new Error(`bench refuses a non-local DATABASE_URL host (${host})`);
 }
 
 function portFree(port) {
@@ -107,7 +102,7 @@ const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",").map((s) 
 const want = (name) => !only || only.includes(name);
 
 async function main() {
-  assertLocal(adminUrl);
+  assertLocalDatabase(adminUrl);
   for (const [what, port] of Object.entries(PORTS)) {
     if (!(await portFree(port))) throw new Error(`port ${port} (${what}) is in use: is another bench running?`);
   }
@@ -130,20 +125,17 @@ async function main() {
   writeFileSync(path.join(logDir, "meta.json"), JSON.stringify(meta, null, 2));
 
   // Scratch database, dropped at the end.
-  const dbName = `pp_bench_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   const [{ server_version: postgresVersion }] = await admin`show server_version`;
-  await admin.unsafe(`create database "${dbName}"`);
+  await admin.end({ timeout: 5 });
+  const scratch = await createScratchDatabase(adminUrl, "pp_bench");
   cleanups.push(async () => {
-    await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
-    await admin.end({ timeout: 5 });
-    console.log(`bench: dropped database ${dbName}`);
+    await scratch.drop();
+    console.log(`bench: dropped database ${scratch.name}`);
   });
-  const dbUrl = new URL(adminUrl);
-  dbUrl.pathname = `/${dbName}`;
-  const databaseUrl = dbUrl.toString();
+  const databaseUrl = scratch.url;
   const authSecret = randomBytes(32).toString("base64url");
-  console.log(`bench: scratch database ${dbName}`);
+  console.log(`bench: scratch database ${scratch.name}`);
 
   // The demo practice, then a second chart with Kwame Asante's very details (the "ambiguous" outcome).
   const cliEnv = {

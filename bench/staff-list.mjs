@@ -5,11 +5,11 @@
 // EXPLAIN (ANALYZE, BUFFERS) of one sample of each. Target: p95 < 50 ms at 100k.
 //   node bench/staff-list.mjs [10000,100000,1000000]     prints the markdown; JSON and logs in bench/.work/
 // DATABASE_URL: an admin connection to a local PostgreSQL (default postgres://postgres@127.0.0.1:5432/postgres).
-import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
+import { assertLocalDatabase, createScratchDatabase } from "../test-kit/scratch-database.mjs";
 import { generatePractice, loadPractice } from "./lib/patient-generator.mjs";
 import { run } from "./lib/procs.mjs";
 import { fmtMs, median, quantile } from "./lib/stats.mjs";
@@ -18,25 +18,15 @@ export const TARGET_P95_MS = 50;
 export const TARGET_SIZE = 100_000;
 const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
 
-function assertLocal(url) {
-  const host = new URL(url).hostname;
-  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(host))
-    throw new Error(`bench refuses a non-local DATABASE_URL host (${host})`);
-}
-
 // The scratch database in use, so that a signal can still drop it.
 let current = null;
 
 const label = (n) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n));
 
 /** One size: scratch database, migrations, COPY, VACUUM ANALYZE, the timed runner; the database is always dropped. */
-async function benchOneSize({ admin, adminUrl, logDir, size }) {
-  const dbName = `pp_staff_list_${label(size).toLowerCase()}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-  await admin.unsafe(`create database "${dbName}"`);
-  current = { adminUrl, dbName };
-  const dbUrl = new URL(adminUrl);
-  dbUrl.pathname = `/${dbName}`;
-  const databaseUrl = dbUrl.toString();
+async function benchOneSize({ adminUrl, logDir, size }) {
+  current = await createScratchDatabase(adminUrl, `pp_staff_list_${label(size).toLowerCase()}`);
+  const databaseUrl = current.url;
   const tag = `staff-list-${label(size)}`;
   try {
     const env = { ...process.env, DATABASE_URL: databaseUrl };
@@ -117,7 +107,7 @@ async function benchOneSize({ admin, adminUrl, logDir, size }) {
       })),
     };
   } finally {
-    await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
+    await current.drop();
     current = null;
   }
 }
@@ -182,7 +172,7 @@ function markdown(json) {
 }
 
 export async function benchStaffList({ adminUrl, logDir, sizes = DEFAULT_SIZES }) {
-  assertLocal(adminUrl);
+  assertLocalDatabase(adminUrl);
   mkdirSync(logDir, { recursive: true });
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
@@ -194,7 +184,7 @@ export async function benchStaffList({ adminUrl, logDir, sizes = DEFAULT_SIZES }
       load: loadavg().map((l) => l.toFixed(2)),
       sizes: [],
     };
-    for (const size of sizes) json.sizes.push(await benchOneSize({ admin, adminUrl, logDir, size }));
+    for (const size of sizes) json.sizes.push(await benchOneSize({ adminUrl, logDir, size }));
     writeFileSync(path.join(logDir, "staff-list.json"), JSON.stringify(json, null, 2));
     return { json, markdown: markdown(json) };
   } finally {
@@ -210,11 +200,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const sig of ["SIGINT", "SIGTERM"]) {
     process.on(sig, async () => {
       await stopAll();
-      if (current) {
-        const a = postgres(current.adminUrl, { max: 1, onnotice: () => {} });
-        await a.unsafe(`drop database if exists "${current.dbName}" with (force)`).catch(() => {});
-        await a.end({ timeout: 5 });
-      }
+      await current?.drop().catch(() => {});
       process.exit(130);
     });
   }

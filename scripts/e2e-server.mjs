@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import postgres from "postgres";
+import { createScratchDatabase } from "../test-kit/scratch-database.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const appUrl = `http://127.0.0.1:${port}`;
@@ -28,26 +28,15 @@ const env = {
 const cleanups = [];
 
 if (process.env.DATABASE_URL) {
-  const admin = new URL(process.env.DATABASE_URL);
-  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(admin.hostname)) {
-    console.error(`e2e refuses a non-local DATABASE_URL host (${admin.hostname})`);
+  const scratch = await createScratchDatabase(process.env.DATABASE_URL, "pp_e2e").catch((e) => {
+    console.error(`e2e: ${e.message}`);
     process.exit(1);
-  }
-  const name = `pp_e2e_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-  const sql = postgres(admin.toString(), { max: 1, onnotice: () => {} });
-  await sql.unsafe(`create database "${name}"`);
-  await sql.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  env.DATABASE_URL = url.toString();
+  });
+  env.DATABASE_URL = scratch.url;
   // Tests that must arrange a state no user can reach in a test's time (an expired link) read this.
   mkdirSync("test-results", { recursive: true });
   writeFileSync("test-results/e2e-database.json", JSON.stringify({ url: env.DATABASE_URL }));
-  cleanups.push(async () => {
-    const a = postgres(admin.toString(), { max: 1, onnotice: () => {} });
-    await a.unsafe(`drop database if exists "${name}" with (force)`);
-    await a.end();
-  });
+  cleanups.push(scratch.drop);
 } else {
   const dir = mkdtempSync(path.join(tmpdir(), "pp-e2e-"));
   env.PGLITE_DIR = path.join(dir, "pglite");

@@ -1,11 +1,10 @@
 // The bench's own connection to the scratch database: setting up states no request can reach quickly and
 // reading what the app wrote. Never used while a timed request is in flight.
 import postgres from "postgres";
+import { assertLocalDatabase } from "../../test-kit/scratch-database.mjs";
 
 export function connect(url) {
-  const host = new URL(url).hostname;
-  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host))
-    throw new Error(`bench refuses a non-local database (${host})`);
+  assertLocalDatabase(url);
   return postgres(url, { max: 2, onnotice: () => {} });
 }
 

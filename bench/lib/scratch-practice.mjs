@@ -3,18 +3,15 @@
 // process with 0, or 1 when `body` threw.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import postgres from "postgres";
+import { createScratchDatabase } from "../../test-kit/scratch-database.mjs";
 import { run, stopAll } from "./procs.mjs";
 
 export async function withScratchPractice({ adminUrl, workDir, appUrl }, body) {
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  const dbName = `pp_prof_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  let scratch;
   let code = 0;
   try {
-    await admin.unsafe(`create database "${dbName}"`);
-    const dbUrl = new URL(adminUrl);
-    dbUrl.pathname = `/${dbName}`;
-    const databaseUrl = dbUrl.toString();
+    scratch = await createScratchDatabase(adminUrl, "pp_prof");
+    const databaseUrl = scratch.url;
     const authSecret = randomBytes(32).toString("base64url");
     const cliEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, APP_URL: appUrl };
     delete cliEnv.PGLITE_DIR;
@@ -29,8 +26,7 @@ export async function withScratchPractice({ adminUrl, workDir, appUrl }, body) {
     code = 1;
   } finally {
     await stopAll();
-    await admin.unsafe(`drop database if exists "${dbName}" with (force)`).catch(() => {});
-    await admin.end({ timeout: 5 });
+    await scratch?.drop().catch((e) => console.error(`could not drop ${scratch.name}: ${e.message}`));
   }
   process.exit(code);
 }
