@@ -51,6 +51,9 @@ export const patients = pgTable(
     photoUrl: text("photo_url"),
     // Sending a link soon after the address changed is how account takeovers by phone work: staff must confirm.
     emailChangedAt: ts("email_changed_at"),
+    // The address on file before that change: a link asked for soon after it is reported there
+    // (docs/security.md A3).
+    emailBeforeChange: text("email_before_change"),
     // Optimistic concurrency: a save names the version it was read at.
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
@@ -270,4 +273,24 @@ export const emailSendSlots = pgTable(
     leasedUntil: ts("leased_until"),
   },
   (t) => [primaryKey({ columns: [t.provider, t.slot] })],
+);
+
+/**
+ * A setup or reset link a patient asked for soon after their email changed: not sent until staff, having
+ * checked with the patient, release it, or discard it (docs/security.md A3).
+ */
+export const heldLinkRequests = pgTable(
+  "held_link_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id, { onDelete: "cascade" }),
+    flow: text("flow").notNull(), // register | forgot_password | forgot_username
+    createdAt: createdAt(),
+    resolvedAt: ts("resolved_at"),
+    resolution: text("resolution"), // released | discarded
+    resolvedByStaffId: uuid("resolved_by_staff_id").references(() => staffUsers.id),
+  },
+  (t) => [index("held_link_requests_patient_idx").on(t.patientId, t.createdAt)],
 );

@@ -1,6 +1,6 @@
 // A signed-in patient changes their password: the current one is required (docs/security.md P7). Every session,
 // this one included, ends; every link dies; the address on file is told.
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { patients, portalAccounts } from "@/db/schema";
 import { getConfig } from "@/lib/config";
@@ -11,6 +11,7 @@ import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { checkNewPassword } from "@/lib/passwords/check-new-password";
 import { formatDateTime } from "@/lib/patients/portal-status-text";
 import { revokeAccountLinks } from "@/lib/tokens/issue-account-link";
+import { endPatientSessions } from "./end-patient-sessions";
 
 export type ChangePasswordResult = { ok: true } | { ok: false; field: "current" | "password"; message: string };
 
@@ -67,11 +68,11 @@ export async function changePassword(
       .set({
         passwordHash,
         passwordChangedAt: opts.now,
-        sessionVersion: sql`${portalAccounts.sessionVersion} + 1`,
         failedLoginCount: 0,
         lockedUntil: null,
       })
       .where(eq(portalAccounts.patientId, opts.patientId));
+    await endPatientSessions(tx, { patientId: opts.patientId });
     await revokeAccountLinks(tx, { patientId: opts.patientId, reason: "password_changed", now: opts.now });
     await recordAuditEvent(tx, { event: "account.password_changed", actorType: "patient", patientId: opts.patientId });
     if (row.email) {

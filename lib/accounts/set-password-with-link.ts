@@ -16,6 +16,7 @@ import { canAccessPortal } from "@/lib/patients/portal-status";
 import { portalAccessColumns } from "@/db/queries/portal-access-columns";
 import { formatDateTime } from "@/lib/patients/portal-status-text";
 import { refuseTakenUsername } from "./refuse-taken-username";
+import { endPatientSessions } from "./end-patient-sessions";
 
 export type SetPasswordResult =
   | { ok: true; username: string }
@@ -89,7 +90,6 @@ export async function setPasswordWithLink(
           .set({
             passwordHash,
             passwordChangedAt: opts.now,
-            sessionVersion: sql`${portalAccounts.sessionVersion} + 1`,
             failedLoginCount: 0,
             lockedUntil: null,
           })
@@ -101,6 +101,7 @@ export async function setPasswordWithLink(
           )
           .returning({ id: portalAccounts.id });
         if (!updated) throw new Abort({ ok: false, reason: "link", state: "replaced" });
+        await endPatientSessions(tx, { patientId: used.patientId });
       }
       await revokeAccountLinks(tx, { patientId: used.patientId, reason: "password_set", now: opts.now });
       await recordAuditEvent(tx, {

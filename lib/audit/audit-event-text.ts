@@ -44,6 +44,9 @@ const EVENT_LABELS: Record<string, string> = {
   "verification.processed": "Verification request processed",
   "alert.repeated_verification_failures": "Alert: many failed verification attempts today",
   "alert.link_sent_after_email_change": "Alert: link sent soon after an email change",
+  "alert.link_held_after_email_change": "Alert: link asked for soon after an email change, held for staff",
+  "staff.held_link_released": "Held link request released by staff",
+  "staff.held_link_discarded": "Held link request discarded by staff",
 };
 
 export function eventLabel(event: string): string {

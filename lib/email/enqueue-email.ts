@@ -16,8 +16,12 @@ export const RECIPIENT_CAP = { perHour: 3, perDay: 6 } as const;
 
 export type EnqueueResult = { queued: true; id: string } | { queued: false; reason: "recipient_cap" };
 
-/** Security notices are never held back, and do not use up the allowance either. */
-const NOTICES = ["password_changed", "account_created", "email_changed_notice"];
+/**
+ * Notices of what the patient just did themselves (set or changed their password) are never held back and do
+ * not use up the allowance. A notice staff or an import can set off (an email change, a held link) is capped
+ * like any email, or saving an address back and forth would mail it without limit (docs/security.md V5).
+ */
+const NOTICES = ["password_changed", "account_created"];
 
 const normalize = (to: string) => to.trim().toLowerCase();
 

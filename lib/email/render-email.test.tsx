@@ -6,6 +6,7 @@ import AccessOffEmail from "./templates/access-off";
 import AlreadyRegisteredEmail from "./templates/already-registered";
 import CouldNotVerifyEmail from "./templates/could-not-verify";
 import EmailChangedNoticeEmail from "./templates/email-changed-notice";
+import LinkHeldNoticeEmail from "./templates/link-held-notice";
 import NoAccountYetEmail from "./templates/no-account-yet";
 import PasswordChangedEmail from "./templates/password-changed";
 import ResetLinkEmail from "./templates/reset-link";
@@ -34,6 +35,7 @@ const SAMPLES: { [K in EmailTemplate]: Extract<EmailMessage, { template: K }> } 
   password_changed: { template: "password_changed", changedAt: "March 3, 2026 at 2:15 PM" },
   account_created: { template: "account_created", createdAt: "March 3, 2026 at 2:15 PM" },
   email_changed_notice: { template: "email_changed_notice" },
+  link_held_notice: { template: "link_held_notice" },
   staff_invite: { template: "staff_invite", link: LINK, validFor: "7 days", staffName: "Jordan Lee" },
 };
 
@@ -243,6 +245,7 @@ describe("templates preview on their own", () => {
     CouldNotVerifyEmail,
     PasswordChangedEmail,
     EmailChangedNoticeEmail,
+    LinkHeldNoticeEmail,
     StaffInviteEmail,
   ];
 

@@ -8,6 +8,7 @@ import AccessOffEmail from "./templates/access-off";
 import AlreadyRegisteredEmail from "./templates/already-registered";
 import CouldNotVerifyEmail from "./templates/could-not-verify";
 import EmailChangedNoticeEmail from "./templates/email-changed-notice";
+import LinkHeldNoticeEmail from "./templates/link-held-notice";
 import NoAccountYetEmail from "./templates/no-account-yet";
 import PasswordChangedEmail from "./templates/password-changed";
 import AccountCreatedEmail from "./templates/account-created";
@@ -29,6 +30,7 @@ export type EmailMessage =
   | { template: "password_changed"; changedAt: string }
   | { template: "account_created"; createdAt: string }
   | { template: "email_changed_notice" }
+  | { template: "link_held_notice" }
   | { template: "staff_invite"; link: string; validFor: string; staffName: string };
 
 export type EmailTemplate = EmailMessage["template"];
@@ -51,6 +53,7 @@ const SUBJECTS: Record<EmailTemplate, string> = {
   password_changed: "Your Patient Portal password was changed",
   account_created: "Your Patient Portal account is ready",
   email_changed_notice: "The email address on your Patient Portal account was changed",
+  link_held_notice: "Someone asked for a link to your Patient Portal account",
   staff_invite: "Set up your Patient Portal staff account",
 };
 
@@ -165,6 +168,8 @@ function templateElement(m: EmailMessage, practice: Practice): ReactElement {
       return createElement(AccountCreatedEmail, { ...m, practice });
     case "email_changed_notice":
       return createElement(EmailChangedNoticeEmail, { practice });
+    case "link_held_notice":
+      return createElement(LinkHeldNoticeEmail, { practice });
     case "staff_invite":
       return createElement(StaffInviteEmail, { ...m, practice });
   }

@@ -2,9 +2,11 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asc, eq, inArray, like } from "drizzle-orm";
-import { auditEvents, patients } from "@/db/schema";
+import { accountTokens, auditEvents, emailOutbox, patients, portalAccounts } from "@/db/schema";
 import { DB_KINDS, openTestDb, type TestDb } from "@/test-kit/test-db";
-import { insertPatient } from "@/test-kit/factories";
+import { insertAccount, insertPatient } from "@/test-kit/factories";
+import { issueAccountLink } from "@/lib/tokens/issue-account-link";
+import { inspectAccountLink } from "@/lib/tokens/inspect-account-link";
 import { applyImport } from "./apply-import";
 import { formatImportReport } from "./format-import-report";
 import { parseImportFile } from "./parse-import-file";
@@ -193,12 +195,23 @@ describe.each(DB_KINDS)("applyImport (%s)", (kind) => {
       version: 2,
       updatedAt: after.updatedAt,
       emailChangedAt: expect.any(Date),
+      emailBeforeChange: "ana@example.com",
       // The stored status follows the change: access off makes the patient Inactive.
       portalStatus: "inactive",
     });
     expect(after.updatedAt.getTime()).toBeGreaterThan(p.updatedAt.getTime());
+    // The new email and the access switch have the same consequences as a staff edit (tested below).
+    expect((await auditFor([p.id])).map((e) => e.event)).toEqual([
+      "patient.import_updated",
+      "patient.email_changed",
+      "email.queued",
+      "patient.portal_access_off",
+    ]);
     expect(await auditFor([p.id])).toMatchObject([
       { event: "patient.import_updated", actorType: "system", details: { source: "csv" } },
+      { event: "patient.email_changed", actorType: "system", details: { source: "csv" } },
+      {},
+      { event: "patient.portal_access_off", actorType: "system", details: { source: "csv" } },
     ]);
 
     const again = await applyImport(t.db, parsed);
@@ -224,6 +237,55 @@ describe.each(DB_KINDS)("applyImport (%s)", (kind) => {
       portalAccessEnabled: true,
       chartStatus: "active",
       version: 2,
+    });
+  });
+
+  describe("an import changes a patient the way a staff edit does", () => {
+    const issueReset = (patientId: string) =>
+      t.db.transaction((tx) =>
+        issueAccountLink(tx, { patientId, purpose: "reset", via: "self_service", now: new Date() }),
+      );
+    const state = async (url: string) =>
+      (await inspectAccountLink(t.db, new URL(url).searchParams.get("token"), new Date())).state;
+
+    it("a new email tells the old address, writes patient.email_changed, voids links and ends sessions", async () => {
+      const p = await insertPatient(t.db, { chartNumber: "EML-1", email: "first.owner@example.com" });
+      const account = await insertAccount(t.db, p.id);
+      const link = await issueReset(p.id);
+      const parsed = parseImportFile(
+        "e.csv",
+        `${csvHeader}\nEML-1,${p.firstName},${p.lastName},02/29/1980,someone.else@example.com,${p.zip},active,yes\n`,
+      );
+      expect((await applyImport(t.db, parsed)).written).toBe(true);
+
+      const toOld = await t.db.select().from(emailOutbox).where(eq(emailOutbox.recipient, "first.owner@example.com"));
+      expect(toOld.map((m) => m.template)).toEqual(["email_changed_notice"]);
+      expect(await auditFor([p.id])).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ event: "patient.email_changed", actorType: "system", details: { source: "csv" } }),
+        ]),
+      );
+      expect(await state(link.url)).toBe("replaced");
+      const [a] = await t.db.select().from(portalAccounts).where(eq(portalAccounts.id, account.id));
+      expect(a.sessionVersion).toBe(account.sessionVersion + 1);
+    });
+
+    it("switching access off voids outstanding links and ends sessions", async () => {
+      const p = await insertPatient(t.db, { chartNumber: "ACC-1", portalAccessEnabled: true });
+      const account = await insertAccount(t.db, p.id);
+      const link = await issueReset(p.id);
+      const parsed = parseImportFile(
+        "a.csv",
+        `${csvHeader}\nACC-1,${p.firstName},${p.lastName},02/29/1980,${p.email},${p.zip},active,no\n`,
+      );
+      expect((await applyImport(t.db, parsed)).written).toBe(true);
+
+      expect(await state(link.url)).toBe("replaced");
+      const [token] = await t.db.select().from(accountTokens).where(eq(accountTokens.patientId, p.id));
+      expect(token.revokedReason).toBe("access_off");
+      const [a] = await t.db.select().from(portalAccounts).where(eq(portalAccounts.id, account.id));
+      expect(a.sessionVersion).toBe(account.sessionVersion + 1);
+      expect((await auditFor([p.id])).map((e) => e.event)).toContain("patient.portal_access_off");
     });
   });
 });

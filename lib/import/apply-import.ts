@@ -1,10 +1,12 @@
 // Runs an import as one transaction: the plan is made from the rows as the transaction sees them, and any
-// failure (a problem row, a racing edit, a lost connection) leaves the database as it was.
+// failure (a problem row, a racing edit, a lost connection) leaves the database as it was. A new email or a
+// switch of portal access goes through the same functions as a staff edit, with the same consequences.
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { patients, portalAccounts } from "@/db/schema";
-import { revokeAccountLinks } from "@/lib/tokens/issue-account-link";
+import { patients } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { changePatientEmail } from "@/lib/patients/change-patient-email";
+import { setPortalAccess } from "@/lib/patients/set-portal-access";
 import { findExistingPatients } from "./find-existing-patients";
 import { planImport } from "./plan-import";
 import type { ImportOutcome, ParsedImport } from "./types";
@@ -32,17 +34,14 @@ export async function applyImport(
         await recordAuditEvent(tx, { event: "patient.imported", actorType: "system", patientId: id, details });
       }
     }
+    const by = { importSource: parsed.source };
+    const now = new Date();
     for (const u of plan.updates) {
+      const { email, portalAccessEnabled, ...rest } = u.changes;
       // Same optimistic check as a staff save: a patient edited since the plan was read is not overwritten.
       const updated = await tx
         .update(patients)
-        .set({
-          ...u.changes,
-          version: sql`${patients.version} + 1`,
-          updatedAt: sql`now()`,
-          // A new address on file gets the same care as a staff edit: old links die, staff see the recent change.
-          ...("email" in u.changes ? { emailChangedAt: sql`now()` } : {}),
-        })
+        .set({ ...rest, version: sql`${patients.version} + 1`, updatedAt: sql`now()` })
         .where(and(eq(patients.id, u.id), eq(patients.version, u.version)))
         .returning({ id: patients.id });
       if (updated.length === 0) {
@@ -50,14 +49,10 @@ export async function applyImport(
           `row ${u.row}: chart number ${u.chartNumber} was changed by someone else during the import; run it again`,
         );
       }
-      if ("email" in u.changes) {
-        await revokeAccountLinks(tx, { patientId: u.id, reason: "email_changed", now: new Date() });
-        await tx
-          .update(portalAccounts)
-          .set({ sessionVersion: sql`${portalAccounts.sessionVersion} + 1` })
-          .where(eq(portalAccounts.patientId, u.id));
-      }
       await recordAuditEvent(tx, { event: "patient.import_updated", actorType: "system", patientId: u.id, details });
+      if ("email" in u.changes) await changePatientEmail(tx, { patientId: u.id, email: email ?? null, by, now });
+      if (portalAccessEnabled !== undefined)
+        await setPortalAccess(tx, { patientId: u.id, enabled: portalAccessEnabled, by, now });
     }
     return { plan, written: true };
   });

@@ -24,6 +24,7 @@ const TEMPLATE_TEXT: Record<string, string> = {
   password_changed: "“password changed” notice",
   account_created: "“account is ready” notice",
   email_changed_notice: "email-change notice to the old address",
+  link_held_notice: "“someone asked for a link” notice to the previous address",
 };
 
 const EVENT_TEXT: Record<string, string> = {
@@ -43,7 +44,7 @@ const EVENT_TEXT: Record<string, string> = {
   "patient.signed_out_everywhere": "Signed out on every device",
   "patient.session_idle_ended": "Signed out after being idle",
   "patient.basic_data_changed": "Basic Data changed",
-  "patient.email_changed": "Email address changed (notice sent to the old address)",
+  "patient.email_changed": "Email address changed (links voided, sessions ended, the old address told)",
   "patient.portal_access_on": "Portal access turned on",
   "patient.portal_access_off": "Portal access turned off (sessions ended, links voided)",
   "patient.created": "Patient added",
@@ -53,6 +54,9 @@ const EVENT_TEXT: Record<string, string> = {
   "staff.reset_sent": "Password reset email sent by staff",
   "staff.account_unlocked": "Sign-in lock lifted",
   "alert.link_sent_after_email_change": "Link sent soon after an email change (staff confirmed they checked it)",
+  "alert.link_held_after_email_change": "Alert: a link was asked for soon after an email change, and held for staff",
+  "staff.held_link_released": "Held link request released (staff checked with the patient)",
+  "staff.held_link_discarded": "Held link request discarded",
   "alert.repeated_verification_failures": "Alert: many failed verification attempts today",
   "email.queued": "Email queued",
   "email.sent": "Email sent",

@@ -10,8 +10,7 @@ import { recordAuditEvents, type AuditEvent } from "@/lib/audit/record-audit-eve
 import { enqueueEmails, holdEmails, recipientAllowance } from "@/lib/email/enqueue-email";
 import { issueAccountLinks, type LinkIssuer } from "@/lib/tokens/issue-account-link";
 import { inactiveReasons, type InactiveReason } from "./portal-status";
-
-export const EMAIL_CHANGE_CONFIRM_HOURS = 24;
+import { emailChangedRecently } from "./email-changed-recently";
 
 export type InvitationResult =
   | { ok: true; kind: "setup" | "reset"; queued: boolean }
@@ -63,8 +62,7 @@ export async function invitePatients(
       results.push({ ok: false, reason: "cannot_access", reasons });
       continue;
     }
-    const recentChange =
-      !!p.emailChangedAt && opts.now.getTime() - p.emailChangedAt.getTime() < EMAIL_CHANGE_CONFIRM_HOURS * 3_600_000;
+    const recentChange = emailChangedRecently({ emailChangedAt: p.emailChangedAt, now: opts.now });
     if (recentChange && !opts.emailChangeConfirmed) {
       results.push({ ok: false, reason: "confirm_email_change", changedAt: p.emailChangedAt! });
       continue;

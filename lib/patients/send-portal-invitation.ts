@@ -4,7 +4,7 @@ import type { Tx } from "@/db/client";
 import type { LinkIssuer } from "@/lib/tokens/issue-account-link";
 import { invitePatients, type InvitationResult } from "./invite-patients";
 
-export { EMAIL_CHANGE_CONFIRM_HOURS, type InvitationResult } from "./invite-patients";
+export type { InvitationResult } from "./invite-patients";
 
 export async function sendPortalInvitation(
   tx: Tx,

@@ -158,14 +158,18 @@ describe.each(DB_KINDS)("staff tools (%s)", (kind) => {
     const link = await t.db.transaction((tx) =>
       issueAccountLink(tx, { patientId: p.id, purpose: "reset", via: "staff", now: new Date() }),
     );
-    await setPortalAccess(t.db, { patientId: p.id, enabled: false, staffId, now: new Date() });
+    await t.db.transaction((tx) =>
+      setPortalAccess(tx, { patientId: p.id, enabled: false, by: { staffId }, now: new Date() }),
+    );
     const [a] = await t.db.select().from(portalAccounts).where(eq(portalAccounts.id, acct.id));
     expect(a.sessionVersion).toBe(acct.sessionVersion + 1);
     expect((await inspectAccountLink(t.db, new URL(link.url).searchParams.get("token"), new Date())).state).toBe(
       "replaced",
     );
     const before = (await t.db.select().from(emailOutbox).where(eq(emailOutbox.patientId, p.id))).length;
-    await setPortalAccess(t.db, { patientId: p.id, enabled: true, staffId, now: new Date() });
+    await t.db.transaction((tx) =>
+      setPortalAccess(tx, { patientId: p.id, enabled: true, by: { staffId }, now: new Date() }),
+    );
     expect(await t.db.select().from(emailOutbox).where(eq(emailOutbox.patientId, p.id))).toHaveLength(before);
   });
 

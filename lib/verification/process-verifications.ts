@@ -2,22 +2,30 @@
 // the email in one transaction, record the outcome for staff, and wipe what was typed.
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { queryRows } from "@/db/rows";
+import { queryRows, toDate } from "@/db/rows";
 import { unseal } from "@/lib/crypto/seal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { enqueueEmail, holdEmail, recipientHasRoom } from "@/lib/email/enqueue-email";
 import type { EmailMessage } from "@/lib/email/render-email";
 import { issueAccountLink } from "@/lib/tokens/issue-account-link";
 import { canAccessPortal, type ChartStatus } from "@/lib/patients/portal-status";
+import { emailChangedRecently } from "@/lib/patients/email-changed-recently";
 import { matchPatient, type MatchResult, type OnFilePatient, type TypedDetails } from "./match-patient";
 import { decideReply, type Reply } from "./decide-reply";
+import { holdLinkRequest } from "./hold-link-request";
 import type { VerificationFlow } from "./request-verification";
 
 /** Failed attempts naming one patient in a day before staff are alerted (docs/security.md V6). */
 export const PATIENT_ALERT_THRESHOLD = 10;
 
 type Pending = { id: string; flow: VerificationFlow; sealed_input: string };
-type Candidate = OnFilePatient & { portal_access_enabled: boolean; chart_status: ChartStatus; username: string | null };
+type Candidate = OnFilePatient & {
+  portal_access_enabled: boolean;
+  chart_status: ChartStatus;
+  username: string | null;
+  email_changed_at: unknown;
+  email_before_change: string | null;
+};
 
 export async function processVerifications(
   db: Db,
@@ -47,7 +55,7 @@ async function handle(tx: Tx, attempt: Pending, at: Date) {
   const candidates = await queryRows<Candidate & { date_of_birth: string; last_name: string }>(
     tx,
     sql`select p.id, p.email, p.last_name, p.date_of_birth::text as date_of_birth, p.zip,
-               p.portal_access_enabled, p.chart_status, a.username
+               p.portal_access_enabled, p.chart_status, a.username, p.email_changed_at, p.email_before_change
         from patients p left join portal_accounts a on a.patient_id = p.id
         where lower(btrim(p.email)) = ${typed.email.trim().toLowerCase()}`,
   );
@@ -79,6 +87,17 @@ async function handle(tx: Tx, attempt: Pending, at: Date) {
   const to = matched?.email ?? typed.email;
   const patientId = matched?.id ?? null;
   const issuesLink = ["setup_link", "no_account_yet", "reset_link", "already_registered"].includes(reply.send);
+  if (issuesLink && emailChangedRecently({ emailChangedAt: toDate(matched!.email_changed_at), now: at })) {
+    await holdLinkRequest(tx, {
+      patientId: patientId!,
+      flow: attempt.flow,
+      email: matched!.email!,
+      emailBeforeChange: matched!.email_before_change,
+      now: at,
+    });
+    await finish(tx, attempt, result, candidates.length, reply.send, canAccess, at);
+    return;
+  }
   if (issuesLink && !(await recipientHasRoom(tx, to, at))) {
     // Over the cap: nothing is issued, so the links the patient already has keep working.
     await holdEmail(tx, { to, template: reply.send, patientId, now: at });

@@ -1,15 +1,13 @@
 "use server";
 // The signed-in patient's actions. Each checks the session itself.
-import { eq, sql } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { portalAccounts } from "@/db/schema";
 import { signOut } from "@/lib/auth/auth";
 import { endSession } from "@/lib/auth/end-session";
 import { currentPatient } from "@/lib/auth/dal";
 import { changePassword } from "@/lib/accounts/change-password";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { signOutPatientEverywhere } from "@/lib/accounts/sign-out-everywhere";
 import { setFlash } from "@/lib/http/flash";
 import { kickWorkers } from "@/lib/workers/kick";
 
@@ -25,18 +23,7 @@ export async function signOutIdlePatient() {
 export async function signOutEverywhere() {
   const patient = await currentPatient();
   if (!patient) redirect("/login");
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    await tx
-      .update(portalAccounts)
-      .set({ sessionVersion: sql`${portalAccounts.sessionVersion} + 1` })
-      .where(eq(portalAccounts.patientId, patient.patientId));
-    await recordAuditEvent(tx, {
-      event: "patient.signed_out_everywhere",
-      actorType: "patient",
-      patientId: patient.patientId,
-    });
-  });
+  await signOutPatientEverywhere(await getDb(), { patientId: patient.patientId });
   await setFlash({ kind: "signed_out" });
   await signOut({ redirectTo: "/login" });
 }

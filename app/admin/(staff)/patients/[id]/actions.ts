@@ -7,6 +7,7 @@ import { requireStaff } from "@/lib/auth/dal";
 import { updateBasicData } from "@/lib/patients/update-basic-data";
 import { setPortalAccess } from "@/lib/patients/set-portal-access";
 import { sendPortalInvitation } from "@/lib/patients/send-portal-invitation";
+import { EMAIL_CHANGE_CONFIRM_HOURS } from "@/lib/patients/email-changed-recently";
 import { unlockAccount } from "@/lib/patients/unlock-account";
 import { REASON_TEXT } from "@/lib/patients/portal-status-text";
 import { basicDataSchema, type BasicDataField } from "@/lib/validation/patient-record";
@@ -75,9 +76,11 @@ export async function saveBasicData(_prev: BasicDataState, form: FormData): Prom
     saved: true,
     values: raw,
     version: result.version,
-    message: result.emailChanged
-      ? "Saved. The old email address was told about the change, and any links sent before were cancelled."
-      : "Saved.",
+    message: !result.emailChanged
+      ? "Saved."
+      : result.noticeHeld
+        ? "Saved. Any links sent before were cancelled. The notice to the old email address was held: that address has already received the most emails we send in an hour or a day."
+        : "Saved. The old email address was told about the change, and any links sent before were cancelled.",
   };
 }
 
@@ -98,12 +101,10 @@ export async function savePortalAccess(_prev: PortalActionState, form: FormData)
   const id = idOf(form);
   if (!id.success) return { error: "This form is out of date. Reload the page and try again." };
   const enabled = form.get("portalAccessEnabled") === "on";
-  const result = await setPortalAccess(await getDb(), {
-    patientId: id.data,
-    enabled,
-    staffId: staff.id,
-    now: new Date(),
-  });
+  const db = await getDb();
+  const result = await db.transaction((tx) =>
+    setPortalAccess(tx, { patientId: id.data, enabled, by: { staffId: staff.id }, now: new Date() }),
+  );
   if (!result.ok) return { error: "This patient no longer exists." };
   revalidatePath(`/admin/patients/${id.data}`);
   return {
@@ -138,8 +139,7 @@ export async function sendInvitation(_prev: PortalActionState, form: FormData): 
         };
       case "confirm_email_change":
         return {
-          error:
-            "The email address was changed less than 24 hours ago. Confirm that you checked the change with the patient (for example by calling the number on file) before sending a link to the new address.",
+          error: `The email address was changed less than ${EMAIL_CHANGE_CONFIRM_HOURS} hours ago. Confirm that you checked the change with the patient (for example by calling the number on file) before sending a link to the new address.`,
           needsEmailChangeConfirmation: true,
         };
     }

@@ -5,12 +5,15 @@ import { getDb } from "@/db/client";
 import { getPatientDash } from "@/db/queries/patients";
 import { getPortalTab } from "@/db/queries/patient-portal-tab";
 import { getPatientActivity } from "@/db/queries/patient-activity";
-import { EMAIL_CHANGE_CONFIRM_HOURS } from "@/lib/patients/send-portal-invitation";
+import { listOpenHeldLinkRequests } from "@/db/queries/held-link-requests";
+import { formatDateTime } from "@/lib/patients/portal-status-text";
+import { emailChangedRecently } from "@/lib/patients/email-changed-recently";
 import { StatusLegend } from "@/app/_components/status-icon";
 import { PhotoBlock } from "./photo-block";
 import { StatusPanel } from "./status-panel";
 import { Troubleshooting } from "./troubleshooting";
 import { Activity } from "./activity";
+import { HeldLinks } from "./held-links";
 
 export const metadata = { title: "Patient" };
 
@@ -21,9 +24,12 @@ export default async function PatientDashPage({ params }: { params: Promise<{ id
   const now = new Date();
   const patient = await getPatientDash(db, id, now);
   if (!patient) notFound();
-  const [portal, activity] = await Promise.all([getPortalTab(db, id), getPatientActivity(db, id)]);
-  const recentEmailChange =
-    !!portal.emailChangedAt && now.getTime() - portal.emailChangedAt.getTime() < EMAIL_CHANGE_CONFIRM_HOURS * 3_600_000;
+  const [portal, activity, held] = await Promise.all([
+    getPortalTab(db, id),
+    getPatientActivity(db, id),
+    listOpenHeldLinkRequests(db, id),
+  ]);
+  const recentEmailChange = emailChangedRecently({ emailChangedAt: portal.emailChangedAt, now });
   return (
     <main id="main" className="dash">
       <p>
@@ -35,6 +41,12 @@ export default async function PatientDashPage({ params }: { params: Promise<{ id
       <div className="dash-grid">
         <PhotoBlock patient={patient} />
         <StatusPanel patient={patient}>
+          {held.length > 0 && (
+            <HeldLinks
+              patientId={patient.id}
+              requests={held.map((h) => ({ id: h.id, flow: h.flow, at: formatDateTime(h.createdAt) }))}
+            />
+          )}
           <Troubleshooting patient={patient} hasAccount={!!portal.account} recentEmailChange={recentEmailChange} />
         </StatusPanel>
       </div>

@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { EMAIL_CHANGE_CONFIRM_HOURS } from "@/lib/patients/email-changed-recently";
 import { savePortalAccess, sendInvitation, unlockPatientAccount, type PortalActionState } from "../actions";
 
 function Outcome({ state }: { state: PortalActionState }) {
@@ -60,8 +61,8 @@ export function SendInvitationForm({
         <div className="checkbox warning">
           <input type="checkbox" id="emailChangeConfirmed" name="emailChangeConfirmed" />
           <label htmlFor="emailChangeConfirmed">
-            The email address was changed in the last 24 hours. I checked the change with the patient (for example by
-            calling the phone number on file).
+            The email address was changed in the last {EMAIL_CHANGE_CONFIRM_HOURS} hours. I checked the change with the
+            patient (for example by calling the phone number on file).
           </label>
         </div>
       )}

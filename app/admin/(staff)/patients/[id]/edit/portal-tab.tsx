@@ -5,7 +5,7 @@ import type { getPortalTab } from "@/db/queries/patient-portal-tab";
 import { StatusIcon } from "@/app/_components/status-icon";
 import { REASON_TEXT, formatDateTime } from "@/lib/patients/portal-status-text";
 import { inactiveReasons } from "@/lib/patients/portal-status";
-import { EMAIL_CHANGE_CONFIRM_HOURS } from "@/lib/patients/send-portal-invitation";
+import { emailChangedRecently } from "@/lib/patients/email-changed-recently";
 import { PortalAccessForm, SendInvitationForm, UnlockForm } from "./portal-forms";
 
 const EMAIL_STATE: Record<string, string> = {
@@ -32,8 +32,7 @@ export function PortalTab({
   const now = new Date();
   const blockers = inactiveReasons({ ...patient, email: patient.email, zip: patient.zip });
   const locked = portal.account?.lockedUntil && portal.account.lockedUntil > now ? portal.account.lockedUntil : null;
-  const recentEmailChange =
-    !!portal.emailChangedAt && now.getTime() - portal.emailChangedAt.getTime() < EMAIL_CHANGE_CONFIRM_HOURS * 3_600_000;
+  const recentEmailChange = emailChangedRecently({ emailChangedAt: portal.emailChangedAt, now });
   return (
     <div className="portal-tab">
       <p className="status-line">
