@@ -18,6 +18,7 @@ test("a reset asked for just after an email change is held until staff release i
   await page.getByLabel("Search patients").fill("D'Angelo");
   await page.getByRole("button", { name: "Search" }).click();
   await page.getByRole("link", { name: "D'Angelo, Patrick" }).click();
+  await expect(page.getByRole("region", { name: "Patient information" })).toBeVisible();
   const dash = page.url();
   await page.getByRole("link", { name: "Edit patient information" }).click();
   await page.getByLabel("Email", { exact: true }).fill(NEW);
