@@ -1,8 +1,44 @@
-// Audit trail reads for the admin audit page: newest first, filtered, keyset-paginated by event id.
+// The audit trail: its two writes (append only), and the reads of the admin audit page (newest first, filtered,
+// keyset-paginated by event id).
 import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
+import { insertJsonRows } from "../json-input";
 import { auditEvents, patients, staffUsers } from "../schema";
+
+export type AuditEvent = {
+  event: string;
+  actorType: "staff" | "patient" | "system" | "anonymous";
+  actorStaffId?: string | null;
+  patientId?: string | null;
+  details?: Record<string, string | number | boolean | null | string[]>;
+};
+
+export async function insertAuditEvent(db: Pick<Db, "insert">, e: AuditEvent) {
+  await db.insert(auditEvents).values({
+    event: e.event,
+    actorType: e.actorType,
+    actorStaffId: e.actorStaffId ?? null,
+    patientId: e.patientId ?? null,
+    details: e.details ?? {},
+  });
+}
+
+/** Many events in one statement, in the order given. */
+export async function insertAuditEvents(db: Pick<Db, "execute">, events: AuditEvent[]) {
+  await insertJsonRows(
+    db,
+    "audit_events",
+    "event text, actor_type text, actor_staff_id uuid, patient_id uuid, details jsonb",
+    events.map((e) => ({
+      event: e.event,
+      actor_type: e.actorType,
+      actor_staff_id: e.actorStaffId ?? null,
+      patient_id: e.patientId ?? null,
+      details: e.details ?? {},
+    })),
+  );
+}
 
 /** A patient id (as in /admin/patients/[id]) or a chart number. */
 export type AuditPatientFilter = { kind: "id"; id: string } | { kind: "chart"; chartNumber: string };

@@ -35,7 +35,7 @@ export async function verifyStaffCredentials(
     // After the answer, so every failure answers after the same work (see verify-patient-credentials).
     await (opts.defer ?? inline)(() =>
       db.transaction(async (tx) => {
-        if (staff && usable && (await countFailure(tx, staffUsers, staff.id, opts.now))) {
+        if (staff && usable && (await countFailure(tx, "staff_user", staff.id, opts.now))) {
           await recordAuditEvent(tx, {
             event: "staff.locked",
             actorType: "system",

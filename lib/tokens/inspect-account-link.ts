@@ -1,8 +1,7 @@
 // Reads what a link is for and whether it still works, without changing anything: mail scanners that
 // open links must not use them up (docs/security.md T6).
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { accountTokens, patients, portalAccounts } from "@/db/schema";
+import { findPatientLink } from "@/db/queries/account-tokens";
 import { hashToken, looksLikeToken } from "./account-token";
 
 /** The states every kind of link can be in (staff invitations too). */
@@ -25,25 +24,7 @@ export type InspectedLink =
 
 export async function inspectAccountLink(db: Pick<Db, "select">, token: unknown, now: Date): Promise<InspectedLink> {
   if (!looksLikeToken(token)) return { state: "unknown", purpose: null };
-  const [row] = await db
-    .select({
-      id: accountTokens.id,
-      purpose: accountTokens.purpose,
-      patientId: accountTokens.patientId,
-      expiresAt: accountTokens.expiresAt,
-      usedAt: accountTokens.usedAt,
-      revokedAt: accountTokens.revokedAt,
-      revokedReason: accountTokens.revokedReason,
-      credentialVersion: accountTokens.credentialVersion,
-      sessionVersion: portalAccounts.sessionVersion,
-      username: portalAccounts.username,
-      lastName: patients.lastName,
-      email: patients.email,
-    })
-    .from(accountTokens)
-    .innerJoin(patients, eq(patients.id, accountTokens.patientId))
-    .leftJoin(portalAccounts, eq(portalAccounts.patientId, accountTokens.patientId))
-    .where(eq(accountTokens.tokenHash, hashToken(token)));
+  const row = await findPatientLink(db, hashToken(token));
   if (!row || row.purpose === "staff_invite" || !row.patientId) return { state: "unknown", purpose: null };
   const purpose = row.purpose;
   if (row.usedAt) return { state: "used", purpose };

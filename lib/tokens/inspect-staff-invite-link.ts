@@ -1,8 +1,7 @@
 // Reads what a staff invitation link is for and whether it still works, without changing anything: mail
 // scanners that open links must not use them up (docs/security.md T6).
-import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { accountTokens, staffUsers } from "@/db/schema";
+import { findStaffInviteLink } from "@/db/queries/account-tokens";
 import { hashToken, looksLikeToken } from "./account-token";
 import type { BaseLinkState } from "./inspect-account-link";
 
@@ -18,20 +17,7 @@ export async function inspectStaffInviteLink(
   now: Date,
 ): Promise<InspectedStaffInvite> {
   if (!looksLikeToken(token)) return { state: "unknown" };
-  const [row] = await db
-    .select({
-      staffUserId: accountTokens.staffUserId,
-      expiresAt: accountTokens.expiresAt,
-      usedAt: accountTokens.usedAt,
-      revokedAt: accountTokens.revokedAt,
-      name: staffUsers.name,
-      email: staffUsers.email,
-      active: staffUsers.active,
-      hasPassword: sql<boolean>`${staffUsers.passwordHash} is not null`,
-    })
-    .from(accountTokens)
-    .innerJoin(staffUsers, eq(staffUsers.id, accountTokens.staffUserId))
-    .where(and(eq(accountTokens.tokenHash, hashToken(token)), eq(accountTokens.purpose, "staff_invite")));
+  const row = await findStaffInviteLink(db, hashToken(token));
   if (!row?.staffUserId) return { state: "unknown" };
   if (row.usedAt) return { state: "used" };
   if (row.revokedAt) return { state: "replaced" };

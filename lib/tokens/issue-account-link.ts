@@ -1,10 +1,13 @@
 // Issues a setup or reset link for a patient inside the caller's transaction. A newer link of the same
 // purpose voids the older unused ones, so only the newest email works (docs/security.md T5).
-import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { accountTokens, portalAccounts } from "@/db/schema";
+import {
+  accountSessionVersions,
+  insertPatientTokens,
+  replaceUnusedPatientTokens,
+  revokePatientTokens,
+} from "@/db/queries/account-tokens";
 import { getConfig } from "@/lib/config";
-import { insertJsonRows, jsonArray } from "@/db/json-input";
 import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import { generateToken, hashToken } from "./account-token";
 import { linkLifetime } from "./link-lifetime";
@@ -31,16 +34,10 @@ export async function issueAccountLinks(tx: Tx, requests: readonly LinkRequest[]
   if (new Set(requests.map((r) => `${r.patientId}:${r.purpose}`)).size !== requests.length) {
     throw new Error("issueAccountLinks: two links of one purpose for the same patient");
   }
-  const accounts = await tx
-    .select({ patientId: portalAccounts.patientId, sessionVersion: portalAccounts.sessionVersion })
-    .from(portalAccounts)
-    .where(
-      sql`${portalAccounts.patientId} = any(${jsonArray(
-        requests.map((r) => r.patientId),
-        "uuid",
-      )})`,
-    );
-  const versions = new Map(accounts.map((a) => [a.patientId, a.sessionVersion]));
+  const versions = await accountSessionVersions(
+    tx,
+    requests.map((r) => r.patientId),
+  );
   const groups = new Map<string, { purpose: LinkRequest["purpose"]; now: Date; patientIds: string[] }>();
   for (const r of requests) {
     const key = `${r.purpose} ${r.now.toISOString()}`;
@@ -48,17 +45,7 @@ export async function issueAccountLinks(tx: Tx, requests: readonly LinkRequest[]
     groups.get(key)!.patientIds.push(r.patientId);
   }
   for (const g of groups.values()) {
-    await tx
-      .update(accountTokens)
-      .set({ revokedAt: g.now, revokedReason: "replaced" })
-      .where(
-        and(
-          sql`${accountTokens.patientId} = any(${jsonArray(g.patientIds, "uuid")})`,
-          eq(accountTokens.purpose, g.purpose),
-          isNull(accountTokens.usedAt),
-          isNull(accountTokens.revokedAt),
-        ),
-      );
+    await replaceUnusedPatientTokens(tx, { patientIds: g.patientIds, purpose: g.purpose, now: g.now });
   }
   const issued = requests.map((r) => {
     // Invitations from the practice last longer than a link the patient just asked for.
@@ -67,19 +54,17 @@ export async function issueAccountLinks(tx: Tx, requests: readonly LinkRequest[]
     );
     return { request: r, token: generateToken(), lifetime, expiresAt: new Date(r.now.getTime() + lifetime.ms) };
   });
-  await insertJsonRows(
+  await insertPatientTokens(
     tx,
-    "account_tokens",
-    "token_hash text, purpose token_purpose, patient_id uuid, issued_by_staff_id uuid, issued_via text, credential_version integer, created_at timestamptz, expires_at timestamptz",
     issued.map(({ request: r, token, expiresAt }) => ({
-      token_hash: hashToken(token),
+      tokenHash: hashToken(token),
       purpose: r.purpose,
-      patient_id: r.patientId,
-      issued_by_staff_id: r.issuedByStaffId ?? null,
-      issued_via: r.via,
-      credential_version: versions.get(r.patientId) ?? 0,
-      created_at: r.now.toISOString(),
-      expires_at: expiresAt.toISOString(),
+      patientId: r.patientId,
+      issuedByStaffId: r.issuedByStaffId ?? null,
+      issuedVia: r.via,
+      credentialVersion: versions.get(r.patientId) ?? 0,
+      createdAt: r.now,
+      expiresAt,
     })),
   );
   await recordAuditEvents(
@@ -102,10 +87,5 @@ export async function issueAccountLinks(tx: Tx, requests: readonly LinkRequest[]
 
 /** Voids every unused link of a patient (password change, email change, access switched off). */
 export async function revokeAccountLinks(tx: Tx, opts: { patientId: string; reason: string; now: Date }) {
-  await tx
-    .update(accountTokens)
-    .set({ revokedAt: opts.now, revokedReason: opts.reason })
-    .where(
-      and(eq(accountTokens.patientId, opts.patientId), isNull(accountTokens.usedAt), isNull(accountTokens.revokedAt)),
-    );
+  await revokePatientTokens(tx, opts);
 }

@@ -1,8 +1,7 @@
 // Issues a staff invitation link inside the caller's transaction. A newer invitation voids the staff member's
 // older unused ones, so only the newest email works (docs/security.md T5).
-import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { accountTokens } from "@/db/schema";
+import { insertStaffInviteToken, revokeStaffInviteTokens } from "@/db/queries/account-tokens";
 import { getConfig } from "@/lib/config";
 import { generateToken, hashToken } from "./account-token";
 import { linkLifetime } from "./link-lifetime";
@@ -16,12 +15,10 @@ export async function issueStaffInviteLink(
   await revokeStaffInviteLinks(tx, { staffUserId: opts.staffUserId, reason: "replaced", now: opts.now });
   const token = generateToken();
   const expiresAt = new Date(opts.now.getTime() + lifetime.ms);
-  await tx.insert(accountTokens).values({
+  await insertStaffInviteToken(tx, {
     tokenHash: hashToken(token),
-    purpose: "staff_invite",
     staffUserId: opts.staffUserId,
     issuedByStaffId: opts.issuedByStaffId,
-    issuedVia: "staff",
     createdAt: opts.now,
     expiresAt,
   });
@@ -31,15 +28,5 @@ export async function issueStaffInviteLink(
 
 /** Voids every unused invitation of a staff member (a newer one, deactivation, password chosen). */
 export async function revokeStaffInviteLinks(tx: Tx, opts: { staffUserId: string; reason: string; now: Date }) {
-  await tx
-    .update(accountTokens)
-    .set({ revokedAt: opts.now, revokedReason: opts.reason })
-    .where(
-      and(
-        eq(accountTokens.staffUserId, opts.staffUserId),
-        eq(accountTokens.purpose, "staff_invite"),
-        isNull(accountTokens.usedAt),
-        isNull(accountTokens.revokedAt),
-      ),
-    );
+  await revokeStaffInviteTokens(tx, opts);
 }
