@@ -1,7 +1,7 @@
-// The patient columns that carry rules of their own (email, portal access): read locked, and written only by
-// the lib/ function for that rule.
-import { eq } from "drizzle-orm";
-import type { Db } from "../client";
+// Writes to patients (and the reads that guard them): adding a chart by hand, and the columns that carry rules of
+// their own (email, portal access), read locked and written only by the lib/ function for that rule.
+import { eq, sql } from "drizzle-orm";
+import type { Db, Tx } from "../client";
 import { patients } from "../schema";
 
 /** The email columns of one patient, locked until the transaction ends. */
@@ -42,4 +42,26 @@ export async function writePortalAccess(
     .where(eq(patients.id, opts.patientId))
     .returning({ id: patients.id });
   return rows.length > 0;
+}
+
+/** Whether a chart number is in use, compared upper-case. */
+export async function chartNumberTaken(tx: Tx, chartNumber: string): Promise<boolean> {
+  const [taken] = await tx
+    .select({ id: patients.id })
+    .from(patients)
+    .where(sql`upper(${patients.chartNumber}) = ${chartNumber.toUpperCase()}`);
+  return !!taken;
+}
+
+/** Everyone born on a day, with what a duplicate check compares. */
+export async function patientsBornOn(tx: Tx, dateOfBirth: string) {
+  return tx
+    .select({ id: patients.id, first: patients.firstName, last: patients.lastName, chartNumber: patients.chartNumber })
+    .from(patients)
+    .where(eq(patients.dateOfBirth, dateOfBirth));
+}
+
+export async function insertPatientRow(tx: Tx, values: typeof patients.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(patients).values(values).returning({ id: patients.id });
+  return row.id;
 }

@@ -1,8 +1,7 @@
 // Staff add a patient by hand. A likely duplicate (same last name, as verification compares it, and the
 // same date of birth) is pointed out before saving, because duplicate charts make verification ambiguous.
-import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { patients } from "@/db/schema";
+import { chartNumberTaken, insertPatientRow, patientsBornOn } from "@/db/queries/patient-changes";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { normalizeLastName } from "@/lib/verification/normalize";
 import type { PatientRecord } from "@/lib/validation/patient-record";
@@ -17,21 +16,10 @@ export async function addPatient(
   opts: { record: PatientRecord; staffId: string; allowDuplicate: boolean; now: Date },
 ): Promise<AddPatientResult> {
   return db.transaction(async (tx) => {
-    const [taken] = await tx
-      .select({ id: patients.id })
-      .from(patients)
-      .where(sql`upper(${patients.chartNumber}) = ${opts.record.chartNumber.toUpperCase()}`);
-    if (taken) return { ok: false as const, reason: "chart_number_taken" as const };
+    if (await chartNumberTaken(tx, opts.record.chartNumber))
+      return { ok: false as const, reason: "chart_number_taken" as const };
     if (!opts.allowDuplicate) {
-      const sameBirthday = await tx
-        .select({
-          id: patients.id,
-          first: patients.firstName,
-          last: patients.lastName,
-          chartNumber: patients.chartNumber,
-        })
-        .from(patients)
-        .where(eq(patients.dateOfBirth, opts.record.dateOfBirth));
+      const sameBirthday = await patientsBornOn(tx, opts.record.dateOfBirth);
       const key = normalizeLastName(opts.record.lastName);
       const matches = sameBirthday.filter((p) => normalizeLastName(p.last) === key);
       if (matches.length) {
@@ -42,16 +30,13 @@ export async function addPatient(
         };
       }
     }
-    const [row] = await tx
-      .insert(patients)
-      .values({ ...opts.record, createdAt: opts.now, updatedAt: opts.now })
-      .returning({ id: patients.id });
+    const id = await insertPatientRow(tx, { ...opts.record, createdAt: opts.now, updatedAt: opts.now });
     await recordAuditEvent(tx, {
       event: "patient.created",
       actorType: "staff",
       actorStaffId: opts.staffId,
-      patientId: row.id,
+      patientId: id,
     });
-    return { ok: true as const, id: row.id };
+    return { ok: true as const, id };
   });
 }

@@ -1,8 +1,7 @@
 // An admin changes a staff member's role. The role is read from the database on every request, so the change
 // applies at once. Nobody can change their own role: an admin cannot lock themselves (or the practice) out.
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { staffUsers } from "@/db/schema";
+import { setStaffRole } from "@/db/queries/staff-changes";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { StaffRole } from "@/lib/validation/staff-admin";
 import { lockAdminAndTarget } from "./lock-admin-and-target";
@@ -21,7 +20,7 @@ export async function changeStaffRole(
       if (!lock.ok) throw new StaffChangeAbort(refuse(lock.reason));
       const target = lock.target!;
       if (target.role === opts.role) return { ok: true as const, changed: false };
-      await tx.update(staffUsers).set({ role: opts.role }).where(eq(staffUsers.id, target.id));
+      await setStaffRole(tx, target.id, opts.role);
       await recordAuditEvent(tx, {
         event: "staff.role_changed",
         actorType: "staff",

@@ -1,9 +1,8 @@
 // A new staff member follows their invitation and chooses a password. The link is used by a conditional UPDATE
 // in the same transaction that sets the password, so of many simultaneous submissions exactly one wins
 // (docs/security.md T3). They are not signed in: they sign in with the new password, like everyone else.
-import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { staffUsers } from "@/db/schema";
+import { lockStaffForSetup, setStaffPassword } from "@/db/queries/staff-changes";
 import { getConfig } from "@/lib/config";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword } from "@/lib/auth/password-hash";
@@ -33,24 +32,12 @@ export async function completeStaffSetup(
       const used = await consumeToken(tx, { token: opts.token, purpose: "staff_invite", now: opts.now });
       if (!used?.staffUserId) throw new Abort({ ok: false, reason: "link", state: "used" });
 
-      const [staff] = await tx
-        .select({ active: staffUsers.active, hasPassword: sql<boolean>`${staffUsers.passwordHash} is not null` })
-        .from(staffUsers)
-        .where(eq(staffUsers.id, used.staffUserId))
-        .for("update");
+      const staff = await lockStaffForSetup(tx, used.staffUserId);
       // Deactivated since the page was opened: refused, and the rollback leaves the link as it was.
       if (!staff?.active) throw new Abort({ ok: false, reason: "link", state: "inactive" });
       if (staff.hasPassword) throw new Abort({ ok: false, reason: "link", state: "used" });
 
-      await tx
-        .update(staffUsers)
-        .set({
-          passwordHash,
-          sessionVersion: sql`${staffUsers.sessionVersion} + 1`,
-          failedLoginCount: 0,
-          lockedUntil: null,
-        })
-        .where(eq(staffUsers.id, used.staffUserId));
+      await setStaffPassword(tx, used.staffUserId, passwordHash);
       await revokeStaffInviteLinks(tx, { staffUserId: used.staffUserId, reason: "password_set", now: opts.now });
       await recordAuditEvent(tx, {
         event: "staff.setup_completed",

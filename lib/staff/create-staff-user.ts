@@ -1,7 +1,6 @@
 // Creates a staff user with a hashed password, refusing a duplicate email; audited as a system action.
-import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { staffUsers } from "@/db/schema";
+import { insertStaffUser, staffEmailTaken } from "@/db/queries/staff-changes";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { createStaffSchema, type CreateStaff } from "@/lib/validation/staff";
@@ -20,21 +19,16 @@ export async function createStaffUser(db: Db, input: CreateStaff): Promise<Creat
   const { name, email, role, password } = parsed.data;
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ id: staffUsers.id })
-      .from(staffUsers)
-      .where(sql`lower(${staffUsers.email}) = ${email}`);
-    if (existing) return { ok: false as const, errors: { email: ["A staff user with this email already exists"] } };
-    const [row] = await tx
-      .insert(staffUsers)
-      .values({ name, email, role, passwordHash })
-      .returning({ id: staffUsers.id });
+    if (await staffEmailTaken(tx, email)) {
+      return { ok: false as const, errors: { email: ["A staff user with this email already exists"] } };
+    }
+    const id = await insertStaffUser(tx, { name, email, role, passwordHash });
     await recordAuditEvent(tx, {
       event: "staff.created",
       actorType: "system",
-      actorStaffId: row.id,
+      actorStaffId: id,
       details: { role },
     });
-    return { ok: true as const, id: row.id };
+    return { ok: true as const, id };
   });
 }

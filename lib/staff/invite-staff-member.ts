@@ -1,8 +1,7 @@
 // An admin adds a staff member: the account is created without a password and an invitation link is emailed,
 // in one transaction, so there is never an account without its email or an email without its account.
-import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { staffUsers } from "@/db/schema";
+import { insertStaffUser, staffEmailTaken } from "@/db/queries/staff-changes";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { emailStaffInvite } from "./email-staff-invite";
 import { inviteStaffSchema, type StaffRole } from "@/lib/validation/staff-admin";
@@ -19,18 +18,17 @@ export async function inviteStaffMember(
     return await db.transaction(async (tx) => {
       const lock = await lockAdminAndTarget(tx, { actorStaffId: opts.actorStaffId });
       if (!lock.ok) throw new StaffChangeAbort(refuse(lock.reason));
-      const [existing] = await tx
-        .select({ id: staffUsers.id })
-        .from(staffUsers)
-        .where(sql`lower(${staffUsers.email}) = ${input.email}`);
-      if (existing) throw new StaffChangeAbort(refuse("email_taken"));
-      const [row] = await tx
-        .insert(staffUsers)
-        .values({ name: input.name, email: input.email, role: input.role, passwordHash: null, createdAt: opts.now })
-        .returning({ id: staffUsers.id });
+      if (await staffEmailTaken(tx, input.email)) throw new StaffChangeAbort(refuse("email_taken"));
+      const staffId = await insertStaffUser(tx, {
+        name: input.name,
+        email: input.email,
+        role: input.role,
+        passwordHash: null,
+        createdAt: opts.now,
+      });
       // An invitation that cannot be sent is no invitation: nothing is kept, and the admin can try later.
       await emailStaffInvite(tx, {
-        staffUserId: row.id,
+        staffUserId: staffId,
         email: input.email,
         name: input.name,
         actorStaffId: opts.actorStaffId,
@@ -40,9 +38,9 @@ export async function inviteStaffMember(
         event: "staff.invited",
         actorType: "staff",
         actorStaffId: opts.actorStaffId,
-        details: { targetStaffId: row.id, role: input.role },
+        details: { targetStaffId: staffId, role: input.role },
       });
-      return { ok: true as const, staffId: row.id };
+      return { ok: true as const, staffId };
     });
   } catch (e) {
     if (e instanceof StaffChangeAbort) return e.result;

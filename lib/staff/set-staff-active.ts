@@ -1,8 +1,7 @@
 // An admin deactivates or reactivates a staff member. Deactivation bumps session_version, so every open session
 // of theirs is refused at its next request (lib/auth/dal.ts), and voids any unused invitation.
-import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { staffUsers } from "@/db/schema";
+import { deactivateStaffUser, reactivateStaffUser } from "@/db/queries/staff-changes";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { revokeStaffInviteLinks } from "@/lib/tokens/issue-staff-invite-link";
 import { lockAdminAndTarget } from "./lock-admin-and-target";
@@ -26,12 +25,9 @@ export async function setStaffActive(
       const target = lock.target!;
       if (target.active === opts.active) return { ok: true as const, changed: false };
       if (opts.active) {
-        await tx.update(staffUsers).set({ active: true }).where(eq(staffUsers.id, target.id));
+        await reactivateStaffUser(tx, target.id);
       } else {
-        await tx
-          .update(staffUsers)
-          .set({ active: false, sessionVersion: sql`${staffUsers.sessionVersion} + 1` })
-          .where(eq(staffUsers.id, target.id));
+        await deactivateStaffUser(tx, target.id);
         await revokeStaffInviteLinks(tx, { staffUserId: target.id, reason: "deactivated", now: opts.now });
       }
       await recordAuditEvent(tx, {
