@@ -17,7 +17,6 @@ const TOOLING = [
 // lib/ files whose SQL is still written inline instead of in a db/queries function. Each one leaves this list
 // when its statements move to db/queries/<aggregate>.ts; nothing may be added to it.
 const SQL_NOT_YET_IN_DB = [
-  "^app/\\(patient\\)/portal/actions\\.ts$",
   "^lib/accounts/change-password\\.ts$",
   "^lib/accounts/set-password-with-link\\.ts$",
   "^lib/auth/dal\\.ts$",
@@ -30,7 +29,6 @@ const SQL_NOT_YET_IN_DB = [
   "^lib/import/find-existing-patients\\.ts$",
   "^lib/patients/invite-patients\\.ts$",
   "^lib/patients/send-bulk-invitations\\.ts$",
-  "^lib/patients/set-portal-access\\.ts$",
   "^lib/patients/update-basic-data\\.ts$",
   "^lib/rate-limit/hit-rate-limit\\.ts$",
   "^lib/verification/process-verifications\\.ts$",
