@@ -19,9 +19,6 @@ const TOOLING = [
 const SQL_NOT_YET_IN_DB = [
   "^lib/accounts/change-password\\.ts$",
   "^lib/accounts/set-password-with-link\\.ts$",
-  "^lib/auth/dal\\.ts$",
-  "^lib/auth/verify-patient-credentials\\.ts$",
-  "^lib/auth/verify-staff-credentials\\.ts$",
   "^lib/email/deliver-outbox\\.ts$",
   "^lib/email/enqueue-email\\.ts$",
   "^lib/email/send-pacer\\.ts$",
@@ -30,7 +27,6 @@ const SQL_NOT_YET_IN_DB = [
   "^lib/patients/invite-patients\\.ts$",
   "^lib/patients/send-bulk-invitations\\.ts$",
   "^lib/patients/update-basic-data\\.ts$",
-  "^lib/rate-limit/hit-rate-limit\\.ts$",
   "^lib/verification/process-verifications\\.ts$",
   "^lib/verification/request-verification\\.ts$",
 ];

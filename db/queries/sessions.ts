@@ -1,7 +1,49 @@
-// Sessions ended on the server: their ids, kept until the JWT would have expired anyway.
+// What a session's JWT is checked against at every request: the revoked list (ids kept until the JWT would have
+// expired anyway), and the staff member's or the patient's row as it is now.
+import { eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { revokedSessions } from "../schema";
+import { patients, portalAccounts, revokedSessions, staffUsers } from "../schema";
+import { portalAccessColumns } from "./portal-access-columns";
 
 export async function insertRevokedSession(db: Db, opts: { sessionId: string; expiresAt: Date }) {
   await db.insert(revokedSessions).values(opts).onConflictDoNothing();
+}
+
+export async function isSessionRevoked(db: Db, sessionId: string): Promise<boolean> {
+  const [revoked] = await db
+    .select({ id: revokedSessions.sessionId })
+    .from(revokedSessions)
+    .where(eq(revokedSessions.sessionId, sessionId));
+  return !!revoked;
+}
+
+/** A staff member as a session needs them: who, role, and whether they are still active at this session_version. */
+export async function findStaffForSession(db: Db, staffId: string) {
+  const [staff] = await db
+    .select({
+      id: staffUsers.id,
+      name: staffUsers.name,
+      email: staffUsers.email,
+      role: staffUsers.role,
+      active: staffUsers.active,
+      sessionVersion: staffUsers.sessionVersion,
+    })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, staffId));
+  return staff ?? null;
+}
+
+/** A patient's account as a session needs it, with the columns that decide portal access. */
+export async function findPatientForSession(db: Db, patientId: string) {
+  const [row] = await db
+    .select({
+      firstName: patients.firstName,
+      username: portalAccounts.username,
+      sessionVersion: portalAccounts.sessionVersion,
+      ...portalAccessColumns,
+    })
+    .from(portalAccounts)
+    .innerJoin(patients, eq(patients.id, portalAccounts.patientId))
+    .where(eq(portalAccounts.patientId, patientId));
+  return row ?? null;
 }

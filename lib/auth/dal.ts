@@ -3,11 +3,9 @@
 import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { patients, portalAccounts, revokedSessions, staffUsers } from "@/db/schema";
+import { findPatientForSession, findStaffForSession, isSessionRevoked } from "@/db/queries/sessions";
 import { canAccessPortal } from "@/lib/patients/portal-status";
-import { portalAccessColumns } from "@/db/queries/portal-access-columns";
 import { auth } from "./auth";
 import { sessionTooOld } from "./session-limits";
 
@@ -19,11 +17,7 @@ const liveSession = cache(async (kind: "staff" | "patient") => {
   if (!session?.user?.id || session.user.kind !== kind || !session.sessionId) return null;
   if (sessionTooOld(session.signedInAt, new Date())) return null;
   const db = await getDb();
-  const [revoked] = await db
-    .select({ id: revokedSessions.sessionId })
-    .from(revokedSessions)
-    .where(eq(revokedSessions.sessionId, session.sessionId));
-  if (revoked) return null;
+  if (await isSessionRevoked(db, session.sessionId)) return null;
   return { db, session };
 });
 
@@ -31,17 +25,7 @@ const liveSession = cache(async (kind: "staff" | "patient") => {
 export const currentStaff = cache(async (): Promise<CurrentStaff | null> => {
   const live = await liveSession("staff");
   if (!live) return null;
-  const [staff] = await live.db
-    .select({
-      id: staffUsers.id,
-      name: staffUsers.name,
-      email: staffUsers.email,
-      role: staffUsers.role,
-      active: staffUsers.active,
-      sessionVersion: staffUsers.sessionVersion,
-    })
-    .from(staffUsers)
-    .where(eq(staffUsers.id, live.session.user.id));
+  const staff = await findStaffForSession(live.db, live.session.user.id);
   // A bumped session_version (deactivation, sign out everywhere) revokes the JWT at its next request.
   if (!staff?.active || staff.sessionVersion !== live.session.sessionVersion) return null;
   return { id: staff.id, name: staff.name, email: staff.email, role: staff.role, sessionId: live.session.sessionId! };
@@ -51,16 +35,7 @@ export const currentStaff = cache(async (): Promise<CurrentStaff | null> => {
 export const currentPatient = cache(async (): Promise<CurrentPatient | null> => {
   const live = await liveSession("patient");
   if (!live) return null;
-  const [row] = await live.db
-    .select({
-      firstName: patients.firstName,
-      username: portalAccounts.username,
-      sessionVersion: portalAccounts.sessionVersion,
-      ...portalAccessColumns,
-    })
-    .from(portalAccounts)
-    .innerJoin(patients, eq(patients.id, portalAccounts.patientId))
-    .where(eq(portalAccounts.patientId, live.session.user.id));
+  const row = await findPatientForSession(live.db, live.session.user.id);
   if (!row || row.sessionVersion !== live.session.sessionVersion) return null;
   if (!canAccessPortal(row)) return null;
   return {

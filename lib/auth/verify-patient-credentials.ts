@@ -1,11 +1,9 @@
 // Checks a patient sign-in. Unknown user, wrong password and locked account look the same and cost one Argon2
 // verification each (docs/security.md P6). The first success marks the patient activated, once (S5).
-import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { patients, portalAccounts } from "@/db/schema";
+import { findPatientAccountForSignIn, recordPatientSignIn } from "@/db/queries/sign-ins";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { canAccessPortal } from "@/lib/patients/portal-status";
-import { portalAccessColumns } from "@/db/queries/portal-access-columns";
 import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
 import { countPatientFailure } from "./count-patient-failure";
 import { inline, type Defer } from "./defer";
@@ -19,19 +17,7 @@ export async function verifyPatientCredentials(
   db: Db,
   opts: { username: string; password: string; now: Date; defer?: Defer },
 ): Promise<PatientSignInResult> {
-  const [row] = await db
-    .select({
-      accountId: portalAccounts.id,
-      patientId: portalAccounts.patientId,
-      username: portalAccounts.username,
-      passwordHash: portalAccounts.passwordHash,
-      lockedUntil: portalAccounts.lockedUntil,
-      sessionVersion: portalAccounts.sessionVersion,
-      ...portalAccessColumns,
-    })
-    .from(portalAccounts)
-    .innerJoin(patients, eq(patients.id, portalAccounts.patientId))
-    .where(eq(sql`lower(${portalAccounts.username})`, opts.username.trim().toLowerCase()));
+  const row = await findPatientAccountForSignIn(db, opts.username.trim().toLowerCase());
 
   const locked = !!row?.lockedUntil && row.lockedUntil > opts.now;
   const passwordOk = await verifyPassword(row && !locked ? row.passwordHash : null, opts.password);
@@ -66,22 +52,8 @@ export async function verifyPatientCredentials(
 
   const newHash = needsRehash(row.passwordHash) ? await hashPassword(opts.password) : null;
   await db.transaction(async (tx) => {
-    await tx
-      .update(portalAccounts)
-      .set({
-        failedLoginCount: 0,
-        lockedUntil: null,
-        lastLoginAt: opts.now,
-        ...(newHash ? { passwordHash: newHash } : {}),
-      })
-      .where(eq(portalAccounts.id, row.accountId));
-    // Only the sign-in that finds activated_at empty sets it, so parallel first sign-ins activate once.
-    const activated = await tx
-      .update(portalAccounts)
-      .set({ activatedAt: opts.now })
-      .where(and(eq(portalAccounts.id, row.accountId), isNull(portalAccounts.activatedAt)))
-      .returning({ id: portalAccounts.id });
-    if (activated.length)
+    const activated = await recordPatientSignIn(tx, { accountId: row.accountId, now: opts.now, newHash });
+    if (activated)
       await recordAuditEvent(tx, { event: "patient.activated", actorType: "patient", patientId: row.patientId });
     await recordAuditEvent(tx, { event: "patient.signed_in", actorType: "patient", patientId: row.patientId });
   });

@@ -1,7 +1,6 @@
 // Checks a staff sign-in. Every failure looks the same to the caller and costs one Argon2 verification.
-import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { staffUsers } from "@/db/schema";
+import { findStaffForSignIn, recordStaffSignIn } from "@/db/queries/sign-ins";
 import { emailHmac, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
 import { countFailure, LOCKOUT } from "./lockout";
@@ -13,18 +12,7 @@ export async function verifyStaffCredentials(
   db: Db,
   opts: { email: string; password: string; now: Date; defer?: Defer },
 ): Promise<StaffIdentity | null> {
-  const [staff] = await db
-    .select({
-      id: staffUsers.id,
-      name: staffUsers.name,
-      role: staffUsers.role,
-      active: staffUsers.active,
-      passwordHash: staffUsers.passwordHash,
-      lockedUntil: staffUsers.lockedUntil,
-      sessionVersion: staffUsers.sessionVersion,
-    })
-    .from(staffUsers)
-    .where(eq(sql`lower(${staffUsers.email})`, opts.email.toLowerCase()));
+  const staff = await findStaffForSignIn(db, opts.email);
 
   const locked = !!staff?.lockedUntil && staff.lockedUntil > opts.now;
   const usable = !!staff && staff.active && !locked;
@@ -59,15 +47,7 @@ export async function verifyStaffCredentials(
 
   const newHash = staff.passwordHash && needsRehash(staff.passwordHash) ? await hashPassword(opts.password) : null;
   await db.transaction(async (tx) => {
-    await tx
-      .update(staffUsers)
-      .set({
-        failedLoginCount: 0,
-        lockedUntil: null,
-        lastLoginAt: opts.now,
-        ...(newHash ? { passwordHash: newHash } : {}),
-      })
-      .where(and(eq(staffUsers.id, staff.id)));
+    await recordStaffSignIn(tx, { staffId: staff.id, now: opts.now, newHash });
     await recordAuditEvent(tx, { event: "staff.signed_in", actorType: "staff", actorStaffId: staff.id });
   });
   return { id: staff.id, name: staff.name, role: staff.role, sessionVersion: staff.sessionVersion };

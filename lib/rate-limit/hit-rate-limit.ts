@@ -1,9 +1,12 @@
 // Counters in PostgreSQL, shared by every app instance: one statement per hit. A window's counter alone would let
 // a caller send `limit` requests at the end of one window and `limit` more at the start of the next; so the
 // previous window's count is weighed in by how much of it still overlaps the sliding window ending now.
-import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { queryRows } from "@/db/rows";
+import {
+  countRateLimitHit,
+  deleteRateLimitWindowsBefore,
+  readRateLimitWindows,
+} from "@/db/queries/rate-limit-counters";
 import { getConfig } from "@/lib/config";
 
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
@@ -40,36 +43,20 @@ export async function hitRateLimit(
 ): Promise<{ allowed: boolean; count: number }> {
   const key = `${opts.rule.name}:${opts.subject}`;
   const w = windows(opts);
-  const [row] = await queryRows<{ count: number; previous: number }>(
-    db,
-    sql`with hit as (
-          insert into rate_limit_counters (key, window_start, count)
-          values (${key}, ${w.current}::timestamptz, 1)
-          on conflict (key, window_start) do update set count = rate_limit_counters.count + 1
-          returning count)
-        select hit.count, coalesce((select count from rate_limit_counters
-          where key = ${key} and window_start = ${w.previous}::timestamptz), 0) as previous
-        from hit`,
-  );
+  const row = await countRateLimitHit(db, { key, current: w.current, previous: w.previous });
   return { allowed: slidingCount(row.count, row.previous, w.previousWeight) <= opts.rule.limit, count: row.count };
 }
 
 /** Old windows are worthless; the worker clears them now and then. */
 export async function pruneRateLimits(db: Pick<Db, "execute">, now: Date) {
-  await db.execute(
-    sql`delete from rate_limit_counters where window_start < ${new Date(now.getTime() - 86_400_000).toISOString()}::timestamptz`,
-  );
+  await deleteRateLimitWindowsBefore(db, new Date(now.getTime() - 86_400_000));
 }
 
 /** Reads a counter without adding to it: for limits that only count failures. */
 export async function overRateLimit(db: Pick<Db, "execute">, opts: LimitKey): Promise<boolean> {
   const key = `${opts.rule.name}:${opts.subject}`;
   const w = windows(opts);
-  const rows = await queryRows<{ window_start: string | Date; count: number }>(
-    db,
-    sql`select window_start, count from rate_limit_counters
-        where key = ${key} and window_start in (${w.current}::timestamptz, ${w.previous}::timestamptz)`,
-  );
+  const rows = await readRateLimitWindows(db, { key, current: w.current, previous: w.previous });
   const countAt = (iso: string) => rows.find((r) => new Date(r.window_start).toISOString() === iso)?.count ?? 0;
   return slidingCount(countAt(w.current), countAt(w.previous), w.previousWeight) >= opts.rule.limit;
 }

@@ -1,0 +1,78 @@
+// Sign-in reads and writes: the row a password is checked against, and what a successful sign-in records
+// (failures cleared, last sign-in, a stronger hash when one was made, the first activation).
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Db, Tx } from "../client";
+import { patients, portalAccounts, staffUsers } from "../schema";
+import { portalAccessColumns } from "./portal-access-columns";
+
+/** A staff user by email (compared lower-case), with what a sign-in checks. */
+export async function findStaffForSignIn(db: Db, email: string) {
+  const [staff] = await db
+    .select({
+      id: staffUsers.id,
+      name: staffUsers.name,
+      role: staffUsers.role,
+      active: staffUsers.active,
+      passwordHash: staffUsers.passwordHash,
+      lockedUntil: staffUsers.lockedUntil,
+      sessionVersion: staffUsers.sessionVersion,
+    })
+    .from(staffUsers)
+    .where(eq(sql`lower(${staffUsers.email})`, email.toLowerCase()));
+  return staff ?? null;
+}
+
+export async function recordStaffSignIn(tx: Tx, opts: { staffId: string; now: Date; newHash: string | null }) {
+  await tx
+    .update(staffUsers)
+    .set({
+      failedLoginCount: 0,
+      lockedUntil: null,
+      lastLoginAt: opts.now,
+      ...(opts.newHash ? { passwordHash: opts.newHash } : {}),
+    })
+    .where(eq(staffUsers.id, opts.staffId));
+}
+
+/** A patient account by username (compared lower-case), with what a sign-in checks and decides portal access. */
+export async function findPatientAccountForSignIn(db: Db, username: string) {
+  const [row] = await db
+    .select({
+      accountId: portalAccounts.id,
+      patientId: portalAccounts.patientId,
+      username: portalAccounts.username,
+      passwordHash: portalAccounts.passwordHash,
+      lockedUntil: portalAccounts.lockedUntil,
+      sessionVersion: portalAccounts.sessionVersion,
+      ...portalAccessColumns,
+    })
+    .from(portalAccounts)
+    .innerJoin(patients, eq(patients.id, portalAccounts.patientId))
+    .where(eq(sql`lower(${portalAccounts.username})`, username));
+  return row ?? null;
+}
+
+/**
+ * Records a patient's successful sign-in; true when this one activated the account. Only the sign-in that finds
+ * activated_at empty sets it, so parallel first sign-ins activate once.
+ */
+export async function recordPatientSignIn(
+  tx: Tx,
+  opts: { accountId: string; now: Date; newHash: string | null },
+): Promise<boolean> {
+  await tx
+    .update(portalAccounts)
+    .set({
+      failedLoginCount: 0,
+      lockedUntil: null,
+      lastLoginAt: opts.now,
+      ...(opts.newHash ? { passwordHash: opts.newHash } : {}),
+    })
+    .where(eq(portalAccounts.id, opts.accountId));
+  const activated = await tx
+    .update(portalAccounts)
+    .set({ activatedAt: opts.now })
+    .where(and(eq(portalAccounts.id, opts.accountId), isNull(portalAccounts.activatedAt)))
+    .returning({ id: portalAccounts.id });
+  return activated.length > 0;
+}
