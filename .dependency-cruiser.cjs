@@ -23,12 +23,10 @@ const SQL_NOT_YET_IN_DB = [
   "^lib/email/enqueue-email\\.ts$",
   "^lib/email/send-pacer\\.ts$",
   "^lib/import/apply-import\\.ts$",
-  "^lib/import/find-existing-patients\\.ts$",
   "^lib/patients/invite-patients\\.ts$",
   "^lib/patients/send-bulk-invitations\\.ts$",
   "^lib/patients/update-basic-data\\.ts$",
   "^lib/verification/process-verifications\\.ts$",
-  "^lib/verification/request-verification\\.ts$",
 ];
 
 module.exports = {

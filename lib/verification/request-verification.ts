@@ -1,8 +1,8 @@
 // What the create-account, forgot-password and forgot-username forms do while the patient waits: record the
 // request, sealed, and nothing else. Every outcome costs the same, so timing tells nothing (docs/security.md V2);
 // the worker matches it against the chart and writes the email afterwards.
-import { verificationAttempts } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { insertVerificationAttempt } from "@/db/queries/verification-attempts";
 import { seal } from "@/lib/crypto/seal";
 import { emailHmac } from "@/lib/audit/record-audit-event";
 import { hitRateLimit, RATE_LIMITS } from "@/lib/rate-limit/hit-rate-limit";
@@ -15,7 +15,7 @@ export async function requestVerification(
   opts: { flow: VerificationFlow; details: TypedDetails; ipHash: string; now: Date },
 ): Promise<void> {
   const limit = await hitRateLimit(db, { rule: RATE_LIMITS.verificationPerIp, subject: opts.ipHash, now: opts.now });
-  await db.insert(verificationAttempts).values({
+  await insertVerificationAttempt(db, {
     flow: opts.flow,
     ipHash: opts.ipHash,
     emailHmac: emailHmac(opts.details.email),
