@@ -2,6 +2,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { installSafeDatabaseErrors } from "./safe-errors";
+import { getLogger } from "@/logger";
 import * as schema from "./schema";
 
 export type OpenedDatabase = {
@@ -26,7 +28,7 @@ export async function openDatabase(opts: {
     : await openPglite(opts.pgliteDir ?? ".data/pglite");
   if (opts.seedDemo) {
     const { seedDemoIfEmpty } = await import("./seed/demo");
-    await seedDemoIfEmpty(opened.db, opts.log ?? ((l) => console.log(l)));
+    await seedDemoIfEmpty(opened.db, opts.log ?? ((l) => getLogger().info(l)));
   }
   return opened;
 }
@@ -54,7 +56,7 @@ async function openPostgres(url: string, poolSize: number): Promise<OpenedDataba
     connect_timeout: 5,
     idle_timeout: 60,
   });
-  const db = drizzle(client, { schema }) as unknown as OpenedDatabase["db"];
+  const db = installSafeDatabaseErrors(drizzle(client, { schema })) as unknown as OpenedDatabase["db"];
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
 }
 
@@ -68,7 +70,7 @@ async function openPglite(dir: string): Promise<OpenedDatabase> {
   try {
     const client = inMemory ? new PGlite() : new PGlite(path.resolve(dir));
     await client.waitReady;
-    const db = drizzle(client, { schema });
+    const db = installSafeDatabaseErrors(drizzle(client, { schema }));
     await migrate(db, { migrationsFolder });
     return {
       db: db as unknown as OpenedDatabase["db"],

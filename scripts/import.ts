@@ -50,9 +50,8 @@ main().then(
     process.exitCode = code;
   },
   (error) => {
-    // A failed query's own message carries the SQL and its parameters (patient data): show the driver's reason.
-    const reason =
-      error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+    // A failed query arrives as a DatabaseError naming only its table and SQLSTATE (docs/security.md L1).
+    const reason = error instanceof Error ? error.message : String(error);
     console.error(`Import failed, nothing was imported: ${reason}`);
     process.exitCode = 1;
   },

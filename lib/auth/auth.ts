@@ -5,6 +5,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { after } from "next/server";
 import { getDb } from "@/db/client";
+import { getLogger } from "@/logger";
 import { getConfig } from "@/lib/config";
 import { staffSignInSchema } from "@/lib/validation/staff-sign-in";
 import { patientSignInSchema } from "@/lib/validation/patient-sign-in";
@@ -39,7 +40,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // A refused sign-in is an expected outcome (and audited); its stack trace in the log helps nobody.
     error(error) {
       if ((error as { type?: string }).type === "CredentialsSignin") return;
-      console.error(`[auth] ${error.name}: ${error.message}`);
+      getLogger().error({ component: "auth", err: error }, "sign-in error");
     },
   },
   providers: [

@@ -2,6 +2,7 @@
 // same date of birth) is pointed out before saving, because duplicate charts make verification ambiguous.
 import type { Db } from "@/db/client";
 import { chartNumberTaken, insertPatientRow, patientsBornOn } from "@/db/queries/patient-changes";
+import { DatabaseError } from "@/db/safe-errors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { normalizeLastName } from "@/lib/verification/normalize";
 import type { PatientRecord } from "@/lib/validation/patient-record";
@@ -12,6 +13,22 @@ export type AddPatientResult =
   | { ok: false; reason: "possible_duplicate"; matches: { id: string; name: string; chartNumber: string }[] };
 
 export async function addPatient(
+  db: Db,
+  opts: { record: PatientRecord; staffId: string; allowDuplicate: boolean; now: Date },
+): Promise<AddPatientResult> {
+  try {
+    return await insertPatient(db, opts);
+  } catch (e) {
+    // Two staff saving one chart number at once: both pass the check above, the unique index refuses the second.
+    if (e instanceof DatabaseError && e.code === UNIQUE_VIOLATION && e.constraint === "patients_chart_number_key")
+      return { ok: false, reason: "chart_number_taken" };
+    throw e;
+  }
+}
+
+const UNIQUE_VIOLATION = "23505";
+
+async function insertPatient(
   db: Db,
   opts: { record: PatientRecord; staffId: string; allowDuplicate: boolean; now: Date },
 ): Promise<AddPatientResult> {

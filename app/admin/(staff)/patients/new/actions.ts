@@ -45,7 +45,10 @@ export async function addPatientAction(_prev: AddPatientState, form: FormData): 
     now: new Date(),
   });
   if (!result.ok && result.reason === "chart_number_taken")
-    return { errors: { chartNumber: ["Another patient already has this chart number"] }, values };
+    return {
+      errors: { chartNumber: [`A patient with chart number ${parsed.data.chartNumber} already exists`] },
+      values,
+    };
   if (!result.ok) {
     return {
       message:
