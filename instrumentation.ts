@@ -2,14 +2,19 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { getConfig } = await import("./lib/config");
+  const { getLogger } = await import("./logger");
+  const log = getLogger();
   const config = getConfig();
-  const { getDb } = await import("./db/client");
+  const { getDb, surviveDriverCrash } = await import("./db/client");
+  // Next logs any other uncaught error itself and keeps serving; this one also needs a fresh pool
+  // (docs/security.md L3).
+  surviveDriverCrash({ log: (line) => log.warn(line) });
   await getDb();
   if (config.EMAIL_WORKER === "inline") {
     const { startWorkers } = await import("./lib/workers/run-workers");
-    startWorkers(getDb);
+    startWorkers(getDb, { kind: "inline" });
   }
   if (config.emailMode === "mailbox") {
-    console.log(`Emails are not sent (no RESEND_API_KEY): read them at ${config.APP_URL}/dev/mailbox`);
+    log.info(`Emails are not sent (no RESEND_API_KEY): read them at ${config.APP_URL}/dev/mailbox`);
   }
 }

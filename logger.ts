@@ -34,7 +34,8 @@ export const REDACTED_FIELDS = [
   "sealedInput",
 ] as const;
 
-const paths = REDACTED_FIELDS.flatMap((f) => [f, `*.${f}`]);
+// One object down too, except `name`: an error's name (`err.name`) is what a reader needs most.
+const paths = REDACTED_FIELDS.flatMap((f) => (f === "name" ? [f] : [f, `*.${f}`]));
 
 /** A logger writing to `destination` (tests capture it); `pretty` for people reading a terminal. */
 export function createLogger(opts: { destination?: DestinationStream; pretty?: boolean; level?: string } = {}) {

@@ -31,3 +31,36 @@ export async function closeDb() {
   holder.promise = undefined;
   if (opened) await (await opened).close();
 }
+
+/**
+ * postgres.js 3.4.9 throws `TypeError: Cannot read properties of null (reading 'write')` from a timer when a
+ * connection dies inside a transaction (its own ROLLBACK is written to the closed socket; porsager/postgres#1154,
+ * #1208, open). No caller can catch it, and it leaves that connection unable to write again.
+ */
+export function isDriverNullSocketCrash(e: unknown): boolean {
+  return e instanceof TypeError && e.message === "Cannot read properties of null (reading 'write')";
+}
+
+/** Drops this process's connection pool (a poisoned one included); the next `getDb()` opens a fresh one. */
+export async function discardDb() {
+  const opened = holder.promise;
+  holder.promise = undefined;
+  if (opened) await (await opened.catch(() => undefined))?.close().catch(() => undefined);
+}
+
+/**
+ * Keeps the process alive through that driver crash: logs it (a fixed text, nothing from the query) and swaps
+ * the pool. Any other uncaught error goes to `otherwise` (the standalone worker exits; Next logs its own).
+ */
+export function surviveDriverCrash(opts: { log: (line: string) => void; otherwise?: (e: unknown) => void }) {
+  const key = "__patientPortalDriverCrashGuard";
+  const g = globalThis as Record<string, unknown>;
+  if (g[key]) return;
+  g[key] = true;
+  process.on("uncaughtException", (e) => {
+    if (isDriverNullSocketCrash(e)) {
+      opts.log("database connection lost inside a transaction (postgres.js null socket): reopening the pool");
+      void discardDb();
+    } else opts.otherwise?.(e);
+  });
+}

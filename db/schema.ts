@@ -212,8 +212,14 @@ export const verificationAttempts = pgTable(
     // When the email named exactly one patient: which of last name, DOB and ZIP did not match.
     emailPatientId: uuid("email_patient_id").references(() => patients.id, { onDelete: "set null" }),
     mismatchedFields: text("mismatched_fields").array(),
+    // Over-limit requests from one address are one row per limiter window, counted here, not a row each.
+    limitWindow: ts("limit_window"),
+    repeats: integer("repeats").notNull().default(1),
   },
   (t) => [
+    uniqueIndex("verification_attempts_over_limit_key")
+      .on(t.ipHash, t.limitWindow)
+      .where(sql`${t.limitWindow} is not null`),
     index("verification_attempts_pending_idx").on(t.processedAt, t.createdAt),
     index("verification_attempts_ip_idx").on(t.ipHash, t.createdAt),
     index("verification_attempts_email_patient_idx").on(t.emailPatientId, t.createdAt),
@@ -294,3 +300,11 @@ export const heldLinkRequests = pgTable(
   },
   (t) => [index("held_link_requests_patient_idx").on(t.patientId, t.createdAt)],
 );
+
+// One row per worker process (inline or `npm run worker`): when it last completed a pass. /api/health and the
+// staff home read the newest one to tell whether anything is processing verifications and sending email.
+export const workerHeartbeats = pgTable("worker_heartbeats", {
+  workerId: text("worker_id").primaryKey(),
+  kind: text("kind").notNull(), // inline | standalone
+  lastPassAt: ts("last_pass_at").notNull(),
+});

@@ -34,7 +34,3 @@ export async function readRateLimitWindows(
         where key = ${opts.key} and window_start in (${opts.current}::timestamptz, ${opts.previous}::timestamptz)`,
   );
 }
-
-export async function deleteRateLimitWindowsBefore(db: Pick<Db, "execute">, before: Date) {
-  await db.execute(sql`delete from rate_limit_counters where window_start < ${before.toISOString()}::timestamptz`);
-}

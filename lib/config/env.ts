@@ -40,6 +40,9 @@ export const envSchema = z
     RATE_LIMIT_VERIFY_PER_IP: z.coerce.number().int().min(1).max(10_000).default(20),
     RATE_LIMIT_SIGNIN_PER_IP: z.coerce.number().int().min(1).max(10_000).default(20),
     PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(15),
+    // Retention of rows that only grow (days). The audit trail is never purged by it.
+    RETENTION_VERIFICATION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    RETENTION_SENT_EMAIL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   })
   .superRefine((env, ctx) => {
     // `next build` runs with NODE_ENV=production but serves nobody; the running server is what must be configured.

@@ -2,11 +2,7 @@
 // a caller send `limit` requests at the end of one window and `limit` more at the start of the next; so the
 // previous window's count is weighed in by how much of it still overlaps the sliding window ending now.
 import type { Db } from "@/db/client";
-import {
-  countRateLimitHit,
-  deleteRateLimitWindowsBefore,
-  readRateLimitWindows,
-} from "@/db/queries/rate-limit-counters";
+import { countRateLimitHit, readRateLimitWindows } from "@/db/queries/rate-limit-counters";
 import { getConfig } from "@/lib/config";
 
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
@@ -31,6 +27,11 @@ function windows({ rule, now }: LimitKey) {
   return { current: new Date(start).toISOString(), previous: new Date(start - windowMs).toISOString(), previousWeight };
 }
 
+/** The start of the fixed window `now` falls in. */
+export function windowStartOf(rule: RateLimitRule, now: Date): Date {
+  return new Date(windows({ rule, subject: "", now }).current);
+}
+
 /** The sliding-window estimate: this window's count plus the overlapping part of the previous one, rounded up. */
 export function slidingCount(current: number, previous: number, previousWeight: number): number {
   return current + Math.ceil(previous * previousWeight);
@@ -47,9 +48,18 @@ export async function hitRateLimit(
   return { allowed: slidingCount(row.count, row.previous, w.previousWeight) <= opts.rule.limit, count: row.count };
 }
 
-/** Old windows are worthless; the worker clears them now and then. */
-export async function pruneRateLimits(db: Pick<Db, "execute">, now: Date) {
-  await deleteRateLimitWindowsBefore(db, new Date(now.getTime() - 86_400_000));
+/**
+ * Counters past their window are worthless: a rule reads only its current and previous windows. Keys of a rule
+ * not listed here are kept a day. The worker's retention job calls this (docs/security.md L2).
+ */
+export function counterCutoffs(now: Date, rules: RateLimitRule[] = Object.values(RATE_LIMITS)) {
+  return {
+    counters: rules.map((r) => ({
+      prefix: `${r.name}:`,
+      before: new Date(now.getTime() - 2 * r.windowSeconds * 1000),
+    })),
+    countersRestBefore: new Date(now.getTime() - 86_400_000),
+  };
 }
 
 /** Reads a counter without adding to it: for limits that only count failures. */

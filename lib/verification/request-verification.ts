@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { insertVerificationAttempt } from "@/db/queries/verification-attempts";
 import { seal } from "@/lib/crypto/seal";
 import { emailHmac } from "@/lib/audit/record-audit-event";
-import { hitRateLimit, RATE_LIMITS } from "@/lib/rate-limit/hit-rate-limit";
+import { hitRateLimit, RATE_LIMITS, windowStartOf } from "@/lib/rate-limit/hit-rate-limit";
 import type { TypedDetails } from "./match-patient";
 
 export type VerificationFlow = "register" | "forgot_password" | "forgot_username";
@@ -20,9 +20,11 @@ export async function requestVerification(
     ipHash: opts.ipHash,
     emailHmac: emailHmac(opts.details.email),
     createdAt: opts.now,
-    // Over the limit: recorded for staff, never matched, no email. Same insert, same answer.
+    // Over the limit: recorded for staff, never matched, no email, and counted on the one row of this address and
+    // window (docs/security.md L2). Same statement, same answer.
     sealedInput: limit.allowed ? seal(opts.details) : null,
     processedAt: limit.allowed ? null : opts.now,
     outcome: limit.allowed ? null : "rate_limited",
+    limitWindow: limit.allowed ? null : windowStartOf(RATE_LIMITS.verificationPerIp, opts.now),
   });
 }

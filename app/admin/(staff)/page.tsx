@@ -5,6 +5,7 @@ import { countPatientsByStatus, decodeCursor, encodeCursor, listPatients } from 
 import { parsePatientSearch } from "@/lib/patients/search";
 import { formatPatientCount } from "@/lib/patients/format-patient-count";
 import { patientListQuery } from "@/lib/validation/patient-list-query";
+import { checkWorkerHealth } from "@/lib/workers/worker-health";
 import type { PortalStatusKind } from "@/lib/patients/portal-status";
 import { StatusLegend } from "@/app/_components/status-icon";
 import { PatientTable, StatusFilter, listHref } from "./patient-list";
@@ -13,14 +14,14 @@ export const metadata = { title: "Patients" };
 const PAGE_SIZE = 25;
 
 export default async function PatientsPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
-  await requireStaff();
+  const staff = await requireStaff();
   const params = await searchParams;
   const query = patientListQuery.parse(params);
   const denied = params.denied === "admin";
   const status = query.status as PortalStatusKind | undefined;
   const search = parsePatientSearch(query.q);
   const db = await getDb();
-  const [counts, page] = await Promise.all([
+  const [counts, page, worker] = await Promise.all([
     countPatientsByStatus(db, search),
     listPatients(db, {
       search,
@@ -30,6 +31,8 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
       limit: PAGE_SIZE,
       now: new Date(),
     }),
+    // Admins are the ones who can restart a worker; front desk would only be alarmed.
+    staff.role === "admin" ? checkWorkerHealth(db, { now: new Date() }) : null,
   ]);
   return (
     <main id="main">
@@ -39,6 +42,15 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           Add patient
         </Link>
       </div>
+      {worker?.stalled && (
+        <div className="banner-warning" role="alert">
+          <p>
+            <strong>Email sending is stalled.</strong> No email worker has run for over a minute, so verification
+            requests wait and no setup, reset or invitation email goes out. Check that the app&rsquo;s email worker (or{" "}
+            <code>npm run worker</code>) is running and can reach the database.
+          </p>
+        </div>
+      )}
       {denied && (
         <p className="field-error" role="alert">
           That page is for admins only.
