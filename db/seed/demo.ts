@@ -263,6 +263,14 @@ export const DEMO_PATIENTS: DemoPatient[] = [
   },
 ];
 
+/** The phone and street of the i-th demo patient (the e2e log scan looks for them in the server's output). */
+export function demoContact(i: number): { phone: string; addressLine1: string } {
+  return {
+    phone: `(555) 01${String(i).padStart(2, "0")}-${String(1000 + i * 7).slice(-4)}`,
+    addressLine1: `${100 + i * 3} ${["Oak", "Maple", "Cedar", "Elm", "Pine"][i % 5]} Street`,
+  };
+}
+
 export const DEMO_PATIENT_PASSWORD = "demo-patient-password";
 export const DEMO_PATIENT_PASSWORD_HASH =
   "$argon2id$v=19$m=65536,t=3,p=1$AQvK/Q6SrjoPHdjiouFp+g$1zxgi5JqnAywgEuprj3ffCX5/GbV3st0opXQV4/tkPQ";
@@ -296,8 +304,7 @@ export async function seedDemo(db: AnyDb) {
           dateOfBirth: p.dob,
           email: p.email ?? null,
           zip: p.zip ?? null,
-          phone: `(555) 01${String(i).padStart(2, "0")}-${String(1000 + i * 7).slice(-4)}`,
-          addressLine1: `${100 + i * 3} ${["Oak", "Maple", "Cedar", "Elm", "Pine"][i % 5]} Street`,
+          ...demoContact(i),
           city: "Springfield",
           state: "IL",
           chartStatus: p.chart ?? "active",

@@ -38,9 +38,9 @@ export async function isOwnDatabase(url: string, chartNumber: string): Promise<b
   }
 }
 
-// Tables whose rows change in the background (the email worker marks rows sent and wipes sealed links): only
-// their row counts are compared.
-const COUNT_ONLY = new Set(["email_outbox"]);
+// Tables whose rows change in the background (the email worker marks rows sent and wipes sealed links, and
+// stamps its heartbeat after every pass): only their row counts are compared.
+const COUNT_ONLY = new Set(["email_outbox", "worker_heartbeats"]);
 
 /** Every table in the public schema: its row count, and a digest of its whole content. */
 export async function tableFingerprints(url: string): Promise<Record<string, string>> {
