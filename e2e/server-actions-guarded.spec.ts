@@ -556,7 +556,7 @@ test("route handlers: Auth.js answers signed-out callers with no session, and th
   // The health check is public (load balancers call it) and says nothing but whether the database answers.
   const health = await anonymous.get("/api/health");
   expect(health.status()).toBe(200);
-  expect(await health.json()).toEqual({ ok: true });
+  expect(await health.json()).toEqual({ ok: true, worker: "ok" });
   // Auth.js's own endpoints: the session is empty, and its credentials callback refuses a sign-in that does
   // not carry its CSRF token (our pages sign in through server actions instead), even with the right password.
   const session = await anonymous.get("/api/auth/session");
