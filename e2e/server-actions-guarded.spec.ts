@@ -553,7 +553,7 @@ test("route handlers: Auth.js answers signed-out callers with no session, and th
   expect(handlers, "a route handler was added or removed: give it a check here").toEqual(KNOWN);
 
   const anonymous = await playwright.request.newContext({ baseURL });
-  // The health check is public (load balancers call it) and says nothing but whether the database answers.
+  // The health check is public (load balancers call it) and says only whether the database answers and a worker runs.
   const health = await anonymous.get("/api/health");
   expect(health.status()).toBe(200);
   expect(await health.json()).toEqual({ ok: true, worker: "ok" });
