@@ -1,15 +1,18 @@
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getDb } from "@/db/client";
 import { listMailbox } from "@/db/queries/mailbox";
 import { mailboxEnabled } from "@/lib/email/mailbox-enabled";
+import { isLoopbackClient } from "@/lib/http/loopback-client";
 import { formatDateTime } from "@/lib/patients/portal-status-text";
 
 export const metadata = { title: "Development mailbox" };
 
 export default async function MailboxPage() {
   await connection();
-  if (!mailboxEnabled()) notFound();
+  // Live setup and reset links: for this machine only (lib/http/loopback-client.ts).
+  if (!mailboxEnabled() || !isLoopbackClient(await headers())) notFound();
   const rows = await listMailbox(await getDb());
   return (
     <main id="main">

@@ -4,10 +4,12 @@ import { getMailboxMessage } from "@/db/queries/mailbox";
 import { getConfig } from "@/lib/config";
 import { unseal } from "@/lib/crypto/seal";
 import { mailboxEnabled } from "@/lib/email/mailbox-enabled";
+import { isLoopbackClient } from "@/lib/http/loopback-client";
 import { renderEmail, type EmailMessage } from "@/lib/email/render-email";
 
-export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
-  if (!mailboxEnabled()) return new Response("Not found", { status: 404 });
+export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }) {
+  // A live link in every email: this machine only (lib/http/loopback-client.ts).
+  if (!mailboxEnabled() || !isLoopbackClient(req.headers)) return new Response("Not found", { status: 404 });
   const row = await getMailboxMessage(await getDb(), (await ctx.params).id);
   if (!row?.sealed) return new Response("Not found", { status: 404 });
   const c = getConfig();
