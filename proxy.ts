@@ -1,11 +1,13 @@
 // Next 16's proxy (formerly middleware). It is never the guard (every page and action checks the session
 // itself). Its jobs: refuse state-changing requests from other origins or addressed to another host, set the
 // per-request security headers (CSP nonce, HSTS), refresh the session cookie so idle time counts from the last
-// request, and land emailed links (lib/http/link-landing.ts).
+// request, land emailed links (lib/http/link-landing.ts), and answer oversized
+// bodies and hostile addresses with a 400-class page (lib/http/refuse-hostile-request.ts).
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth/auth";
 import { getConfig } from "@/lib/config";
 import { isLinkPage, LINK_COOKIE_SECONDS, LINK_PAGES } from "@/lib/http/link-landing";
+import { refuseHostileRequest } from "@/lib/http/refuse-hostile-request";
 import { contentSecurityPolicy, HSTS, hostAllowed, originAllowed } from "@/lib/http/security-headers";
 
 type Handler = (req: NextRequest, ev: NextFetchEvent) => Promise<Response>;
@@ -60,6 +62,9 @@ function landLink(pathname: keyof typeof LINK_PAGES, token: string) {
 const withSession = auth(handle as never) as unknown as Promise<Handler> | Handler;
 
 export async function proxy(req: NextRequest, ev: NextFetchEvent) {
+  // Oversized bodies and hostile addresses get a plain 400-class page before anything else runs.
+  const refused = refuseHostileRequest(req);
+  if (refused) return refused;
   // Without a session cookie there is no session to refresh, and Auth.js's pass (a session lookup, CSRF and
   // callback-URL cookies our server-action sign-in never reads) would be pure cost on every anonymous page
   // and form post. Everything else the proxy does still runs; pages and actions check sessions themselves.

@@ -355,3 +355,42 @@ test("hostile values in the account setup form are refused without using up the 
   );
   expect(problems).toEqual([]);
 });
+
+test("hostile addresses of staff pages and oversized posts get a clean page with a message and a 400-class status, never a 500", async ({
+  page,
+}) => {
+  await signInAsStaff(page, ADMIN);
+  const problems = watch(page);
+  // A list cursor is base64url JSON [last, first, id]: this one's id has the right length but is all dashes.
+  const dashes = Buffer.from(JSON.stringify(["Zed", "Ann", "-".repeat(36)])).toString("base64url");
+  const nulName = Buffer.from(JSON.stringify(["Z\u0000ed", "Ann", "0b7a6a52-4a8d-4c9e-9b2c-1f2e3d4c5b6a"])).toString(
+    "base64url",
+  );
+  for (const url of [
+    "/admin?q=%00abc",
+    "/admin?q=abc%07",
+    "/admin/audit?patient=%00",
+    "/admin/audit?event=x&patient=MRN%0D%0A1",
+    "/admin/invitations/new?all=unactivated&q=%00",
+    `/admin?after=${dashes}`,
+    `/admin?before=${nulName}`,
+  ]) {
+    const res = await page.goto(url);
+    expect(res?.status(), url).toBeGreaterThanOrEqual(400);
+    expect(res?.status(), url).toBeLessThan(500);
+    await expect(page.getByRole("heading", { level: 1 }), url).toHaveText("This page address cannot be used");
+    await expect(page.getByRole("link", { name: "Go to the patient list" }), url).toBeVisible();
+  }
+  // A body over 1 MB, to a page with a server action: refused with a message, not a server error.
+  const big = await page.request.post("/admin/patients/new", {
+    headers: { origin: new URL(page.url()).origin, "next-action": "0".repeat(42) },
+    multipart: { "1_chartNumber": "A".repeat(1024 * 1024 + 10) },
+    failOnStatusCode: false,
+  });
+  expect(big.status()).toBe(413);
+  expect(await big.text()).toContain("too large");
+  // The ordinary pages still work after all that.
+  await page.goto("/admin?q=garcia");
+  await expect(page.getByRole("heading", { name: "Patients", level: 1 })).toBeVisible();
+  expect(problems).toEqual([]);
+});

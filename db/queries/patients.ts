@@ -146,11 +146,22 @@ function statusOf(r: RawRow, now: Date): PortalStatus {
 /** Keyset cursor over (last_name, first_name, id): page 50 costs what page 1 does. */
 export type Cursor = { last: string; first: string; id: string };
 export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.last, c.first, c.id])).toString("base64url");
+// What no stored name holds (controls, line separators, bidi controls, lone surrogates).
+const CURSOR_FORBIDDEN = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]|\p{Cs}/u;
+
 export function decodeCursor(text: string | undefined): Cursor | null {
   if (!text) return null;
   try {
     const [last, first, id] = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
-    if ([last, first, id].every((v) => typeof v === "string") && /^[0-9a-f-]{36}$/.test(id)) return { last, first, id };
+    // Names as stored (no control characters) and a real UUID: anything else was edited, and would only fail
+    // in the query.
+    if (
+      [last, first].every((v) => typeof v === "string" && !CURSOR_FORBIDDEN.test(v)) &&
+      typeof id === "string" &&
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
+    ) {
+      return { last, first, id };
+    }
   } catch {
     // an edited or truncated cursor just starts from the first page
   }

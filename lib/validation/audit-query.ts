@@ -1,5 +1,6 @@
 // The audit page's URL parameters: anything unexpected is dropped, so a bad link shows the unfiltered trail.
 import { z } from "zod";
+import { queryTextAllowed } from "./page-address";
 import type { AuditPatientFilter } from "@/db/queries/audit";
 
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
@@ -21,7 +22,9 @@ const cursor = z
   .transform(Number);
 
 export const auditQuery = z.object({
-  patient: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()).catch(undefined),
+  patient: z
+    .preprocess(blankToUndefined, z.string().refine(queryTextAllowed).trim().max(100).optional())
+    .catch(undefined),
   staff: z.preprocess(blankToUndefined, z.uuid().optional()).catch(undefined),
   event: z
     .preprocess(

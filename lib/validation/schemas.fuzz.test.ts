@@ -58,6 +58,8 @@ import { confirmBulkInvitationsSchema } from "./bulk-selection";
 import { patientListQuery } from "./patient-list-query";
 import { bulkSelectionQuery } from "./bulk-selection";
 import { auditPatientFilter, auditQuery } from "./audit-query";
+import { QUERY_FORBIDDEN, staffPageAddressProblem } from "./page-address";
+import { decodeCursor } from "@/db/queries/patients";
 import { emailField, passwordInput } from "./fields";
 import { parseVerificationForm, verificationFormSchema } from "./verification-form";
 import { reminderSettingsSchema } from "./reminder-settings";
@@ -1094,6 +1096,8 @@ const queryValue = fc.oneof(anyValue, many(anyString));
 describe("patientListQuery", () => {
   const check = (out: z.output<typeof patientListQuery>) => {
     expect(out.q === undefined || (typeof out.q === "string" && out.q.length <= 100)).toBe(true);
+    expect(out.q === undefined || !QUERY_FORBIDDEN.test(out.q)).toBe(true);
+    for (const c of [out.after, out.before]) expect(c === undefined || decodeCursor(c) !== null).toBe(true);
     expect(out.status === undefined || (PORTAL_STATUS_KINDS as readonly string[]).includes(out.status)).toBe(true);
     for (const c of [out.after, out.before])
       expect(c === undefined || (typeof c === "string" && c.length <= 400)).toBe(true);
@@ -1136,11 +1140,14 @@ describe("patientListQuery", () => {
         fc.constantFrom(...PORTAL_STATUS_KINDS),
         longerThan(400),
         (q, status, after) => {
-          expect(patientListQuery.parse({ q, status, after, before: "x" })).toEqual({
-            q,
+          const good = Buffer.from(JSON.stringify(["Zed", "Ann", "0b7a6a52-4a8d-4c9e-9b2c-1f2e3d4c5b6a"])).toString(
+            "base64url",
+          );
+          expect(patientListQuery.parse({ q, status, after, before: good })).toEqual({
+            q: QUERY_FORBIDDEN.test(q) ? undefined : q,
             status,
             after: undefined,
-            before: "x",
+            before: good,
           });
           expect(patientListQuery.parse({ q: `${q}${"x".repeat(101)}`, status })).toEqual({
             q: undefined,
@@ -1163,6 +1170,7 @@ describe("bulkSelectionQuery", () => {
     for (const id of out.id) expect(id).toMatch(UUID);
     expect(out.all === undefined || out.all === "unactivated").toBe(true);
     expect(out.q === undefined || (typeof out.q === "string" && out.q.length <= 100)).toBe(true);
+    expect(out.q === undefined || !QUERY_FORBIDDEN.test(out.q)).toBe(true);
   };
   it("never throws; any plain record parses, within bounds", () => {
     fc.assert(
@@ -1213,7 +1221,8 @@ describe("auditQuery", () => {
         (typeof out.patient === "string" &&
           out.patient.length <= 100 &&
           out.patient === out.patient.trim() &&
-          out.patient !== ""),
+          out.patient !== "" &&
+          !QUERY_FORBIDDEN.test(out.patient)),
     ).toBe(true);
     expect(out.staff === undefined || UUID.test(out.staff)).toBe(true);
     expect(out.event === undefined || /^[a-z0-9_.-]{1,100}$/i.test(out.event)).toBe(true);
@@ -1262,6 +1271,88 @@ describe("auditQuery", () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe("staff page addresses: NUL and other control characters, and edited list cursors", () => {
+  const FORBIDDEN_CHARS = [...C0_AND_DEL, ...C1, ...LINE_SEPARATORS, ...BIDI_CONTROLS];
+  const withForbidden = fc
+    .tuple(fc.string({ maxLength: 20 }), fc.constantFrom(...FORBIDDEN_CHARS), fc.string({ maxLength: 20 }))
+    .map(([a, c, b]) => `${a}${c}${b}`);
+  const cursor = (last: string, first: string, id: string) =>
+    Buffer.from(JSON.stringify([last, first, id])).toString("base64url");
+
+  it("no text parameter keeps a control character: q on the list and the invitation page, patient on the audit page", () => {
+    fc.assert(
+      fc.property(withForbidden, (bad) => {
+        expect(patientListQuery.parse({ q: bad, status: "active" })).toMatchObject({ q: undefined, status: "active" });
+        expect(bulkSelectionQuery.parse({ all: "unactivated", q: bad })).toEqual({
+          id: [],
+          all: "unactivated",
+          q: undefined,
+        });
+        expect(auditQuery.parse({ patient: bad, event: "patient.signed_in" })).toMatchObject({
+          patient: undefined,
+          event: "patient.signed_in",
+        });
+      }),
+      RUNS,
+    );
+    expect(patientListQuery.parse({ q: "\u0000abc" }).q).toBeUndefined();
+    expect(auditQuery.parse({ patient: "\u0000" }).patient).toBeUndefined();
+    expect(bulkSelectionQuery.parse({ all: "unactivated", q: "\u0000" }).q).toBeUndefined();
+  });
+
+  it("a list cursor is only kept when it decodes to names without control characters and a real UUID", () => {
+    const id = "0b7a6a52-4a8d-4c9e-9b2c-1f2e3d4c5b6a";
+    expect(patientListQuery.parse({ after: cursor("Zed", "Ann", id) }).after).toBe(cursor("Zed", "Ann", id));
+    expect(patientListQuery.parse({ after: cursor("Zed", "Ann", "-".repeat(36)) }).after).toBeUndefined();
+    expect(decodeCursor(cursor("Zed", "Ann", "-".repeat(36)))).toBeNull();
+    fc.assert(
+      fc.property(withForbidden, fc.uuid(), (bad, uuid) => {
+        expect(decodeCursor(cursor(bad, "Ann", uuid))).toBeNull();
+        expect(decodeCursor(cursor("Zed", bad, uuid))).toBeNull();
+        expect(patientListQuery.parse({ before: cursor(bad, "Ann", uuid) }).before).toBeUndefined();
+      }),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 36, maxLength: 36 }).filter((s) => !UUID.test(s)),
+        (notUuid) => {
+          expect(decodeCursor(cursor("Zed", "Ann", notUuid))).toBeNull();
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it("staffPageAddressProblem: a 400 for any such parameter on any page, nothing for ordinary addresses", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("/admin", "/admin/audit", "/admin/invitations/new", "/admin/patients/x", "/login"),
+        fc.constantFrom("q", "patient", "event", "all", "id", "anything"),
+        withForbidden,
+        (path, name, bad) => {
+          const url = new URL(`http://portal.test${path}`);
+          url.searchParams.set(name, bad);
+          expect(staffPageAddressProblem(url)).not.toBeNull();
+        },
+      ),
+      RUNS,
+    );
+    const url = (s: string) => new URL(`http://portal.test${s}`);
+    expect(staffPageAddressProblem(url(`/admin?after=${cursor("Zed", "Ann", "-".repeat(36))}`))).not.toBeNull();
+    for (const ok of [
+      "/admin",
+      "/admin?q=garcia&status=active",
+      `/admin?after=${cursor("Zed", "Ann", "0b7a6a52-4a8d-4c9e-9b2c-1f2e3d4c5b6a")}`,
+      "/admin/audit?patient=MRN-1&event=patient.signed_in&from=2026-01-01",
+      "/admin/invitations/new?all=unactivated&q=Nguyen",
+      "/admin?q=Zo%C3%AB%20O%27Brien",
+    ]) {
+      expect(staffPageAddressProblem(url(ok)), ok).toBeNull();
+    }
   });
 });
 
