@@ -1,11 +1,12 @@
 // Next 16's proxy (formerly middleware). It is never the guard (every page and action checks the session
 // itself). Its jobs: refuse state-changing requests from other origins or addressed to another host, set the
 // per-request security headers (CSP nonce, HSTS), refresh the session cookie so idle time counts from the last
-// request, land emailed links (lib/http/link-landing.ts), and answer oversized
+// request (as a browser-session cookie), land emailed links (lib/http/link-landing.ts), and answer oversized
 // bodies and hostile addresses with a 400-class page (lib/http/refuse-hostile-request.ts).
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth/auth";
 import { getConfig } from "@/lib/config";
+import { sessionCookiesEndWithBrowser } from "@/lib/auth/browser-session-cookie";
 import { isLinkPage, LINK_COOKIE_SECONDS, LINK_PAGES } from "@/lib/http/link-landing";
 import { refuseHostileRequest } from "@/lib/http/refuse-hostile-request";
 import { contentSecurityPolicy, HSTS, hostAllowed, originAllowed } from "@/lib/http/security-headers";
@@ -69,7 +70,8 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent) {
   // callback-URL cookies our server-action sign-in never reads) would be pure cost on every anonymous page
   // and form post. Everything else the proxy does still runs; pages and actions check sessions themselves.
   if (!SESSION_COOKIE.test(req.headers.get("cookie") ?? "")) return handle(req);
-  return (await withSession)(req, ev);
+  // Auth.js refreshes the session cookie with an expiry; ours ends with the browser (docs/security.md S3).
+  return sessionCookiesEndWithBrowser(await (await withSession)(req, ev));
 }
 
 export const config = {

@@ -24,6 +24,7 @@ const env = {
   // Every browser in the suite comes from 127.0.0.1.
   RATE_LIMIT_VERIFY_PER_IP: "1000",
   RATE_LIMIT_SIGNIN_PER_IP: "1000",
+  RATE_LIMIT_STAFF_SIGNIN_PER_IP: "1000",
 };
 const cleanups = [];
 

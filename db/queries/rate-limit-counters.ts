@@ -34,3 +34,14 @@ export async function readRateLimitWindows(
         where key = ${opts.key} and window_start in (${opts.current}::timestamptz, ${opts.previous}::timestamptz)`,
   );
 }
+
+/** Takes one hit back from a window's counter (never below 0): for limits that count only failures. */
+export async function uncountRateLimitHit(
+  db: Pick<Db, "execute">,
+  opts: { key: string; current: string },
+): Promise<void> {
+  await db.execute(
+    sql`update rate_limit_counters set count = greatest(count - 1, 0)
+        where key = ${opts.key} and window_start = ${opts.current}::timestamptz`,
+  );
+}

@@ -1,7 +1,7 @@
 // Auth.js (next-auth v5) with credentials for staff and for patients. Sessions are JWTs; revocation is ours:
 // a session_version on the account and a list of signed-out session ids, both checked in lib/auth/dal.ts.
 import { randomBytes } from "node:crypto";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { after } from "next/server";
 import { getDb } from "@/db/client";
@@ -10,7 +10,8 @@ import { getConfig } from "@/lib/config";
 import { staffSignInSchema } from "@/lib/validation/staff-sign-in";
 import { patientSignInSchema } from "@/lib/validation/patient-sign-in";
 import { clientIpFrom, ipHash } from "@/lib/http/client-ip";
-import { hitRateLimit, RATE_LIMITS } from "@/lib/rate-limit/hit-rate-limit";
+import { keepSessionCookiesToBrowser } from "./browser-session-cookie";
+import { runWithinSignInLimit } from "./sign-in-limit";
 import { verifyStaffCredentials } from "./verify-staff-credentials";
 import { verifyPatientCredentials } from "./verify-patient-credentials";
 import { ABSOLUTE_SESSION_SECONDS, sessionExpired } from "./session-limits";
@@ -21,18 +22,16 @@ export class PortalAccessOff extends CredentialsSignin {
   code = "access_off";
 }
 
-// Floods from one address are turned away before any password is hashed (docs/security.md S2).
-async function allowedFrom(request: Request | undefined): Promise<boolean> {
-  const ip = clientIpFrom(request?.headers ?? new Headers());
-  const hit = await hitRateLimit(await getDb(), {
-    rule: RATE_LIMITS.signInPerIp,
-    subject: ipHash(ip),
-    now: new Date(),
-  });
-  return hit.allowed;
-}
+// Floods from one address are turned away before any password is hashed (docs/security.md S2); only failures
+// count, patients and staff each against their own budget.
+const limitFor = (kind: "staff" | "patient", request: Request | undefined) => ({
+  kind,
+  address: ipHash(clientIpFrom(request?.headers ?? new Headers())),
+  now: new Date(),
+  defer: after,
+});
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+const nextAuth = NextAuth(() => ({
   secret: getConfig().AUTH_SECRET,
   session: { strategy: "jwt", maxAge: ABSOLUTE_SESSION_SECONDS },
   pages: { signIn: "/login", error: "/login" },
@@ -49,9 +48,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       credentials: { email: {}, password: {} },
       async authorize(raw, request) {
         const parsed = staffSignInSchema.safeParse(raw);
-        if (!parsed.success || !(await allowedFrom(request))) throw new CredentialsSignin();
-        const staff = await verifyStaffCredentials(await getDb(), { ...parsed.data, now: new Date(), defer: after });
-        if (!staff) throw new CredentialsSignin();
+        if (!parsed.success) throw new CredentialsSignin();
+        const db = await getDb();
+        const run = await runWithinSignInLimit(
+          db,
+          limitFor("staff", request),
+          () => verifyStaffCredentials(db, { ...parsed.data, now: new Date(), defer: after }),
+          (staff) => !!staff,
+        );
+        if (run.limited || !run.result) throw new CredentialsSignin();
+        const staff = run.result;
         return {
           id: staff.id,
           name: staff.name,
@@ -66,8 +72,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       credentials: { username: {}, password: {} },
       async authorize(raw, request) {
         const parsed = patientSignInSchema.safeParse(raw);
-        if (!parsed.success || !(await allowedFrom(request))) throw new CredentialsSignin();
-        const result = await verifyPatientCredentials(await getDb(), { ...parsed.data, now: new Date(), defer: after });
+        if (!parsed.success) throw new CredentialsSignin();
+        const db = await getDb();
+        const run = await runWithinSignInLimit(
+          db,
+          limitFor("patient", request),
+          () => verifyPatientCredentials(db, { ...parsed.data, now: new Date(), defer: after }),
+          (r) => r.ok,
+        );
+        if (run.limited) throw new CredentialsSignin();
+        const result = run.result;
         if (!result.ok) throw result.reason === "access_off" ? new PortalAccessOff() : new CredentialsSignin();
         return {
           id: result.patient.patientId,
@@ -114,3 +128,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
 }));
+
+export const { handlers, auth, signOut } = nextAuth;
+
+/**
+ * Auth.js's signIn, for our sign-in actions: the session cookie it sets is made a browser-session cookie (no
+ * Expires or Max-Age; docs/security.md S3). signIn "returns" by throwing a redirect; a refused sign-in throws
+ * an AuthError and sets no session.
+ */
+export async function signIn(...args: Parameters<typeof nextAuth.signIn>): ReturnType<typeof nextAuth.signIn> {
+  try {
+    const result = await nextAuth.signIn(...args);
+    await keepSessionCookiesToBrowser();
+    return result;
+  } catch (error) {
+    if (!(error instanceof AuthError)) await keepSessionCookiesToBrowser();
+    throw error;
+  }
+}

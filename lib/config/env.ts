@@ -39,6 +39,7 @@ export const envSchema = z
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
     RATE_LIMIT_VERIFY_PER_IP: z.coerce.number().int().min(1).max(10_000).default(20),
     RATE_LIMIT_SIGNIN_PER_IP: z.coerce.number().int().min(1).max(10_000).default(20),
+    RATE_LIMIT_STAFF_SIGNIN_PER_IP: z.coerce.number().int().min(1).max(10_000).default(20),
     PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(15),
     // Retention of rows that only grow (days). The audit trail is never purged by it.
     RETENTION_VERIFICATION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),

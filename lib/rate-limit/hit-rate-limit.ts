@@ -2,7 +2,7 @@
 // a caller send `limit` requests at the end of one window and `limit` more at the start of the next; so the
 // previous window's count is weighed in by how much of it still overlaps the sliding window ending now.
 import type { Db } from "@/db/client";
-import { countRateLimitHit, readRateLimitWindows } from "@/db/queries/rate-limit-counters";
+import { countRateLimitHit, readRateLimitWindows, uncountRateLimitHit } from "@/db/queries/rate-limit-counters";
 import { getConfig } from "@/lib/config";
 
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
@@ -12,8 +12,13 @@ export const RATE_LIMITS = {
     return { name: "verify-ip", limit: getConfig().RATE_LIMIT_VERIFY_PER_IP, windowSeconds: 15 * 60 };
   },
   tokenSubmitPerIp: { name: "token-ip", limit: 10, windowSeconds: 10 * 60 },
+  /** Failed patient sign-ins per address (lib/auth/sign-in-limit.ts). */
   get signInPerIp(): RateLimitRule {
     return { name: "signin-ip", limit: getConfig().RATE_LIMIT_SIGNIN_PER_IP, windowSeconds: 5 * 60 };
+  },
+  /** Failed staff sign-ins per address: a budget of its own, so junk at the patient form never locks staff out. */
+  get staffSignInPerIp(): RateLimitRule {
+    return { name: "staff-signin-ip", limit: getConfig().RATE_LIMIT_STAFF_SIGNIN_PER_IP, windowSeconds: 5 * 60 };
   },
 };
 
@@ -46,6 +51,11 @@ export async function hitRateLimit(
   const w = windows(opts);
   const row = await countRateLimitHit(db, { key, current: w.current, previous: w.previous });
   return { allowed: slidingCount(row.count, row.previous, w.previousWeight) <= opts.rule.limit, count: row.count };
+}
+
+/** Takes back one hit counted at `now` (same window): for limits that count only failures. */
+export async function refundRateLimit(db: Pick<Db, "execute">, opts: LimitKey): Promise<void> {
+  await uncountRateLimitHit(db, { key: `${opts.rule.name}:${opts.subject}`, current: windows(opts).current });
 }
 
 /**
