@@ -172,6 +172,45 @@ test("staff add a patient, are warned about a likely duplicate, and the new pati
   ).toHaveText(["Portal access is not enabled", "No email address on file", "No ZIP code on file"]);
 });
 
+test("Add patient keeps every field and the access tick through the duplicate warning, and Add anyway adds the patient with access on", async ({
+  page,
+}) => {
+  await signInAsStaff(page, FRONT_DESK);
+  await page.getByRole("link", { name: "Add patient" }).click();
+  // Grace Okafor (09/15/1951) is on file: a twin with her last name and date of birth raises the warning.
+  const typed: [string, string][] = [
+    ["Chart number", "MRN-20002"],
+    ["First name", "Gloria"],
+    ["Last name", "Okafor"],
+    ["Date of birth", "09/15/1951"],
+    ["Email", "gloria.okafor@example.org"],
+    ["ZIP code", "62704"],
+    ["Phone", "(555) 010-4477"],
+    ["Address", "12 Elm Street"],
+    ["Address line 2", "Apt 3"],
+    ["City", "Springfield"],
+    ["State", "IL"],
+  ];
+  for (const [label, value] of typed) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByLabel("Patient Can Access Portal").check();
+  await page.getByRole("button", { name: "Add patient" }).click();
+  await expect(page.getByText(/same last name and date of birth is already on file/)).toBeVisible();
+  // Everything comes back as typed, the tick included.
+  for (const [label, value] of typed) await expect(page.getByLabel(label, { exact: true })).toHaveValue(value);
+  await expect(page.getByLabel("Patient Can Access Portal")).toBeChecked();
+  await expectNoAxeViolations(page);
+  await page.getByLabel(/This is a different person from/).check();
+  await page.getByRole("button", { name: "Add patient" }).click();
+  const block = page.getByRole("region", { name: "Patient information" });
+  await expect(block).toContainText("MRN-20002");
+  await expect(block.getByRole("img", { name: /^Portal status:/ })).toHaveAttribute(
+    "aria-label",
+    /^Portal status: Unactivated/,
+  );
+  await page.goto(`${new URL(page.url()).pathname}/edit?tab=portal`);
+  await expect(page.getByLabel("Patient Can Access Portal")).toBeChecked();
+});
+
 test("an admin turns automatic invitation reminders on, and a bad number is refused beside its field", async ({
   page,
 }) => {

@@ -13,6 +13,3 @@ export type FormState<F extends string = string, R = never> = {
   /** What else this form shows about the outcome (a link's state, the duplicates found, the saved version). */
   result?: R;
 };
-
-/** Where every form starts. */
-export const initialFormState = {} as const;

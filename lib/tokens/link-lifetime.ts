@@ -12,4 +12,5 @@ export function linkLifetime(kind: LinkKind): { ms: number; words: string } {
   return { ms: m * 60_000, words: m % 60 === 0 ? plural(m / 60, "hour") : plural(m, "minute") };
 }
 
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+/** "1 hour", "24 hours": how a page or an email names a lifetime or a window. */
+export const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;

@@ -55,6 +55,7 @@ import {
 import { changePasswordSchema, resetPasswordSchema, setupAccountSchema } from "./account-link";
 import { patientIdSchema, portalAccessSchema, sendInvitationSchema } from "./patient-portal";
 import { confirmBulkInvitationsSchema } from "./bulk-selection";
+import { heldLinkSchema } from "./held-link";
 import { patientListQuery } from "./patient-list-query";
 import { bulkSelectionQuery } from "./bulk-selection";
 import { auditPatientFilter, auditQuery } from "./audit-query";
@@ -648,6 +649,17 @@ const sendInvitation: Spec = {
     expect(out.emailChangeConfirmed).toBe(input.emailChangeConfirmed);
   },
 };
+const heldLink: Spec = {
+  name: "heldLinkSchema",
+  schema: heldLinkSchema,
+  fields: ["patientId", "verified"],
+  good: fc.record({ patientId: fc.uuid(), verified: fc.boolean() }),
+  hostile: { patientId: hostileUuid, verified: hostileTick },
+  check: (out, input) => {
+    expect(out.patientId).toMatch(UUID);
+    expect(out.verified).toBe(input.verified);
+  },
+};
 const basicDataEdit: Spec = {
   name: "basicDataEditSchema",
   schema: basicDataEditSchema,
@@ -726,6 +738,7 @@ const OBJECT_SPECS: Spec[] = [
   patientId,
   portalAccess,
   sendInvitation,
+  heldLink,
   basicDataEdit,
   addPatient,
   confirmBulkInvitations,

@@ -7,7 +7,9 @@ export type VerificationField = "email" | "lastName" | "dateOfBirth" | "zip";
 export type VerificationForm = { email: string; lastName: string; dateOfBirth: string; zip: string };
 
 const INPUTS = ["email", "lastName", "dobMonth", "dobDay", "dobYear", "zip"] as const;
-type Input = (typeof INPUTS)[number];
+/** The form's inputs (the date of birth is typed in three boxes); errors are keyed by VerificationField. */
+export type VerificationInput = (typeof INPUTS)[number];
+type Input = VerificationInput;
 export type VerificationValues = Partial<Record<Input, string>>;
 
 // Control characters (and Unicode line breaks) have no place in any of these fields, and in a
@@ -112,7 +114,15 @@ export function verificationFormSchema(today?: Date) {
 export const verificationForm = verificationFormSchema();
 
 // Long enough to show someone what they typed (even when too long), short enough to re-render safely.
-const ECHO_LIMIT: Record<Input, number> = { email: 320, lastName: 150, dobMonth: 4, dobDay: 4, dobYear: 8, zip: 20 };
+export const VERIFICATION_ECHO_LIMIT: Record<Input, number> = {
+  email: 320,
+  lastName: 150,
+  dobMonth: 4,
+  dobDay: 4,
+  dobYear: 8,
+  zip: 20,
+};
+const ECHO_LIMIT = VERIFICATION_ECHO_LIMIT;
 
 export type VerificationParseResult =
   | { ok: true; data: VerificationForm }

@@ -5,8 +5,7 @@ import { getConfig } from "@/lib/config";
 import { passwordHint } from "@/lib/passwords/check-new-password";
 import { inspectAccountLink, type LinkState } from "@/lib/tokens/inspect-account-link";
 import { LinkProblem, LinkProblemText } from "./link-problem";
-import { SetPasswordForm } from "./set-password-form";
-import type { SetPasswordState } from "./set-password-state";
+import { SetPasswordForm, type SetPasswordState } from "./set-password-form";
 
 export async function LinkPage({
   purpose,

@@ -10,7 +10,13 @@ export function SentConfirmation({ what }: { what: string }) {
       <p>If the details you entered match our records, we have sent {what} to the email address you entered.</p>
       <ul>
         <li>It can take a few minutes to arrive. Check your spam or junk folder too.</li>
-        <li>Use the link in the email within {linkLifetime("reset").words}.</li>
+        {/* The page cannot know which email went out (it must not: docs/security.md V1), so it names the
+            lifetime of each kind of link, as configured. */}
+        <li>
+          If the email has a link, use it soon: a link to set up your account works for{" "}
+          {linkLifetime("setup_self_service").words}, and a link to choose a new password for{" "}
+          {linkLifetime("reset").words}.
+        </li>
         <li>
           If nothing arrives, call {PRACTICE_NAME} at{" "}
           <a href={`tel:${PRACTICE_PHONE.replace(/[^\d+]/g, "")}`}>{PRACTICE_PHONE}</a>. We can check the details we

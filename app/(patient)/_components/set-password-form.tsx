@@ -5,7 +5,14 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { Field } from "@/app/_components/field";
 import { PasswordField } from "@/app/_components/password-field";
-import type { SetPasswordState } from "./set-password-state";
+import type { FormState } from "@/app/_lib/form-state";
+import type { LinkState } from "@/lib/tokens/inspect-account-link";
+
+/** What the setup and reset actions answer: field errors, or the link's problem when it cannot be used. */
+export type SetPasswordState = FormState<
+  "token" | "username" | "password" | "confirm",
+  { linkProblem: Exclude<LinkState, "valid"> }
+>;
 
 const LABELS = { username: "Username", password: "New password", confirm: "Confirm new password" };
 
@@ -24,13 +31,13 @@ export function SetPasswordForm({
   username?: string | null;
   passwordHint: string;
   submitLabel: string;
-  linkProblemView: Record<NonNullable<SetPasswordState["linkProblem"]>, React.ReactNode>;
+  linkProblemView: Record<NonNullable<SetPasswordState["result"]>["linkProblem"], React.ReactNode>;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
-  if (state.linkProblem) return <>{linkProblemView[state.linkProblem]}</>;
+  if (state.result) return <>{linkProblemView[state.result.linkProblem]}</>;
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary errors={state.errors} message={state.message} labels={LABELS} />
+      <ErrorSummary errors={state.errors} message={state.error} labels={LABELS} />
       <input type="hidden" name="token" value={token} />
       {askUsername ? (
         <Field

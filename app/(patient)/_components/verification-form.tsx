@@ -4,7 +4,11 @@
 import { useActionState } from "react";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { Field } from "@/app/_components/field";
-import type { VerificationState } from "./verification-state";
+import type { FormState } from "@/app/_lib/form-state";
+import type { VerificationField, VerificationInput } from "@/lib/validation/verification-form";
+
+/** What the three verification actions answer: field errors and values, or that the request was taken. */
+export type VerificationState = FormState<VerificationInput | VerificationField, { submitted: true }>;
 
 const LABELS = { email: "Email", lastName: "Last name", dateOfBirth: "Date of birth", zip: "ZIP code" };
 
@@ -18,7 +22,7 @@ export function VerificationForm({
   confirmation: React.ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
-  if (state.submitted)
+  if (state.result?.submitted)
     return (
       <div className="confirmation" role="status">
         {confirmation}
@@ -28,7 +32,7 @@ export function VerificationForm({
   const dobError = state.errors?.dateOfBirth;
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary errors={state.errors} message={state.message} labels={LABELS} />
+      <ErrorSummary errors={state.errors} message={state.error} labels={LABELS} />
       <Field
         name="email"
         label="Email"

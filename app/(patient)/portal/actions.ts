@@ -1,64 +1,72 @@
 "use server";
-// The signed-in patient's actions. Each checks the session itself.
-import { redirect } from "next/navigation";
-import { z } from "zod";
+// The signed-in patient's actions. The wrapper checks the session before anything is read; writes are scoped
+// to the caller's own account, whatever the request carries.
+import { formAction } from "@/app/_lib/form-action";
+import type { FormState } from "@/app/_lib/form-state";
 import { getDb } from "@/db/client";
-import { signOut } from "@/lib/auth/auth";
-import { endSession } from "@/lib/auth/end-session";
-import { currentPatient } from "@/lib/auth/dal";
 import { changePassword } from "@/lib/accounts/change-password";
 import { signOutPatientEverywhere } from "@/lib/accounts/sign-out-everywhere";
+import { signOut } from "@/lib/auth/auth";
+import { endSession } from "@/lib/auth/end-session";
 import { setFlash } from "@/lib/http/flash";
+import { changePasswordSchema } from "@/lib/validation/account-link";
 import { kickWorkers } from "@/lib/workers/kick";
 
-export async function signOutPatient() {
+export type ChangePasswordState = FormState<"current" | "password" | "confirm">;
+
+// Signing out needs no session check of its own: it only ends the caller's own session, if any.
+const signOutForm = formAction({ caller: "public", fields: {} }, async () => {
   await setFlash({ kind: "signed_out" });
   await endSession({ redirectTo: "/login", reason: "signed_out" });
+  return {};
+});
+
+const idleSignOutForm = formAction({ caller: "public", fields: {} }, async () => {
+  await endSession({ redirectTo: "/login?reason=idle", reason: "idle" });
+  return {};
+});
+
+const everywhereForm = formAction({ caller: "patient", fields: {} }, async (_input, { caller }) => {
+  await signOutPatientEverywhere(await getDb(), { patientId: caller.patientId });
+  await setFlash({ kind: "signed_out" });
+  await signOut({ redirectTo: "/login" });
+  return {};
+});
+
+const changePasswordForm = formAction(
+  {
+    caller: "patient",
+    fields: { current: "secret", password: "secret", confirm: "secret" },
+    schema: changePasswordSchema,
+  },
+  async (input, { caller }): Promise<ChangePasswordState> => {
+    if (input.password !== input.confirm) return { errors: { confirm: ["The two new passwords do not match."] } };
+    const result = await changePassword(await getDb(), {
+      patientId: caller.patientId,
+      current: input.current,
+      password: input.password,
+      now: new Date(),
+    });
+    if (!result.ok) return { errors: { [result.field]: [result.message] } };
+    kickWorkers();
+    await setFlash({ kind: "password_changed", username: caller.username });
+    await signOut({ redirectTo: "/login" });
+    return {};
+  },
+);
+
+export async function signOutPatient() {
+  await signOutForm();
 }
 
 export async function signOutIdlePatient() {
-  await endSession({ redirectTo: "/login?reason=idle", reason: "idle" });
+  await idleSignOutForm();
 }
 
 export async function signOutEverywhere() {
-  const patient = await currentPatient();
-  if (!patient) redirect("/login");
-  await signOutPatientEverywhere(await getDb(), { patientId: patient.patientId });
-  await setFlash({ kind: "signed_out" });
-  await signOut({ redirectTo: "/login" });
+  await everywhereForm();
 }
 
-export type ChangePasswordState = {
-  errors?: Partial<Record<"current" | "password" | "confirm", string[]>>;
-  message?: string;
-};
-
-const schema = z.object({
-  current: z.string().min(1, "Enter your current password").max(1000),
-  password: z.string().min(1, "Enter a new password").max(1000),
-  confirm: z.string().max(1000),
-});
-
-export async function changePatientPassword(_prev: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
-  const patient = await currentPatient();
-  if (!patient) redirect("/login");
-  const parsed = schema.safeParse({
-    current: form.get("current") ?? "",
-    password: form.get("password") ?? "",
-    confirm: form.get("confirm") ?? "",
-  });
-  if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors };
-  if (parsed.data.password !== parsed.data.confirm)
-    return { errors: { confirm: ["The two new passwords do not match."] } };
-  const result = await changePassword(await getDb(), {
-    patientId: patient.patientId,
-    current: parsed.data.current,
-    password: parsed.data.password,
-    now: new Date(),
-  });
-  if (!result.ok) return { errors: { [result.field]: [result.message] } };
-  kickWorkers();
-  await setFlash({ kind: "password_changed", username: patient.username });
-  await signOut({ redirectTo: "/login" });
-  return {};
+export async function changePatientPassword(prev: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
+  return changePasswordForm(prev, form);
 }

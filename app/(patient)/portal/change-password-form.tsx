@@ -10,7 +10,7 @@ export function ChangePasswordForm({ hint }: { hint: string }) {
   const [state, action, pending] = useActionState<ChangePasswordState, FormData>(changePatientPassword, {});
   return (
     <form action={action} noValidate>
-      <ErrorSummary errors={state.errors} message={state.message} labels={LABELS} />
+      <ErrorSummary errors={state.errors} message={state.error} labels={LABELS} />
       <PasswordField
         name="current"
         label="Current password"

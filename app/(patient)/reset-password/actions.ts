@@ -1,7 +1,9 @@
 "use server";
-import { handleSetPassword } from "../_components/handle-set-password";
-import type { SetPasswordState } from "../_components/set-password-state";
+import type { SetPasswordState } from "../_components/set-password-form";
+import { setPasswordAction } from "../_lib/set-password-action";
 
-export async function completePasswordReset(_prev: SetPasswordState, form: FormData): Promise<SetPasswordState> {
-  return handleSetPassword("reset", form);
+const resetForm = setPasswordAction("reset");
+
+export async function completePasswordReset(prev: SetPasswordState, form: FormData): Promise<SetPasswordState> {
+  return resetForm(prev, form);
 }

@@ -1,7 +1,9 @@
 "use server";
-import { handleSetPassword } from "../_components/handle-set-password";
-import type { SetPasswordState } from "../_components/set-password-state";
+import type { SetPasswordState } from "../_components/set-password-form";
+import { setPasswordAction } from "../_lib/set-password-action";
 
-export async function completeAccountSetup(_prev: SetPasswordState, form: FormData): Promise<SetPasswordState> {
-  return handleSetPassword("setup", form);
+const setupForm = setPasswordAction("setup");
+
+export async function completeAccountSetup(prev: SetPasswordState, form: FormData): Promise<SetPasswordState> {
+  return setupForm(prev, form);
 }

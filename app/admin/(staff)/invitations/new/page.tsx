@@ -2,6 +2,7 @@ import Link from "next/link";
 import { requireStaff } from "@/lib/auth/dal";
 import { getDb } from "@/db/client";
 import { planBulkInvitations, RECENT_INVITE_DAYS } from "@/lib/patients/plan-bulk-invitations";
+import { linkLifetime } from "@/lib/tokens/link-lifetime";
 import { parsePatientSearch } from "@/lib/patients/search";
 import { bulkSelectionQuery } from "@/lib/validation/bulk-selection";
 import { confirmBulkInvitations } from "../actions";
@@ -43,7 +44,10 @@ export default async function NewBulkInvitationPage({
           </ul>
         </>
       )}
-      <p>Each patient gets a link to set up their account, valid for 7 days, at the email address on file.</p>
+      <p>
+        Each patient gets a link to set up their account, valid for {linkLifetime("setup_staff").words}, at the email
+        address on file.
+      </p>
       <form action={confirmBulkInvitations} className="actions-row">
         {query.all ? (
           <input type="hidden" name="all" value="unactivated" />

@@ -14,13 +14,18 @@ export function AddPatientForm() {
   const e = state.errors ?? {};
   return (
     <form action={action} noValidate key={JSON.stringify(v)}>
-      <ErrorSummary errors={state.errors} message={state.message} labels={LABELS} />
-      {state.duplicates && (
+      <ErrorSummary errors={state.errors} message={state.error} labels={LABELS} />
+      {state.result?.duplicates && (
         <div className="checkbox warning">
-          <input type="checkbox" id="confirmDuplicate" name="confirmDuplicate" />
+          <input
+            type="checkbox"
+            id="confirmDuplicate"
+            name="confirmDuplicate"
+            defaultChecked={v.confirmDuplicate === "on"}
+          />
           <label htmlFor="confirmDuplicate">
             This is a different person from{" "}
-            {state.duplicates.map((d, i) => (
+            {state.result.duplicates.map((d, i) => (
               <span key={d.id}>
                 {i > 0 && ", "}
                 <Link href={`/admin/patients/${d.id}`}>
@@ -106,7 +111,12 @@ export function AddPatientForm() {
         />
       </div>
       <div className="checkbox">
-        <input type="checkbox" id="portalAccessEnabled" name="portalAccessEnabled" />
+        <input
+          type="checkbox"
+          id="portalAccessEnabled"
+          name="portalAccessEnabled"
+          defaultChecked={v.portalAccessEnabled === "on"}
+        />
         <label htmlFor="portalAccessEnabled">Patient Can Access Portal</label>
       </div>
       <button type="submit" className="button" disabled={pending}>

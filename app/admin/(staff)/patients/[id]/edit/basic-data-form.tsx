@@ -21,19 +21,20 @@ export function BasicDataForm({
 }) {
   const [state, action, pending] = useActionState<BasicDataState, FormData>(saveBasicData, {});
   const values = state.values ?? initial;
-  const stale = !state.saved && !!state.message && !state.errors;
+  const saved = !!state.message;
+  const stale = !!state.error && !state.errors;
   return (
     // Re-mount the inputs when the server sends back other values (a refused stale save).
-    <form action={action} noValidate key={`${state.version ?? version}-${stale}`}>
-      {state.saved ? (
+    <form action={action} noValidate key={`${state.result?.version ?? version}-${stale}`}>
+      {saved ? (
         <p className="notice" role="status">
           {state.message}
         </p>
       ) : (
-        <ErrorSummary errors={state.errors} message={state.message} labels={LABELS} />
+        <ErrorSummary errors={state.errors} message={state.error} labels={LABELS} />
       )}
       <input type="hidden" name="patientId" value={patientId} />
-      <input type="hidden" name="version" value={state.version ?? version} />
+      <input type="hidden" name="version" value={state.result?.version ?? version} />
       <div className="form-grid">
         <Field
           name="firstName"

@@ -57,7 +57,7 @@ export function SendInvitationForm({
           ? "Sends a link to choose a new password to the email address on file, without the patient having to verify their details."
           : "Sends a link to set up a username and password to the email address on file, without the patient having to verify their details."}
       </p>
-      {(askEmailChangeConfirmation || state.needsEmailChangeConfirmation) && !blocked && (
+      {(askEmailChangeConfirmation || state.result?.needsEmailChangeConfirmation) && !blocked && (
         <div className="checkbox warning">
           <input type="checkbox" id="emailChangeConfirmed" name="emailChangeConfirmed" />
           <label htmlFor="emailChangeConfirmed">
