@@ -1,26 +1,9 @@
 "use server";
-// Records the request and answers the same way whatever our records say (docs/security.md V1): the worker
-// matches it on its own tick (within a second), so nothing about the outcome reaches this answer, in what it
-// says or in how long it takes. Bad input is answered at once and nothing is looked up or sent.
-import { formAction } from "@/app/_lib/form-action";
-import { getDb } from "@/db/client";
-import { VERIFICATION_ECHO_LIMIT, verificationForm } from "@/lib/validation/verification-form";
-import { requestVerification } from "@/lib/verification/request-verification";
+// The create-account form's action: the shared identity-form body (../_lib/verification-action.ts) for this flow.
+import { verificationAction } from "../_lib/verification-action";
 import type { VerificationState } from "../_components/verification-form";
 
-const verification = formAction(
-  {
-    caller: "public",
-    fields: { email: "text", lastName: "text", dobMonth: "text", dobDay: "text", dobYear: "text", zip: "text" },
-    errorKeys: ["dateOfBirth"],
-    schema: verificationForm,
-    echoLimit: VERIFICATION_ECHO_LIMIT,
-  },
-  async (details, { ipHash }): Promise<VerificationState> => {
-    await requestVerification(await getDb(), { flow: "register", details, ipHash: await ipHash(), now: new Date() });
-    return { result: { submitted: true } };
-  },
-);
+const verification = verificationAction("register");
 
 export async function requestAccountSetup(prev: VerificationState, form: FormData): Promise<VerificationState> {
   return verification(prev, form);
