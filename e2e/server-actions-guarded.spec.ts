@@ -231,8 +231,14 @@ async function requestWith(
   return playwright.request.newContext({ baseURL, storageState: from ? await from.storageState() : undefined });
 }
 
-/** Takes what staff see (and every table, on PostgreSQL) once the background worker has gone quiet. */
-async function snapshot(): Promise<{ ui: Record<string, unknown>; tables: Record<string, string> | null }> {
+type Snapshot = { ui: Record<string, unknown>; tables: Record<string, string> | null; countersSince: Date };
+
+/**
+ * Takes what staff see (and every table, on PostgreSQL) once the background worker has gone quiet. Counters are
+ * compared from 9 minutes back: retention deletes none younger than twice the shortest window (5 minutes).
+ */
+async function snapshot(): Promise<Snapshot> {
+  const countersSince = new Date(Date.now() - 9 * 60_000);
   if (dbUrl) await waitForIdleWorker(dbUrl);
   let ui = await staffView(adminPage, ids);
   // On PGlite the worker cannot be watched: wait until two looks in a row agree.
@@ -242,11 +248,14 @@ async function snapshot(): Promise<{ ui: Record<string, unknown>; tables: Record
     if (JSON.stringify(again) === JSON.stringify(ui)) break;
     ui = again;
   }
-  return { ui, tables: dbUrl ? await tableFingerprints(dbUrl) : null };
+  return { ui, tables: dbUrl ? await tableFingerprints(dbUrl, countersSince) : null, countersSince };
 }
 
-async function expectNothingChanged(before: Awaited<ReturnType<typeof snapshot>>, what: string) {
-  const after = { ui: await staffView(adminPage, ids), tables: dbUrl ? await tableFingerprints(dbUrl) : null };
+async function expectNothingChanged(before: Snapshot, what: string) {
+  const after = {
+    ui: await staffView(adminPage, ids),
+    tables: dbUrl ? await tableFingerprints(dbUrl, before.countersSince) : null,
+  };
   expect(after.ui, `${what}: what staff see changed`).toEqual(before.ui);
   if (dbUrl) expect(after.tables, `${what}: a table changed`).toEqual(before.tables);
 }

@@ -42,8 +42,12 @@ export async function isOwnDatabase(url: string, chartNumber: string): Promise<b
 // stamps its heartbeat after every pass): only their row counts are compared.
 const COUNT_ONLY = new Set(["email_outbox", "worker_heartbeats"]);
 
-/** Every table in the public schema: its row count, and a digest of its whole content. */
-export async function tableFingerprints(url: string): Promise<Record<string, string>> {
+/**
+ * Every table in the public schema: its row count, and a digest of its whole content. Rate-limit counters are
+ * compared from `countersSince` on: the worker's retention job deletes windows that ended long ago, at any
+ * moment, and a check spanning a few seconds must not mistake that for a write (pass the same moment to both).
+ */
+export async function tableFingerprints(url: string, countersSince: Date): Promise<Record<string, string>> {
   return withSql(url, async (sql) => {
     const tables = await sql<
       { tablename: string }[]
@@ -51,11 +55,16 @@ export async function tableFingerprints(url: string): Promise<Record<string, str
     const out: Record<string, string> = {};
     for (const { tablename } of tables) {
       const ident = sql(tablename);
-      const [row] = COUNT_ONLY.has(tablename)
-        ? await sql<{ n: number; h: string }[]>`select count(*)::int as n, '' as h from ${ident}`
-        : await sql<
-            { n: number; h: string }[]
-          >`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${ident} t`;
+      const [row] =
+        tablename === "rate_limit_counters"
+          ? await sql<{ n: number; h: string }[]>`select count(*)::int as n,
+                md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h
+              from rate_limit_counters t where window_start >= ${countersSince}`
+          : COUNT_ONLY.has(tablename)
+            ? await sql<{ n: number; h: string }[]>`select count(*)::int as n, '' as h from ${ident}`
+            : await sql<
+                { n: number; h: string }[]
+              >`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${ident} t`;
       out[tablename] = `${row.n} rows ${row.h}`.trim();
     }
     return out;
