@@ -17,15 +17,9 @@ const TOOLING = [
 // lib/ files whose SQL is still written inline instead of in a db/queries function. Each one leaves this list
 // when its statements move to db/queries/<aggregate>.ts; nothing may be added to it.
 const SQL_NOT_YET_IN_DB = [
-  "^lib/accounts/change-password\\.ts$",
-  "^lib/accounts/set-password-with-link\\.ts$",
   "^lib/email/deliver-outbox\\.ts$",
   "^lib/email/enqueue-email\\.ts$",
   "^lib/email/send-pacer\\.ts$",
-  "^lib/import/apply-import\\.ts$",
-  "^lib/patients/invite-patients\\.ts$",
-  "^lib/patients/send-bulk-invitations\\.ts$",
-  "^lib/patients/update-basic-data\\.ts$",
   "^lib/verification/process-verifications\\.ts$",
 ];
 

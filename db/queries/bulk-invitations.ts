@@ -1,9 +1,11 @@
-// "Send invitations" runs: who a run would look at, and the progress of one run (emails waiting, sent, failed, held).
+// "Send invitations" runs: who a run would look at, the patients an invitation goes to, and the progress of one
+// run (emails waiting, sent, failed, held).
 import { eq, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../client";
+import type { Db, Tx } from "../client";
+import { jsonArray } from "../json-input";
 import { queryRows } from "../rows";
 import { searchCondition, type PatientSearch } from "./patients";
-import { bulkInvitations, emailOutbox, staffUsers } from "../schema";
+import { bulkInvitations, emailOutbox, patients, portalAccounts, staffUsers } from "../schema";
 
 export async function getBulkProgress(db: Db, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
@@ -55,4 +57,36 @@ export async function listInvitationCandidates(
                   and t.created_at > ${opts.since.toISOString()}::timestamptz) as recent
         from patients p where ${which} order by p.last_name, p.first_name, p.id`,
   );
+}
+
+/** The patients among `ids` with what decides whether and which link they are sent; missing ones are left out. */
+export async function findInvitees(tx: Tx, ids: readonly string[]) {
+  return tx
+    .select({
+      id: patients.id,
+      email: patients.email,
+      zip: patients.zip,
+      portalAccessEnabled: patients.portalAccessEnabled,
+      chartStatus: patients.chartStatus,
+      emailChangedAt: patients.emailChangedAt,
+      accountId: portalAccounts.id,
+    })
+    .from(patients)
+    .leftJoin(portalAccounts, eq(portalAccounts.patientId, patients.id))
+    .where(sql`${patients.id} = any(${jsonArray(ids, "uuid")})`);
+}
+
+export async function insertBulkInvitation(
+  db: Db,
+  opts: { createdByStaffId: string | null; createdAt: Date; skipped: number },
+): Promise<string> {
+  const [bulk] = await db.insert(bulkInvitations).values(opts).returning({ id: bulkInvitations.id });
+  return bulk.id;
+}
+
+export async function writeBulkCounts(tx: Tx, opts: { id: string; queued: number; skipped: number }) {
+  await tx
+    .update(bulkInvitations)
+    .set({ queued: opts.queued, skipped: opts.skipped })
+    .where(eq(bulkInvitations.id, opts.id));
 }

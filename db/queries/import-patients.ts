@@ -1,6 +1,7 @@
-// Reads for a chart import: the on-file patients its chart numbers could refer to.
-import { inArray, sql } from "drizzle-orm";
-import type { Db } from "../client";
+// A chart import's reads and writes: the on-file patients its chart numbers could refer to, the charts it adds,
+// and the updates it makes under the same optimistic version check as a staff save.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db, Tx } from "../client";
 import { patients } from "../schema";
 
 // Well under PostgreSQL's 65,535 bind parameters, whatever the file's size.
@@ -33,4 +34,29 @@ export async function patientsByChartNumbers(db: Pick<Db, "select">, keys: reado
     found.push(...rows);
   }
   return found;
+}
+
+/** Adds the charts; their ids in the order given. */
+export async function insertImportedPatients(
+  tx: Tx,
+  records: readonly (typeof patients.$inferInsert)[],
+): Promise<string[]> {
+  const added = await tx
+    .insert(patients)
+    .values([...records])
+    .returning({ id: patients.id });
+  return added.map((r) => r.id);
+}
+
+/** Writes an import's changes to a patient still at `version`; false when someone changed it since. */
+export async function updateImportedPatient(
+  tx: Tx,
+  opts: { id: string; version: number; changes: Partial<typeof patients.$inferInsert> },
+): Promise<boolean> {
+  const updated = await tx
+    .update(patients)
+    .set({ ...opts.changes, version: sql`${patients.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(patients.id, opts.id), eq(patients.version, opts.version)))
+    .returning({ id: patients.id });
+  return updated.length > 0;
 }

@@ -3,6 +3,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { patients } from "../schema";
+import { portalAccessColumns } from "./portal-access-columns";
 
 /** The email columns of one patient, locked until the transaction ends. */
 export async function lockPatientEmail(db: Db, patientId: string) {
@@ -29,6 +30,31 @@ export async function writePatientEmail(
       ...(opts.changed ? { emailChangedAt: opts.changed.at, emailBeforeChange: opts.changed.before } : {}),
     })
     .where(eq(patients.id, opts.patientId));
+}
+
+/** What decides one patient's portal access, locked until the transaction ends. */
+export async function lockPatientAccess(tx: Tx, patientId: string) {
+  const [row] = await tx.select(portalAccessColumns).from(patients).where(eq(patients.id, patientId)).for("update");
+  return row;
+}
+
+/** One patient's whole row, locked until the transaction ends. */
+export async function lockPatientRow(tx: Tx, patientId: string) {
+  const [row] = await tx.select().from(patients).where(eq(patients.id, patientId)).for("update");
+  return row ?? null;
+}
+
+/** Writes a staff save of Basic Data (the email goes its own way) at the next version; returns that version. */
+export async function writeBasicData(
+  tx: Tx,
+  opts: { patientId: string; values: Partial<typeof patients.$inferInsert>; version: number; now: Date },
+): Promise<number> {
+  const [saved] = await tx
+    .update(patients)
+    .set({ ...opts.values, version: opts.version, updatedAt: opts.now })
+    .where(eq(patients.id, opts.patientId))
+    .returning({ version: patients.version });
+  return saved.version;
 }
 
 /** Returns false when there is no such patient. */

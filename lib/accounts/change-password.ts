@@ -1,8 +1,7 @@
 // A signed-in patient changes their password: the current one is required (docs/security.md P7). Every session,
 // this one included, ends; every link dies; the address on file is told.
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { patients, portalAccounts } from "@/db/schema";
+import { findAccountForPasswordChange, writePatientPassword } from "@/db/queries/portal-accounts";
 import { getConfig } from "@/lib/config";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
@@ -19,18 +18,7 @@ export async function changePassword(
   db: Db,
   opts: { patientId: string; current: string; password: string; now: Date },
 ): Promise<ChangePasswordResult> {
-  const [row] = await db
-    .select({
-      accountId: portalAccounts.id,
-      hash: portalAccounts.passwordHash,
-      lockedUntil: portalAccounts.lockedUntil,
-      username: portalAccounts.username,
-      lastName: patients.lastName,
-      email: patients.email,
-    })
-    .from(portalAccounts)
-    .innerJoin(patients, eq(patients.id, portalAccounts.patientId))
-    .where(eq(portalAccounts.patientId, opts.patientId));
+  const row = await findAccountForPasswordChange(db, opts.patientId);
   // A stolen session must not become a way round the sign-in lock: wrong current passwords count the same,
   // and while the account waits or is locked no password is checked here either.
   const locked = !!row?.lockedUntil && row.lockedUntil > opts.now;
@@ -62,16 +50,8 @@ export async function changePassword(
   if (!check.ok) return { ok: false, field: "password", message: check.message };
   const passwordHash = await hashPassword(check.normalized);
   await db.transaction(async (tx) => {
-    await tx
-      .update(portalAccounts)
-      // Knowing the current password ends a run of failures, as a successful sign-in does.
-      .set({
-        passwordHash,
-        passwordChangedAt: opts.now,
-        failedLoginCount: 0,
-        lockedUntil: null,
-      })
-      .where(eq(portalAccounts.patientId, opts.patientId));
+    // Knowing the current password ends a run of failures, as a successful sign-in does.
+    await writePatientPassword(tx, { patientId: opts.patientId, passwordHash, now: opts.now });
     await endPatientSessions(tx, { patientId: opts.patientId });
     await revokeAccountLinks(tx, { patientId: opts.patientId, reason: "password_changed", now: opts.now });
     await recordAuditEvent(tx, { event: "account.password_changed", actorType: "patient", patientId: opts.patientId });

@@ -1,9 +1,9 @@
 // Completes a setup or reset link: checks the new password, then uses the link and sets the password in one
 // transaction. The link is consumed by a conditional UPDATE, so of many simultaneous submissions exactly one
 // wins (docs/security.md T3). Every other link dies, other sessions end, and the patient is told by email.
-import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { patients, portalAccounts } from "@/db/schema";
+import { lockPatientAccess } from "@/db/queries/patient-changes";
+import { accountExistsFor, insertPortalAccount, writePatientPasswordIfVersion } from "@/db/queries/portal-accounts";
 import { getConfig } from "@/lib/config";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword } from "@/lib/auth/password-hash";
@@ -13,7 +13,6 @@ import { consumeToken } from "@/lib/tokens/consume-token";
 import { inspectAccountLink, type LinkState } from "@/lib/tokens/inspect-account-link";
 import { revokeAccountLinks } from "@/lib/tokens/issue-account-link";
 import { canAccessPortal } from "@/lib/patients/portal-status";
-import { portalAccessColumns } from "@/db/queries/portal-access-columns";
 import { formatDateTime } from "@/lib/patients/portal-status-text";
 import { refuseTakenUsername } from "./refuse-taken-username";
 import { endPatientSessions } from "./end-patient-sessions";
@@ -61,45 +60,21 @@ export async function setPasswordWithLink(
       const used = await consumeToken(tx, { token: opts.token, purpose: opts.purpose, now: opts.now });
       if (!used?.patientId) throw new Abort({ ok: false, reason: "link", state: "used" });
 
-      const [patient] = await tx
-        .select(portalAccessColumns)
-        .from(patients)
-        .where(eq(patients.id, used.patientId))
-        .for("update");
+      const patient = await lockPatientAccess(tx, used.patientId);
       if (!canAccessPortal(patient)) throw new Abort({ ok: false, reason: "access_off" });
 
       if (opts.purpose === "setup") {
-        const [taken] = await tx
-          .select({ id: portalAccounts.id })
-          .from(portalAccounts)
-          .where(
-            sql`lower(${portalAccounts.username}) = ${username.toLowerCase()} or ${portalAccounts.patientId} = ${used.patientId}`,
-          );
-        if (taken) throw new Abort({ ok: false, reason: "username_taken" });
-        await tx.insert(portalAccounts).values({
-          patientId: used.patientId,
-          username,
-          passwordHash,
-          passwordChangedAt: opts.now,
-          createdAt: opts.now,
-        });
+        if (await accountExistsFor(tx, { username, patientId: used.patientId }))
+          throw new Abort({ ok: false, reason: "username_taken" });
+        await insertPortalAccount(tx, { patientId: used.patientId, username, passwordHash, now: opts.now });
       } else {
         // The link is bound to the password it was sent for: a later change makes it stale.
-        const [updated] = await tx
-          .update(portalAccounts)
-          .set({
-            passwordHash,
-            passwordChangedAt: opts.now,
-            failedLoginCount: 0,
-            lockedUntil: null,
-          })
-          .where(
-            and(
-              eq(portalAccounts.patientId, used.patientId),
-              eq(portalAccounts.sessionVersion, used.credentialVersion),
-            ),
-          )
-          .returning({ id: portalAccounts.id });
+        const updated = await writePatientPasswordIfVersion(tx, {
+          patientId: used.patientId,
+          credentialVersion: used.credentialVersion,
+          passwordHash,
+          now: opts.now,
+        });
         if (!updated) throw new Abort({ ok: false, reason: "link", state: "replaced" });
         await endPatientSessions(tx, { patientId: used.patientId });
       }

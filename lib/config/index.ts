@@ -29,11 +29,6 @@ export function getConfig(): Config {
   return cached;
 }
 
-/** For tests that change the environment between cases. */
-export function resetConfigForTests() {
-  cached = undefined;
-}
-
 // A fresh clone has no secret: keep a random one beside the embedded database so sessions survive restarts.
 function developmentSecret(): string {
   const dir = path.resolve(".data");

@@ -1,9 +1,8 @@
 // Runs an import as one transaction: the plan is made from the rows as the transaction sees them, and any
 // failure (a problem row, a racing edit, a lost connection) leaves the database as it was. A new email or a
 // switch of portal access goes through the same functions as a staff edit, with the same consequences.
-import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { patients } from "@/db/schema";
+import { insertImportedPatients, updateImportedPatient } from "@/db/queries/import-patients";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { changePatientEmail } from "@/lib/patients/change-patient-email";
 import { setPortalAccess } from "@/lib/patients/set-portal-access";
@@ -26,11 +25,11 @@ export async function applyImport(
     // The source is all the audit trail needs: the patient row itself says what was imported.
     const details = { source: parsed.source };
     for (let i = 0; i < plan.adds.length; i += INSERT_CHUNK) {
-      const added = await tx
-        .insert(patients)
-        .values(plan.adds.slice(i, i + INSERT_CHUNK).map((a) => a.record))
-        .returning({ id: patients.id });
-      for (const { id } of added) {
+      const added = await insertImportedPatients(
+        tx,
+        plan.adds.slice(i, i + INSERT_CHUNK).map((a) => a.record),
+      );
+      for (const id of added) {
         await recordAuditEvent(tx, { event: "patient.imported", actorType: "system", patientId: id, details });
       }
     }
@@ -39,12 +38,8 @@ export async function applyImport(
     for (const u of plan.updates) {
       const { email, portalAccessEnabled, ...rest } = u.changes;
       // Same optimistic check as a staff save: a patient edited since the plan was read is not overwritten.
-      const updated = await tx
-        .update(patients)
-        .set({ ...rest, version: sql`${patients.version} + 1`, updatedAt: sql`now()` })
-        .where(and(eq(patients.id, u.id), eq(patients.version, u.version)))
-        .returning({ id: patients.id });
-      if (updated.length === 0) {
+      const updated = await updateImportedPatient(tx, { id: u.id, version: u.version, changes: rest });
+      if (!updated) {
         throw new Error(
           `row ${u.row}: chart number ${u.chartNumber} was changed by someone else during the import; run it again`,
         );

@@ -2,10 +2,8 @@
 // statements whatever the count: the single "Send invitation/reset email" button, bulk runs and reminders all
 // come through here, so they follow one set of rules. Within 24 hours of an email change staff must confirm
 // they checked the change with the patient, because that is how a caller takes over someone's account.
-import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { patients, portalAccounts } from "@/db/schema";
-import { jsonArray } from "@/db/json-input";
+import { findInvitees } from "@/db/queries/bulk-invitations";
 import { recordAuditEvents, type AuditEvent } from "@/lib/audit/record-audit-event";
 import { enqueueEmails, holdEmails, recipientAllowance } from "@/lib/email/enqueue-email";
 import { issueAccountLinks, type LinkIssuer } from "@/lib/tokens/issue-account-link";
@@ -33,19 +31,7 @@ export async function invitePatients(
   },
 ): Promise<InvitationResult[]> {
   if (!opts.patientIds.length) return [];
-  const rows = await tx
-    .select({
-      id: patients.id,
-      email: patients.email,
-      zip: patients.zip,
-      portalAccessEnabled: patients.portalAccessEnabled,
-      chartStatus: patients.chartStatus,
-      emailChangedAt: patients.emailChangedAt,
-      accountId: portalAccounts.id,
-    })
-    .from(patients)
-    .leftJoin(portalAccounts, eq(portalAccounts.patientId, patients.id))
-    .where(sql`${patients.id} = any(${jsonArray(opts.patientIds, "uuid")})`);
+  const rows = await findInvitees(tx, opts.patientIds);
   const byId = new Map(rows.map((r) => [r.id, r]));
 
   // Anything that changed since staff looked (access switched off, an email just changed) is refused, not forced.

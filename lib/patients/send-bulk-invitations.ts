@@ -1,9 +1,8 @@
 // Queues one invitation per patient under one bulk run that staff can follow, a thousand patients per
 // transaction in a dozen statements (invitePatients is set-based), so 10,000 patients take seconds, not minutes.
 // Emails leave through the outbox, which sends them in provider batches.
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { bulkInvitations } from "@/db/schema";
+import { insertBulkInvitation, writeBulkCounts } from "@/db/queries/bulk-invitations";
 import { invitePatients } from "./invite-patients";
 
 export const BULK_CHUNK = 1000;
@@ -12,10 +11,11 @@ export async function sendBulkInvitations(
   db: Db,
   opts: { patientIds: string[]; staffId: string | null; now: Date; skippedBefore?: number },
 ): Promise<{ bulkId: string; queued: number; skipped: number }> {
-  const [bulk] = await db
-    .insert(bulkInvitations)
-    .values({ createdByStaffId: opts.staffId, createdAt: opts.now, skipped: opts.skippedBefore ?? 0 })
-    .returning({ id: bulkInvitations.id });
+  const bulkId = await insertBulkInvitation(db, {
+    createdByStaffId: opts.staffId,
+    createdAt: opts.now,
+    skipped: opts.skippedBefore ?? 0,
+  });
   let queued = 0;
   let skipped = opts.skippedBefore ?? 0;
   const ids = [...new Set(opts.patientIds)];
@@ -29,14 +29,14 @@ export async function sendBulkInvitations(
         staffId: opts.staffId,
         via: "bulk",
         now: opts.now,
-        bulkInvitationId: bulk.id,
+        bulkInvitationId: bulkId,
       });
       const q = results.filter((r) => r.ok && r.queued).length;
       queued += q;
       skipped += results.length - q;
       // Counted in the same transaction, so the progress page never shows emails its counts do not include.
-      await tx.update(bulkInvitations).set({ queued, skipped }).where(eq(bulkInvitations.id, bulk.id));
+      await writeBulkCounts(tx, { id: bulkId, queued, skipped });
     });
   }
-  return { bulkId: bulk.id, queued, skipped };
+  return { bulkId, queued, skipped };
 }

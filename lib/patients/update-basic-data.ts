@@ -1,9 +1,8 @@
 // Staff save a patient's Basic Data. The save names the version it was read at, so two people editing the
 // same record cannot silently overwrite each other. A changed email goes through changePatientEmail, as an
 // import's does (docs/security.md A3).
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { patients } from "@/db/schema";
+import { lockPatientRow, writeBasicData } from "@/db/queries/patient-changes";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { BasicData } from "@/lib/validation/patient-record";
 import { changePatientEmail } from "./change-patient-email";
@@ -31,7 +30,7 @@ export async function updateBasicData(
   opts: { patientId: string; expectedVersion: number; data: BasicData; staffId: string; now: Date },
 ): Promise<UpdateBasicDataResult> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(patients).where(eq(patients.id, opts.patientId)).for("update");
+    const row = await lockPatientRow(tx, opts.patientId);
     if (!row) return { ok: false as const, reason: "not_found" as const };
     if (row.version !== opts.expectedVersion) {
       const current = Object.fromEntries(FIELDS.map((f) => [f, row[f]])) as BasicData;
@@ -41,11 +40,12 @@ export async function updateBasicData(
     if (changed.length === 0) return { ok: true as const, version: row.version, emailChanged: false };
 
     const { email, ...rest } = opts.data;
-    const [saved] = await tx
-      .update(patients)
-      .set({ ...rest, version: row.version + 1, updatedAt: opts.now })
-      .where(eq(patients.id, opts.patientId))
-      .returning({ version: patients.version });
+    const version = await writeBasicData(tx, {
+      patientId: opts.patientId,
+      values: rest,
+      version: row.version + 1,
+      now: opts.now,
+    });
     // Field names only: the audit trail never holds the values themselves.
     await recordAuditEvent(tx, {
       event: "patient.basic_data_changed",
@@ -60,6 +60,6 @@ export async function updateBasicData(
       by: { staffId: opts.staffId },
       now: opts.now,
     });
-    return { ok: true as const, version: saved.version, emailChanged: change.changed, noticeHeld: change.noticeHeld };
+    return { ok: true as const, version, emailChanged: change.changed, noticeHeld: change.noticeHeld };
   });
 }

@@ -1,13 +1,13 @@
 // The shared sliding-window limiter on a real database (PGlite, and PostgreSQL when DATABASE_URL is set): exact
 // under concurrency, windows reset, reading does not count; and its wiring: verification
 // 20 per 15 minutes per IP (docs/security.md V6), sign-in per IP (S2), bad link submissions (T8), limits from config.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { rateLimitCounters, verificationAttempts } from "@/db/schema";
 import { queryRows } from "@/db/rows";
 import { DB_KINDS, openTestDb, type TestDb } from "@/test-kit/test-db";
 import { insertAccount, insertPatient } from "@/test-kit/factories";
-import { resetConfigForTests } from "@/lib/config";
+import { importWithEnv } from "@/test-kit/import-with-env";
 import { unseal } from "@/lib/crypto/seal";
 import { inspectAccountLink } from "@/lib/tokens/inspect-account-link";
 import { requestVerification } from "@/lib/verification/request-verification";
@@ -28,39 +28,31 @@ const counterOf = async (t: TestDb, rule: RateLimitRule, subject: string) =>
   ).sort((a, b) => +a.windowStart - +b.windowStart);
 
 describe("RATE_LIMITS read the configuration each time", () => {
-  const saved = { verify: process.env.RATE_LIMIT_VERIFY_PER_IP, signin: process.env.RATE_LIMIT_SIGNIN_PER_IP };
   afterEach(() => {
-    for (const [k, v] of [
-      ["RATE_LIMIT_VERIFY_PER_IP", saved.verify],
-      ["RATE_LIMIT_SIGNIN_PER_IP", saved.signin],
-    ] as const) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-    resetConfigForTests();
+    vi.unstubAllEnvs();
   });
+  const loadRateLimits = async (env: Record<string, string | undefined>) =>
+    (await importWithEnv(env, () => import("./hit-rate-limit"))).RATE_LIMITS;
 
-  it("defaults: verification 20 per 15 minutes, sign-in 20 per 5 minutes, bad links 10 per 10 minutes", () => {
-    delete process.env.RATE_LIMIT_VERIFY_PER_IP;
-    delete process.env.RATE_LIMIT_SIGNIN_PER_IP;
-    resetConfigForTests();
+  it("defaults: verification 20 per 15 minutes, sign-in 20 per 5 minutes, bad links 10 per 10 minutes", async () => {
+    const RATE_LIMITS = await loadRateLimits({
+      RATE_LIMIT_VERIFY_PER_IP: undefined,
+      RATE_LIMIT_SIGNIN_PER_IP: undefined,
+    });
     expect(RATE_LIMITS.verificationPerIp).toEqual({ name: "verify-ip", limit: 20, windowSeconds: 15 * 60 });
     expect(RATE_LIMITS.signInPerIp).toEqual({ name: "signin-ip", limit: 20, windowSeconds: 5 * 60 });
     expect(RATE_LIMITS.tokenSubmitPerIp).toEqual({ name: "token-ip", limit: 10, windowSeconds: 10 * 60 });
   });
 
-  it("RATE_LIMIT_VERIFY_PER_IP and RATE_LIMIT_SIGNIN_PER_IP change the limits; the windows stay", () => {
-    process.env.RATE_LIMIT_VERIFY_PER_IP = "3";
-    process.env.RATE_LIMIT_SIGNIN_PER_IP = "250";
-    resetConfigForTests();
+  it("RATE_LIMIT_VERIFY_PER_IP and RATE_LIMIT_SIGNIN_PER_IP change the limits; the windows stay", async () => {
+    const RATE_LIMITS = await loadRateLimits({ RATE_LIMIT_VERIFY_PER_IP: "3", RATE_LIMIT_SIGNIN_PER_IP: "250" });
     expect(RATE_LIMITS.verificationPerIp).toEqual({ name: "verify-ip", limit: 3, windowSeconds: 900 });
     expect(RATE_LIMITS.signInPerIp).toEqual({ name: "signin-ip", limit: 250, windowSeconds: 300 });
   });
 
-  it("a malformed limit stops start-up with the variable named", () => {
+  it("a malformed limit stops start-up with the variable named", async () => {
     for (const bad of ["0", "-5", "ten", "1.5", "10001"]) {
-      process.env.RATE_LIMIT_SIGNIN_PER_IP = bad;
-      resetConfigForTests();
+      const RATE_LIMITS = await loadRateLimits({ RATE_LIMIT_SIGNIN_PER_IP: bad });
       expect(() => RATE_LIMITS.signInPerIp, bad).toThrow(/RATE_LIMIT_SIGNIN_PER_IP/);
     }
   });
@@ -226,9 +218,10 @@ describe.each(DB_KINDS)("rate limiter (%s)", (kind) => {
   });
 
   it("verification honours RATE_LIMIT_VERIFY_PER_IP", async () => {
-    const saved = process.env.RATE_LIMIT_VERIFY_PER_IP;
-    process.env.RATE_LIMIT_VERIFY_PER_IP = "2";
-    resetConfigForTests();
+    const { requestVerification } = await importWithEnv(
+      { RATE_LIMIT_VERIFY_PER_IP: "2" },
+      () => import("@/lib/verification/request-verification"),
+    );
     try {
       const details = { email: "cfg.limit@example.com", lastName: "Nobody", dateOfBirth: "1970-01-01", zip: "10001" };
       const w = windowStart(15 * 60, 3);
@@ -240,9 +233,7 @@ describe.each(DB_KINDS)("rate limiter (%s)", (kind) => {
         .where(eq(verificationAttempts.ipHash, "cfg-ip"));
       expect(rows.filter((r) => r.outcome === "rate_limited").map((r) => r.repeats)).toEqual([2]);
     } finally {
-      if (saved === undefined) delete process.env.RATE_LIMIT_VERIFY_PER_IP;
-      else process.env.RATE_LIMIT_VERIFY_PER_IP = saved;
-      resetConfigForTests();
+      vi.unstubAllEnvs();
     }
   });
 
