@@ -1,12 +1,12 @@
 // The retention job on a real database with an injected clock (docs/security.md L2): each kind of growing row
 // goes after its own time, what is still in use stays, and the audit trail is never purged.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import { auditEvents, emailOutbox, rateLimitCounters, verificationAttempts } from "@/db/schema";
 import { queryRows } from "@/db/rows";
 import { recordWorkerPass } from "@/db/queries/worker-heartbeats";
 import { DB_KINDS, openTestDb, type TestDb } from "@/test-kit/test-db";
-import { resetConfigForTests } from "@/lib/config";
+import { importWithEnv } from "@/test-kit/import-with-env";
 import { revokeSession } from "@/lib/auth/revoke-session";
 import { hitRateLimit, RATE_LIMITS } from "@/lib/rate-limit/hit-rate-limit";
 import { requestVerification } from "@/lib/verification/request-verification";
@@ -109,10 +109,13 @@ describe.each(DB_KINDS)("retention job (%s)", (kind) => {
   });
 
   it("honours RETENTION_VERIFICATION_DAYS and RETENTION_SENT_EMAIL_DAYS", async () => {
-    const saved = { v: process.env.RETENTION_VERIFICATION_DAYS, e: process.env.RETENTION_SENT_EMAIL_DAYS };
-    process.env.RETENTION_VERIFICATION_DAYS = "7";
-    process.env.RETENTION_SENT_EMAIL_DAYS = "30";
-    resetConfigForTests();
+    const { applyRetention, requestVerification } = await importWithEnv(
+      { RETENTION_VERIFICATION_DAYS: "7", RETENTION_SENT_EMAIL_DAYS: "30" },
+      async () => ({
+        ...(await import("./apply-retention")),
+        ...(await import("@/lib/verification/request-verification")),
+      }),
+    );
     try {
       await requestVerification(t.db, { flow: "register", details, ipHash: "eight-days", now: ago(8 * DAY) });
       await requestVerification(t.db, { flow: "register", details, ipHash: "six-days", now: ago(6 * DAY) });
@@ -126,14 +129,7 @@ describe.each(DB_KINDS)("retention job (%s)", (kind) => {
       expect(keys).toContain("sent-29d");
       expect(keys).not.toContain("sent-31d");
     } finally {
-      for (const [k, v] of [
-        ["RETENTION_VERIFICATION_DAYS", saved.v],
-        ["RETENTION_SENT_EMAIL_DAYS", saved.e],
-      ] as const) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
-      resetConfigForTests();
+      vi.unstubAllEnvs();
     }
   });
 });
