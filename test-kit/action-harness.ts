@@ -6,12 +6,13 @@ import type { Db } from "@/db/client";
 
 type Caller = { staff?: CurrentStaff; patient?: CurrentPatient };
 
-/** What the mocks read: the test's database and who is signed in. */
-export const harness: { db: Db | null; caller: Caller; redirects: string[] } = {
-  db: null,
-  caller: {},
-  redirects: [],
-};
+/**
+ * What the mocks read: the test's database and who is signed in. Kept on globalThis so that actions imported
+ * afresh (importWithEnv, after vi.resetModules) read the same one.
+ */
+export const harness: { db: Db | null; caller: Caller; redirects: string[] } = ((
+  globalThis as { __actionHarness?: { db: Db | null; caller: Caller; redirects: string[] } }
+).__actionHarness ??= { db: null, caller: {}, redirects: [] });
 
 /** Thrown by the mocked redirect(), as Next's own is: code after a redirect never runs. */
 export class Redirected extends Error {

@@ -1,8 +1,8 @@
 // Every lifetime a page or an email names comes from the configuration (docs/security.md T4): with values other
 // than the defaults, the words change, and the emails print those words and no default lifetime.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { resetConfigForTests } from "@/lib/config";
-import { renderEmail, type EmailMessage } from "@/lib/email/render-email";
+import { importWithEnv } from "@/test-kit/import-with-env";
+import type { EmailMessage } from "@/lib/email/render-email";
 import { linkLifetime } from "./link-lifetime";
 
 const practice = { name: "Lakeside Clinic", phone: "(555) 123-4567", address: "9 Harbor Road, Lakeside, ST 00001" };
@@ -10,12 +10,11 @@ const DEFAULT_WORDS = /24 hours|7 days|1 hour\b/;
 
 afterEach(() => {
   vi.unstubAllEnvs();
-  resetConfigForTests();
 });
 
-function configure(env: Record<string, string>) {
-  for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
-  resetConfigForTests();
+/** linkLifetime as the given environment configures it. */
+async function configure(env: Record<string, string>) {
+  return (await importWithEnv(env, () => import("./link-lifetime"))).linkLifetime;
 }
 
 describe("link lifetimes come from the configuration", () => {
@@ -25,19 +24,23 @@ describe("link lifetimes come from the configuration", () => {
     expect(linkLifetime("setup_staff")).toEqual({ ms: 7 * 86_400_000, words: "7 days" });
   });
 
-  it("other values change the words and the lifetime", () => {
-    configure({ SETUP_LINK_HOURS: "48", RESET_LINK_MINUTES: "90", INVITE_LINK_DAYS: "3" });
+  it("other values change the words and the lifetime", async () => {
+    let linkLifetime = await configure({ SETUP_LINK_HOURS: "48", RESET_LINK_MINUTES: "90", INVITE_LINK_DAYS: "3" });
     expect(linkLifetime("setup_self_service")).toEqual({ ms: 48 * 3_600_000, words: "48 hours" });
     expect(linkLifetime("reset")).toEqual({ ms: 90 * 60_000, words: "90 minutes" });
     expect(linkLifetime("setup_staff")).toEqual({ ms: 3 * 86_400_000, words: "3 days" });
-    configure({ SETUP_LINK_HOURS: "1", RESET_LINK_MINUTES: "120", INVITE_LINK_DAYS: "1" });
+    linkLifetime = await configure({ SETUP_LINK_HOURS: "1", RESET_LINK_MINUTES: "120", INVITE_LINK_DAYS: "1" });
     expect(
       [linkLifetime("setup_self_service"), linkLifetime("reset"), linkLifetime("setup_staff")].map((l) => l.words),
     ).toEqual(["1 hour", "2 hours", "1 day"]);
   });
 
   it("every email with a link names the configured lifetime, and no default one", async () => {
-    configure({ SETUP_LINK_HOURS: "48", RESET_LINK_MINUTES: "30", INVITE_LINK_DAYS: "3" });
+    const env = { SETUP_LINK_HOURS: "48", RESET_LINK_MINUTES: "30", INVITE_LINK_DAYS: "3" };
+    const { linkLifetime, renderEmail } = await importWithEnv(env, async () => ({
+      ...(await import("./link-lifetime")),
+      ...(await import("@/lib/email/render-email")),
+    }));
     const link = "https://portal.test/setup-account?token=t";
     const setup = linkLifetime("setup_self_service").words;
     const reset = linkLifetime("reset").words;

@@ -2,12 +2,11 @@
 // lifetime of both kinds of link, each as configured, and never one that is wrong for the other (issue 15.3).
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
-import { resetConfigForTests } from "@/lib/config";
+import { importWithEnv } from "@/test-kit/import-with-env";
 import { SentConfirmation } from "./sent-confirmation";
 
 afterEach(() => {
   vi.unstubAllEnvs();
-  resetConfigForTests();
 });
 
 const text = (html: string) => html.replace(/<[^>]+>/g, "").replace(/\s+/g, " ");
@@ -20,10 +19,11 @@ describe("SentConfirmation", () => {
     expect(page).not.toMatch(/within 1 hour/);
   });
 
-  it("reads both lifetimes from the configuration", () => {
-    vi.stubEnv("SETUP_LINK_HOURS", "48");
-    vi.stubEnv("RESET_LINK_MINUTES", "30");
-    resetConfigForTests();
+  it("reads both lifetimes from the configuration", async () => {
+    const { SentConfirmation } = await importWithEnv(
+      { SETUP_LINK_HOURS: "48", RESET_LINK_MINUTES: "30" },
+      () => import("./sent-confirmation"),
+    );
     const page = text(renderToStaticMarkup(<SentConfirmation what="a link to reset your password" />));
     expect(page).toContain("a link to set up your account works for 48 hours");
     expect(page).toContain("a link to choose a new password for 30 minutes");

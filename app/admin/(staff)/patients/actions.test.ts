@@ -5,10 +5,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { patients, staffUsers } from "@/db/schema";
-import { resetConfigForTests } from "@/lib/config";
 import { formData, harness, Redirected, staffCaller } from "@/test-kit/action-harness";
 import { insertAccount, insertPatient } from "@/test-kit/factories";
 import { DB_KINDS, openTestDb, type TestDb } from "@/test-kit/test-db";
+import { importWithEnv } from "@/test-kit/import-with-env";
 
 vi.mock("@/lib/auth/dal", async () => (await import("@/test-kit/action-harness")).mockDal());
 vi.mock("@/db/client", async () => (await import("@/test-kit/action-harness")).mockDbClient());
@@ -37,7 +37,6 @@ describe.each(DB_KINDS)("staff patient forms (%s)", (kind) => {
   });
   afterEach(() => {
     vi.unstubAllEnvs();
-    resetConfigForTests();
   });
   afterAll(() => t?.close());
 
@@ -96,9 +95,10 @@ describe.each(DB_KINDS)("staff patient forms (%s)", (kind) => {
   });
 
   it("Send invitation names the configured lifetimes, not the defaults", async () => {
-    vi.stubEnv("INVITE_LINK_DAYS", "3");
-    vi.stubEnv("RESET_LINK_MINUTES", "90");
-    resetConfigForTests();
+    const { sendInvitation } = await importWithEnv(
+      { INVITE_LINK_DAYS: "3", RESET_LINK_MINUTES: "90" },
+      () => import("./[id]/actions"),
+    );
     const noAccount = await insertPatient(t.db);
     const setup = await sendInvitation({}, formData({ patientId: noAccount.id }));
     expect(setup.message).toBe(
