@@ -1,12 +1,18 @@
 // The outbox worker's one pass: claim due rows (SKIP LOCKED, so several workers can run), render, send with
 // the row's idempotency key, and record the result. 429 and 5xx are retried with backoff honouring Retry-After;
 // with a pacer, every worker keeps to the provider's request rate.
-import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { queryRows } from "@/db/rows";
+import {
+  claimDueEmails,
+  claimStaleEmails,
+  markEmailsFailed,
+  markEmailsSent,
+  requeueEmails,
+  setBatchKey,
+  type ClaimedEmail,
+} from "@/db/queries/email-outbox";
 import { unseal } from "@/lib/crypto/seal";
 import { getConfig } from "@/lib/config";
-import { jsonArray } from "@/db/json-input";
 import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import { renderEmail, type EmailMessage } from "./render-email";
 import { BATCH_LIMIT, type BatchResult, type EmailTransport, type OutgoingEmail, type SendResult } from "./transport";
@@ -54,28 +60,13 @@ async function groupForSending(
     const key = createHash("sha256")
       .update(items.map((c) => c.row.idempotency_key).join(","))
       .digest("hex");
-    await db.execute(sql`update email_outbox set batch_key = ${key}
-      where id in (${sql.join(
-        items.map((c) => sql`${c.row.id}::uuid`),
-        sql`, `,
-      )})`);
+    await setBatchKey(db, { ids: items.map((c) => c.row.id), key });
     out.push({ key, items });
   }
   return out;
 }
 
-type Claimed = {
-  id: string;
-  recipient: string;
-  template: string;
-  sealed_secret: string | null;
-  idempotency_key: string;
-  attempts: number;
-  patient_id: string | null;
-  batch_key: string | null;
-};
-
-const RETURNING = sql`returning id, recipient, template, sealed_secret, idempotency_key, attempts, patient_id, batch_key`;
+type Claimed = ClaimedEmail;
 
 /**
  * Claims up to `limit` rows. First rows left in "sending" by a worker that died (claimed again once their
@@ -83,23 +74,10 @@ const RETURNING = sql`returning id, recipient, template, sealed_secret, idempote
  * Both read email_outbox_due_idx (status, next_attempt_at) in its order: no sort of every waiting row.
  */
 async function claim(db: Db, claimedAt: Date, limit: number): Promise<Claimed[]> {
-  const until = sql`${new Date(claimedAt.getTime() + CLAIM_SECONDS * 1000).toISOString()}::timestamptz`;
-  const at = sql`${claimedAt.toISOString()}::timestamptz`;
-  const stale = await queryRows<Claimed>(
-    db,
-    sql`update email_outbox set attempts = attempts + 1, claimed_until = ${until}
-        where id in (select id from email_outbox where status = 'sending' and claimed_until < ${at}
-                     order by batch_key, id limit ${limit} for update skip locked)
-        ${RETURNING}`,
-  );
+  const until = new Date(claimedAt.getTime() + CLAIM_SECONDS * 1000);
+  const stale = await claimStaleEmails(db, { at: claimedAt, until, limit });
   if (stale.length) return stale;
-  return queryRows<Claimed>(
-    db,
-    sql`update email_outbox set status = 'sending', attempts = attempts + 1, claimed_until = ${until}
-        where id in (select id from email_outbox where status = 'queued' and next_attempt_at <= ${at}
-                     order by next_attempt_at limit ${limit} for update skip locked)
-        ${RETURNING}`,
-  );
+  return claimDueEmails(db, { at: claimedAt, until, limit });
 }
 
 export async function deliverOutbox(
@@ -192,38 +170,34 @@ async function recordResults(db: Db, outcomes: Outcome[], at: Date, transport: E
   const final = failed.filter((f) => !f.result.retryable || f.row.attempts >= MAX_ATTEMPTS);
   const retry = failed.filter((f) => !final.includes(f));
   await db.transaction(async (tx) => {
-    // Values per row come as one JSON object keyed by id, and rows are found by `id = any(…)`, so each update
-    // is an index lookup per row whatever the table's statistics say.
-    const byId = (items: { row: Claimed }[], value: (i: number) => string) =>
-      JSON.stringify(Object.fromEntries(items.map((x, i) => [x.row.id, value(i)])));
-    const ids = (items: { row: Claimed }[]) =>
-      jsonArray(
-        items.map((x) => x.row.id),
-        "uuid",
-      );
+    const byId = <T>(items: { row: Claimed }[], value: (i: number) => T) =>
+      new Map(items.map((x, i) => [x.row.id, value(i)]));
     if (sent.length) {
       // The sealed link is wiped once delivered; the development mailbox keeps it to show the message.
-      const providerIds = byId(sent, (i) => (sent[i].result as Extract<SendResult, { ok: true }>).providerMessageId);
-      await tx.execute(sql`update email_outbox o set status = 'sent', sent_at = ${at.toISOString()}::timestamptz,
-          provider_message_id = ${providerIds}::jsonb ->> o.id::text, last_error = null, claimed_until = null,
-          sealed_secret = ${transport === "mailbox" ? sql`o.sealed_secret` : sql`null`}
-        where o.id = any(${ids(sent)})`);
+      await markEmailsSent(tx, {
+        providerIds: byId(sent, (i) => (sent[i].result as Extract<SendResult, { ok: true }>).providerMessageId),
+        at,
+        keepSealed: transport === "mailbox",
+      });
     }
-    if (final.length) {
-      await tx.execute(sql`update email_outbox o set status = 'failed', last_error = ${byId(final, (i) => final[i].result.error)}::jsonb ->> o.id::text,
-          claimed_until = null, sealed_secret = null, batch_key = null
-        where o.id = any(${ids(final)})`);
-    }
-    if (retry.length) {
-      const next = byId(retry, (i) =>
-        new Date(
-          at.getTime() + retryDelayMs(retry[i].row.attempts, retry[i].result.retryAfterMs, retry[i].result.rateLimited),
-        ).toISOString(),
+    if (final.length)
+      await markEmailsFailed(
+        tx,
+        byId(final, (i) => final[i].result.error),
       );
+    if (retry.length) {
       // The provider answered "no": nothing was delivered, so the next try may group the row afresh.
-      await tx.execute(sql`update email_outbox o set status = 'queued', last_error = ${byId(retry, (i) => retry[i].result.error)}::jsonb ->> o.id::text,
-          claimed_until = null, batch_key = null, next_attempt_at = (${next}::jsonb ->> o.id::text)::timestamptz
-        where o.id = any(${ids(retry)})`);
+      await requeueEmails(tx, {
+        errors: byId(retry, (i) => retry[i].result.error),
+        nextAttempts: byId(
+          retry,
+          (i) =>
+            new Date(
+              at.getTime() +
+                retryDelayMs(retry[i].row.attempts, retry[i].result.retryAfterMs, retry[i].result.rateLimited),
+            ),
+        ),
+      });
     }
     await recordAuditEvents(tx, [
       ...sent.map((o) => ({

@@ -3,9 +3,7 @@
 // (docs/security.md V5): victim+1@, victim+2@ … count as victim@ (lib/email/canonical-mailbox.ts).
 // Each step has a batch form (bulk invitations queue thousands at once) that the single forms wrap.
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
-import { queryRows } from "@/db/rows";
-import { insertJsonRows, jsonArray } from "@/db/json-input";
+import { countMailboxEmails, insertHeldEmails, insertQueuedEmails, lockMailboxes } from "@/db/queries/email-outbox";
 import { seal } from "@/lib/crypto/seal";
 import { emailHmac, recordAuditEvents } from "@/lib/audit/record-audit-event";
 import type { Tx } from "@/db/client";
@@ -43,23 +41,9 @@ export async function recipientAllowance(
   const list = [...new Set(recipients.map(canonicalMailbox))].sort();
   const used = new Map(list.map((r) => [r, { hour: 0, day: 0 }]));
   if (list.length) {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('outbox:' || r.value))
-      from (select value from json_array_elements_text(${JSON.stringify(list)}::json) order by value) r`);
-    const counts = await queryRows<{ recipient: string; hour: number; day: number }>(
-      tx,
-      sql`select email_mailbox(recipient) as recipient,
-                 count(*) filter (where created_at > ${new Date(now.getTime() - 3_600_000).toISOString()}::timestamptz)::int as hour,
-                 count(*)::int as day
-          from email_outbox
-          where email_mailbox(recipient) = any(${jsonArray(list)}) and status <> 'held'
-            and template not in (${sql.join(
-              NOTICES.map((n) => sql`${n}`),
-              sql`, `,
-            )})
-            and created_at > ${new Date(now.getTime() - 86_400_000).toISOString()}::timestamptz
-          group by 1`,
-    );
-    for (const c of counts) used.set(c.recipient, { hour: Number(c.hour), day: Number(c.day) });
+    await lockMailboxes(tx, list);
+    const counts = await countMailboxEmails(tx, { mailboxes: list, exceptTemplates: NOTICES, now });
+    for (const c of counts) used.set(c.mailbox, { hour: c.hour, day: c.day });
   }
   return {
     take(to) {
@@ -89,19 +73,16 @@ type Hold = {
 /** Records emails we did not send because of the cap: staff see them, the audit trail notes them. */
 export async function holdEmails(tx: Tx, holds: readonly Hold[]) {
   if (!holds.length) return;
-  await insertJsonRows(
+  await insertHeldEmails(
     tx,
-    "email_outbox",
-    "recipient text, template text, patient_id uuid, bulk_invitation_id uuid, status outbox_status, idempotency_key text, last_error text, created_at timestamptz",
     holds.map((h) => ({
       recipient: normalize(h.to),
       template: h.template,
-      patient_id: h.patientId ?? null,
-      bulk_invitation_id: h.bulkInvitationId ?? null,
-      status: "held",
-      idempotency_key: randomUUID(),
-      last_error: "Not sent: this address already got the most emails we send in an hour or a day",
-      created_at: h.now.toISOString(),
+      patientId: h.patientId ?? null,
+      bulkInvitationId: h.bulkInvitationId ?? null,
+      idempotencyKey: randomUUID(),
+      lastError: "Not sent: this address already got the most emails we send in an hour or a day",
+      createdAt: h.now,
     })),
   );
   await recordAuditEvents(
@@ -160,21 +141,18 @@ export async function enqueueEmails(
   );
   const sending = emails.filter((_, i) => fits[i]);
   const rows = sending.map(() => ({ id: randomUUID() }));
-  await insertJsonRows(
+  await insertQueuedEmails(
     tx,
-    "email_outbox",
-    "id uuid, recipient text, template text, sealed_secret text, patient_id uuid, bulk_invitation_id uuid, idempotency_key text, created_at timestamptz, next_attempt_at timestamptz",
     sending.map((e, i) => ({
       id: rows[i].id,
       recipient: normalize(e.to),
       template: e.message.template,
       // The whole message is sealed: links carry tokens, and usernames are nobody's business in a dump.
-      sealed_secret: seal(e.message),
-      patient_id: e.patientId ?? null,
-      bulk_invitation_id: e.bulkInvitationId ?? null,
-      idempotency_key: randomUUID(),
-      created_at: e.now.toISOString(),
-      next_attempt_at: e.now.toISOString(),
+      sealedSecret: seal(e.message),
+      patientId: e.patientId ?? null,
+      bulkInvitationId: e.bulkInvitationId ?? null,
+      idempotencyKey: randomUUID(),
+      createdAt: e.now,
     })),
   );
   await recordAuditEvents(

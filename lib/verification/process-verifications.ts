@@ -1,16 +1,20 @@
 // The worker's side of verification: match each recorded request against the chart, issue the link and write
 // the email in one transaction, record the outcome for staff, and wipe what was typed.
-import { sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { queryRows, toDate } from "@/db/rows";
+import {
+  claimNextVerification,
+  countRecentNoMatches,
+  findVerificationCandidates,
+  recordVerificationOutcome,
+} from "@/db/queries/verification-attempts";
 import { unseal } from "@/lib/crypto/seal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { enqueueEmail, holdEmail, recipientHasRoom } from "@/lib/email/enqueue-email";
 import type { EmailMessage } from "@/lib/email/render-email";
 import { issueAccountLink } from "@/lib/tokens/issue-account-link";
-import { canAccessPortal, type ChartStatus } from "@/lib/patients/portal-status";
+import { canAccessPortal } from "@/lib/patients/portal-status";
 import { emailChangedRecently } from "@/lib/patients/email-changed-recently";
-import { matchPatient, type MatchResult, type OnFilePatient, type TypedDetails } from "./match-patient";
+import { matchPatient, type MatchResult, type TypedDetails } from "./match-patient";
 import { decideReply, type Reply } from "./decide-reply";
 import { holdLinkRequest } from "./hold-link-request";
 import type { VerificationFlow } from "./request-verification";
@@ -19,14 +23,6 @@ import type { VerificationFlow } from "./request-verification";
 export const PATIENT_ALERT_THRESHOLD = 10;
 
 type Pending = { id: string; flow: VerificationFlow; sealed_input: string };
-type Candidate = OnFilePatient & {
-  portal_access_enabled: boolean;
-  chart_status: ChartStatus;
-  username: string | null;
-  email_changed_at: unknown;
-  email_before_change: string | null;
-};
-
 export async function processVerifications(
   db: Db,
   opts: { now?: () => Date; batchSize?: number } = {},
@@ -35,11 +31,7 @@ export async function processVerifications(
   let done = 0;
   for (let i = 0; i < (opts.batchSize ?? 20); i++) {
     const handled = await db.transaction(async (tx) => {
-      const [attempt] = await queryRows<Pending>(
-        tx,
-        sql`select id, flow, sealed_input from verification_attempts
-            where processed_at is null order by created_at limit 1 for update skip locked`,
-      );
+      const attempt = (await claimNextVerification(tx)) as Pending | null;
       if (!attempt) return false;
       await handle(tx, attempt, now());
       return true;
@@ -52,13 +44,7 @@ export async function processVerifications(
 
 async function handle(tx: Tx, attempt: Pending, at: Date) {
   const typed = unseal<TypedDetails>(attempt.sealed_input);
-  const candidates = await queryRows<Candidate & { date_of_birth: string; last_name: string }>(
-    tx,
-    sql`select p.id, p.email, p.last_name, p.date_of_birth::text as date_of_birth, p.zip,
-               p.portal_access_enabled, p.chart_status, a.username, p.email_changed_at, p.email_before_change
-        from patients p left join portal_accounts a on a.patient_id = p.id
-        where lower(btrim(p.email)) = ${typed.email.trim().toLowerCase()}`,
-  );
+  const candidates = await findVerificationCandidates(tx, typed.email.trim().toLowerCase());
   const result = matchPatient(
     candidates.map((c) => ({
       id: c.id,
@@ -87,7 +73,7 @@ async function handle(tx: Tx, attempt: Pending, at: Date) {
   const to = matched?.email ?? typed.email;
   const patientId = matched?.id ?? null;
   const issuesLink = ["setup_link", "no_account_yet", "reset_link", "already_registered"].includes(reply.send);
-  if (issuesLink && emailChangedRecently({ emailChangedAt: toDate(matched!.email_changed_at), now: at })) {
+  if (issuesLink && emailChangedRecently({ emailChangedAt: matched!.email_changed_at, now: at })) {
     await holdLinkRequest(tx, {
       patientId: patientId!,
       flow: attempt.flow,
@@ -167,18 +153,14 @@ async function finish(
   const outcome = result.outcome === "matched" ? (canAccess ? "matched" : "access_off") : result.outcome;
   const emailPatientId = result.outcome === "no_match" ? result.emailPatientId : null;
   const mismatched = result.outcome === "no_match" ? result.mismatchedFields : [];
-  await tx.execute(sql`update verification_attempts set processed_at = ${at.toISOString()}::timestamptz,
-      outcome = ${outcome}, matched_patient_id = ${patientId}, email_patient_id = ${emailPatientId},
-      mismatched_fields = ${
-        mismatched.length
-          ? sql`array[${sql.join(
-              mismatched.map((f) => sql`${f}`),
-              sql`, `,
-            )}]::text[]`
-          : sql`null`
-      },
-      sealed_input = null
-    where id = ${attempt.id}`);
+  await recordVerificationOutcome(tx, {
+    id: attempt.id,
+    at,
+    outcome,
+    matchedPatientId: patientId,
+    emailPatientId,
+    mismatchedFields: mismatched,
+  });
   const subject = patientId ?? emailPatientId;
   await recordAuditEvent(tx, {
     event: "verification.processed",
@@ -190,12 +172,7 @@ async function finish(
 }
 
 async function alertOnRepeatedFailures(tx: Tx, patientId: string, at: Date) {
-  const [{ n }] = await queryRows<{ n: number }>(
-    tx,
-    sql`select count(*)::int as n from verification_attempts
-        where email_patient_id = ${patientId} and outcome = 'no_match'
-          and created_at > ${new Date(at.getTime() - 86_400_000).toISOString()}::timestamptz`,
-  );
+  const n = await countRecentNoMatches(tx, { patientId, at });
   if (n === PATIENT_ALERT_THRESHOLD) {
     await recordAuditEvent(tx, {
       event: "alert.repeated_verification_failures",
