@@ -116,7 +116,7 @@ describe("every server action goes through formAction", () => {
     for (const file of actionFiles) {
       const source = readFileSync(file, "utf8");
       const wrapped = new Set(
-        [...source.matchAll(/^const (\w+) = (?:formAction|setPasswordAction)\(/gm)].map((m) => m[1]),
+        [...source.matchAll(/^const (\w+) = (?:formAction|setPasswordAction|verificationAction)\(/gm)].map((m) => m[1]),
       );
       const exported = [...source.matchAll(/^export (?!type )/gm)].length;
       const before = actions.length;
