@@ -33,6 +33,7 @@ export const envSchema = z
       .max(24 * 60)
       .default(60),
     INVITE_LINK_DAYS: hours(1, 14, 7),
+    EMAIL_CHANGE_CONFIRM_HOURS: hours(1, 168, 24),
     // Per-address limits; a practice whose patients share one public address (a kiosk, a NAT) may raise them.
     // How many reverse proxies in front of the app append to X-Forwarded-For (nginx, a load balancer, a CDN).
     // The client address is the entry that many places from the right; everything to its left the caller wrote.

@@ -1,6 +1,6 @@
 // Emails patients a setup link (no account yet) or a reset link (has one), bypassing verification, in a few
 // statements whatever the count: the single "Send invitation/reset email" button, bulk runs and reminders all
-// come through here, so they follow one set of rules. Within 24 hours of an email change staff must confirm
+// come through here, so they follow one set of rules. Within EMAIL_CHANGE_CONFIRM_HOURS (24) of an email change staff must confirm
 // they checked the change with the patient, because that is how a caller takes over someone's account.
 import type { Tx } from "@/db/client";
 import { findInvitees } from "@/db/queries/bulk-invitations";

@@ -17,7 +17,7 @@ vi.mock("next/headers", async () => (await import("@/test-kit/action-harness")).
 vi.mock("next/cache", async () => (await import("@/test-kit/action-harness")).mockCache());
 
 const { addPatientAction } = await import("./new/actions");
-const { saveBasicData, sendInvitation } = await import("./[id]/actions");
+const { saveBasicData } = await import("./[id]/actions");
 
 describe.each(DB_KINDS)("staff patient forms (%s)", (kind) => {
   let t: TestDb;

@@ -8,7 +8,7 @@ import { getDb } from "@/db/client";
 import { updateBasicData } from "@/lib/patients/update-basic-data";
 import { setPortalAccess } from "@/lib/patients/set-portal-access";
 import { sendPortalInvitation } from "@/lib/patients/send-portal-invitation";
-import { EMAIL_CHANGE_CONFIRM_HOURS } from "@/lib/patients/email-changed-recently";
+import { emailChangeConfirmHours } from "@/lib/patients/email-changed-recently";
 import { unlockAccount } from "@/lib/patients/unlock-account";
 import { REASON_TEXT } from "@/lib/patients/portal-status-text";
 import { linkLifetime, plural } from "@/lib/tokens/link-lifetime";
@@ -132,7 +132,7 @@ const invitationForm = formAction(
           };
         case "confirm_email_change":
           return {
-            error: `The email address was changed less than ${plural(EMAIL_CHANGE_CONFIRM_HOURS, "hour")} ago. Confirm that you checked the change with the patient (for example by calling the number on file) before sending a link to the new address.`,
+            error: `The email address was changed less than ${plural(emailChangeConfirmHours(), "hour")} ago. Confirm that you checked the change with the patient (for example by calling the number on file) before sending a link to the new address.`,
             result: { needsEmailChangeConfirmation: true },
           };
       }

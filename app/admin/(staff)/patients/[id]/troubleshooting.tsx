@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { PatientDash } from "@/db/queries/patients";
 import type { InactiveReason } from "@/lib/patients/portal-status";
 import { REASON_TEXT } from "@/lib/patients/portal-status-text";
+import { emailChangeConfirmHours } from "@/lib/patients/email-changed-recently";
 import { SendInvitationForm } from "./edit/portal-forms";
 
 const FIX: Record<InactiveReason, { label: string; tab: "basic" | "portal"; field?: string } | null> = {
@@ -68,6 +69,7 @@ export function Troubleshooting({
             hasAccount={hasAccount}
             blockedBecause={[]}
             askEmailChangeConfirmation={recentEmailChange}
+            emailChangeWindowHours={emailChangeConfirmHours()}
           />
         </>
       )}
@@ -83,6 +85,7 @@ export function Troubleshooting({
             hasAccount={hasAccount}
             blockedBecause={[]}
             askEmailChangeConfirmation={recentEmailChange}
+            emailChangeWindowHours={emailChangeConfirmHours()}
           />
         </>
       )}

@@ -1,6 +1,5 @@
 "use client";
 import { useActionState } from "react";
-import { EMAIL_CHANGE_CONFIRM_HOURS } from "@/lib/patients/email-changed-recently";
 import { savePortalAccess, sendInvitation, unlockPatientAccount, type PortalActionState } from "../actions";
 
 function Outcome({ state }: { state: PortalActionState }) {
@@ -41,11 +40,14 @@ export function SendInvitationForm({
   hasAccount,
   blockedBecause,
   askEmailChangeConfirmation,
+  emailChangeWindowHours,
 }: {
   patientId: string;
   hasAccount: boolean;
   blockedBecause: string[];
   askEmailChangeConfirmation: boolean;
+  /** EMAIL_CHANGE_CONFIRM_HOURS, passed in: the configuration is read on the server. */
+  emailChangeWindowHours: number;
 }) {
   const [state, action, pending] = useActionState<PortalActionState, FormData>(sendInvitation, {});
   const blocked = blockedBecause.length > 0;
@@ -61,7 +63,7 @@ export function SendInvitationForm({
         <div className="checkbox warning">
           <input type="checkbox" id="emailChangeConfirmed" name="emailChangeConfirmed" />
           <label htmlFor="emailChangeConfirmed">
-            The email address was changed in the last {EMAIL_CHANGE_CONFIRM_HOURS} hours. I checked the change with the
+            The email address was changed in the last {emailChangeWindowHours} hours. I checked the change with the
             patient (for example by calling the phone number on file).
           </label>
         </div>

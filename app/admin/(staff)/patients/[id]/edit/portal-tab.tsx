@@ -5,7 +5,7 @@ import type { getPortalTab } from "@/db/queries/patient-portal-tab";
 import { StatusIcon } from "@/app/_components/status-icon";
 import { REASON_TEXT, formatDateTime } from "@/lib/patients/portal-status-text";
 import { inactiveReasons } from "@/lib/patients/portal-status";
-import { emailChangedRecently } from "@/lib/patients/email-changed-recently";
+import { emailChangeConfirmHours, emailChangedRecently } from "@/lib/patients/email-changed-recently";
 import { PortalAccessForm, SendInvitationForm, UnlockForm } from "./portal-forms";
 
 const EMAIL_STATE: Record<string, string> = {
@@ -90,6 +90,7 @@ export function PortalTab({
         hasAccount={!!portal.account}
         blockedBecause={blockers.map((r) => REASON_TEXT[r])}
         askEmailChangeConfirmation={recentEmailChange}
+        emailChangeWindowHours={emailChangeConfirmHours()}
       />
       <p className="hint">
         Staff never see or set a patient&apos;s password: the patient chooses it from the emailed link.
