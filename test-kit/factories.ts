@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { patients, portalAccounts } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password-hash";
+import { createStaffUser } from "@/lib/staff/create-staff-user";
 
 export type PatientOverrides = Partial<typeof patients.$inferInsert>;
 
@@ -38,4 +39,16 @@ export async function insertAccount(
     })
     .returning();
   return row;
+}
+
+/** A front-desk staff member (through the real create path), for tests that need a staff id on changes. */
+export async function insertFrontDesk(db: Db, email: string): Promise<string> {
+  const s = await createStaffUser(db, {
+    name: "Desk",
+    email,
+    role: "front_desk",
+    password: "a long enough staff password",
+  });
+  if (!s.ok) throw new Error(`could not create staff member ${email}`);
+  return s.id;
 }

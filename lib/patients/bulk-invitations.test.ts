@@ -5,8 +5,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { accountTokens, auditEvents, bulkInvitations, emailOutbox, patients } from "@/db/schema";
 import { DB_KINDS, openTestDb, type TestDb } from "@/test-kit/test-db";
-import { insertAccount, insertPatient } from "@/test-kit/factories";
-import { createStaffUser } from "@/lib/staff/create-staff-user";
+import { insertAccount, insertPatient, insertFrontDesk } from "@/test-kit/factories";
 import { unseal } from "@/lib/crypto/seal";
 import { hashToken } from "@/lib/tokens/account-token";
 import { issueAccountLink } from "@/lib/tokens/issue-account-link";
@@ -19,14 +18,7 @@ describe.each(DB_KINDS)("bulk invitations, set-based (%s)", (kind) => {
   let staffId: string;
   beforeAll(async () => {
     t = await openTestDb(kind);
-    const s = await createStaffUser(t.db, {
-      name: "Desk",
-      email: `bulk.desk.${kind}@clinic.test`,
-      role: "front_desk",
-      password: "a long enough staff password",
-    });
-    if (!s.ok) throw new Error("staff");
-    staffId = s.id;
+    staffId = await insertFrontDesk(t.db, `bulk.desk.${kind}@clinic.test`);
   });
   afterAll(() => t?.close());
 

@@ -5,8 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { auditEvents, emailOutbox } from "@/db/schema";
 import { RECIPIENT_CAP } from "@/lib/email/enqueue-email";
 import { DB_KINDS, openTestDb, type TestDb } from "@/test-kit/test-db";
-import { insertPatient } from "@/test-kit/factories";
-import { createStaffUser } from "@/lib/staff/create-staff-user";
+import { insertPatient, insertFrontDesk } from "@/test-kit/factories";
 import { basicDataSchema } from "@/lib/validation/patient-record";
 import { updateBasicData } from "./update-basic-data";
 
@@ -15,14 +14,7 @@ describe.each(DB_KINDS)("email-change notices under the per-recipient cap (%s)",
   let staffId: string;
   beforeAll(async () => {
     t = await openTestDb(kind);
-    const s = await createStaffUser(t.db, {
-      name: "Desk",
-      email: `cap.${kind}@clinic.test`,
-      role: "front_desk",
-      password: "a long enough staff password",
-    });
-    if (!s.ok) throw new Error("staff");
-    staffId = s.id;
+    staffId = await insertFrontDesk(t.db, `cap.${kind}@clinic.test`);
   });
   afterAll(() => t?.close());
 

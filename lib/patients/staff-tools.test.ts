@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { accountTokens, emailOutbox, patients, portalAccounts } from "@/db/schema";
 import { DB_KINDS, openTestDb, type TestDb } from "@/test-kit/test-db";
-import { insertAccount, insertPatient } from "@/test-kit/factories";
-import { createStaffUser } from "@/lib/staff/create-staff-user";
+import { insertAccount, insertPatient, insertFrontDesk } from "@/test-kit/factories";
 import { issueAccountLink } from "@/lib/tokens/issue-account-link";
 import { inspectAccountLink } from "@/lib/tokens/inspect-account-link";
 import { requestVerification } from "@/lib/verification/request-verification";
@@ -27,14 +26,7 @@ describe.each(DB_KINDS)("staff tools (%s)", (kind) => {
   let staffId: string;
   beforeAll(async () => {
     t = await openTestDb(kind);
-    const s = await createStaffUser(t.db, {
-      name: "Desk",
-      email: `desk.${kind}@clinic.test`,
-      role: "front_desk",
-      password: "a long enough staff password",
-    });
-    if (!s.ok) throw new Error("staff");
-    staffId = s.id;
+    staffId = await insertFrontDesk(t.db, `desk.${kind}@clinic.test`);
   });
   afterAll(() => t?.close());
 

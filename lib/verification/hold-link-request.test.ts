@@ -5,8 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { accountTokens, auditEvents, emailOutbox, type patients } from "@/db/schema";
 import { listOpenHeldLinkRequests } from "@/db/queries/held-link-requests";
 import { DB_KINDS, openTestDb, type TestDb } from "@/test-kit/test-db";
-import { insertAccount, insertPatient } from "@/test-kit/factories";
-import { createStaffUser } from "@/lib/staff/create-staff-user";
+import { insertAccount, insertPatient, insertFrontDesk } from "@/test-kit/factories";
 import { updateBasicData } from "@/lib/patients/update-basic-data";
 import { releaseHeldLinks } from "@/lib/patients/release-held-links";
 import { discardHeldLinks } from "@/lib/patients/discard-held-links";
@@ -20,14 +19,7 @@ describe.each(DB_KINDS)("links asked for just after an email change (%s)", (kind
   let n = 0;
   beforeAll(async () => {
     t = await openTestDb(kind);
-    const s = await createStaffUser(t.db, {
-      name: "Desk",
-      email: `held.${kind}@clinic.test`,
-      role: "front_desk",
-      password: "a long enough staff password",
-    });
-    if (!s.ok) throw new Error("staff");
-    staffId = s.id;
+    staffId = await insertFrontDesk(t.db, `held.${kind}@clinic.test`);
   });
   afterAll(() => t?.close());
 
