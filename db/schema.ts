@@ -2,8 +2,10 @@
 // the email outbox, the append-only audit trail, verification attempts and shared rate-limit counters.
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -308,3 +310,134 @@ export const workerHeartbeats = pgTable("worker_heartbeats", {
   kind: text("kind").notNull(), // inline | standalone
   lastPassAt: ts("last_pass_at").notNull(),
 });
+
+// Second factors (docs/security.md M1-M9). An account has none, or several: authenticator apps, passkeys, and for
+// patients an emailed code. Exactly one owner column is set.
+export const factorKind = pgEnum("factor_kind", ["totp", "passkey", "email"]);
+
+export const secondFactors = pgTable(
+  "second_factors",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    staffUserId: uuid("staff_user_id").references(() => staffUsers.id, { onDelete: "cascade" }),
+    patientId: uuid("patient_id").references(() => patients.id, { onDelete: "cascade" }),
+    kind: factorKind("kind").notNull(),
+    // What the owner calls it ("Phone", "YubiKey"), shown in their list.
+    name: text("name").notNull(),
+    // TOTP: the key, sealed (lib/crypto/seal.ts); the last 30-second step accepted, so no code works twice.
+    totpSecretSealed: text("totp_secret_sealed"),
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
+    // Passkey: the credential id (base64url), its COSE public key (base64url) and what the authenticator reports.
+    credentialId: text("credential_id"),
+    publicKey: text("public_key"),
+    signCount: bigint("sign_count", { mode: "number" }).notNull().default(0),
+    transports: text("transports").array(),
+    deviceType: text("device_type"), // singleDevice | multiDevice
+    backedUp: boolean("backed_up"),
+    createdAt: createdAt(),
+    lastUsedAt: ts("last_used_at"),
+  },
+  (t) => [
+    check("second_factors_one_owner", sql`num_nonnulls(${t.staffUserId}, ${t.patientId}) = 1`),
+    uniqueIndex("second_factors_credential_key").on(t.credentialId),
+    index("second_factors_staff_idx").on(t.staffUserId),
+    index("second_factors_patient_idx").on(t.patientId),
+  ],
+);
+
+/** Staff recovery codes: ten at a time, only their SHA-256 kept, each usable once. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    staffUserId: uuid("staff_user_id")
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    createdAt: createdAt(),
+    usedAt: ts("used_at"),
+  },
+  (t) => [index("recovery_codes_staff_idx").on(t.staffUserId)],
+);
+
+/**
+ * A half-done sign-in: the password was right and a second step (or, for staff without one, its setup) is
+ * pending. Never a session: only the second-step pages read it, through an opaque cookie whose SHA-256 is kept
+ * here. Five minutes, single use (docs/security.md M4).
+ */
+export const pendingSignIns = pgTable(
+  "pending_sign_ins",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull(),
+    staffUserId: uuid("staff_user_id").references(() => staffUsers.id, { onDelete: "cascade" }),
+    patientId: uuid("patient_id").references(() => patients.id, { onDelete: "cascade" }),
+    // The account's session_version when the password was checked: a password change or "sign out everywhere"
+    // in between voids the pending step.
+    sessionVersion: integer("session_version").notNull(),
+    purpose: text("purpose").notNull(), // second_step | set_up
+    // Set when a staff member finished setting up their first factor; the sign-in may then complete.
+    setUpAt: ts("set_up_at"),
+    createdAt: createdAt(),
+    expiresAt: ts("expires_at").notNull(),
+    usedAt: ts("used_at"),
+  },
+  (t) => [
+    uniqueIndex("pending_sign_ins_token_key").on(t.tokenHash),
+    check("pending_sign_ins_one_owner", sql`num_nonnulls(${t.staffUserId}, ${t.patientId}) = 1`),
+  ],
+);
+
+/** Six-digit codes emailed to patients: 10 minutes, 5 tries, single use; only an HMAC of the code is kept. */
+export const emailCodes = pgTable(
+  "email_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id, { onDelete: "cascade" }),
+    purpose: text("purpose").notNull(), // sign_in | add_factor
+    codeHash: text("code_hash").notNull(),
+    tries: integer("tries").notNull().default(0),
+    createdAt: createdAt(),
+    expiresAt: ts("expires_at").notNull(),
+    usedAt: ts("used_at"),
+  },
+  (t) => [index("email_codes_patient_idx").on(t.patientId, t.purpose, t.createdAt)],
+);
+
+/** WebAuthn challenges, kept server-side: single use, five minutes (docs/security.md M3). */
+export const webauthnChallenges = pgTable(
+  "webauthn_challenges",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // SHA-256 of the challenge as the browser returns it (base64url).
+    challengeHash: text("challenge_hash").notNull(),
+    purpose: text("purpose").notNull(), // register | authenticate
+    staffUserId: uuid("staff_user_id").references(() => staffUsers.id, { onDelete: "cascade" }),
+    patientId: uuid("patient_id").references(() => patients.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: ts("expires_at").notNull(),
+    usedAt: ts("used_at"),
+  },
+  (t) => [uniqueIndex("webauthn_challenges_hash_key").on(t.challengeHash)],
+);
+
+/** "Trust this device for 30 days": an opaque cookie whose SHA-256 is kept here (docs/security.md M8). */
+export const trustedDevices = pgTable(
+  "trusted_devices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: createdAt(),
+    expiresAt: ts("expires_at").notNull(),
+    lastUsedAt: ts("last_used_at"),
+  },
+  (t) => [
+    uniqueIndex("trusted_devices_token_key").on(t.tokenHash),
+    index("trusted_devices_patient_idx").on(t.patientId),
+  ],
+);
