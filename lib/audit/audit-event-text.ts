@@ -47,6 +47,8 @@ const EVENT_LABELS: Record<string, string> = {
   "alert.link_held_after_email_change": "Alert: link asked for soon after an email change, held for staff",
   "staff.held_link_released": "Held link request released by staff",
   "staff.held_link_discarded": "Held link request discarded by staff",
+  "second_factor.recovery_codes_issued": "Staff member got new recovery codes (earlier ones stopped working)",
+  "second_factor.recovery_code_used": "Staff member signed in with a recovery code",
 };
 
 export function eventLabel(event: string): string {
@@ -72,6 +74,8 @@ const DETAIL_LABELS: Record<string, string> = {
   mismatched: "Did not match",
   candidates: "Candidates",
   failuresToday: "Failures today",
+  count: "How many",
+  left: "Left",
 };
 
 const ROLE_WORDS: Record<string, string> = { admin: "Admin", front_desk: "Front desk" };
