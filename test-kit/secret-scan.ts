@@ -1,10 +1,10 @@
-// Finds test secrets (passwords, tokens, dates of birth, ZIPs, names, emails) in database rows
-// (docs/security.md A2, T2).
+// Finds test secrets (passwords, tokens, second-factor codes, dates of birth, ZIPs, names, emails) in database rows
+// (docs/security.md A2, T2, M5, M7).
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 
-export type SecretKind = "password" | "token" | "dob" | "zip" | "name" | "email" | "username";
+export type SecretKind = "password" | "token" | "code" | "dob" | "zip" | "name" | "email" | "username";
 export type Secret = { kind: SecretKind; label: string; value: string };
 export type Leak = { table: string; secret: Secret; row: string };
 
@@ -54,7 +54,11 @@ const NUMERIC = /^[0-9/-]+$/;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function matcher(secret: Secret): RegExp {
   const body = escapeRegExp(secret.value.toLowerCase());
-  return NUMERIC.test(secret.value) ? new RegExp(`(?<![0-9a-f])${body}(?![0-9a-f])`) : new RegExp(body);
+  if (!NUMERIC.test(secret.value)) return new RegExp(body);
+  // A six-digit code would also "appear" as the microseconds of any timestamp (".402917+00:00").
+  return secret.kind === "code"
+    ? new RegExp(`(?<![0-9a-f.])${body}(?![0-9a-f])`)
+    : new RegExp(`(?<![0-9a-f])${body}(?![0-9a-f])`);
 }
 
 /** Every row of a query as one lower-cased JSON text (the query must return a single `row` column of jsonb/json). */

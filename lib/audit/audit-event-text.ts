@@ -49,6 +49,8 @@ const EVENT_LABELS: Record<string, string> = {
   "staff.held_link_discarded": "Held link request discarded by staff",
   "second_factor.recovery_codes_issued": "Staff member got new recovery codes (earlier ones stopped working)",
   "second_factor.recovery_code_used": "Staff member signed in with a recovery code",
+  "second_factor.email_code_sent": "Patient was emailed a sign-in code",
+  "second_factor.email_code_used": "Patient entered the right emailed code",
 };
 
 export function eventLabel(event: string): string {

@@ -60,4 +60,20 @@ describe("renderEmail from a cached shape", () => {
     expect(b.text).toContain("second.user");
     expect(b.text).not.toContain("first.user");
   });
+
+  it("an emailed code is never taken from another email's render", async () => {
+    const code = (c: string): EmailMessage => ({
+      template: "sign_in_code",
+      code: c,
+      validFor: "10 minutes",
+      purpose: "sign_in",
+    });
+    const first = await renderEmail(code("111111"), practice);
+    const second = await renderEmail(code("222222"), practice);
+    const third = await renderEmail(code("333333"), practice);
+    expect(first.text).toContain("111111");
+    expect(second.text).toContain("222222");
+    expect(third.text).toContain("333333");
+    expect(third.html).not.toMatch(/111111|222222/);
+  });
 });

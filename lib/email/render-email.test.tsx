@@ -11,6 +11,7 @@ import NoAccountYetEmail from "./templates/no-account-yet";
 import PasswordChangedEmail from "./templates/password-changed";
 import ResetLinkEmail from "./templates/reset-link";
 import SetupLinkEmail from "./templates/setup-link";
+import SignInCodeEmail from "./templates/sign-in-code";
 import StaffInviteEmail from "./templates/staff-invite";
 import UsernameReminderEmail from "./templates/username-reminder";
 
@@ -37,6 +38,7 @@ const SAMPLES: { [K in EmailTemplate]: Extract<EmailMessage, { template: K }> } 
   email_changed_notice: { template: "email_changed_notice" },
   link_held_notice: { template: "link_held_notice" },
   staff_invite: { template: "staff_invite", link: LINK, validFor: "7 days", staffName: "Jordan Lee" },
+  sign_in_code: { template: "sign_in_code", code: "402917", validFor: "10 minutes", purpose: "sign_in" },
 };
 
 const LINK_FIELDS = [
@@ -170,6 +172,29 @@ describe("renderEmail: messages that must not echo the requester", () => {
   });
 });
 
+describe("renderEmail: the emailed sign-in code (docs/security.md M7)", () => {
+  it.each(["sign_in", "add_factor"] as const)(
+    "%s: the code, how long it works, and what to do if it was not you",
+    async (purpose) => {
+      const { subject, html, text } = await renderEmail({ ...SAMPLES.sign_in_code, purpose }, practice);
+      expect(subject).toBe("Your Patient Portal sign-in code – Lakeside Clinic");
+      expect(count(text, "402917")).toBe(1);
+      expect(html).toContain("402917");
+      expect(text).toContain("It works for 10 minutes, and only once.");
+      expect(text).toMatch(/If you did not (try to sign in|ask for this), someone else may know your\s+password/);
+      expect(text).toContain(`Change your password, or call us at ${practice.phone}.`);
+    },
+  );
+
+  it("keeps the code out of the subject and the inbox preview", async () => {
+    const { subject, html } = await renderEmail(SAMPLES.sign_in_code, practice);
+    expect(subject).not.toContain("402917");
+    const preview = /<div[^>]*display:none[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[1] ?? "";
+    expect(preview).toContain("Your Patient Portal code");
+    expect(preview).not.toContain("402917");
+  });
+});
+
 describe("renderEmail: hostile values", () => {
   const BIG = "A".repeat(10 * 1024);
   const HOSTILE = [
@@ -247,6 +272,7 @@ describe("templates preview on their own", () => {
     EmailChangedNoticeEmail,
     LinkHeldNoticeEmail,
     StaffInviteEmail,
+    SignInCodeEmail,
   ];
 
   it.each(components.map((C) => [C.name, C] as const))("%s renders with its PreviewProps", async (_, Component) => {

@@ -14,6 +14,7 @@ import PasswordChangedEmail from "./templates/password-changed";
 import AccountCreatedEmail from "./templates/account-created";
 import ResetLinkEmail from "./templates/reset-link";
 import SetupLinkEmail from "./templates/setup-link";
+import SignInCodeEmail from "./templates/sign-in-code";
 import StaffInviteEmail from "./templates/staff-invite";
 import UsernameReminderEmail from "./templates/username-reminder";
 
@@ -31,7 +32,8 @@ export type EmailMessage =
   | { template: "account_created"; createdAt: string }
   | { template: "email_changed_notice" }
   | { template: "link_held_notice" }
-  | { template: "staff_invite"; link: string; validFor: string; staffName: string };
+  | { template: "staff_invite"; link: string; validFor: string; staffName: string }
+  | { template: "sign_in_code"; code: string; validFor: string; purpose: "sign_in" | "add_factor" };
 
 export type EmailTemplate = EmailMessage["template"];
 
@@ -55,6 +57,7 @@ const SUBJECTS: Record<EmailTemplate, string> = {
   email_changed_notice: "The email address on your Patient Portal account was changed",
   link_held_notice: "Someone asked for a link to your Patient Portal account",
   staff_invite: "Set up your Patient Portal staff account",
+  sign_in_code: "Your Patient Portal sign-in code",
 };
 
 export const EMAIL_TEMPLATES = Object.keys(SUBJECTS) as readonly EmailTemplate[];
@@ -172,6 +175,8 @@ function templateElement(m: EmailMessage, practice: Practice): ReactElement {
       return createElement(LinkHeldNoticeEmail, { practice });
     case "staff_invite":
       return createElement(StaffInviteEmail, { ...m, practice });
+    case "sign_in_code":
+      return createElement(SignInCodeEmail, { ...m, practice });
   }
 }
 

@@ -25,6 +25,7 @@ const TEMPLATE_TEXT: Record<string, string> = {
   account_created: "“account is ready” notice",
   email_changed_notice: "email-change notice to the old address",
   link_held_notice: "“someone asked for a link” notice to the previous address",
+  sign_in_code: "sign-in code",
 };
 
 const EVENT_TEXT: Record<string, string> = {
@@ -62,6 +63,8 @@ const EVENT_TEXT: Record<string, string> = {
   "email.sent": "Email sent",
   "email.failed": "Email could not be sent",
   "email.held_recipient_cap": "Email held: too many emails to this address",
+  "second_factor.email_code_sent": "A sign-in code was emailed",
+  "second_factor.email_code_used": "The emailed code was entered",
   "verification.matched": "Verification matched",
   "verification.no_match": "Verification did not match",
   "verification.ambiguous": "Verification matched more than one chart",
