@@ -51,6 +51,9 @@ const EVENT_LABELS: Record<string, string> = {
   "second_factor.recovery_code_used": "Staff member signed in with a recovery code",
   "second_factor.email_code_sent": "Patient was emailed a sign-in code",
   "second_factor.email_code_used": "Patient entered the right emailed code",
+  "second_factor.trusted_device_added": "Patient chose to trust a device for 30 days",
+  "second_factor.trusted_device_used": "Patient signed in on a trusted device (second step skipped)",
+  "second_factor.trusted_devices_forgotten": "Patient's trusted devices forgotten (sessions ended)",
 };
 
 export function eventLabel(event: string): string {
