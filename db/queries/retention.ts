@@ -2,7 +2,17 @@
 // touched here: HIPAA keeps it six years, and its trigger refuses deletes anyway.
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { emailOutbox, rateLimitCounters, revokedSessions, verificationAttempts, workerHeartbeats } from "../schema";
+import {
+  emailCodes,
+  emailOutbox,
+  pendingSignIns,
+  rateLimitCounters,
+  revokedSessions,
+  trustedDevices,
+  verificationAttempts,
+  webauthnChallenges,
+  workerHeartbeats,
+} from "../schema";
 
 export type RetentionCutoffs = {
   /** Verification requests created before this go, processed or not (what was typed is sealed or wiped). */
@@ -16,6 +26,8 @@ export type RetentionCutoffs = {
   countersRestBefore: Date;
   /** Heartbeats of workers that stopped long ago. */
   heartbeatsBefore: Date;
+  /** Second-step rows (emailed codes, half-done sign-ins, WebAuthn challenges, trusted devices) expired before this. */
+  secondStepExpiredBefore: Date;
 };
 
 export type RetentionCounts = {
@@ -24,6 +36,10 @@ export type RetentionCounts = {
   revokedSessions: number;
   counters: number;
   heartbeats: number;
+  emailCodes: number;
+  pendingSignIns: number;
+  webauthnChallenges: number;
+  trustedDevices: number;
 };
 
 export async function deleteExpiredRows(db: Db, cut: RetentionCutoffs): Promise<RetentionCounts> {
@@ -61,11 +77,29 @@ export async function deleteExpiredRows(db: Db, cut: RetentionCutoffs): Promise<
     .delete(workerHeartbeats)
     .where(lt(workerHeartbeats.lastPassAt, cut.heartbeatsBefore))
     .returning({ id: workerHeartbeats.workerId });
+  const expired = cut.secondStepExpiredBefore;
+  const codes = await db.delete(emailCodes).where(lt(emailCodes.expiresAt, expired)).returning({ id: emailCodes.id });
+  const pending = await db
+    .delete(pendingSignIns)
+    .where(lt(pendingSignIns.expiresAt, expired))
+    .returning({ id: pendingSignIns.id });
+  const challenges = await db
+    .delete(webauthnChallenges)
+    .where(lt(webauthnChallenges.expiresAt, expired))
+    .returning({ id: webauthnChallenges.id });
+  const devices = await db
+    .delete(trustedDevices)
+    .where(lt(trustedDevices.expiresAt, expired))
+    .returning({ id: trustedDevices.id });
   return {
     verificationAttempts: deleted(verification),
     sentEmails: deleted(sent),
     revokedSessions: deleted(revoked),
     counters: counters + rest.length,
     heartbeats: deleted(heartbeats),
+    emailCodes: deleted(codes),
+    pendingSignIns: deleted(pending),
+    webauthnChallenges: deleted(challenges),
+    trustedDevices: deleted(devices),
   };
 }

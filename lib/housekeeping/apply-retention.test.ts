@@ -1,11 +1,22 @@
 // The retention job on a real database with an injected clock (docs/security.md L2): each kind of growing row
-// goes after its own time, what is still in use stays, and the audit trail is never purged.
+// (second-step rows included) goes after its own time, what is still in use stays, and the audit trail is never
+// purged.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
-import { auditEvents, emailOutbox, rateLimitCounters, verificationAttempts } from "@/db/schema";
+import {
+  auditEvents,
+  emailCodes,
+  emailOutbox,
+  pendingSignIns,
+  rateLimitCounters,
+  trustedDevices,
+  verificationAttempts,
+  webauthnChallenges,
+} from "@/db/schema";
 import { queryRows } from "@/db/rows";
 import { recordWorkerPass } from "@/db/queries/worker-heartbeats";
 import { DB_KINDS, openTestDb, type TestDb } from "@/test-kit/test-db";
+import { insertPatient } from "@/test-kit/factories";
 import { importWithEnv } from "@/test-kit/import-with-env";
 import { revokeSession } from "@/lib/auth/revoke-session";
 import { hitRateLimit, RATE_LIMITS } from "@/lib/rate-limit/hit-rate-limit";
@@ -61,10 +72,36 @@ async function arrange(t: TestDb) {
   await hitRateLimit(t.db, { rule: adHoc, subject: "y", now: ago(23 * HOUR) });
   await recordWorkerPass(t.db, { workerId: "gone", kind: "standalone", at: ago(2 * DAY) });
   await recordWorkerPass(t.db, { workerId: "alive", kind: "inline", at: ago(5_000) });
+  await arrangeSecondStep(t);
   await t.db.insert(auditEvents).values([
     { actorType: "system", event: "test.ten_years_old", occurredAt: ago(3650 * DAY) },
     { actorType: "system", event: "test.yesterday", occurredAt: ago(DAY) },
   ]);
+}
+
+/**
+ * Emailed codes, half-done sign-ins, WebAuthn challenges and trusted devices: one of each expired 25 hours ago
+ * (goes), one expired 23 hours ago (stays a little longer), one still good. Each row is named by its hash.
+ */
+async function arrangeSecondStep(t: TestDb) {
+  const p = await insertPatient(t.db);
+  const when = { old: ago(25 * HOUR), recent: ago(23 * HOUR), live: new Date(NOW.getTime() + 5 * MIN) };
+  for (const [name, expiresAt] of Object.entries(when)) {
+    const createdAt = new Date(expiresAt.getTime() - 5 * MIN);
+    await t.db.insert(emailCodes).values({ patientId: p.id, purpose: "sign_in", codeHash: name, createdAt, expiresAt });
+    await t.db.insert(pendingSignIns).values({
+      tokenHash: name,
+      patientId: p.id,
+      sessionVersion: 1,
+      purpose: "second_step",
+      createdAt,
+      expiresAt,
+    });
+    await t.db
+      .insert(webauthnChallenges)
+      .values({ challengeHash: name, purpose: "authenticate", patientId: p.id, createdAt, expiresAt });
+    await t.db.insert(trustedDevices).values({ patientId: p.id, tokenHash: name, createdAt, expiresAt });
+  }
 }
 
 describe.each(DB_KINDS)("retention job (%s)", (kind) => {
@@ -74,13 +111,22 @@ describe.each(DB_KINDS)("retention job (%s)", (kind) => {
   });
   afterAll(async () => t?.close());
 
-  it("deletes verification requests after 30 days, sent emails after 90, revoked sessions past the absolute lifetime, counters past their window; keeps the audit trail", async () => {
+  it("deletes verification requests after 30 days, sent emails after 90, revoked sessions past the absolute lifetime, counters past their window, second-step rows a day after they expired; keeps the audit trail", async () => {
     await arrange(t);
     const auditBefore = await count(t, "audit_events");
 
     const deleted = await applyRetention(t.db, { now: NOW });
 
-    expect(deleted).toMatchObject({ verificationAttempts: 1, sentEmails: 1, revokedSessions: 1, heartbeats: 1 });
+    expect(deleted).toMatchObject({
+      verificationAttempts: 1,
+      sentEmails: 1,
+      revokedSessions: 1,
+      heartbeats: 1,
+      emailCodes: 1,
+      pendingSignIns: 1,
+      webauthnChallenges: 1,
+      trustedDevices: 1,
+    });
     const ips = await t.db.select({ ip: verificationAttempts.ipHash }).from(verificationAttempts);
     expect(ips.map((r) => r.ip)).toEqual(["recent-ip"]);
     const outbox = await t.db.select({ key: emailOutbox.idempotencyKey }).from(emailOutbox);
@@ -94,6 +140,14 @@ describe.each(DB_KINDS)("retention job (%s)", (kind) => {
       "verify-ip:previous-window",
       // the two verification requests above counted their addresses too, 29 and 31 days ago
     ]);
+    // Second-step rows go a day after they expired; the recently expired and the live ones stay.
+    const left = [
+      await t.db.select({ hash: emailCodes.codeHash }).from(emailCodes),
+      await t.db.select({ hash: pendingSignIns.tokenHash }).from(pendingSignIns),
+      await t.db.select({ hash: webauthnChallenges.challengeHash }).from(webauthnChallenges),
+      await t.db.select({ hash: trustedDevices.tokenHash }).from(trustedDevices),
+    ];
+    for (const rows of left) expect(rows.map((r) => r.hash).sort()).toEqual(["live", "recent"]);
     // The audit trail, ten-year-old rows included, is untouched.
     expect(await count(t, "audit_events")).toBe(auditBefore);
     expect(await count(t, "audit_events", sql`event = 'test.ten_years_old'`)).toBe(1);
@@ -105,6 +159,10 @@ describe.each(DB_KINDS)("retention job (%s)", (kind) => {
       revokedSessions: 0,
       counters: 0,
       heartbeats: 0,
+      emailCodes: 0,
+      pendingSignIns: 0,
+      webauthnChallenges: 0,
+      trustedDevices: 0,
     });
   });
 

@@ -1,5 +1,6 @@
 // The worker's retention job: deletes rows that only grow once they are past their use, with the cutoffs from
-// the configuration (docs/security.md L2). The audit trail is never purged by it.
+// the configuration (docs/security.md L2), and second-step rows a day after they expired. The audit trail is never
+// purged by it.
 import type { Db } from "@/db/client";
 import { deleteExpiredRows, type RetentionCounts } from "@/db/queries/retention";
 import { getConfig } from "@/lib/config";
@@ -17,5 +18,8 @@ export async function applyRetention(db: Db, opts: { now: Date; rules?: RateLimi
     revokedSessionsExpiredBy: opts.now,
     ...counterCutoffs(opts.now, opts.rules),
     heartbeatsBefore: new Date(at - DAY_MS),
+    // Emailed codes, half-done sign-ins, WebAuthn challenges and trusted devices are useless once expired; a day
+    // later they go (the audit trail keeps what happened with them).
+    secondStepExpiredBefore: new Date(at - DAY_MS),
   });
 }
