@@ -1,6 +1,6 @@
 // docs/security.md A1 and A2 on a real database: run the real flows (verification with matching and mismatching
 // details, setup and reset links, patient and staff sign-in right and wrong, change password, staff Basic Data
-// edits with an email change, invitations), keep every secret used, then dump audit_events (and the other tables
+// edits with an email change, invitations, recovery codes, emailed codes, trusted devices), keep every secret used, then dump audit_events (and the other tables
 // that outlive a request) and look for those secrets. Also: the audit trail refuses UPDATE, DELETE and TRUNCATE,
 // and every flow wrote the events that say what happened.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,6 +25,10 @@ import { updateBasicData } from "@/lib/patients/update-basic-data";
 import { sendPortalInvitation } from "@/lib/patients/send-portal-invitation";
 import { basicDataSchema } from "@/lib/validation/patient-record";
 import type { TypedDetails } from "@/lib/verification/match-patient";
+import { issueRecoveryCodes, useRecoveryCode } from "@/lib/second-factor/recovery-codes";
+import { checkEmailCode, sendEmailCode } from "@/lib/second-factor/email-code";
+import { isTrustedDevice, trustDevice } from "@/lib/second-factor/trusted-device";
+import { signOutPatientEverywhere } from "@/lib/accounts/sign-out-everywhere";
 
 /** The refusal as the database module reports it (table and SQLSTATE only), or null if it succeeded. */
 async function failure(p: Promise<unknown>): Promise<string | null> {
@@ -134,6 +138,13 @@ const ESSENTIAL: Record<string, string[]> = {
     "email.queued",
     "alert.link_sent_after_email_change",
   ],
+  "staff recovery codes issued": ["second_factor.recovery_codes_issued"],
+  "staff signs in with a recovery code": ["second_factor.recovery_code_used"],
+  "emailed code sent": ["second_factor.email_code_sent", "email.queued"],
+  "emailed code, right": ["second_factor.email_code_used"],
+  "trust this device": ["second_factor.trusted_device_added"],
+  "sign-in on a trusted device": ["second_factor.trusted_device_used"],
+  "sign out everywhere": ["patient.signed_out_everywhere", "second_factor.trusted_devices_forgotten"],
 };
 // Events that must carry the acting staff member's id.
 const STAFF_ACTOR_EVENTS = [
@@ -143,6 +154,8 @@ const STAFF_ACTOR_EVENTS = [
   "staff.invitation_sent",
   "staff.reset_sent",
   "alert.link_sent_after_email_change",
+  "second_factor.recovery_codes_issued",
+  "second_factor.recovery_code_used",
 ];
 // Flows that must write nothing in the name of a patient other than the one concerned (or none).
 const NEVER = ["patient.signed_in", "patient.activated"];
@@ -165,6 +178,24 @@ describe("the secret scanner itself", () => {
       '{"id":"a80917bc-0000-4000-8000-000000000000","hash":"ff19571123ee","at":"2026-01-01t10:00:00.809174+00:00"}',
     ];
     expect(findLeaks("t", innocent, book.all)).toEqual([]);
+    // Second-factor secrets: an emailed code, a recovery code as shown and as typed, a device token.
+    const codes = new SecretBook();
+    codes.add("code", "emailed code", "402917");
+    codes.add("code", "recovery code", "7kq2-m9xa-04fz");
+    codes.add("code", "recovery code, typed", "7kq2m9xa04fz");
+    codes.add("token", "trusted device token", "Qm9uZCBKYW1lcyBCb25kIDAwNyBsaWNlbnNlIHRvIGtpbGw");
+    for (const row of [
+      '{"details":{"code":"402917"}}',
+      '{"details":{"typed":"402917 "}}',
+      '{"details":{"note":"used 7KQ2-M9XA-04FZ"}}',
+      '{"details":{"typed":"7kq2m9xa04fz"}}',
+      '{"details":{"device":"qm9uzcbkyw1lcybcb25kidawnybsawnlbnnlihrvigtpbgw"}}',
+    ])
+      expect(findLeaks("t", [row.toLowerCase()], codes.all), row).not.toEqual([]);
+    // A timestamp's microseconds or a hash that happen to hold the same digits are not the code.
+    expect(findLeaks("t", ['{"at":"2031-05-04t08:00:00.402917+00:00","hash":"ab402917cd"}'], codes.of("code"))).toEqual(
+      [],
+    );
     expect(() => book.add("zip", "too short", "123")).toThrow();
   });
 });
@@ -416,6 +447,57 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
     );
     secrets.add("token", "P3 staff reset token", await latestToken(P3_NEW.email, "reset_link"));
 
+    // Second factors: the staff member's recovery codes; an emailed code for P1, wrong then right; a trusted
+    // device, used, then forgotten by "sign out everywhere".
+    advanceHours(2);
+    const recoveryCodes = await flow("staff recovery codes issued", () =>
+      t.db.transaction((tx) => issueRecoveryCodes(tx, { staffId, now: at() })),
+    );
+    for (const [i, c] of recoveryCodes.entries()) {
+      secrets.add("code", `recovery code ${i}`, c);
+      secrets.add("code", `recovery code ${i}, typed without hyphens`, c.replaceAll("-", ""));
+    }
+    const wrongRecovery = "zzzz-zzzz-zzzz";
+    secrets.add("code", "wrong recovery code typed", wrongRecovery);
+    await flow("staff recovery code, wrong (refused)", () =>
+      t.db.transaction((tx) => useRecoveryCode(tx, { staffId, typed: wrongRecovery, now: at() })),
+    );
+    await flow("staff signs in with a recovery code", () =>
+      t.db.transaction((tx) => useRecoveryCode(tx, { staffId, typed: recoveryCodes[0].toUpperCase(), now: at() })),
+    );
+    await flow("emailed code sent", () =>
+      t.db.transaction((tx) => sendEmailCode(tx, { patientId: ids.p1, purpose: "sign_in", now: at() })),
+    );
+    const [sealedCode] = await queryRows<{ sealed_secret: string }>(
+      t.db,
+      sql`select sealed_secret from email_outbox where patient_id = ${ids.p1} and template = 'sign_in_code'`,
+    );
+    const emailedCode = unseal<{ code: string }>(sealedCode.sealed_secret).code;
+    secrets.add("code", "P1 emailed code", emailedCode);
+    const wrongCode = ((Number(emailedCode) + 1) % 1_000_000).toString().padStart(6, "0");
+    secrets.add("code", "P1 wrong emailed code typed", wrongCode);
+    await flow("emailed code, wrong (refused)", () =>
+      t.db.transaction((tx) =>
+        checkEmailCode(tx, { patientId: ids.p1, purpose: "sign_in", typed: wrongCode, now: at() }),
+      ),
+    );
+    await flow("emailed code, right", () =>
+      t.db.transaction((tx) =>
+        checkEmailCode(tx, { patientId: ids.p1, purpose: "sign_in", typed: emailedCode, now: at() }),
+      ),
+    );
+    const deviceToken = await flow("trust this device", () =>
+      t.db.transaction((tx) => trustDevice(tx, { patientId: ids.p1, now: at() })),
+    );
+    secrets.add("token", "P1 trusted device token", deviceToken);
+    await flow("sign-in on a trusted device", () =>
+      isTrustedDevice(t.db, { patientId: ids.p1, token: deviceToken, now: at() }),
+    );
+    await flow("sign out everywhere", () => signOutPatientEverywhere(t.db, { patientId: ids.p1 }));
+    await flow("trusted device after sign out everywhere (refused)", () =>
+      isTrustedDevice(t.db, { patientId: ids.p1, token: deviceToken, now: at() }),
+    );
+
     // Failures up to the lock (a minute apart, past the waits between them), then one more while locked.
     const aMinuteOn = () => {
       tick += 60;
@@ -436,8 +518,9 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
       sql`select sealed_secret from email_outbox where sealed_secret is not null`,
     );
     for (const { sealed_secret } of sealed) {
-      for (const m of JSON.stringify(unseal(sealed_secret)).matchAll(/token=([A-Za-z0-9_-]{43})/g))
-        secrets.add("token", "emailed token", m[1]);
+      const message = JSON.stringify(unseal(sealed_secret));
+      for (const m of message.matchAll(/token=([A-Za-z0-9_-]{43})/g)) secrets.add("token", "emailed token", m[1]);
+      for (const m of message.matchAll(/"code":"(\d{6})"/g)) secrets.add("code", "emailed code", m[1]);
     }
   }, 300_000);
   afterAll(() => t?.close());
@@ -473,6 +556,14 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
     expect(observed["patient sign-in while locked"].result).toEqual({ ok: false, reason: "invalid" });
     expect(secrets.of("token").length).toBeGreaterThanOrEqual(4);
     expect(secrets.of("dob").length).toBeGreaterThan(20);
+    expect(observed["staff recovery code, wrong (refused)"].result).toBe(false);
+    expect(observed["staff signs in with a recovery code"].result).toBe(true);
+    expect(observed["emailed code sent"].result).toEqual({ sent: true });
+    expect(observed["emailed code, wrong (refused)"].result).toBe("wrong");
+    expect(observed["emailed code, right"].result).toBe("ok");
+    expect(observed["sign-in on a trusted device"].result).toBe(true);
+    expect(observed["trusted device after sign out everywhere (refused)"].result).toBe(false);
+    expect(secrets.of("code").length).toBeGreaterThanOrEqual(2 * 10 + 3);
   });
 
   it("lists the events each flow wrote", () => {
@@ -481,10 +572,14 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
     expect(table.length).toBeGreaterThan(20);
   });
 
-  it("A2: no row of audit_events holds a password, token, date of birth, ZIP, name, or plain email", async () => {
+  it("A2: no row of audit_events holds a password, token, code, date of birth, ZIP, name, or plain email", async () => {
     const rows = await dumpRows(t.db, sql`select to_jsonb(a) as row from audit_events a order by id`);
     expect(rows.length).toBeGreaterThan(40);
-    const leaks = findLeaks("audit_events", rows, secrets.of("password", "token", "dob", "zip", "name", "email"));
+    const leaks = findLeaks(
+      "audit_events",
+      rows,
+      secrets.of("password", "token", "code", "dob", "zip", "name", "email"),
+    );
     expect(leaks, describeLeaks(leaks)).toEqual([]);
   });
 
@@ -542,7 +637,7 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
     expect(leaks, describeLeaks(leaks)).toEqual([]);
   });
 
-  it("T2: no table anywhere holds a raw emailed token or a plaintext password (sealed columns aside)", async () => {
+  it("T2, M5, M7, M8: no table anywhere holds a raw emailed token, device token, code or plaintext password (sealed columns aside)", async () => {
     const dump = await dumpDatabase(t.db, { email_outbox: ["sealed_secret"], verification_attempts: ["sealed_input"] });
     expect(Object.keys(dump)).toEqual(
       expect.arrayContaining([
@@ -552,10 +647,15 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
         "staff_users",
         "account_tokens",
         "email_outbox",
+        "recovery_codes",
+        "email_codes",
+        "trusted_devices",
       ]),
     );
+    expect(dump.recovery_codes).toHaveLength(10);
+    expect(dump.email_codes).toHaveLength(1);
     const leaks = Object.entries(dump).flatMap(([table, rows]) =>
-      findLeaks(table, rows, secrets.of("password", "token")),
+      findLeaks(table, rows, secrets.of("password", "token", "code")),
     );
     expect(leaks, describeLeaks(leaks)).toEqual([]);
   });
@@ -630,6 +730,17 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
       expect(observed["staff sign-in, wrong password"].events).not.toContain("staff.signed_in");
       expect(observed["staff Basic Data edit, no email change"].events).not.toContain("patient.email_changed");
       expect(observed["staff reset email soon after the email change (unconfirmed, refused)"].events).toEqual([]);
+    });
+
+    it("second-factor refusals write no success event; second-factor events name their staff member or patient", () => {
+      expect(observed["staff recovery code, wrong (refused)"].events).toEqual([]);
+      expect(observed["emailed code, wrong (refused)"].events).toEqual([]);
+      expect(observed["trusted device after sign out everywhere (refused)"].events).toEqual([]);
+      for (const o of Object.values(observed))
+        for (const r of o.rows.filter((row) => row.event.startsWith("second_factor."))) {
+          if (r.event.startsWith("second_factor.recovery_code")) expect(r.actor_staff_id, r.event).toBe(staffId);
+          else expect(r.patient_id, r.event).toBe(ids.p1);
+        }
     });
 
     it("verification outcomes are recorded without what was typed: outcome, reply and mismatched field names", () => {
