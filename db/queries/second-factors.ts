@@ -72,6 +72,7 @@ export async function insertEmailFactor(tx: Db | Tx, opts: { patientId: string; 
   return row.id;
 }
 
+/** A new passkey; null when its credential id is already registered (to anyone): that registration must fail. */
 export async function insertPasskeyFactor(
   tx: Db | Tx,
   opts: {
@@ -85,7 +86,7 @@ export async function insertPasskeyFactor(
     backedUp: boolean;
     now: Date;
   },
-): Promise<string> {
+): Promise<string | null> {
   const [row] = await tx
     .insert(secondFactors)
     .values({
@@ -100,8 +101,9 @@ export async function insertPasskeyFactor(
       backedUp: opts.backedUp,
       createdAt: opts.now,
     })
+    .onConflictDoNothing({ target: secondFactors.credentialId })
     .returning({ id: secondFactors.id });
-  return row.id;
+  return row?.id ?? null;
 }
 
 /**
@@ -146,14 +148,25 @@ export async function listPasskeyCredentials(db: Db | Tx, owner: FactorOwner) {
     .where(and(ownedBy(owner), eq(secondFactors.kind, "passkey")));
 }
 
+/**
+ * Records a passkey's use: its new sign counter and backup state. With `previousSignCount`, only if the counter
+ * is still the one the assertion was checked against, so of two parallel uses one wins. True when recorded.
+ */
 export async function recordPasskeyUse(
   tx: Db | Tx,
-  opts: { factorId: string; signCount: number; backedUp: boolean; now: Date },
-) {
-  await tx
+  opts: { factorId: string; signCount: number; backedUp: boolean; now: Date; previousSignCount?: number },
+): Promise<boolean> {
+  const rows = await tx
     .update(secondFactors)
     .set({ signCount: opts.signCount, backedUp: opts.backedUp, lastUsedAt: opts.now })
-    .where(eq(secondFactors.id, opts.factorId));
+    .where(
+      and(
+        eq(secondFactors.id, opts.factorId),
+        opts.previousSignCount === undefined ? undefined : eq(secondFactors.signCount, opts.previousSignCount),
+      ),
+    )
+    .returning({ id: secondFactors.id });
+  return rows.length > 0;
 }
 
 export async function touchFactor(tx: Db | Tx, opts: { factorId: string; now: Date }) {

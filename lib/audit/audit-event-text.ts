@@ -54,6 +54,7 @@ const EVENT_LABELS: Record<string, string> = {
   "second_factor.trusted_device_added": "Patient chose to trust a device for 30 days",
   "second_factor.trusted_device_used": "Patient signed in on a trusted device (second step skipped)",
   "second_factor.trusted_devices_forgotten": "Patient's trusted devices forgotten (sessions ended)",
+  "second_factor.added": "Second sign-in step added",
 };
 
 export function eventLabel(event: string): string {
@@ -81,6 +82,7 @@ const DETAIL_LABELS: Record<string, string> = {
   failuresToday: "Failures today",
   count: "How many",
   left: "Left",
+  kind: "Kind",
 };
 
 const ROLE_WORDS: Record<string, string> = { admin: "Admin", front_desk: "Front desk" };

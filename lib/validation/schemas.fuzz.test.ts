@@ -61,9 +61,19 @@ import { bulkSelectionQuery } from "./bulk-selection";
 import { auditPatientFilter, auditQuery } from "./audit-query";
 import { QUERY_FORBIDDEN, staffPageAddressProblem } from "./page-address";
 import { decodeCursor } from "@/db/queries/patients";
+import { createSoftAuthenticator } from "@/test-kit/soft-authenticator.mjs";
 import { emailField, passwordInput } from "./fields";
 import { parseVerificationForm, verificationFormSchema } from "./verification-form";
 import { reminderSettingsSchema } from "./reminder-settings";
+import {
+  addPasskeySchema,
+  authenticationResponseSchema,
+  PASSKEY_ANSWER_MAX,
+  PASSKEY_NAME_MAX,
+  PASSKEY_TRANSPORTS,
+  passkeyAssertionSchema,
+  registrationResponseSchema,
+} from "./passkey";
 import { ConfigError, envSchema, parseEnv } from "@/lib/config/env";
 import { checkNewPassword, MAX_PASSWORD_LENGTH } from "@/lib/passwords/check-new-password";
 import { PORTAL_STATUS_KINDS } from "@/lib/patients/portal-status";
@@ -720,6 +730,102 @@ const confirmBulkInvitations: Spec = {
   },
 };
 
+// Passkey answers: the browser's JSON in one hidden field, size-capped, base64url where the library expects it,
+// unknown transports and every extension output dropped; one fixed message whatever is wrong with it.
+const b64url = (min: number, max: number) => fc.stringMatching(new RegExp(`^[A-Za-z0-9_-]{${min},${max}}$`));
+const B64URL = /^[A-Za-z0-9_-]+$/;
+const credentialCommon = {
+  id: b64url(16, 86),
+  authenticatorAttachment: fc.constantFrom<unknown>("platform", "cross-platform", "something-new", null),
+  clientExtensionResults: fc.constantFrom<unknown>({}, { credProps: { rk: true } }, { prf: { enabled: false } }),
+};
+const goodRegistrationAnswer = fc
+  .record({
+    ...credentialCommon,
+    response: fc.record(
+      {
+        clientDataJSON: b64url(40, 400),
+        attestationObject: b64url(100, 800),
+        authenticatorData: b64url(50, 300),
+        transports: fc.subarray([...PASSKEY_TRANSPORTS, "future-transport"]),
+        publicKeyAlgorithm: fc.constantFrom(-7, -8, -257),
+        publicKey: b64url(60, 400),
+      },
+      { requiredKeys: ["clientDataJSON", "attestationObject"] },
+    ),
+  })
+  .map((r) => ({ ...r, rawId: r.id, type: "public-key" }));
+const goodAssertionAnswer = fc
+  .record({
+    ...credentialCommon,
+    response: fc.record(
+      {
+        clientDataJSON: b64url(40, 400),
+        authenticatorData: b64url(50, 300),
+        signature: b64url(60, 120),
+        userHandle: fc.oneof(b64url(0, 86), fc.constant(null)),
+      },
+      { requiredKeys: ["clientDataJSON", "authenticatorData", "signature"] },
+    ),
+  })
+  .map((r) => ({ ...r, rawId: r.id, type: "public-key" }));
+type Answer = Record<string, unknown> & { response: Record<string, unknown> };
+const hostileAnswer = (good: fc.Arbitrary<Answer>, inner: string) =>
+  fc.oneof(
+    fc.constantFrom("", " ", "{}", "null", "[]", "{", '"public-key"', "true", "1e400"),
+    good.map((a) => JSON.stringify({ ...a, id: `${a.id}+/=`, rawId: `${a.id}+/=` })),
+    good.map((a) => JSON.stringify({ ...a, type: "private-key" })),
+    good.map((a) => JSON.stringify({ ...a, response: { ...a.response, clientDataJSON: "a".repeat(4_097) } })),
+    good.map((a) => JSON.stringify({ ...a, response: { ...a.response, [inner]: undefined } })),
+    good.map((a) => JSON.stringify({ ...a, response: { ...a.response, [inner]: { $gt: "" } } })),
+    good.map((a) => JSON.stringify({ ...a, id: "a".repeat(1_401) })),
+    good.map((a) => JSON.stringify(a) + " ".repeat(PASSKEY_ANSWER_MAX)),
+    good.map((a) => JSON.stringify(a).slice(0, -1)),
+    nonString,
+  );
+function checkAnswer(out: Record<string, unknown>) {
+  const a = out as Answer;
+  expect(a.id).toMatch(B64URL);
+  expect(a.rawId).toBe(a.id);
+  expect(a.type).toBe("public-key");
+  expect(a.clientExtensionResults).toEqual({});
+  expect([undefined, "platform", "cross-platform"]).toContain(a.authenticatorAttachment);
+  for (const [k, v] of Object.entries(a.response)) {
+    if (k === "transports") for (const t of v as string[]) expect(PASSKEY_TRANSPORTS).toContain(t);
+    else if (k !== "publicKeyAlgorithm" && v !== undefined) expect(v).toMatch(B64URL);
+  }
+}
+const goodPasskeyName = fc.oneof(goodName(PASSKEY_NAME_MAX), fc.constantFrom("", "   "));
+const addPasskey: Spec = {
+  name: "addPasskeySchema",
+  schema: addPasskeySchema,
+  fields: ["response", "name"],
+  good: fc.record({ response: goodRegistrationAnswer.map((a) => JSON.stringify(a)), name: goodPasskeyName }),
+  hostile: {
+    response: hostileAnswer(goodRegistrationAnswer as fc.Arbitrary<Answer>, "attestationObject"),
+    name: fc.oneof(withInside(goodName(PASSKEY_NAME_MAX), FORBIDDEN_IN_STORED), longerThan(PASSKEY_NAME_MAX)),
+  },
+  check: (out, input) => {
+    checkAnswer(out.response as Record<string, unknown>);
+    const name = out.name as string;
+    expect(name).toBe(String(input.name ?? "").trim() || "Passkey");
+    expect(codePoints(name)).toBeLessThanOrEqual(PASSKEY_NAME_MAX);
+    expect(name).not.toMatch(STORED_TEXT_FORBIDDEN);
+  },
+};
+const passkeyAssertion: Spec = {
+  name: "passkeyAssertionSchema",
+  schema: passkeyAssertionSchema,
+  fields: ["response"],
+  good: fc.record({ response: goodAssertionAnswer.map((a) => JSON.stringify(a)) }),
+  hostile: { response: hostileAnswer(goodAssertionAnswer as fc.Arbitrary<Answer>, "signature") },
+  check: (out) => {
+    checkAnswer(out.response as Record<string, unknown>);
+    const handle = (out.response as Answer).response.userHandle;
+    expect(handle === undefined || (typeof handle === "string" && handle.length > 0)).toBe(true);
+  },
+};
+
 const OBJECT_SPECS: Spec[] = [
   staffSignIn,
   patientSignIn,
@@ -742,6 +848,8 @@ const OBJECT_SPECS: Spec[] = [
   basicDataEdit,
   addPatient,
   confirmBulkInvitations,
+  addPasskey,
+  passkeyAssertion,
 ];
 
 describe.each(OBJECT_SPECS.map((s) => [s.name, s] as const))("%s", (_name, spec) => {
@@ -1758,5 +1866,33 @@ describe("matchPatient", () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe("passkey answer shapes (registrationResponseSchema, authenticationResponseSchema)", () => {
+  it.each([
+    ["registrationResponseSchema", registrationResponseSchema],
+    ["authenticationResponseSchema", authenticationResponseSchema],
+  ] as const)("%s: safeParse never throws on anything at all", (_name, schema) => {
+    fc.assert(
+      fc.property(anyValue, (input) => {
+        safe(schema, input);
+      }),
+      RUNS,
+    );
+  });
+
+  it("what an authenticator really answers passes both, extension outputs dropped and transports kept", () => {
+    const authenticator = createSoftAuthenticator({ origin: "http://portal.test" });
+    const registration = authenticator.register({
+      rp: { id: "portal.test", name: "Practice" },
+      user: { id: "dXNlcg", name: "pat", displayName: "Pat" },
+      challenge: "Y2hhbGxlbmdlLWNoYWxsZW5nZS1jaGFsbGVuZ2U",
+      pubKeyCredParams: [{ alg: -7, type: "public-key" }],
+    });
+    const reg = registrationResponseSchema.parse(registration);
+    expect(reg).toEqual({ ...registration, clientExtensionResults: {} });
+    const assertion = authenticator.authenticate({ challenge: "Y2hhbGxlbmdlLWNoYWxsZW5nZS1jaGFsbGVuZ2U" });
+    expect(authenticationResponseSchema.parse(assertion)).toEqual(assertion);
   });
 });
