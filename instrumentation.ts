@@ -9,7 +9,12 @@ export async function register() {
   // Next logs any other uncaught error itself and keeps serving; this one also needs a fresh pool
   // (docs/security.md L3).
   surviveDriverCrash({ log: (line) => log.warn(line) });
-  await getDb();
+  const db = await getDb();
+  const { readDatabaseEnv } = await import("./db/env");
+  if (readDatabaseEnv(process.env).seedDemo) {
+    const { ensureDemoAuthenticators } = await import("./lib/second-factor/demo-authenticators");
+    await ensureDemoAuthenticators(db);
+  }
   if (config.EMAIL_WORKER === "inline") {
     const { startWorkers } = await import("./lib/workers/run-workers");
     startWorkers(getDb, { kind: "inline" });

@@ -376,8 +376,10 @@ export const pendingSignIns = pgTable(
     // in between voids the pending step.
     sessionVersion: integer("session_version").notNull(),
     purpose: text("purpose").notNull(), // second_step | set_up
-    // Set when a staff member finished setting up their first factor; the sign-in may then complete.
-    setUpAt: ts("set_up_at"),
+    // Set when the second step (or a first factor's setup) was passed: the sign-in may then complete, once.
+    passedAt: ts("passed_at"),
+    // How the account proved itself (password+totp, passkey, ...), for the audit trail.
+    method: text("method"),
     createdAt: createdAt(),
     expiresAt: ts("expires_at").notNull(),
     usedAt: ts("used_at"),

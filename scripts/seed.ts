@@ -4,6 +4,7 @@ import { getConfig } from "@/lib/config";
 import { openDatabase } from "@/db/open";
 import { seedDemoIfEmpty } from "@/db/seed/demo";
 import { patients } from "@/db/schema";
+import { ensureDemoAuthenticators } from "@/lib/second-factor/demo-authenticators";
 
 async function main() {
   const config = getConfig();
@@ -16,6 +17,7 @@ async function main() {
       return;
     }
     await seedDemoIfEmpty(opened.db, (line) => console.log(line));
+    await ensureDemoAuthenticators(opened.db);
   } finally {
     await opened.close();
   }

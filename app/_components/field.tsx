@@ -8,6 +8,7 @@ export function Field({
   errors,
   hint,
   required = true,
+  inputMode,
 }: {
   name: string;
   label: string;
@@ -17,6 +18,7 @@ export function Field({
   errors?: string[];
   hint?: string;
   required?: boolean;
+  inputMode?: "numeric" | "text" | "email";
 }) {
   const errorId = `${name}-error`;
   const hintId = `${name}-hint`;
@@ -42,6 +44,7 @@ export function Field({
         autoComplete={autoComplete}
         defaultValue={defaultValue}
         required={required}
+        inputMode={inputMode}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy}
       />

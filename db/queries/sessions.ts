@@ -1,8 +1,8 @@
 // What a session's JWT is checked against at every request: the revoked list (ids kept until the JWT would have
 // expired anyway), and the staff member's or the patient's row as it is now.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { patients, portalAccounts, revokedSessions, staffUsers } from "../schema";
+import { patients, portalAccounts, revokedSessions, secondFactors, staffUsers } from "../schema";
 import { portalAccessColumns } from "./portal-access-columns";
 
 export async function insertRevokedSession(db: Db, opts: { sessionId: string; expiresAt: Date }) {
@@ -27,6 +27,11 @@ export async function findStaffForSession(db: Db, staffId: string) {
       role: staffUsers.role,
       active: staffUsers.active,
       sessionVersion: staffUsers.sessionVersion,
+      // A staff session counts only while a second factor is set up (docs/security.md M1): one reset by an admin
+      // ends every session at its next request.
+      // Tables named in full: drizzle leaves columns unqualified in a one-table select, and a bare "id" here
+      // would be the factor's own.
+      hasSecondFactor: sql<boolean>`exists (select 1 from ${secondFactors} where ${secondFactors}.staff_user_id = ${staffUsers}.id)`,
     })
     .from(staffUsers)
     .where(eq(staffUsers.id, staffId));

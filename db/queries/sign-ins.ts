@@ -5,6 +5,15 @@ import type { Db, Tx } from "../client";
 import { patients, portalAccounts, staffUsers } from "../schema";
 import { portalAccessColumns } from "./portal-access-columns";
 
+/** A stronger hash of the same password, made when it was last checked (docs/security.md P5). */
+export async function replaceStaffPasswordHash(db: Db | Tx, opts: { staffId: string; newHash: string }) {
+  await db.update(staffUsers).set({ passwordHash: opts.newHash }).where(eq(staffUsers.id, opts.staffId));
+}
+
+export async function replacePatientPasswordHash(db: Db | Tx, opts: { accountId: string; newHash: string }) {
+  await db.update(portalAccounts).set({ passwordHash: opts.newHash }).where(eq(portalAccounts.id, opts.accountId));
+}
+
 /** A staff user by email (compared lower-case), with what a sign-in checks. */
 export async function findStaffForSignIn(db: Db, email: string) {
   const [staff] = await db
@@ -22,16 +31,45 @@ export async function findStaffForSignIn(db: Db, email: string) {
   return staff ?? null;
 }
 
-export async function recordStaffSignIn(tx: Tx, opts: { staffId: string; now: Date; newHash: string | null }) {
+/** What a completed staff sign-in clears and records. */
+export async function recordStaffSignIn(tx: Tx, opts: { staffId: string; now: Date }) {
   await tx
     .update(staffUsers)
-    .set({
-      failedLoginCount: 0,
-      lockedUntil: null,
-      lastLoginAt: opts.now,
-      ...(opts.newHash ? { passwordHash: opts.newHash } : {}),
-    })
+    .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: opts.now })
     .where(eq(staffUsers.id, opts.staffId));
+}
+
+/** A staff member as a completed sign-in needs them, by id. */
+export async function findStaffForCompletion(db: Db | Tx, staffId: string) {
+  const [staff] = await db
+    .select({
+      id: staffUsers.id,
+      name: staffUsers.name,
+      role: staffUsers.role,
+      active: staffUsers.active,
+      lockedUntil: staffUsers.lockedUntil,
+      sessionVersion: staffUsers.sessionVersion,
+    })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, staffId));
+  return staff ?? null;
+}
+
+/** A patient's account as a completed sign-in needs it, by patient id. */
+export async function findPatientAccountForCompletion(db: Db | Tx, patientId: string) {
+  const [row] = await db
+    .select({
+      accountId: portalAccounts.id,
+      patientId: portalAccounts.patientId,
+      username: portalAccounts.username,
+      lockedUntil: portalAccounts.lockedUntil,
+      sessionVersion: portalAccounts.sessionVersion,
+      ...portalAccessColumns,
+    })
+    .from(portalAccounts)
+    .innerJoin(patients, eq(patients.id, portalAccounts.patientId))
+    .where(eq(portalAccounts.patientId, patientId));
+  return row ?? null;
 }
 
 /** A patient account by username (compared lower-case), with what a sign-in checks and decides portal access. */
@@ -56,18 +94,10 @@ export async function findPatientAccountForSignIn(db: Db, username: string) {
  * Records a patient's successful sign-in; true when this one activated the account. Only the sign-in that finds
  * activated_at empty sets it, so parallel first sign-ins activate once.
  */
-export async function recordPatientSignIn(
-  tx: Tx,
-  opts: { accountId: string; now: Date; newHash: string | null },
-): Promise<boolean> {
+export async function recordPatientSignIn(tx: Tx, opts: { accountId: string; now: Date }): Promise<boolean> {
   await tx
     .update(portalAccounts)
-    .set({
-      failedLoginCount: 0,
-      lockedUntil: null,
-      lastLoginAt: opts.now,
-      ...(opts.newHash ? { passwordHash: opts.newHash } : {}),
-    })
+    .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: opts.now })
     .where(eq(portalAccounts.id, opts.accountId));
   const activated = await tx
     .update(portalAccounts)

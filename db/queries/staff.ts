@@ -1,5 +1,5 @@
 // Staff reads for the admin pages: the staff list (never a password hash) and the names for filters.
-import { asc, desc, sql } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { toDate } from "../rows";
 import { staffUsers } from "../schema";
@@ -42,4 +42,17 @@ export async function staffOptions(db: Db): Promise<{ id: string; name: string; 
     .select({ id: staffUsers.id, name: staffUsers.name, active: staffUsers.active })
     .from(staffUsers)
     .orderBy(asc(sql`lower(${staffUsers.name})`), asc(staffUsers.id));
+}
+
+export async function findStaffEmail(db: Db, staffId: string): Promise<string | null> {
+  const [row] = await db.select({ email: staffUsers.email }).from(staffUsers).where(eq(staffUsers.id, staffId));
+  return row?.email ?? null;
+}
+
+export async function findStaffIdByEmail(db: Db, email: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: staffUsers.id })
+    .from(staffUsers)
+    .where(eq(sql`lower(${staffUsers.email})`, email.toLowerCase()));
+  return row?.id ?? null;
 }

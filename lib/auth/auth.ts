@@ -1,35 +1,15 @@
-// Auth.js (next-auth v5) with credentials for staff and for patients. Sessions are JWTs; revocation is ours:
+// Auth.js (next-auth v5): it only turns a completed sign-in into a session cookie. Sessions are JWTs; revocation is ours:
 // a session_version on the account and a list of signed-out session ids, both checked in lib/auth/dal.ts.
 import { randomBytes } from "node:crypto";
 import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { after } from "next/server";
 import { getDb } from "@/db/client";
 import { getLogger } from "@/logger";
 import { getConfig } from "@/lib/config";
-import { staffSignInSchema } from "@/lib/validation/staff-sign-in";
-import { patientSignInSchema } from "@/lib/validation/patient-sign-in";
-import { clientIpFrom, ipHash } from "@/lib/http/client-ip";
 import { keepSessionCookiesToBrowser } from "./browser-session-cookie";
-import { runWithinSignInLimit } from "./sign-in-limit";
-import { verifyStaffCredentials } from "./verify-staff-credentials";
-import { verifyPatientCredentials } from "./verify-patient-credentials";
+import { completeSignIn } from "./complete-sign-in";
 import { ABSOLUTE_SESSION_SECONDS, sessionExpired } from "./session-limits";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
-
-/** Right password, but the patient's portal access is off: the only failure we name, and only to them. */
-export class PortalAccessOff extends CredentialsSignin {
-  code = "access_off";
-}
-
-// Floods from one address are turned away before any password is hashed (docs/security.md S2); only failures
-// count, patients and staff each against their own budget.
-const limitFor = (kind: "staff" | "patient", request: Request | undefined) => ({
-  kind,
-  address: ipHash(clientIpFrom(request?.headers ?? new Headers())),
-  now: new Date(),
-  defer: after,
-});
 
 const nextAuth = NextAuth(() => ({
   secret: getConfig().AUTH_SECRET,
@@ -43,52 +23,16 @@ const nextAuth = NextAuth(() => ({
     },
   },
   providers: [
+    // The only way in: a pending sign-in that something already passed (the password alone, the password and a
+    // second step, or a passkey; lib/auth/complete-sign-in.ts). Its token is single use, so posting it here
+    // twice, or before the second step, gets nothing.
     Credentials({
-      id: "staff",
-      credentials: { email: {}, password: {} },
-      async authorize(raw, request) {
-        const parsed = staffSignInSchema.safeParse(raw);
-        if (!parsed.success) throw new CredentialsSignin();
-        const db = await getDb();
-        const run = await runWithinSignInLimit(
-          db,
-          limitFor("staff", request),
-          () => verifyStaffCredentials(db, { ...parsed.data, now: new Date(), defer: after }),
-          (staff) => !!staff,
-        );
-        if (run.limited || !run.result) throw new CredentialsSignin();
-        const staff = run.result;
-        return {
-          id: staff.id,
-          name: staff.name,
-          kind: "staff",
-          role: staff.role,
-          sessionVersion: staff.sessionVersion,
-        };
-      },
-    }),
-    Credentials({
-      id: "patient",
-      credentials: { username: {}, password: {} },
-      async authorize(raw, request) {
-        const parsed = patientSignInSchema.safeParse(raw);
-        if (!parsed.success) throw new CredentialsSignin();
-        const db = await getDb();
-        const run = await runWithinSignInLimit(
-          db,
-          limitFor("patient", request),
-          () => verifyPatientCredentials(db, { ...parsed.data, now: new Date(), defer: after }),
-          (r) => r.ok,
-        );
-        if (run.limited) throw new CredentialsSignin();
-        const result = run.result;
-        if (!result.ok) throw result.reason === "access_off" ? new PortalAccessOff() : new CredentialsSignin();
-        return {
-          id: result.patient.patientId,
-          kind: "patient",
-          role: "patient",
-          sessionVersion: result.patient.sessionVersion,
-        };
+      id: "complete",
+      credentials: { token: {} },
+      async authorize(raw) {
+        const user = await completeSignIn(await getDb(), { token: raw?.token, now: new Date() });
+        if (!user) throw new CredentialsSignin();
+        return user;
       },
     }),
   ],

@@ -27,7 +27,7 @@ export const currentStaff = cache(async (): Promise<CurrentStaff | null> => {
   if (!live) return null;
   const staff = await findStaffForSession(live.db, live.session.user.id);
   // A bumped session_version (deactivation, sign out everywhere) revokes the JWT at its next request.
-  if (!staff?.active || staff.sessionVersion !== live.session.sessionVersion) return null;
+  if (!staff?.active || staff.sessionVersion !== live.session.sessionVersion || !staff.hasSecondFactor) return null;
   return { id: staff.id, name: staff.name, email: staff.email, role: staff.role, sessionId: live.session.sessionId! };
 });
 

@@ -1,14 +1,15 @@
-// Checks a patient sign-in. Unknown user, wrong password and locked account look the same and cost one Argon2
-// verification each (docs/security.md P6). The first success marks the patient activated, once (S5).
+// Checks a patient's password. Unknown user, wrong password and locked account look the same and cost one Argon2
+// verification each (docs/security.md P6). A right password is not yet a sign-in: lib/auth/complete-sign-in.ts
+// records that (and the first activation, S5) once any second step is passed too.
 import type { Db } from "@/db/client";
-import { findPatientAccountForSignIn, recordPatientSignIn } from "@/db/queries/sign-ins";
+import { findPatientAccountForSignIn, replacePatientPasswordHash } from "@/db/queries/sign-ins";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { canAccessPortal } from "@/lib/patients/portal-status";
 import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
 import { countPatientFailure } from "./count-patient-failure";
 import { inline, type Defer } from "./defer";
 
-export type PatientIdentity = { patientId: string; username: string; sessionVersion: number };
+export type PatientIdentity = { patientId: string; accountId: string; username: string; sessionVersion: number };
 export type PatientSignInResult =
   | { ok: true; patient: PatientIdentity }
   | { ok: false; reason: "invalid" | "access_off" };
@@ -50,15 +51,15 @@ export async function verifyPatientCredentials(
     return { ok: false, reason: "access_off" };
   }
 
-  const newHash = needsRehash(row.passwordHash) ? await hashPassword(opts.password) : null;
-  await db.transaction(async (tx) => {
-    const activated = await recordPatientSignIn(tx, { accountId: row.accountId, now: opts.now, newHash });
-    if (activated)
-      await recordAuditEvent(tx, { event: "patient.activated", actorType: "patient", patientId: row.patientId });
-    await recordAuditEvent(tx, { event: "patient.signed_in", actorType: "patient", patientId: row.patientId });
-  });
+  if (needsRehash(row.passwordHash))
+    await replacePatientPasswordHash(db, { accountId: row.accountId, newHash: await hashPassword(opts.password) });
   return {
     ok: true,
-    patient: { patientId: row.patientId, username: row.username, sessionVersion: row.sessionVersion },
+    patient: {
+      patientId: row.patientId,
+      accountId: row.accountId,
+      username: row.username,
+      sessionVersion: row.sessionVersion,
+    },
   };
 }

@@ -1,6 +1,9 @@
-// Checks a staff sign-in. Every failure looks the same to the caller and costs one Argon2 verification.
+// Checks a staff member's password. Every failure looks the same to the caller and costs one Argon2 verification.
+// A right password is not yet a sign-in: the second step follows, and only a completed sign-in
+// (lib/auth/complete-sign-in.ts) clears the failure count, so a known password cannot reset the count of wrong
+// codes.
 import type { Db } from "@/db/client";
-import { findStaffForSignIn, recordStaffSignIn } from "@/db/queries/sign-ins";
+import { findStaffForSignIn, replaceStaffPasswordHash } from "@/db/queries/sign-ins";
 import { emailHmac, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
 import { countFailure, LOCKOUT } from "./lockout";
@@ -45,10 +48,7 @@ export async function verifyStaffCredentials(
     return null;
   }
 
-  const newHash = staff.passwordHash && needsRehash(staff.passwordHash) ? await hashPassword(opts.password) : null;
-  await db.transaction(async (tx) => {
-    await recordStaffSignIn(tx, { staffId: staff.id, now: opts.now, newHash });
-    await recordAuditEvent(tx, { event: "staff.signed_in", actorType: "staff", actorStaffId: staff.id });
-  });
+  if (staff.passwordHash && needsRehash(staff.passwordHash))
+    await replaceStaffPasswordHash(db, { staffId: staff.id, newHash: await hashPassword(opts.password) });
   return { id: staff.id, name: staff.name, role: staff.role, sessionVersion: staff.sessionVersion };
 }

@@ -1,33 +1,48 @@
 "use server";
-// Patient sign-in. One message for unknown user, wrong password and locked account; access switched off is
-// named only to someone who gave the right password.
-import { AuthError, CredentialsSignin } from "next-auth";
+// Patient sign-in, first step. One message for unknown user, wrong password and locked account; access switched
+// off is named only to someone who gave the right password. A patient with a second step goes on to it, unless
+// this browser is one they chose to trust.
+import { after } from "next/server";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
 import { formAction } from "@/app/_lib/form-action";
 import type { FormState } from "@/app/_lib/form-state";
-import { signIn } from "@/lib/auth/auth";
+import { finishSignIn } from "@/lib/auth/finish-sign-in";
+import { setPendingSignInCookie } from "@/lib/auth/pending-sign-in-cookie";
+import { patientPasswordStep } from "@/lib/auth/password-step";
+import { trustedDeviceToken } from "@/lib/auth/trusted-device-cookie";
 import { getConfig } from "@/lib/config";
 import { patientSignInSchema } from "@/lib/validation/patient-sign-in";
 
+const NOT_RIGHT =
+  "Username or password is not right. Check them and try again, or use the links below if you forgot them.";
+
 const signInForm = formAction(
   { caller: "public", fields: { username: "text", password: "secret" }, schema: patientSignInSchema },
-  async (input) => {
-    try {
-      await signIn("patient", { ...input, redirectTo: "/portal" });
-    } catch (error) {
-      // signIn() redirects by throwing; only an AuthError is a failed sign-in.
-      if (!(error instanceof AuthError)) throw error;
-      const { PRACTICE_NAME, PRACTICE_PHONE } = getConfig();
-      if (error instanceof CredentialsSignin && error.code === "access_off") {
+  async (input, context) => {
+    const step = await patientPasswordStep(await getDb(), {
+      ...input,
+      trustedDevice: await trustedDeviceToken(),
+      address: await context.ipHash(),
+      now: new Date(),
+      defer: after,
+    });
+    switch (step.outcome) {
+      case "access_off": {
+        const { PRACTICE_NAME, PRACTICE_PHONE } = getConfig();
         return {
           error: `Your Patient Portal access is turned off. Please call ${PRACTICE_NAME} at ${PRACTICE_PHONE} to turn it back on.`,
         };
       }
-      return {
-        error:
-          "Username or password is not right. Check them and try again, or use the links below if you forgot them.",
-      };
+      case "done":
+        await finishSignIn(step.token, "/portal");
+        return { error: NOT_RIGHT };
+      case "second_step":
+        await setPendingSignInCookie(step.token);
+        return redirect("/login/second-step");
+      default:
+        return { error: NOT_RIGHT };
     }
-    return {};
   },
 );
 

@@ -1,22 +1,29 @@
 "use server";
-// Staff sign-in. The same message for every failure, so the form never says which part was wrong.
-import { AuthError } from "next-auth";
+// Staff sign-in, first step. The same message for every failure, so the form never says which part was wrong;
+// a right password always leads on: to the second step, or to setting one up (docs/security.md M1).
+import { after } from "next/server";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
 import { formAction } from "@/app/_lib/form-action";
 import type { FormState } from "@/app/_lib/form-state";
-import { signIn } from "@/lib/auth/auth";
+import { setPendingSignInCookie } from "@/lib/auth/pending-sign-in-cookie";
+import { staffPasswordStep } from "@/lib/auth/password-step";
 import { staffSignInSchema } from "@/lib/validation/staff-sign-in";
 
 const signInForm = formAction(
   { caller: "public", fields: { email: "text", password: "secret" }, schema: staffSignInSchema },
-  async (input) => {
-    try {
-      await signIn("staff", { ...input, redirectTo: "/admin" });
-    } catch (error) {
-      // signIn() redirects by throwing; only an AuthError is a failed sign-in.
-      if (error instanceof AuthError) return { error: "Email or password is not right. Check them and try again." };
-      throw error;
+  async (input, context) => {
+    const step = await staffPasswordStep(await getDb(), {
+      ...input,
+      address: await context.ipHash(),
+      now: new Date(),
+      defer: after,
+    });
+    if (step.outcome === "second_step" || step.outcome === "set_up") {
+      await setPendingSignInCookie(step.token);
+      redirect(step.outcome === "set_up" ? "/admin/login/set-up" : "/admin/login/second-step");
     }
-    return {};
+    return { error: "Email or password is not right. Check them and try again." };
   },
 );
 

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { listMailbox } from "@/db/queries/mailbox";
 import { mailboxEnabled } from "@/lib/email/mailbox-enabled";
 import { isLoopbackClient } from "@/lib/http/loopback-client";
+import { demoAuthenticatorCodes } from "@/lib/second-factor/demo-authenticators";
 import { formatDateTime } from "@/lib/patients/portal-status-text";
 
 export const metadata = { title: "Development mailbox" };
@@ -18,6 +19,21 @@ export default async function MailboxPage() {
     <main id="main">
       <h1>Development mailbox</h1>
       <p>Emails the portal would have sent. Without RESEND_API_KEY nothing leaves this machine. Newest first.</p>
+      <section aria-labelledby="demo-codes-title">
+        <h2 id="demo-codes-title">Demo staff authenticator codes</h2>
+        <p>
+          The demo staff have an authenticator app set up. These are the codes their apps show now (each changes every
+          30 seconds; reload for the next one).
+        </p>
+        <ul>
+          {demoAuthenticatorCodes().map((d) => (
+            <li key={d.email}>
+              {d.name} ({d.email}): <code>{d.code}</code>, for {d.secondsLeft} more seconds
+            </li>
+          ))}
+        </ul>
+      </section>
+      <h2>Emails</h2>
       {rows.length === 0 ? (
         <p className="empty">No emails yet. Try &ldquo;Create my Patient Portal account&rdquo; on the sign-in page.</p>
       ) : (

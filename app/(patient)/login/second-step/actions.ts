@@ -1,0 +1,34 @@
+"use server";
+// Patient sign-in, second step: a code from an authenticator app or one emailed to the address on file.
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { SIGN_IN_TIMED_OUT } from "@/app/_components/sign-in-timed-out";
+import { formAction } from "@/app/_lib/form-action";
+import type { FormState } from "@/app/_lib/form-state";
+import { secondStepAction, type SecondStepState } from "@/app/_lib/second-step-action";
+import { currentPendingSignIn } from "@/lib/auth/pending-sign-in-cookie";
+import { sendEmailCode } from "@/lib/second-factor/email-code";
+
+const patientSecondStep = secondStepAction("patient", "/portal");
+
+export async function verifyPatientSecondStep(prev: SecondStepState, form: FormData): Promise<SecondStepState> {
+  return patientSecondStep(prev, form);
+}
+
+const sendCodeForm = formAction({ caller: "public", fields: {} }, async () => {
+  const pending = await currentPendingSignIn("patient");
+  if (!pending || pending.passed) return { error: SIGN_IN_TIMED_OUT };
+  const db = await getDb();
+  const sent = await db.transaction((tx) =>
+    sendEmailCode(tx, { patientId: pending.owner.id, purpose: "sign_in", now: new Date() }),
+  );
+  redirect(
+    sent.sent || sent.reusedRecent
+      ? "/login/second-step?method=email&sent=1"
+      : "/login/second-step?method=email&sent=0",
+  );
+});
+
+export async function sendPatientSignInCode(prev: FormState<never>, form: FormData): Promise<FormState<never>> {
+  return sendCodeForm(prev, form);
+}

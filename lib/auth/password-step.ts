@@ -1,0 +1,78 @@
+// The first step of every password sign-in: per-address limit, then the password. A right password gives a
+// pending sign-in (lib/auth/pending-sign-in.ts): already passed when nothing more is asked (a patient without a
+// second step, or on a device they trusted), otherwise waiting for the second step, or for staff without a factor,
+// for its setup (docs/security.md M1). Nothing here says whether a second step exists until the password is right.
+import type { Db } from "@/db/client";
+import { hasAnyFactor, listFactors } from "@/db/queries/second-factors";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { patientRef, staffRef } from "@/lib/second-factor/account-ref";
+import { sendEmailCode } from "@/lib/second-factor/email-code";
+import { isTrustedDevice } from "@/lib/second-factor/trusted-device";
+import type { Defer } from "./defer";
+import { startPendingSignIn } from "./pending-sign-in";
+import { runWithinSignInLimit } from "./sign-in-limit";
+import { verifyPatientCredentials } from "./verify-patient-credentials";
+import { verifyStaffCredentials } from "./verify-staff-credentials";
+
+export type PasswordStep =
+  | { outcome: "refused" }
+  | { outcome: "access_off" }
+  /** Nothing more to prove: complete the sign-in with this token. */
+  | { outcome: "done"; token: string }
+  | { outcome: "second_step"; token: string }
+  | { outcome: "set_up"; token: string };
+
+type Common = { address: string; now: Date; defer?: Defer };
+
+export async function staffPasswordStep(
+  db: Db,
+  opts: Common & { email: string; password: string },
+): Promise<PasswordStep> {
+  const run = await runWithinSignInLimit(
+    db,
+    { kind: "staff", address: opts.address, now: opts.now, defer: opts.defer },
+    () => verifyStaffCredentials(db, { email: opts.email, password: opts.password, now: opts.now, defer: opts.defer }),
+    (staff) => !!staff,
+  );
+  if (run.limited || !run.result) return { outcome: "refused" };
+  const staff = run.result;
+  const owner = staffRef(staff.id);
+  const purpose = (await hasAnyFactor(db, owner)) ? "second_step" : "set_up";
+  const token = await startPendingSignIn(db, { owner, sessionVersion: staff.sessionVersion, purpose, now: opts.now });
+  return { outcome: purpose, token };
+}
+
+export async function patientPasswordStep(
+  db: Db,
+  opts: Common & { username: string; password: string; trustedDevice?: string },
+): Promise<PasswordStep> {
+  const run = await runWithinSignInLimit(
+    db,
+    { kind: "patient", address: opts.address, now: opts.now, defer: opts.defer },
+    () =>
+      verifyPatientCredentials(db, {
+        username: opts.username,
+        password: opts.password,
+        now: opts.now,
+        defer: opts.defer,
+      }),
+    (r) => r.ok,
+  );
+  if (run.limited) return { outcome: "refused" };
+  if (!run.result.ok) return { outcome: run.result.reason === "access_off" ? "access_off" : "refused" };
+  const { patientId, sessionVersion } = run.result.patient;
+  const owner = patientRef(patientId);
+  const start = (passedWith?: string) =>
+    startPendingSignIn(db, { owner, sessionVersion, purpose: "second_step", now: opts.now, passedWith });
+
+  const kinds = new Set((await listFactors(db, owner)).map((f) => f.kind));
+  if (kinds.size === 0) return { outcome: "done", token: await start("password") };
+  if (opts.trustedDevice && (await isTrustedDevice(db, { patientId, token: opts.trustedDevice, now: opts.now }))) {
+    await recordAuditEvent(db, { event: "second_factor.trusted_device_used", actorType: "patient", patientId });
+    return { outcome: "done", token: await start("password+trusted_device") };
+  }
+  // A patient whose only code comes by email gets it now, without another click.
+  if (kinds.has("email") && !kinds.has("totp") && !kinds.has("passkey"))
+    await db.transaction((tx) => sendEmailCode(tx, { patientId, purpose: "sign_in", now: opts.now }));
+  return { outcome: "second_step", token: await start() };
+}
