@@ -2,6 +2,7 @@
 // role; deactivates them, which ends their open session at once; and reads it all in the audit trail.
 // Front-desk staff can open neither page.
 import { randomUUID } from "node:crypto";
+import { totpCodeAt, totpStepAt } from "@/lib/second-factor/totp";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { linkIn, waitForEmail } from "./support/mailbox";
@@ -132,8 +133,34 @@ test("add a staff member, who sets a password and signs in; change their role; d
     "Your password is set. Sign in with your email address and new password.",
   );
 
-  // Not signed in automatically: they sign in with the new password.
-  await signInAsStaff(member, { email, password: MEMBER_PASSWORD });
+  // Not signed in automatically: they sign in with the new password, and before any staff page opens they set up
+  // two-step sign-in (docs/security.md M1).
+  await member.getByLabel("Email").fill(email);
+  await member.getByLabel("Password", { exact: true }).fill(MEMBER_PASSWORD);
+  await member.getByRole("button", { name: "Sign in" }).click();
+  await expect(member.getByRole("heading", { name: "Set up two-step sign-in", level: 1 })).toBeVisible();
+  await expectNoAxeViolations(member);
+  await member.goto("/admin/staff");
+  await expect(member).toHaveURL(/\/admin\/login$/);
+  await member.goto("/admin/login/set-up");
+  await expect(member.getByRole("img", { name: "QR code to scan with your authenticator app" })).toBeVisible();
+  const key = (await member.locator(".key-text").innerText()).replaceAll(" ", "");
+  // The app is played by the test: a code that is not the app's is refused and the same key stays on screen.
+  const step = totpStepAt(new Date());
+  const wrong = ["000000", "111111"].find((c) => ![-1, 0, 1].some((d) => totpCodeAt(key, step + d) === c))!;
+  await member.getByLabel("Code from the app").fill(wrong);
+  await member.getByRole("button", { name: "Turn on two-step sign-in" }).click();
+  await expect(member.getByRole("link", { name: /^Code from the app: That code did not work/ })).toBeVisible();
+  expect((await member.locator(".key-text").innerText()).replaceAll(" ", "")).toBe(key);
+  await member.getByLabel("Code from the app").fill(totpCodeAt(key, totpStepAt(new Date())));
+  await member.getByRole("button", { name: "Turn on two-step sign-in" }).click();
+  await expect(member.getByRole("heading", { name: "Your recovery codes" })).toBeVisible();
+  const codes = await member.locator(".code-list code").allInnerTexts();
+  expect(new Set(codes).size).toBe(10);
+  for (const c of codes) expect(c).toMatch(/^[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}$/);
+  await expectNoAxeViolations(member);
+  await member.getByRole("button", { name: "I have saved my codes: continue" }).click();
+  await expect(member.getByRole("heading", { name: "Patients", level: 1 })).toBeVisible();
   await expect(member.getByText(`${name} (Front desk)`)).toBeVisible();
   await expect(member.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Audit" })).toHaveCount(0);
 

@@ -41,7 +41,9 @@ export function secondStepAction(kind: "staff" | "patient", home: string) {
       if (!passed) return { errors: { code: [WRONG_CODE] } };
       // Staff are asked every time (M1); a patient may skip the step on this browser for 30 days (M8).
       if (pending.owner.kind === "patient" && input.remember)
-        await setTrustedDeviceCookie(await trustDevice(db, { patientId: pending.owner.id, now }));
+        await setTrustedDeviceCookie(
+          await db.transaction((tx) => trustDevice(tx, { patientId: pending.owner.id, now })),
+        );
       await finishSignIn(token, home);
       return { error: SIGN_IN_TIMED_OUT };
     },

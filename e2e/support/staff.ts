@@ -35,8 +35,15 @@ export async function passStaffSecondStep(page: Page, email: string) {
     await field.fill(await nextDemoCode(email));
     await page.getByRole("button", { name: "Continue" }).click();
     const outcome = await Promise.race([
-      page.getByRole("heading", { name: "Patients", level: 1 }).waitFor().then(() => "in" as const),
-      page.getByText("That code did not work").first().waitFor().then(() => "retry" as const),
+      page
+        .getByRole("heading", { name: "Patients", level: 1 })
+        .waitFor()
+        .then(() => "in" as const),
+      page
+        .getByText("That code did not work")
+        .first()
+        .waitFor()
+        .then(() => "retry" as const),
     ]);
     if (outcome === "in") return;
   }

@@ -4,7 +4,6 @@
 // for its setup (docs/security.md M1). Nothing here says whether a second step exists until the password is right.
 import type { Db } from "@/db/client";
 import { hasAnyFactor, listFactors } from "@/db/queries/second-factors";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { patientRef, staffRef } from "@/lib/second-factor/account-ref";
 import { sendEmailCode } from "@/lib/second-factor/email-code";
 import { isTrustedDevice } from "@/lib/second-factor/trusted-device";
@@ -68,7 +67,6 @@ export async function patientPasswordStep(
   const kinds = new Set((await listFactors(db, owner)).map((f) => f.kind));
   if (kinds.size === 0) return { outcome: "done", token: await start("password") };
   if (opts.trustedDevice && (await isTrustedDevice(db, { patientId, token: opts.trustedDevice, now: opts.now }))) {
-    await recordAuditEvent(db, { event: "second_factor.trusted_device_used", actorType: "patient", patientId });
     return { outcome: "done", token: await start("password+trusted_device") };
   }
   // A patient whose only code comes by email gets it now, without another click.

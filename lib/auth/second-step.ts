@@ -8,7 +8,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { unseal } from "@/lib/crypto/seal";
 import type { AccountRef } from "@/lib/second-factor/account-ref";
 import { checkEmailCode } from "@/lib/second-factor/email-code";
-import { useRecoveryCode } from "@/lib/second-factor/recovery-codes";
+// Named for what it does here: biome reads a "use…" call as a React hook.
+import { useRecoveryCode as spendRecoveryCode } from "@/lib/second-factor/recovery-codes";
 import { matchTotp } from "@/lib/second-factor/totp";
 import type { SecondStepMethod } from "@/lib/validation/second-step";
 import { countPatientFailure } from "./count-patient-failure";
@@ -70,7 +71,7 @@ async function codeIsRight(db: Db, owner: AccountRef, method: SecondStepMethod, 
       return spendTotpCode(db, owner, code, now);
     case "recovery_code":
       return (
-        owner.kind === "staff" && db.transaction((tx) => useRecoveryCode(tx, { staffId: owner.id, typed: code, now }))
+        owner.kind === "staff" && db.transaction((tx) => spendRecoveryCode(tx, { staffId: owner.id, typed: code, now }))
       );
     case "email_code":
       return (

@@ -2,9 +2,9 @@
 // copied right, and its step is recorded as used so that code cannot also sign in (M2).
 import type { Db } from "@/db/client";
 import { insertTotpFactor } from "@/db/queries/second-factors";
-import { type AuditEvent, recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { seal } from "@/lib/crypto/seal";
-import type { AccountRef } from "./account-ref";
+import { type AccountRef, auditSelf } from "./account-ref";
 import { readAuthenticatorOffer } from "./authenticator-offer";
 import { matchTotp } from "./totp";
 
@@ -27,16 +27,10 @@ export async function addAuthenticator(
       now: opts.now,
     });
     await recordAuditEvent(tx, {
-      ...factorAuditActor(opts.owner),
+      ...auditSelf(opts.owner),
       event: "second_factor.added",
       details: { kind: "totp" },
     });
     return { ok: true as const, factorId };
   });
 }
-
-/** Who an owner's own change to their factors is recorded as. */
-export const factorAuditActor = (owner: AccountRef): Omit<AuditEvent, "event"> =>
-  owner.kind === "staff"
-    ? { actorType: "staff", actorStaffId: owner.id }
-    : { actorType: "patient", patientId: owner.id };

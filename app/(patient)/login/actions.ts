@@ -10,7 +10,7 @@ import type { FormState } from "@/app/_lib/form-state";
 import { finishSignIn } from "@/lib/auth/finish-sign-in";
 import { setPendingSignInCookie } from "@/lib/auth/pending-sign-in-cookie";
 import { patientPasswordStep } from "@/lib/auth/password-step";
-import { trustedDeviceToken } from "@/lib/auth/trusted-device-cookie";
+import { readTrustedDeviceCookie } from "@/lib/auth/trusted-device-cookie";
 import { getConfig } from "@/lib/config";
 import { patientSignInSchema } from "@/lib/validation/patient-sign-in";
 
@@ -22,7 +22,7 @@ const signInForm = formAction(
   async (input, context) => {
     const step = await patientPasswordStep(await getDb(), {
       ...input,
-      trustedDevice: await trustedDeviceToken(),
+      trustedDevice: (await readTrustedDeviceCookie()) ?? undefined,
       address: await context.ipHash(),
       now: new Date(),
       defer: after,
