@@ -73,3 +73,11 @@ export function formData(fields: Record<string, string | string[] | boolean | un
   }
   return form;
 }
+
+/** next/server outside a request: `after` work runs at once (its failures surface in the test). */
+export const mockServer = async (actual: () => Promise<Record<string, unknown>>) => ({
+  ...(await actual()),
+  after: (work: () => unknown) => {
+    void Promise.resolve().then(work);
+  },
+});

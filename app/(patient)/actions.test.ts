@@ -10,6 +10,7 @@ vi.mock("@/db/client", async () => (await import("@/test-kit/action-harness")).m
 vi.mock("next/navigation", async () => (await import("@/test-kit/action-harness")).mockNavigation());
 vi.mock("next/headers", async () => (await import("@/test-kit/action-harness")).mockHeaders());
 vi.mock("next/cache", async () => (await import("@/test-kit/action-harness")).mockCache());
+vi.mock("next/server", async (actual) => (await import("@/test-kit/action-harness")).mockServer(actual));
 // next-auth's entry point needs Next's server runtime; its error classes come from @auth/core.
 vi.mock("next-auth", async () => await import("@auth/core/errors"));
 vi.mock("@/lib/auth/auth", () => ({

@@ -1,9 +1,9 @@
 // What a signed-in patient may see of their own chart: contact details only.
 import { eq } from "drizzle-orm";
-import type { Db } from "../client";
+import type { Db, Tx } from "../client";
 import { patients } from "../schema";
 
-export async function getPatientContact(db: Db, patientId: string) {
+export async function getPatientContact(db: Db | Tx, patientId: string) {
   const [p] = await db
     .select({
       firstName: patients.firstName,

@@ -44,3 +44,8 @@ export async function countUnusedRecoveryCodes(db: Db | Tx, staffId: string): Pr
     .where(and(eq(recoveryCodes.staffUserId, staffId), isNull(recoveryCodes.usedAt)));
   return row?.n ?? 0;
 }
+
+/** Deletes every code of this staff member (their second step was reset). */
+export async function deleteRecoveryCodes(tx: Tx, staffId: string): Promise<void> {
+  await tx.delete(recoveryCodes).where(eq(recoveryCodes.staffUserId, staffId));
+}

@@ -84,3 +84,11 @@ export async function setStaffPassword(tx: Tx, staffId: string, passwordHash: st
     })
     .where(eq(staffUsers.id, staffId));
 }
+
+/** Ends every session of a staff user at its next request (session_version moves on). */
+export async function bumpStaffSessionVersion(tx: Tx, staffId: string) {
+  await tx
+    .update(staffUsers)
+    .set({ sessionVersion: sql`${staffUsers.sessionVersion} + 1` })
+    .where(eq(staffUsers.id, staffId));
+}

@@ -1,6 +1,6 @@
 // Staff reads for the admin pages: the staff list (never a password hash) and the names for filters.
 import { asc, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "../client";
+import type { Db, Tx } from "../client";
 import { toDate } from "../rows";
 import { staffUsers } from "../schema";
 
@@ -44,7 +44,7 @@ export async function staffOptions(db: Db): Promise<{ id: string; name: string; 
     .orderBy(asc(sql`lower(${staffUsers.name})`), asc(staffUsers.id));
 }
 
-export async function findStaffEmail(db: Db, staffId: string): Promise<string | null> {
+export async function findStaffEmail(db: Db | Tx, staffId: string): Promise<string | null> {
   const [row] = await db.select({ email: staffUsers.email }).from(staffUsers).where(eq(staffUsers.id, staffId));
   return row?.email ?? null;
 }

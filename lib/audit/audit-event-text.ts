@@ -55,6 +55,8 @@ const EVENT_LABELS: Record<string, string> = {
   "second_factor.trusted_device_used": "Patient signed in on a trusted device (second step skipped)",
   "second_factor.trusted_devices_forgotten": "Patient's trusted devices forgotten (sessions ended)",
   "second_factor.added": "Second sign-in step added",
+  "second_factor.removed": "Second sign-in step removed",
+  "second_factor.failed": "Wrong code at the second sign-in step",
 };
 
 export function eventLabel(event: string): string {
@@ -62,6 +64,9 @@ export function eventLabel(event: string): string {
 }
 
 const DETAIL_LABELS: Record<string, string> = {
+  kinds: "Removed",
+  by: "Removed by",
+  method: "How",
   targetStaffId: "Staff member",
   role: "Role",
   previousRole: "Previous role",

@@ -28,6 +28,14 @@ import type { TypedDetails } from "@/lib/verification/match-patient";
 import { issueRecoveryCodes, useRecoveryCode } from "@/lib/second-factor/recovery-codes";
 import { checkEmailCode, sendEmailCode } from "@/lib/second-factor/email-code";
 import { isTrustedDevice, trustDevice } from "@/lib/second-factor/trusted-device";
+import { completeSignIn } from "@/lib/auth/complete-sign-in";
+import { findPendingSignIn } from "@/lib/auth/pending-sign-in";
+import { patientPasswordStep, staffPasswordStep } from "@/lib/auth/password-step";
+import { checkSecondStep } from "@/lib/auth/second-step";
+import { insertTotpFactor } from "@/db/queries/second-factors";
+import { seal } from "@/lib/crypto/seal";
+import { staffRef } from "@/lib/second-factor/account-ref";
+import { newTotpSecret, totpCodeAt, totpStepAt } from "@/lib/second-factor/totp";
 import { signOutPatientEverywhere } from "@/lib/accounts/sign-out-everywhere";
 
 /** The refusal as the database module reports it (table and SQLSTATE only), or null if it succeeded. */
@@ -205,6 +213,20 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
   const secrets = new SecretBook();
   const observed: Record<string, Observed> = {};
   let staffId = "";
+  const STAFF_TOTP = newTotpSecret();
+  // A right password and, for staff, the app's code: the whole sign-in as the actions run it.
+  const patientSignIn = async (username: string, password: string) => {
+    const step = await patientPasswordStep(t.db, { username, password, address: "audit-scan", now: at() });
+    return step.outcome === "done" ? completeSignIn(t.db, { token: step.token, now: at() }) : step;
+  };
+  const staffSignIn = async (email: string, password: string) => {
+    const step = await staffPasswordStep(t.db, { email, password, address: "audit-scan", now: at() });
+    if (step.outcome !== "second_step") return step;
+    const pending = await findPendingSignIn(t.db, { token: step.token, now: at() });
+    const code = totpCodeAt(STAFF_TOTP, totpStepAt(at()));
+    await checkSecondStep(t.db, { pending: pending!, method: "totp", code, address: "audit-scan", now: at() });
+    return completeSignIn(t.db, { token: step.token, now: at() });
+  };
   const ids: Record<string, string> = {};
   let ip = 0;
   // A simulated clock, moved on between groups of flows so the per-recipient email cap (3 an hour, counting the
@@ -272,6 +294,7 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
     t = await openTestDb(kind);
     for (const [label, pw] of Object.entries(PW)) secrets.add("password", label, pw);
     secrets.add("password", "staff password", STAFF.password);
+    secrets.add("token", "staff authenticator key", STAFF_TOTP);
     for (const [label, u] of Object.entries(USERNAMES)) secrets.add("username", label, u);
     secrets.add("email", "staff email", STAFF.email);
     secrets.add("email", "unknown staff email", GHOST_STAFF_EMAIL);
@@ -290,6 +313,14 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
     });
     if (!created.ok) throw new Error(JSON.stringify(created.errors));
     staffId = created.id;
+    // Staff sign in with a second step: an authenticator app whose key the scan must never find anywhere.
+    await insertTotpFactor(t.db, {
+      owner: staffRef(staffId),
+      name: "Phone",
+      secretSealed: seal(STAFF_TOTP),
+      acceptedStep: 0,
+      now: at(),
+    });
     ids.p1 = (await addPatient(P1)).id;
     ids.p2 = (await addPatient(P2)).id;
     const p3 = await addPatient(P3);
@@ -349,12 +380,8 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
     await flow("patient sign-in, unknown username", () =>
       verifyPatientCredentials(t.db, { username: USERNAMES.unknown, password: PW.p1Setup, now: at() }),
     );
-    await flow("patient sign-in, right (first)", () =>
-      verifyPatientCredentials(t.db, { username: USERNAMES.p1.toUpperCase(), password: PW.p1Setup, now: at() }),
-    );
-    await flow("patient sign-in, right (again)", () =>
-      verifyPatientCredentials(t.db, { username: USERNAMES.p1, password: PW.p1Setup, now: at() }),
-    );
+    await flow("patient sign-in, right (first)", () => patientSignIn(USERNAMES.p1.toUpperCase(), PW.p1Setup));
+    await flow("patient sign-in, right (again)", () => patientSignIn(USERNAMES.p1, PW.p1Setup));
     await flow("change password, wrong current (refused)", () =>
       changePassword(t.db, { patientId: ids.p1, current: PW.p1WrongCurrent, password: PW.p1Changed, now: at() }),
     );
@@ -370,16 +397,12 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
     await flow("reset link completed", () =>
       setPasswordWithLink(t.db, { token: resetToken, purpose: "reset", password: PW.p1Reset, now: at() }),
     );
-    await flow("patient sign-in after reset", () =>
-      verifyPatientCredentials(t.db, { username: USERNAMES.p1, password: PW.p1Reset, now: at() }),
-    );
+    await flow("patient sign-in after reset", () => patientSignIn(USERNAMES.p1, PW.p1Reset));
     advanceHours(2);
     await flow("forgot username", () => verify("forgot_username", { ...p1Typed, dateOfBirth: P1.dateOfBirth }));
 
     // Staff sign-in, right and wrong.
-    await flow("staff sign-in, right", () =>
-      verifyStaffCredentials(t.db, { email: STAFF.email.toLowerCase(), password: STAFF.password, now: at() }),
-    );
+    await flow("staff sign-in, right", () => staffSignIn(STAFF.email.toLowerCase(), STAFF.password));
     await flow("staff sign-in, wrong password", () =>
       verifyStaffCredentials(t.db, { email: STAFF.email.toLowerCase(), password: PW.staffWrong, now: at() }),
     );
@@ -412,9 +435,7 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
         now: at(),
       }),
     );
-    await flow("invited patient signs in", () =>
-      verifyPatientCredentials(t.db, { username: USERNAMES.p2, password: PW.p2Setup, now: at() }),
-    );
+    await flow("invited patient signs in", () => patientSignIn(USERNAMES.p2, PW.p2Setup));
 
     // Staff edit Basic Data, changing the email (and name, DOB, ZIP), then send a reset email to the new address.
     const edited = basicDataSchema.parse({
@@ -529,11 +550,11 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
     expect(observed["setup link, weak password refused"].result).toMatchObject({ ok: false, reason: "password" });
     expect(observed["setup link completed"].result).toEqual({ ok: true, username: USERNAMES.p1 });
     expect(observed["setup link used again (refused)"].result).toEqual({ ok: false, reason: "link", state: "used" });
-    expect(observed["patient sign-in, right (first)"].result).toMatchObject({ ok: true });
+    expect(observed["patient sign-in, right (first)"].result).toMatchObject({ id: ids.p1, kind: "patient" });
     expect(observed["patient sign-in, wrong password"].result).toEqual({ ok: false, reason: "invalid" });
     expect(observed["change password"].result).toEqual({ ok: true });
     expect(observed["reset link completed"].result).toEqual({ ok: true, username: USERNAMES.p1 });
-    expect(observed["patient sign-in after reset"].result).toMatchObject({ ok: true });
+    expect(observed["patient sign-in after reset"].result).toMatchObject({ id: ids.p1, kind: "patient" });
     expect(observed["staff sign-in, right"].result).toMatchObject({ id: staffId });
     expect(observed["staff sign-in, wrong password"].result).toBeNull();
     expect(observed["invitation setup, username taken (refused)"].result).toEqual({

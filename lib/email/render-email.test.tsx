@@ -12,6 +12,7 @@ import PasswordChangedEmail from "./templates/password-changed";
 import ResetLinkEmail from "./templates/reset-link";
 import SetupLinkEmail from "./templates/setup-link";
 import SignInCodeEmail from "./templates/sign-in-code";
+import SecondStepRemovedEmail from "./templates/second-step-removed";
 import StaffInviteEmail from "./templates/staff-invite";
 import UsernameReminderEmail from "./templates/username-reminder";
 
@@ -39,6 +40,12 @@ const SAMPLES: { [K in EmailTemplate]: Extract<EmailMessage, { template: K }> } 
   link_held_notice: { template: "link_held_notice" },
   staff_invite: { template: "staff_invite", link: LINK, validFor: "7 days", staffName: "Jordan Lee" },
   sign_in_code: { template: "sign_in_code", code: "402917", validFor: "10 minutes", purpose: "sign_in" },
+  second_step_removed: {
+    template: "second_step_removed",
+    by: "staff",
+    what: "every second step (authenticator app)",
+    removedAt: "March 3, 2026 at 2:15 PM",
+  },
 };
 
 const LINK_FIELDS = [
@@ -273,6 +280,7 @@ describe("templates preview on their own", () => {
     LinkHeldNoticeEmail,
     StaffInviteEmail,
     SignInCodeEmail,
+    SecondStepRemovedEmail,
   ];
 
   it.each(components.map((C) => [C.name, C] as const))("%s renders with its PreviewProps", async (_, Component) => {

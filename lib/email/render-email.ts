@@ -14,6 +14,7 @@ import PasswordChangedEmail from "./templates/password-changed";
 import AccountCreatedEmail from "./templates/account-created";
 import ResetLinkEmail from "./templates/reset-link";
 import SetupLinkEmail from "./templates/setup-link";
+import SecondStepRemovedEmail from "./templates/second-step-removed";
 import SignInCodeEmail from "./templates/sign-in-code";
 import StaffInviteEmail from "./templates/staff-invite";
 import UsernameReminderEmail from "./templates/username-reminder";
@@ -33,7 +34,8 @@ export type EmailMessage =
   | { template: "email_changed_notice" }
   | { template: "link_held_notice" }
   | { template: "staff_invite"; link: string; validFor: string; staffName: string }
-  | { template: "sign_in_code"; code: string; validFor: string; purpose: "sign_in" | "add_factor" };
+  | { template: "sign_in_code"; code: string; validFor: string; purpose: "sign_in" | "add_factor" }
+  | { template: "second_step_removed"; by: "owner" | "recovery" | "staff"; what: string; removedAt: string };
 
 export type EmailTemplate = EmailMessage["template"];
 
@@ -58,6 +60,7 @@ const SUBJECTS: Record<EmailTemplate, string> = {
   link_held_notice: "Someone asked for a link to your Patient Portal account",
   staff_invite: "Set up your Patient Portal staff account",
   sign_in_code: "Your Patient Portal sign-in code",
+  second_step_removed: "A second sign-in step was removed from your Patient Portal account",
 };
 
 export const EMAIL_TEMPLATES = Object.keys(SUBJECTS) as readonly EmailTemplate[];
@@ -177,6 +180,8 @@ function templateElement(m: EmailMessage, practice: Practice): ReactElement {
       return createElement(StaffInviteEmail, { ...m, practice });
     case "sign_in_code":
       return createElement(SignInCodeEmail, { ...m, practice });
+    case "second_step_removed":
+      return createElement(SecondStepRemovedEmail, { ...m, practice });
   }
 }
 

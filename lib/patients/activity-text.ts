@@ -26,6 +26,7 @@ const TEMPLATE_TEXT: Record<string, string> = {
   email_changed_notice: "email-change notice to the old address",
   link_held_notice: "“someone asked for a link” notice to the previous address",
   sign_in_code: "sign-in code",
+  second_step_removed: "notice: second sign-in step removed",
 };
 
 const EVENT_TEXT: Record<string, string> = {
