@@ -26,7 +26,7 @@ const KIND_WORDS: Record<FactorKind, string> = {
   email: "emailed code",
 };
 
-function describe(removed: FactorKind[], all: boolean): string {
+function inWords(removed: FactorKind[], all: boolean): string {
   const kinds = [...new Set(removed)].map(
     (k) => KIND_WORDS[k] + (removed.filter((r) => r === k).length > 1 ? "s" : ""),
   );
@@ -86,7 +86,7 @@ export async function removeSecondFactors(
       message: {
         template: "second_step_removed",
         by: removedBy.by,
-        what: describe(removed, before.length === removed.length),
+        what: inWords(removed, before.length === removed.length),
         removedAt: formatDateTime(now),
       },
     });
