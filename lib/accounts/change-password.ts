@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
 import { countPatientFailure } from "@/lib/auth/count-patient-failure";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { checkNewPassword } from "@/lib/passwords/check-new-password";
+import { patientPasswordMinimum } from "@/lib/passwords/patient-password-minimum";
 import { formatDateTime } from "@/lib/patients/portal-status-text";
 import { revokeAccountLinks } from "@/lib/tokens/issue-account-link";
 import { endPatientSessions } from "./end-patient-sessions";
@@ -39,7 +40,7 @@ export async function changePassword(
   }
   const check = checkNewPassword({
     password: opts.password,
-    minLength: getConfig().PASSWORD_MIN_LENGTH,
+    minLength: await patientPasswordMinimum(db, opts.patientId),
     context: {
       username: row.username,
       lastName: row.lastName,

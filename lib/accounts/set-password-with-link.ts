@@ -9,6 +9,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { checkNewPassword } from "@/lib/passwords/check-new-password";
+import { patientPasswordMinimum } from "@/lib/passwords/patient-password-minimum";
 import { consumeToken } from "@/lib/tokens/consume-token";
 import { inspectAccountLink, type LinkState } from "@/lib/tokens/inspect-account-link";
 import { revokeAccountLinks } from "@/lib/tokens/issue-account-link";
@@ -49,7 +50,7 @@ export async function setPasswordWithLink(
 
   const check = checkNewPassword({
     password: opts.password,
-    minLength: getConfig().PASSWORD_MIN_LENGTH,
+    minLength: await patientPasswordMinimum(db, link.patientId),
     context: { username, lastName: link.lastName, email: link.email, practiceName: getConfig().PRACTICE_NAME },
   });
   if (!check.ok) return { ok: false, reason: "password", message: check.message };

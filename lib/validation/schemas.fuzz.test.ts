@@ -56,6 +56,7 @@ import { changePasswordSchema, resetPasswordSchema, setupAccountSchema } from ".
 import { patientIdSchema, portalAccessSchema, sendInvitationSchema } from "./patient-portal";
 import { confirmBulkInvitationsSchema } from "./bulk-selection";
 import { heldLinkSchema } from "./held-link";
+import { addEmailFactorSchema, removeFactorSchema } from "./patient-second-step";
 import { patientListQuery } from "./patient-list-query";
 import { bulkSelectionQuery } from "./bulk-selection";
 import { auditPatientFilter, auditQuery } from "./audit-query";
@@ -826,6 +827,41 @@ const passkeyAssertion: Spec = {
   },
 };
 
+// The portal's own second steps: the emailed code that turns codes by email on, and removing one factor.
+const TYPED_CODE = /^[A-Za-z0-9 -]{1,32}$/;
+const goodTypedCode = fc.oneof(
+  fc.stringMatching(/^\d{6}$/),
+  fc.stringMatching(/^\d{3}[ -]\d{3}$/),
+  fc.stringMatching(/^\d{6}$/).map((c) => ` ${c} `),
+);
+const hostileTypedCode = fc.oneof(
+  fc.constantFrom("", "   ", "12345<", "123\u0000456", "１２３４５６", "123456;--", "' or 1=1"),
+  fc.stringMatching(/^\d{33,40}$/),
+  nonString,
+);
+const addEmailFactor: Spec = {
+  name: "addEmailFactorSchema",
+  schema: addEmailFactorSchema,
+  fields: ["code"],
+  good: fc.record({ code: goodTypedCode }),
+  hostile: { code: hostileTypedCode },
+  check: (out) => {
+    expect(out.code).toMatch(TYPED_CODE);
+    expect(out.code).toBe((out.code as string).trim());
+  },
+};
+const removeFactor: Spec = {
+  name: "removeFactorSchema",
+  schema: removeFactorSchema,
+  fields: ["factorId", "confirm"],
+  good: fc.record({ factorId: fc.uuid(), confirm: fc.constant(true) }),
+  hostile: { factorId: hostileUuid, confirm: fc.constantFrom<unknown>(false, "on", "true", "", 1, 0, null, {}) },
+  check: (out) => {
+    expect(out.factorId).toMatch(UUID);
+    expect(out.confirm).toBe(true);
+  },
+};
+
 const OBJECT_SPECS: Spec[] = [
   staffSignIn,
   patientSignIn,
@@ -850,6 +886,8 @@ const OBJECT_SPECS: Spec[] = [
   confirmBulkInvitations,
   addPasskey,
   passkeyAssertion,
+  addEmailFactor,
+  removeFactor,
 ];
 
 describe.each(OBJECT_SPECS.map((s) => [s.name, s] as const))("%s", (_name, spec) => {

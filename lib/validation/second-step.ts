@@ -6,7 +6,7 @@ export const SECOND_STEP_METHODS = ["totp", "recovery_code", "email_code"] as co
 export type SecondStepMethod = (typeof SECOND_STEP_METHODS)[number];
 
 // A code as people type or paste it: digits, letters, spaces and hyphens, nothing longer than a recovery code.
-const typedCode = (empty: string) =>
+export const typedCode = (empty: string) =>
   z
     .string(empty)
     .trim()

@@ -1,8 +1,8 @@
 // The page behind an emailed setup or reset link. Opening it only reads: nothing is used up until the form
 // is submitted, so mail scanners that fetch links do no harm.
 import { getDb } from "@/db/client";
-import { getConfig } from "@/lib/config";
 import { passwordHint } from "@/lib/passwords/check-new-password";
+import { patientPasswordMinimum } from "@/lib/passwords/patient-password-minimum";
 import { inspectAccountLink, type LinkState } from "@/lib/tokens/inspect-account-link";
 import { LinkProblem, LinkProblemText } from "./link-problem";
 import { SetPasswordForm, type SetPasswordState } from "./set-password-form";
@@ -18,7 +18,8 @@ export async function LinkPage({
 }) {
   // No token at all: the browser did not keep the cookie the proxy moved it into (lib/http/link-landing.ts).
   if (token === undefined) return <LinkProblem state="unread" purpose={purpose} />;
-  const link = await inspectAccountLink(await getDb(), token, new Date());
+  const db = await getDb();
+  const link = await inspectAccountLink(db, token, new Date());
   if (link.state !== "valid") return <LinkProblem state={link.state} purpose={link.purpose ?? purpose} />;
   if (link.purpose !== purpose) return <LinkProblem state="unknown" purpose={purpose} />;
   return (
@@ -34,7 +35,7 @@ export async function LinkPage({
         token={token as string}
         askUsername={purpose === "setup"}
         username={link.username}
-        passwordHint={passwordHint(getConfig().PASSWORD_MIN_LENGTH)}
+        passwordHint={passwordHint(await patientPasswordMinimum(db, link.patientId))}
         submitLabel={purpose === "setup" ? "Create my account" : "Save new password"}
         linkProblemView={
           Object.fromEntries(
