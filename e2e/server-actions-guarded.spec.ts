@@ -58,6 +58,16 @@ const PUBLIC_ACTIONS: Record<string, string> = {
     "ends only the caller's own session; without one there is nothing to end",
   "app/admin/(staff)/actions.ts#signOutIdleStaff":
     "ends only the caller's own session; without one there is nothing to end",
+  "app/admin/login/second-step/actions.ts#verifyStaffSecondStep":
+    "the second step of a sign-in: guarded by the half-done sign-in's single-use cookie (M4), not a session",
+  "app/admin/login/set-up/actions.ts#setUpStaffAuthenticator":
+    "a staff member's first factor, set up within their half-done sign-in (M1, M4), before any session exists",
+  "app/admin/login/set-up/actions.ts#continueStaffSignIn":
+    "completes a half-done sign-in whose factor was just set up; nothing without that cookie (M4)",
+  "app/(patient)/login/second-step/actions.ts#verifyPatientSecondStep":
+    "the second step of a sign-in: guarded by the half-done sign-in's single-use cookie (M4), not a session",
+  "app/(patient)/login/second-step/actions.ts#sendPatientSignInCode":
+    "emails a code to the address on file of the half-done sign-in's patient; nothing without that cookie (M4, M7)",
 };
 
 // Actions for a signed-in patient (their own account only).
@@ -415,6 +425,72 @@ test("with a front-desk session every admin action is refused, and nothing chang
   await expectNothingChanged(before, "admin actions called by front-desk staff");
 });
 
+test("with a half-done sign-in (password right, second step pending) every staff and patient action is refused (M4)", async ({
+  browser,
+  playwright,
+}) => {
+  // Front desk stop at the second step: the cookie they hold then is the half-done sign-in, which no page or
+  // action outside the second step accepts.
+  const pendingStaff = await browser.newContext({ baseURL });
+  const page = await pendingStaff.newPage();
+  await page.goto(STAFF_SIGN_IN);
+  await page.getByLabel("Email").fill(FRONT_DESK.email);
+  await page.getByLabel("Password", { exact: true }).fill(FRONT_DESK.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Confirm it is you" })).toBeVisible();
+  expect((await pendingStaff.cookies()).map((c) => c.name)).toContain("pp_pending_sign_in");
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/admin\/login$/);
+  const before = await snapshot();
+  const asPending = await requestWith(playwright, pendingStaff);
+  for (const a of actions.filter((x) => kindOf(x) !== "public")) {
+    const call = await callAction(asPending, { baseURL, path: pathFor(a, ids), id: a.id, fields: fieldsFor(a, ids) });
+    const to = kindOf(a) === "patient" ? [PATIENT_SIGN_IN] : [STAFF_SIGN_IN, PATIENT_SIGN_IN];
+    expectRedirectedTo(call, to, `${a.key} with a half-done staff sign-in`);
+  }
+  await asPending.dispose();
+  await pendingStaff.close();
+  await expectNothingChanged(before, "actions called with a half-done sign-in");
+});
+
+test("a staff session whose second factor is gone is refused by every staff action and page (M1)", async ({
+  playwright,
+}) => {
+  test.skip(!dbUrl, "removes the factor behind the session's back in the PostgreSQL e2e database");
+  const url = dbUrl!;
+  // The front desk's session was made with their factor; the factor is then taken away in the database (as an
+  // admin reset would, but without ending the session), so only the data-access layer's own check can refuse.
+  const saved = await withSql(url, (sql) => sql`select * from second_factors where staff_user_id = ${ids.frontDesk}`);
+  expect(saved.length).toBeGreaterThan(0);
+  try {
+    await withSql(url, (sql) => sql`delete from second_factors where staff_user_id = ${ids.frontDesk}`);
+    const before = await snapshot();
+    const asFrontDesk = await requestWith(playwright, frontDesk);
+    for (const a of actions.filter((x) => kindOf(x) === "staff" || kindOf(x) === "admin")) {
+      const call = await callAction(asFrontDesk, {
+        baseURL,
+        path: pathFor(a, ids),
+        id: a.id,
+        fields: fieldsFor(a, ids),
+      });
+      expectRedirectedTo(call, [STAFF_SIGN_IN], `${a.key} with a staff session and no factor`);
+    }
+    const list = await asFrontDesk.get("/admin", { maxRedirects: 0, failOnStatusCode: false });
+    expect(new URL(list.headers()["location"] ?? "/", baseURL).pathname).toBe(STAFF_SIGN_IN);
+    await asFrontDesk.dispose();
+    await expectNothingChanged(before, "staff actions called by a staff member without a factor");
+  } finally {
+    await withSql(url, async (sql) => {
+      for (const row of saved) await sql`insert into second_factors ${sql(row)}`;
+    });
+  }
+  // With the factor back, the same session works again: the refusal was the missing factor.
+  const back = await requestWith(playwright, frontDesk);
+  const list = await back.get("/admin", { maxRedirects: 0, failOnStatusCode: false });
+  expect(list.status()).toBe(200);
+  await back.dispose();
+});
+
 test("every page reads its data only for those who may see it, also when asked for its RSC payload", async ({
   playwright,
 }) => {
@@ -438,6 +514,10 @@ test("every page reads its data only for those who may see it, also when asked f
     "/setup-account",
     "/staff-setup",
     "/admin/login",
+    // The second-step pages: they show a form only to a live half-done sign-in (its cookie), never data.
+    "/admin/login/second-step",
+    "/admin/login/set-up",
+    "/login/second-step",
     "/_not-found",
     "/_global-error",
     "/dev/mailbox",
