@@ -1,10 +1,13 @@
 // Timing indistinguishability (docs/security.md V2 and P6), measured over HTTP against the production build.
 //   (a) the create-account action: an eligible patient, unknown email, access off, has an account, ambiguous
 //   (b) the patient sign-in action: unknown user, wrong password, locked account
+//   (c) the staff second step (docs/security.md M6): a wrong code, an old code (outside the drift window) and a
+//       replayed code (the step was already used), each against a fresh half-done sign-in
 // Each run sends N requests per outcome in one random interleaved order, one at a time on one keep-alive
 // connection, and compares every outcome with the reference outcome by a two-sided Mann-Whitney U test.
 // Run by bench/run.mjs; on its own: BENCH_APP_URL=... BENCH_DATABASE_URL=... node bench/timing.mjs
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomInt } from "node:crypto";
+import { generateSync } from "otplib";
 import { writeFileSync } from "node:fs";
 import { actionId, actionResult, bodyText, loadForm, postAction } from "./lib/actions.mjs";
 import { connect, waitForIdleWorker } from "./lib/db.mjs";
@@ -18,7 +21,7 @@ const databaseUrl = process.env.BENCH_DATABASE_URL;
 const distDir = process.env.BENCH_DIST_DIR ?? ".next-bench";
 const N = Number(process.env.BENCH_TIMING_N ?? 300);
 const RUNS = Number(process.env.BENCH_TIMING_RUNS ?? 3);
-const parts = (process.env.BENCH_PARTS ?? "a,b").split(",");
+const parts = (process.env.BENCH_PARTS ?? "a,b,c").split(",");
 const out = process.env.BENCH_OUT ?? "bench/.work/timing.json";
 // No run may take longer than this, whatever the app does.
 const RUN_LIMIT_MS = Number(process.env.BENCH_TIMING_RUN_LIMIT_MS ?? 15 * 60_000);
@@ -244,10 +247,86 @@ async function signInTiming() {
   return { reference: "wrong_password", n: N, runs };
 }
 
+// The demo admin's authenticator key is public, like their password (lib/second-factor/demo-authenticators.ts).
+const DEMO_ADMIN = { email: "admin@demo.clinic", totpSecret: "GHFWXYFGYHPAEOCR6QMEQFFOYJIZKRCO" };
+const WRONG_CODE_MESSAGE = "That code did not work";
+const stepNow = () => Math.floor(Date.now() / 30_000);
+const codeAt = (step) => generateSync({ secret: DEMO_ADMIN.totpSecret, epoch: step * 30, period: 30, digits: 6 });
+const CODE_OUTCOMES = {
+  wrong: () => {
+    const live = [-1, 0, 1].map((d) => codeAt(stepNow() + d));
+    let code;
+    do code = String(randomInt(1_000_000)).padStart(6, "0");
+    while (live.includes(code));
+    return { code };
+  },
+  // What the app showed 90 seconds ago: outside the one-step drift window.
+  old: () => ({ code: codeAt(stepNow() - 3) }),
+  // The app's current code, whose step the account already used (set before each request, untimed).
+  replayed: () => ({ code: codeAt(stepNow()) }),
+};
+
+async function secondStepTiming() {
+  const id = actionId(distDir, "app/admin/login/second-step/actions.ts", "verifyStaffSecondStep");
+  const [admin] = await sql`select id, session_version from staff_users where email = ${DEMO_ADMIN.email}`;
+  if (!admin) throw new Error(`${DEMO_ADMIN.email} is not in the bench database`);
+  // A half-done sign-in made directly (untimed): the password step would add an Argon2 hash to every sample.
+  const pending = async () => {
+    const token = randomBytes(32).toString("base64url");
+    const hash = createHash("sha256").update(token, "utf8").digest("hex");
+    await sql`insert into pending_sign_ins (token_hash, staff_user_id, session_version, purpose, expires_at)
+      values (${hash}, ${admin.id}, ${admin.session_version}, 'second_step', now() + interval '5 minutes')`;
+    return `pp_pending_sign_in=${token}`;
+  };
+  const agent = makeAgent(1);
+  const form = await loadForm(appUrl, "/admin/login/second-step", agent, { cookie: await pending() });
+  if (form.boundId !== id) throw new Error(`the second-step form is bound to ${form.boundId}, the manifest says ${id}`);
+  if (!form.visible.includes("code")) throw new Error(`the second-step form's fields are ${form.visible.join(", ")}`);
+  const send = async (values) => {
+    // Untimed: a fresh account state (no failures, this step and the next already used) and a fresh pending sign-in.
+    await sql`update staff_users set failed_login_count = 0, locked_until = null where id = ${admin.id}`;
+    await sql`update second_factors set totp_last_step = ${stepNow() + 1} where staff_user_id = ${admin.id}`;
+    const cookie = await pending();
+    return postAction({ appUrl, form, id, values, agent, headers: { Cookie: cookie } });
+  };
+  const check = (res) => {
+    if (res.status !== 200) return `status ${res.status}`;
+    const text = bodyText(res);
+    return text.includes(WRONG_CODE_MESSAGE) ? null : `answer ${JSON.stringify(actionResult(text))?.slice(0, 120)}`;
+  };
+
+  console.log(`(c) staff second step: ${N} per outcome x 3 (wrong, old, replayed), interleaved, ${RUNS} runs`);
+  for (const label of shuffle(Object.keys(CODE_OUTCOMES).flatMap((k) => [k, k, k, k, k])))
+    await send(CODE_OUTCOMES[label]());
+  const runs = [];
+  for (let run = 1; run <= RUNS; run++) {
+    const load = { start: loadNow() };
+    const t0 = Date.now();
+    const { samples, anomalies } = await interleavedRun({ outcomes: CODE_OUTCOMES, send, check });
+    load.end = loadNow();
+    const r = {
+      ...compare(samples, "wrong"),
+      anomalies: anomalies.length,
+      anomalyExamples: anomalies.slice(0, 5),
+      seconds: (Date.now() - t0) / 1000,
+      load,
+    };
+    runs.push(r);
+    printRun(
+      `run ${run} (${r.seconds.toFixed(0)} s, load ${load.start[0]} -> ${load.end[0]}, ${anomalies.length} answers not "${WRONG_CODE_MESSAGE}")`,
+      r,
+      "wrong",
+    );
+  }
+  await sql`update staff_users set failed_login_count = 0, locked_until = null where id = ${admin.id}`;
+  return { reference: "wrong", n: N, runs };
+}
+
 const result = { startedAt: new Date().toISOString() };
 try {
   if (parts.includes("a")) result.verification = await verificationTiming();
   if (parts.includes("b")) result.signIn = await signInTiming();
+  if (parts.includes("c")) result.secondStep = await secondStepTiming();
 } finally {
   await sql.end({ timeout: 5 });
 }

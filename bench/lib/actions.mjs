@@ -30,11 +30,11 @@ const decodeEntities = (s) =>
  * (with their values), the names of the visible fields, the action id the form is bound to, and the cookies
  * the page set.
  */
-export async function loadForm(appUrl, pagePath, agent) {
+export async function loadForm(appUrl, pagePath, agent, { cookie: sent } = {}) {
   const page = await send({
     url: new URL(pagePath, appUrl).toString(),
     agent,
-    headers: { Accept: "text/html", "Accept-Encoding": "identity" },
+    headers: { Accept: "text/html", "Accept-Encoding": "identity", ...(sent ? { Cookie: sent } : {}) },
   });
   if (page.status !== 200) throw new Error(`GET ${pagePath}: status ${page.status}`);
   const form = /<form\b[\s\S]*?<\/form>/.exec(page.body)?.[0];

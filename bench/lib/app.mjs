@@ -27,9 +27,11 @@ export function appEnv({ port, resendPort, databaseUrl, authSecret, limits }) {
   delete env.PGLITE_DIR;
   delete env.RATE_LIMIT_VERIFY_PER_IP;
   delete env.RATE_LIMIT_SIGNIN_PER_IP;
+  delete env.RATE_LIMIT_STAFF_SIGNIN_PER_IP;
   if (limits) {
     env.RATE_LIMIT_VERIFY_PER_IP = String(limits.verify);
     env.RATE_LIMIT_SIGNIN_PER_IP = String(limits.signIn);
+    env.RATE_LIMIT_STAFF_SIGNIN_PER_IP = String(limits.signIn);
   }
   return env;
 }

@@ -96,6 +96,7 @@ export function renderResults({
   const rows = [];
   rows.push(...timingRows(timing.verification, "create account", "V2"));
   rows.push(...timingRows(timing.signIn, "sign-in", "P6"));
+  if (timing.secondStep) rows.push(...timingRows(timing.secondStep, "staff second step", "M6"));
 
   const throughputRows = (ca, label) => {
     if (!ca) return;
@@ -254,6 +255,8 @@ ${sections.filter(Boolean).join("\n\n")}
 ${perRunTable(timing.verification, "V2 create account")}
 
 ${perRunTable(timing.signIn, "P6 sign-in")}
+
+${timing.secondStep ? perRunTable(timing.secondStep, "M6 second step (wrong, old, replayed code)") : ""}
 
 ${notes}`;
 }
