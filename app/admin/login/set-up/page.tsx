@@ -2,15 +2,13 @@
 // staff page opens (docs/security.md M1). A new staff member (invited, or made with `npm run staff:create`) comes
 // here at their first sign-in.
 import { getDb } from "@/db/client";
-import { AuthenticatorSetupForm } from "@/app/_components/authenticator-setup-form";
-import { RecoveryCodesList } from "@/app/_components/recovery-codes-list";
 import { SignInTimedOut } from "@/app/_components/sign-in-timed-out";
 import { currentPendingSignIn } from "@/lib/auth/pending-sign-in-cookie";
 import { getConfig } from "@/lib/config";
 import { newAuthenticatorOffer } from "@/lib/second-factor/authenticator-qr";
 import { staffAuthenticatorLabel } from "@/lib/second-factor/staff-authenticator-label";
 import { ContinueSignIn } from "./continue-sign-in";
-import { setUpStaffAuthenticator } from "./actions";
+import { StaffAuthenticatorSetUp } from "./staff-authenticator-set-up";
 
 export const metadata = { title: "Set up two-step sign-in" };
 
@@ -43,20 +41,7 @@ export default async function StaffSetUpPage() {
         authenticator app on your phone. Set it up now; it takes about a minute.
       </p>
       <h2>Add an authenticator app</h2>
-      <AuthenticatorSetupForm
-        offer={offer}
-        action={setUpStaffAuthenticator}
-        submitLabel="Turn on two-step sign-in"
-        done={(result) => (
-          <>
-            <p className="notice" role="status">
-              Your authenticator app is set up.
-            </p>
-            <RecoveryCodesList codes={result.recoveryCodes ?? []} practiceName={practiceName} />
-            <ContinueSignIn label="I have saved my codes: continue" />
-          </>
-        )}
-      />
+      <StaffAuthenticatorSetUp offer={offer} practiceName={practiceName} />
     </main>
   );
 }
