@@ -26,6 +26,7 @@ const nextConfig = {
       { source: "/setup-account", headers: tokenPageHeaders },
       { source: "/reset-password", headers: tokenPageHeaders },
       { source: "/staff-setup", headers: tokenPageHeaders },
+      { source: "/second-step-recovery", headers: tokenPageHeaders },
     ];
   },
 };

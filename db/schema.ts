@@ -24,7 +24,7 @@ const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 export const chartStatus = pgEnum("chart_status", ["active", "inactive", "deceased"]);
 export const staffRole = pgEnum("staff_role", ["admin", "front_desk"]);
-export const tokenPurpose = pgEnum("token_purpose", ["setup", "reset", "staff_invite"]);
+export const tokenPurpose = pgEnum("token_purpose", ["setup", "reset", "staff_invite", "second_step_recovery"]);
 // Kept on patients by triggers (migration 0005) so that lists filter and count by an index; see db/portal-status.ts.
 export const portalStatus = pgEnum("portal_status", ["inactive", "unactivated", "active"]);
 export const outboxStatus = pgEnum("outbox_status", ["queued", "sending", "sent", "failed", "held"]);
@@ -203,7 +203,7 @@ export const verificationAttempts = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     createdAt: createdAt(),
-    flow: text("flow").notNull(), // register | forgot_password | forgot_username
+    flow: text("flow").notNull(), // register | forgot_password | forgot_username | second_step_recovery
     ipHash: text("ip_hash"),
     emailHmac: text("email_hmac").notNull(),
     // What was typed, sealed until the worker has matched it, then wiped.
@@ -294,7 +294,7 @@ export const heldLinkRequests = pgTable(
     patientId: uuid("patient_id")
       .notNull()
       .references(() => patients.id, { onDelete: "cascade" }),
-    flow: text("flow").notNull(), // register | forgot_password | forgot_username
+    flow: text("flow").notNull(), // register | forgot_password | forgot_username | second_step_recovery
     createdAt: createdAt(),
     resolvedAt: ts("resolved_at"),
     resolution: text("resolution"), // released | discarded

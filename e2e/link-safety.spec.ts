@@ -167,13 +167,25 @@ test("a token that was never issued is not valid", async ({ page }) => {
   await expectNoAxeViolations(page);
 });
 
+test("a second-step recovery token that was never issued is not valid, and says where to ask again", async ({
+  page,
+}) => {
+  await page.goto("/second-step-recovery?token=abc");
+  await expect(page.getByRole("heading", { name: "This link is not valid", level: 1 })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "Get a new second-step help link" })).toHaveAttribute(
+    "href",
+    "/second-step-help",
+  );
+  await expectNoAxeViolations(page);
+});
+
 test("a link's token never stays in the address, and no Referer carries it anywhere", async ({
   page,
   playwright,
   baseURL,
 }) => {
   const client = await playwright.request.newContext({ baseURL });
-  for (const p of ["/setup-account", "/reset-password"]) {
+  for (const p of ["/setup-account", "/reset-password", "/second-step-recovery"]) {
     // The link itself answers with a redirect to the clean address, sending no Referer and caching nothing.
     const landing = await client.get(`${p}?token=abc`, { maxRedirects: 0 });
     expect(landing.status(), p).toBe(303);

@@ -48,6 +48,10 @@ const PUBLIC_ACTIONS: Record<string, string> = {
     "guarded by the single-use emailed setup token, not by a session",
   "app/(patient)/reset-password/actions.ts#completePasswordReset":
     "guarded by the single-use emailed reset token, not by a session",
+  "app/(patient)/second-step-help/actions.ts#requestSecondStepHelp":
+    "cannot-get-your-code form for signed-out patients; same answer for every input, emails only the address on file",
+  "app/(patient)/second-step-recovery/actions.ts#recoverSecondStepAction":
+    "guarded by the single-use emailed second-step recovery token and the account's password, not by a session",
   "app/staff-setup/actions.ts#completeStaffSetupAction":
     "guarded by the single-use emailed staff invitation token, not by a session",
   "app/(patient)/portal/actions.ts#signOutPatient":
@@ -115,6 +119,7 @@ function fieldsFor(a: ServerAction, ids: Ids): ActionFields {
     savePortalAccess: { patientId: ids.chen },
     sendInvitation: { patientId: ids.chen, emailChangeConfirmed: "on" },
     unlockPatientAccount: { patientId: ids.picard },
+    removeSecondStep: { patientId: ids.picard, callerVerified: "on" },
     saveBasicData: { patientId: ids.chen, version: ids.chenVersion, ...basic },
     addPatientAction: {
       chartNumber: "MRN-ATTACK-1",
@@ -511,6 +516,8 @@ test("every page reads its data only for those who may see it, also when asked f
     "/forgot-password",
     "/forgot-username",
     "/reset-password",
+    "/second-step-help",
+    "/second-step-recovery",
     "/setup-account",
     "/staff-setup",
     "/admin/login",

@@ -5,7 +5,7 @@ import type { Db, Tx } from "../client";
 import { accountTokens, patients, portalAccounts, staffUsers } from "../schema";
 import { insertJsonRows, jsonArray } from "../json-input";
 
-export type TokenPurpose = "setup" | "reset" | "staff_invite";
+export type TokenPurpose = "setup" | "reset" | "staff_invite" | "second_step_recovery";
 
 /**
  * Uses a link: one conditional UPDATE, so of any number of simultaneous submissions exactly one gets the row
@@ -109,7 +109,7 @@ export async function accountSessionVersions(tx: Tx, patientIds: readonly string
 /** Voids the unused links of one purpose of these patients: a newer one replaces them. */
 export async function replaceUnusedPatientTokens(
   tx: Tx,
-  opts: { patientIds: readonly string[]; purpose: "setup" | "reset"; now: Date },
+  opts: { patientIds: readonly string[]; purpose: Exclude<TokenPurpose, "staff_invite">; now: Date },
 ) {
   await tx
     .update(accountTokens)
@@ -126,7 +126,7 @@ export async function replaceUnusedPatientTokens(
 
 export type PatientTokenRow = {
   tokenHash: string;
-  purpose: "setup" | "reset";
+  purpose: Exclude<TokenPurpose, "staff_invite">;
   patientId: string;
   issuedByStaffId: string | null;
   issuedVia: string;

@@ -1,7 +1,9 @@
-// What the Patient Portal tab shows: the account (never its password) and the latest invitation or reset email.
+// What the Patient Portal tab shows: the account (never its password), its second steps (how many of each kind,
+// never a secret or credential id) and the latest invitation or reset email.
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
 import { emailOutbox, patients, portalAccounts } from "../schema";
+import { countFactorsByKind } from "./second-factors";
 
 const LINK_TEMPLATES = ["setup_link", "reset_link", "already_registered", "no_account_yet"];
 
@@ -32,5 +34,11 @@ export async function getPortalTab(db: Db, patientId: string) {
     .select({ emailChangedAt: patients.emailChangedAt })
     .from(patients)
     .where(eq(patients.id, patientId));
-  return { account: account ?? null, lastEmail: lastEmail ?? null, emailChangedAt: p?.emailChangedAt ?? null };
+  const secondSteps = await countFactorsByKind(db, { kind: "patient", id: patientId });
+  return {
+    account: account ?? null,
+    lastEmail: lastEmail ?? null,
+    emailChangedAt: p?.emailChangedAt ?? null,
+    secondSteps,
+  };
 }

@@ -190,3 +190,15 @@ export async function deleteFactors(tx: Db | Tx, opts: { owner: FactorOwner; kin
     .returning({ kind: secondFactors.kind });
   return rows.map((r) => r.kind);
 }
+
+/** How many factors of each kind the account has: what the dash shows and what a recovery link could remove. */
+export async function countFactorsByKind(db: Db | Tx, owner: FactorOwner): Promise<Record<FactorKind, number>> {
+  const rows = await db
+    .select({ kind: secondFactors.kind, n: sql<number>`count(*)::int` })
+    .from(secondFactors)
+    .where(ownedBy(owner))
+    .groupBy(secondFactors.kind);
+  const counts: Record<FactorKind, number> = { totp: 0, passkey: 0, email: 0 };
+  for (const r of rows) counts[r.kind] = Number(r.n);
+  return counts;
+}

@@ -9,6 +9,11 @@ const EVENT_LABELS: Record<string, string> = {
   "account.password_change_refused": "Password change refused: current password not right",
   "token.issued": "Link issued",
   "token.used": "Link used",
+  "token.rejected": "A link that no longer works was tried",
+  "patient.locked": "Patient sign-in locked after too many wrong passwords or codes",
+  "alert.second_step_removed_after_email_change":
+    "Alert: second step removed by staff soon after an email change (staff confirmed they verified the caller)",
+  "second_factor.recovery_refused": "Second-step recovery link: wrong password (counted toward the sign-in lock)",
   "patient.signed_in": "Patient signed in",
   "patient.activated": "Patient's first sign-in: portal activated",
   "patient.sign_in_failed": "Patient sign-in failed",

@@ -46,6 +46,8 @@ const SAMPLES: { [K in EmailTemplate]: Extract<EmailMessage, { template: K }> } 
     what: "every second step (authenticator app)",
     removedAt: "March 3, 2026 at 2:15 PM",
   },
+  second_step_recovery_link: { template: "second_step_recovery_link", link: RESET, validFor: "1 hour" },
+  no_second_step_to_remove: { template: "no_second_step_to_remove" },
 };
 
 const LINK_FIELDS = [
@@ -54,6 +56,7 @@ const LINK_FIELDS = [
   ["already_registered", "resetLink"],
   ["no_account_yet", "setupLink"],
   ["staff_invite", "link"],
+  ["second_step_recovery_link", "link"],
 ] as const;
 
 const escapeHtml = (s: string) => s.replaceAll("&", "&amp;");

@@ -15,6 +15,8 @@ import AccountCreatedEmail from "./templates/account-created";
 import ResetLinkEmail from "./templates/reset-link";
 import SetupLinkEmail from "./templates/setup-link";
 import SecondStepRemovedEmail from "./templates/second-step-removed";
+import SecondStepRecoveryLinkEmail from "./templates/second-step-recovery-link";
+import NoSecondStepToRemoveEmail from "./templates/no-second-step-to-remove";
 import SignInCodeEmail from "./templates/sign-in-code";
 import StaffInviteEmail from "./templates/staff-invite";
 import UsernameReminderEmail from "./templates/username-reminder";
@@ -35,7 +37,9 @@ export type EmailMessage =
   | { template: "link_held_notice" }
   | { template: "staff_invite"; link: string; validFor: string; staffName: string }
   | { template: "sign_in_code"; code: string; validFor: string; purpose: "sign_in" | "add_factor" }
-  | { template: "second_step_removed"; by: "owner" | "recovery" | "staff"; what: string; removedAt: string };
+  | { template: "second_step_removed"; by: "owner" | "recovery" | "staff"; what: string; removedAt: string }
+  | { template: "second_step_recovery_link"; link: string; validFor: string }
+  | { template: "no_second_step_to_remove" };
 
 export type EmailTemplate = EmailMessage["template"];
 
@@ -61,6 +65,8 @@ const SUBJECTS: Record<EmailTemplate, string> = {
   staff_invite: "Set up your Patient Portal staff account",
   sign_in_code: "Your Patient Portal sign-in code",
   second_step_removed: "A second sign-in step was removed from your Patient Portal account",
+  second_step_recovery_link: "Remove the second sign-in step from your Patient Portal account",
+  no_second_step_to_remove: "Help with your Patient Portal sign-in code",
 };
 
 export const EMAIL_TEMPLATES = Object.keys(SUBJECTS) as readonly EmailTemplate[];
@@ -182,6 +188,10 @@ function templateElement(m: EmailMessage, practice: Practice): ReactElement {
       return createElement(SignInCodeEmail, { ...m, practice });
     case "second_step_removed":
       return createElement(SecondStepRemovedEmail, { ...m, practice });
+    case "second_step_recovery_link":
+      return createElement(SecondStepRecoveryLinkEmail, { ...m, practice });
+    case "no_second_step_to_remove":
+      return createElement(NoSecondStepToRemoveEmail, { practice });
   }
 }
 

@@ -8,6 +8,7 @@ export const LINK_PAGES = {
   "/setup-account": "pp_setup_link",
   "/reset-password": "pp_reset_link",
   "/staff-setup": "pp_staff_link",
+  "/second-step-recovery": "pp_second_step_link",
 } as const;
 
 export type LinkPage = keyof typeof LINK_PAGES;

@@ -11,6 +11,29 @@ const FLOW_TEXT: Record<string, string> = {
   register: "Create account",
   forgot_password: "Forgot password",
   forgot_username: "Forgot username",
+  second_step_recovery: "Cannot get sign-in code",
+};
+
+/** The second steps, as a patient would name them. */
+const FACTOR_TEXT: Record<string, string> = {
+  totp: "authenticator app",
+  passkey: "passkey",
+  email: "emailed code",
+  email_code: "emailed code",
+  recovery_code: "recovery code",
+  trusted_device: "skipped on a trusted device",
+};
+
+const REMOVED_BY_TEXT: Record<string, string> = {
+  owner: "Removed by the patient, signed in",
+  recovery: "Removed by the patient with an emailed recovery link and their password",
+  staff: "Removed by staff (Remove second step)",
+};
+
+const LINK_TEXT: Record<string, string> = {
+  setup: "Setup",
+  reset: "Reset",
+  second_step_recovery: "Second-step recovery",
 };
 
 const TEMPLATE_TEXT: Record<string, string> = {
@@ -27,6 +50,8 @@ const TEMPLATE_TEXT: Record<string, string> = {
   link_held_notice: "“someone asked for a link” notice to the previous address",
   sign_in_code: "sign-in code",
   second_step_removed: "notice: second sign-in step removed",
+  second_step_recovery_link: "second-step recovery link",
+  no_second_step_to_remove: "“no app or passkey to remove” email",
 };
 
 const EVENT_TEXT: Record<string, string> = {
@@ -57,6 +82,8 @@ const EVENT_TEXT: Record<string, string> = {
   "staff.account_unlocked": "Sign-in lock lifted",
   "alert.link_sent_after_email_change": "Link sent soon after an email change (staff confirmed they checked it)",
   "alert.link_held_after_email_change": "Alert: a link was asked for soon after an email change, and held for staff",
+  "alert.second_step_removed_after_email_change":
+    "Second step removed soon after an email change (staff confirmed they verified the caller)",
   "staff.held_link_released": "Held link request released (staff checked with the patient)",
   "staff.held_link_discarded": "Held link request discarded",
   "alert.repeated_verification_failures": "Alert: many failed verification attempts today",
@@ -69,6 +96,12 @@ const EVENT_TEXT: Record<string, string> = {
   "second_factor.trusted_device_added": "A device was trusted for 30 days",
   "second_factor.trusted_device_used": "Signed in on a trusted device (no second step asked)",
   "second_factor.trusted_devices_forgotten": "Trusted devices forgotten: the next sign-in asks for the second step",
+  "second_factor.added": "Second sign-in step added",
+  "second_factor.removed": "Second sign-in step removed (sessions ended, the patient told by email)",
+  "second_factor.failed": "Second sign-in step failed (counted toward the sign-in lock)",
+  "second_factor.recovery_refused": "Second-step recovery link: wrong password (counted toward the sign-in lock)",
+  "second_factor.passkey_used": "Signed in with a passkey",
+  "second_factor.passkey_sign_in_failed": "Passkey sign-in refused",
   "verification.matched": "Verification matched",
   "verification.no_match": "Verification did not match",
   "verification.ambiguous": "Verification matched more than one chart",
@@ -76,6 +109,8 @@ const EVENT_TEXT: Record<string, string> = {
   "verification.rate_limited": "Verification refused: too many attempts from one address",
   "verification.pending": "Verification waiting to be processed",
 };
+
+const factorWords = (kind: string) => FACTOR_TEXT[kind] ?? kind;
 
 export function describeActivity(e: ActivityEntry): { title: string; lines: string[] } {
   const d = e.details as Record<string, unknown>;
@@ -88,7 +123,22 @@ export function describeActivity(e: ActivityEntry): { title: string; lines: stri
   if (e.event.startsWith("email.") && typeof d.template === "string")
     title = `${title}: ${TEMPLATE_TEXT[d.template] ?? d.template}`;
   if (e.event === "token.issued" && typeof d.purpose === "string")
-    title = `${d.purpose === "reset" ? "Reset" : "Setup"} link issued${d.via === "self_service" ? " (patient asked)" : ""}`;
+    title = `${LINK_TEXT[d.purpose] ?? d.purpose} link issued${d.via === "self_service" ? " (patient asked)" : ""}`;
+  if (e.event === "token.used" && d.purpose === "second_step_recovery") title = "Second-step recovery link used";
+  if (e.event === "second_factor.added" && typeof d.kind === "string") lines.push(`Kind: ${factorWords(d.kind)}`);
+  if (e.event === "second_factor.removed") {
+    if (Array.isArray(d.kinds)) lines.push(`Removed: ${(d.kinds as string[]).map(factorWords).join(", ")}`);
+    if (typeof d.by === "string") lines.push(REMOVED_BY_TEXT[d.by] ?? `By: ${d.by}`);
+  }
+  if (e.event === "second_factor.failed" && typeof d.method === "string") {
+    lines.push(`With: ${factorWords(d.method)}`);
+    if (d.reason === "locked") lines.push("The account was locked at the time");
+  }
+  if (e.event === "second_factor.recovery_refused" && d.reason === "locked")
+    lines.push("The account was locked at the time");
+  if (e.event === "patient.signed_in" && typeof d.method === "string" && d.method.startsWith("password+"))
+    lines.push(`Second step: ${factorWords(d.method.slice("password+".length))}`);
+  if (e.event === "patient.signed_in" && d.method === "passkey") lines.push("With a passkey alone (no password)");
   if (e.event === "email.failed" && typeof d.error === "string") lines.push(`Reason: ${d.error}`);
   if (e.event === "patient.basic_data_changed" && Array.isArray(d.fields))
     lines.push(`Changed: ${(d.fields as string[]).join(", ")}`);

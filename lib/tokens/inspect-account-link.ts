@@ -10,17 +10,20 @@ export type BaseLinkState = "valid" | "used" | "expired" | "replaced" | "unknown
 export type LinkState = BaseLinkState | "too_many_usernames";
 export const TOO_MANY_USERNAMES = "too_many_usernames";
 
+/** The links a patient gets: set up an account, reset a password, remove a lost second step. */
+export type PatientLinkPurpose = "setup" | "reset" | "second_step_recovery";
+
 export type InspectedLink =
   | {
       state: "valid";
-      purpose: "setup" | "reset";
+      purpose: PatientLinkPurpose;
       linkId: string;
       patientId: string;
       username: string | null;
       lastName: string;
       email: string | null;
     }
-  | { state: Exclude<LinkState, "valid">; purpose: "setup" | "reset" | null };
+  | { state: Exclude<LinkState, "valid">; purpose: PatientLinkPurpose | null };
 
 export async function inspectAccountLink(db: Pick<Db, "select">, token: unknown, now: Date): Promise<InspectedLink> {
   if (!looksLikeToken(token)) return { state: "unknown", purpose: null };

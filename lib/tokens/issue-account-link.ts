@@ -11,13 +11,20 @@ import { getConfig } from "@/lib/config";
 import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import { generateToken, hashToken } from "./account-token";
 import { linkLifetime } from "./link-lifetime";
+import type { PatientLinkPurpose } from "./inspect-account-link";
+
+const LINK_PAGE_OF: Record<PatientLinkPurpose, string> = {
+  setup: "setup-account",
+  reset: "reset-password",
+  second_step_recovery: "second-step-recovery",
+};
 
 export type IssuedLink = { url: string; expiresAt: Date; validFor: string };
 export type LinkIssuer = "self_service" | "staff" | "bulk" | "reminder";
 
 export type LinkRequest = {
   patientId: string;
-  purpose: "setup" | "reset";
+  purpose: PatientLinkPurpose;
   via: LinkIssuer;
   issuedByStaffId?: string | null;
   now: Date;
@@ -48,9 +55,10 @@ export async function issueAccountLinks(tx: Tx, requests: readonly LinkRequest[]
     await replaceUnusedPatientTokens(tx, { patientIds: g.patientIds, purpose: g.purpose, now: g.now });
   }
   const issued = requests.map((r) => {
-    // Invitations from the practice last longer than a link the patient just asked for.
+    // Invitations from the practice last longer than a link the patient just asked for; a second-step recovery
+    // link lives as briefly as a reset link, since it too changes how the account is signed into.
     const lifetime = linkLifetime(
-      r.purpose === "reset" ? "reset" : r.via === "self_service" ? "setup_self_service" : "setup_staff",
+      r.purpose !== "setup" ? "reset" : r.via === "self_service" ? "setup_self_service" : "setup_staff",
     );
     return { request: r, token: generateToken(), lifetime, expiresAt: new Date(r.now.getTime() + lifetime.ms) };
   });
@@ -79,7 +87,7 @@ export async function issueAccountLinks(tx: Tx, requests: readonly LinkRequest[]
   );
   const appUrl = getConfig().APP_URL;
   return issued.map(({ request: r, token, expiresAt, lifetime }) => {
-    const page = r.purpose === "setup" ? "setup-account" : "reset-password";
+    const page = LINK_PAGE_OF[r.purpose];
     // Links come from APP_URL only: the request's Host header never reaches this code.
     return { url: `${appUrl}/${page}?token=${token}`, expiresAt, validFor: lifetime.words };
   });

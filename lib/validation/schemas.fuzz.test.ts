@@ -57,6 +57,7 @@ import { patientIdSchema, portalAccessSchema, sendInvitationSchema } from "./pat
 import { confirmBulkInvitationsSchema } from "./bulk-selection";
 import { heldLinkSchema } from "./held-link";
 import { addEmailFactorSchema, removeFactorSchema } from "./patient-second-step";
+import { removePatientSecondStepSchema, secondStepRecoverySchema } from "./second-step-recovery";
 import { patientListQuery } from "./patient-list-query";
 import { bulkSelectionQuery } from "./bulk-selection";
 import { auditPatientFilter, auditQuery } from "./audit-query";
@@ -671,6 +672,30 @@ const heldLink: Spec = {
     expect(out.verified).toBe(input.verified);
   },
 };
+const secondStepRecovery: Spec = {
+  name: "secondStepRecoverySchema",
+  schema: secondStepRecoverySchema,
+  fields: ["token", "password"],
+  good: fc.record({ token: goodToken, password: goodPassword }),
+  hostile: { token: hostileToken, password: hostilePassword },
+  check: (out, input) => {
+    expect(out.token).toBe(input.token);
+    // The password is checked against the account's as typed: never trimmed or cut.
+    expect(out.password).toBe(input.password);
+    expect(codePoints((out.password as string).normalize("NFKC"))).toBeLessThanOrEqual(MAX_PASSWORD_LENGTH);
+  },
+};
+const removePatientSecondStep: Spec = {
+  name: "removePatientSecondStepSchema",
+  schema: removePatientSecondStepSchema,
+  fields: ["patientId", "callerVerified"],
+  good: fc.record({ patientId: fc.uuid(), callerVerified: fc.boolean() }),
+  hostile: { patientId: hostileUuid, callerVerified: hostileTick },
+  check: (out, input) => {
+    expect(out.patientId).toMatch(UUID);
+    expect(out.callerVerified).toBe(input.callerVerified);
+  },
+};
 const basicDataEdit: Spec = {
   name: "basicDataEditSchema",
   schema: basicDataEditSchema,
@@ -881,6 +906,8 @@ const OBJECT_SPECS: Spec[] = [
   portalAccess,
   sendInvitation,
   heldLink,
+  secondStepRecovery,
+  removePatientSecondStep,
   basicDataEdit,
   addPatient,
   confirmBulkInvitations,

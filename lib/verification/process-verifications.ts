@@ -7,6 +7,7 @@ import {
   findVerificationCandidates,
   recordVerificationOutcome,
 } from "@/db/queries/verification-attempts";
+import { countFactorsByKind } from "@/db/queries/second-factors";
 import { unseal } from "@/lib/crypto/seal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { enqueueEmail, holdEmail, recipientHasRoom } from "@/lib/email/enqueue-email";
@@ -64,15 +65,32 @@ async function handle(tx: Tx, attempt: Pending, at: Date) {
         chartStatus: matched.chart_status,
       })
     : false;
+  // Only a matched account asking for recovery costs this read; the worker's time reaches no one (V2).
+  const factors =
+    matched?.username && attempt.flow === "second_step_recovery"
+      ? await countFactorsByKind(tx, { kind: "patient", id: matched.id })
+      : null;
   const reply = decideReply(
     attempt.flow,
-    matched ? { canAccessPortal: canAccess, hasAccount: !!matched.username } : null,
+    matched
+      ? {
+          canAccessPortal: canAccess,
+          hasAccount: !!matched.username,
+          hasAppOrPasskey: !!factors && factors.totp + factors.passkey > 0,
+        }
+      : null,
   );
 
   // Links go to the address on file; "could not verify" goes to the address typed (it holds nothing).
   const to = matched?.email ?? typed.email;
   const patientId = matched?.id ?? null;
-  const issuesLink = ["setup_link", "no_account_yet", "reset_link", "already_registered"].includes(reply.send);
+  const issuesLink = [
+    "setup_link",
+    "no_account_yet",
+    "reset_link",
+    "already_registered",
+    "second_step_recovery_link",
+  ].includes(reply.send);
   if (issuesLink && emailChangedRecently({ emailChangedAt: matched!.email_changed_at, now: at })) {
     await holdLinkRequest(tx, {
       patientId: patientId!,
@@ -125,6 +143,19 @@ async function handle(tx: Tx, attempt: Pending, at: Date) {
             };
       break;
     }
+    case "second_step_recovery_link": {
+      const link = await issueAccountLink(tx, {
+        patientId: patientId!,
+        purpose: "second_step_recovery",
+        via: "self_service",
+        now: at,
+      });
+      message = { template: "second_step_recovery_link", link: link.url, validFor: link.validFor };
+      break;
+    }
+    case "no_second_step_to_remove":
+      message = { template: "no_second_step_to_remove" };
+      break;
     case "username_reminder":
       message = { template: "username_reminder", username: matched!.username! };
       break;

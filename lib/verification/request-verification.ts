@@ -1,4 +1,4 @@
-// What the create-account, forgot-password and forgot-username forms do while the patient waits: record the
+// What the create-account, forgot-password, forgot-username and second-step-help forms do while the patient waits: record the
 // request, sealed, and nothing else. Every outcome costs the same, so timing tells nothing (docs/security.md V2);
 // the worker matches it against the chart and writes the email afterwards.
 import type { Db } from "@/db/client";
@@ -8,7 +8,7 @@ import { emailHmac } from "@/lib/audit/record-audit-event";
 import { hitRateLimit, RATE_LIMITS, windowStartOf } from "@/lib/rate-limit/hit-rate-limit";
 import type { TypedDetails } from "./match-patient";
 
-export type VerificationFlow = "register" | "forgot_password" | "forgot_username";
+export type VerificationFlow = "register" | "forgot_password" | "forgot_username" | "second_step_recovery";
 
 export async function requestVerification(
   db: Db,

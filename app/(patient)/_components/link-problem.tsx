@@ -1,7 +1,7 @@
 // What a patient sees when an emailed link no longer works: which of the reasons, and what to do next.
 import Link from "next/link";
 import { getConfig } from "@/lib/config";
-import type { LinkState } from "@/lib/tokens/inspect-account-link";
+import type { LinkState, PatientLinkPurpose } from "@/lib/tokens/inspect-account-link";
 
 /** "unread": the page arrived without any token (a browser that refused the cookie the link is carried in). */
 export type LinkProblemState = Exclude<LinkState, "valid"> | "unread";
@@ -34,7 +34,14 @@ const TEXT: Record<LinkProblemState, { title: string; body: string }> = {
   },
 };
 
-export function LinkProblem({ state, purpose }: { state: LinkProblemState; purpose: "setup" | "reset" | null }) {
+/** Where each kind of link can be asked for again. */
+const ASK_AGAIN: Record<PatientLinkPurpose, { href: string; label: string }> = {
+  setup: { href: "/register", label: "Get a new account setup link" },
+  reset: { href: "/forgot-password", label: "Get a new password link" },
+  second_step_recovery: { href: "/second-step-help", label: "Get a new second-step help link" },
+};
+
+export function LinkProblem({ state, purpose }: { state: LinkProblemState; purpose: PatientLinkPurpose | null }) {
   return (
     <main id="main" className="narrow">
       <LinkProblemText state={state} purpose={purpose} Heading="h1" />
@@ -49,18 +56,19 @@ export function LinkProblemText({
   Heading,
 }: {
   state: LinkProblemState;
-  purpose: "setup" | "reset" | null;
+  purpose: PatientLinkPurpose | null;
   Heading: "h1" | "h2";
 }) {
   const { PRACTICE_NAME, PRACTICE_PHONE } = getConfig();
   const text = TEXT[state];
+  const ask = ASK_AGAIN[purpose ?? "setup"];
   return (
     <div role={Heading === "h2" ? "alert" : undefined}>
       <Heading>{text.title}</Heading>
       <p>{text.body}</p>
       <p>
-        <Link className="button" href={purpose === "reset" ? "/forgot-password" : "/register"}>
-          {purpose === "reset" ? "Get a new password link" : "Get a new account setup link"}
+        <Link className="button" href={ask.href}>
+          {ask.label}
         </Link>
       </p>
       <p>

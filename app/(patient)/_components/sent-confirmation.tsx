@@ -2,7 +2,7 @@
 import { getConfig } from "@/lib/config";
 import { linkLifetime } from "@/lib/tokens/link-lifetime";
 
-export function SentConfirmation({ what }: { what: string }) {
+export function SentConfirmation({ what, secondStep = false }: { what: string; secondStep?: boolean }) {
   const { PRACTICE_NAME, PRACTICE_PHONE } = getConfig();
   return (
     <>
@@ -14,8 +14,8 @@ export function SentConfirmation({ what }: { what: string }) {
             lifetime of each kind of link, as configured. */}
         <li>
           If the email has a link, use it soon: a link to set up your account works for{" "}
-          {linkLifetime("setup_self_service").words}, and a link to choose a new password for{" "}
-          {linkLifetime("reset").words}.
+          {linkLifetime("setup_self_service").words}, and a link to{" "}
+          {secondStep ? "remove your second sign-in step" : "choose a new password"} for {linkLifetime("reset").words}.
         </li>
         <li>
           If nothing arrives, call {PRACTICE_NAME} at{" "}

@@ -10,6 +10,8 @@ import { setPortalAccess } from "@/lib/patients/set-portal-access";
 import { sendPortalInvitation } from "@/lib/patients/send-portal-invitation";
 import { emailChangeConfirmHours } from "@/lib/patients/email-changed-recently";
 import { unlockAccount } from "@/lib/patients/unlock-account";
+import { removePatientSecondStep } from "@/lib/patients/remove-patient-second-step";
+import { removePatientSecondStepSchema } from "@/lib/validation/second-step-recovery";
 import { REASON_TEXT } from "@/lib/patients/portal-status-text";
 import { linkLifetime, plural } from "@/lib/tokens/link-lifetime";
 import { type BasicDataField, basicDataEditSchema } from "@/lib/validation/patient-record";
@@ -18,7 +20,7 @@ import { kickWorkers } from "@/lib/workers/kick";
 
 export type BasicDataState = FormState<BasicDataField | "patientId" | "version", { version: number }>;
 export type PortalActionState = FormState<
-  "patientId" | "portalAccessEnabled" | "emailChangeConfirmed",
+  "patientId" | "portalAccessEnabled" | "emailChangeConfirmed" | "callerVerified",
   { needsEmailChangeConfirmation: true }
 >;
 
@@ -165,6 +167,41 @@ const unlockForm = formAction(
   },
 );
 
+const removeSecondStepForm = formAction(
+  {
+    caller: "staff",
+    fields: { patientId: "text", callerVerified: "checkbox" },
+    schema: removePatientSecondStepSchema,
+    hidden: ["patientId"],
+  },
+  async ({ patientId, callerVerified }, { caller }): Promise<PortalActionState> => {
+    const db = await getDb();
+    const result = await db.transaction((tx) =>
+      removePatientSecondStep(tx, { patientId, staffId: caller.id, callerVerified, now: new Date() }),
+    );
+    if (!result.ok) {
+      switch (result.reason) {
+        case "not_found":
+          return { error: "This patient no longer exists." };
+        case "none":
+          revalidatePath(`/admin/patients/${patientId}`);
+          return { error: "This patient has no second step to remove." };
+        case "confirm_caller":
+          return {
+            error: `The email address was changed less than ${plural(emailChangeConfirmHours(), "hour")} ago. Confirm that you verified the caller's identity (for example by calling the number on file) before removing the second step.`,
+            result: { needsEmailChangeConfirmation: true },
+          };
+      }
+    }
+    kickWorkers();
+    revalidatePath(`/admin/patients/${patientId}`);
+    return {
+      message:
+        "Second step removed. The patient's sessions have ended, and the email address on file was told. They can sign in with their username and password and add a new second step.",
+    };
+  },
+);
+
 export async function saveBasicData(prev: BasicDataState, form: FormData): Promise<BasicDataState> {
   return basicDataForm(prev, form);
 }
@@ -175,6 +212,10 @@ export async function savePortalAccess(prev: PortalActionState, form: FormData):
 
 export async function sendInvitation(prev: PortalActionState, form: FormData): Promise<PortalActionState> {
   return invitationForm(prev, form);
+}
+
+export async function removeSecondStep(prev: PortalActionState, form: FormData): Promise<PortalActionState> {
+  return removeSecondStepForm(prev, form);
 }
 
 export async function unlockPatientAccount(prev: PortalActionState, form: FormData): Promise<PortalActionState> {

@@ -8,6 +8,9 @@ const FLOW_TEXT: Record<string, string> = {
   register: "Create account",
   forgot_password: "Forgot password",
   forgot_username: "Forgot username",
+  // Releasing sends the usual setup or reset link; the second step itself is removed with "Remove second step"
+  // on the Patient Portal tab, once the caller is verified.
+  second_step_recovery: "Cannot get sign-in code",
 };
 
 function Outcome({ state }: { state: PortalActionState }) {

@@ -8,6 +8,7 @@ import { getPatientActivity } from "@/db/queries/patient-activity";
 import { listOpenHeldLinkRequests } from "@/db/queries/held-link-requests";
 import { formatDateTime } from "@/lib/patients/portal-status-text";
 import { emailChangedRecently } from "@/lib/patients/email-changed-recently";
+import { secondStepState } from "@/lib/patients/second-step-state";
 import { StatusLegend } from "@/app/_components/status-icon";
 import { PhotoBlock } from "./photo-block";
 import { StatusPanel } from "./status-panel";
@@ -46,6 +47,11 @@ export default async function PatientDashPage({ params }: { params: Promise<{ id
               patientId={patient.id}
               requests={held.map((h) => ({ id: h.id, flow: h.flow, at: formatDateTime(h.createdAt) }))}
             />
+          )}
+          {portal.account && (
+            <p>
+              Second sign-in step: <strong>{secondStepState(portal.secondSteps)}</strong>
+            </p>
           )}
           <Troubleshooting patient={patient} hasAccount={!!portal.account} recentEmailChange={recentEmailChange} />
         </StatusPanel>

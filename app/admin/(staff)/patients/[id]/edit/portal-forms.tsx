@@ -1,6 +1,12 @@
 "use client";
-import { useActionState } from "react";
-import { savePortalAccess, sendInvitation, unlockPatientAccount, type PortalActionState } from "../actions";
+import { useActionState, useState } from "react";
+import {
+  removeSecondStep,
+  savePortalAccess,
+  sendInvitation,
+  unlockPatientAccount,
+  type PortalActionState,
+} from "../actions";
 
 function Outcome({ state }: { state: PortalActionState }) {
   if (state.error)
@@ -94,6 +100,55 @@ export function UnlockForm({ patientId }: { patientId: string }) {
       <button type="submit" className="button-secondary" disabled={pending}>
         Unlock
       </button>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+export function RemoveSecondStepForm({
+  patientId,
+  askCallerVerified,
+  emailChangeWindowHours,
+}: {
+  patientId: string;
+  askCallerVerified: boolean;
+  /** EMAIL_CHANGE_CONFIRM_HOURS, passed in: the configuration is read on the server. */
+  emailChangeWindowHours: number;
+}) {
+  const [state, action, pending] = useActionState<PortalActionState, FormData>(removeSecondStep, {});
+  // A second click, after the consequences are spelled out: removing signs the patient out everywhere.
+  const [confirming, setConfirming] = useState(false);
+  if (state.message) return <Outcome state={state} />;
+  return (
+    <form action={action} className="invite-form">
+      <input type="hidden" name="patientId" value={patientId} />
+      {!confirming ? (
+        <button type="button" className="button-secondary" onClick={() => setConfirming(true)}>
+          Remove second step
+        </button>
+      ) : (
+        <>
+          <p>
+            Remove every second step of this patient? They will be signed out everywhere, told by email, and can then
+            sign in with their username and password alone until they add a new second step.
+          </p>
+          {(askCallerVerified || state.result?.needsEmailChangeConfirmation) && (
+            <div className="checkbox warning">
+              <input type="checkbox" id="callerVerified" name="callerVerified" />
+              <label htmlFor="callerVerified">
+                The email address was changed in the last {emailChangeWindowHours} hours. I verified the caller&apos;s
+                identity (for example by calling the phone number on file).
+              </label>
+            </div>
+          )}
+          <button type="submit" className="button" disabled={pending}>
+            Yes, remove second step
+          </button>{" "}
+          <button type="button" className="button-secondary" onClick={() => setConfirming(false)} disabled={pending}>
+            Cancel
+          </button>
+        </>
+      )}
       <Outcome state={state} />
     </form>
   );

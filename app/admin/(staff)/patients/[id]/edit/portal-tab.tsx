@@ -6,7 +6,8 @@ import { StatusIcon } from "@/app/_components/status-icon";
 import { REASON_TEXT, formatDateTime } from "@/lib/patients/portal-status-text";
 import { inactiveReasons } from "@/lib/patients/portal-status";
 import { emailChangeConfirmHours, emailChangedRecently } from "@/lib/patients/email-changed-recently";
-import { PortalAccessForm, SendInvitationForm, UnlockForm } from "./portal-forms";
+import { secondStepState } from "@/lib/patients/second-step-state";
+import { PortalAccessForm, RemoveSecondStepForm, SendInvitationForm, UnlockForm } from "./portal-forms";
 
 const EMAIL_STATE: Record<string, string> = {
   queued: "Queued",
@@ -33,6 +34,7 @@ export function PortalTab({
   const blockers = inactiveReasons({ ...patient, email: patient.email, zip: patient.zip });
   const locked = portal.account?.lockedUntil && portal.account.lockedUntil > now ? portal.account.lockedUntil : null;
   const recentEmailChange = emailChangedRecently({ emailChangedAt: portal.emailChangedAt, now });
+  const hasSecondStep = Object.values(portal.secondSteps).some((n) => n > 0);
   return (
     <div className="portal-tab">
       <p className="status-line">
@@ -64,6 +66,21 @@ export function PortalTab({
         <p>No account yet: the patient has not chosen a username and password.</p>
       )}
       {locked && <UnlockForm patientId={patient.id} />}
+
+      <h2>Second step</h2>
+      <dl className="facts">
+        <dt>Second sign-in step</dt>
+        <dd>{secondStepState(portal.secondSteps)}</dd>
+      </dl>
+      {hasSecondStep ? (
+        <RemoveSecondStepForm
+          patientId={patient.id}
+          askCallerVerified={recentEmailChange}
+          emailChangeWindowHours={emailChangeConfirmHours()}
+        />
+      ) : (
+        <p className="hint">Nothing to remove: the patient signs in with their password alone.</p>
+      )}
 
       <h2>Last invitation or reset email</h2>
       {portal.lastEmail ? (

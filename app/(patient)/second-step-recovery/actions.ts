@@ -1,0 +1,46 @@
+"use server";
+// The second-step recovery link's form: the wrapper checks the fields, the bad-link limit guards the token, and
+// lib/second-factor/recover-second-step.ts proves the password, uses the link and removes the app and passkeys.
+import { formAction } from "@/app/_lib/form-action";
+import { getDb } from "@/db/client";
+import { forgetLinkToken } from "@/lib/http/link-token";
+import { runWithinBadLinkLimit } from "@/lib/rate-limit/limit-bad-links";
+import { recoverSecondStep } from "@/lib/second-factor/recover-second-step";
+import { secondStepRecoverySchema } from "@/lib/validation/second-step-recovery";
+import { kickWorkers } from "@/lib/workers/kick";
+import type { RecoveryState } from "./recovery-form";
+
+const recoveryForm = formAction(
+  { caller: "public", fields: { token: "secret", password: "secret" }, schema: secondStepRecoverySchema },
+  async ({ token, password }, { ipHash }): Promise<RecoveryState> => {
+    const db = await getDb();
+    const now = new Date();
+    const result = await runWithinBadLinkLimit(db, { address: await ipHash(), now }, () =>
+      recoverSecondStep(db, { token, password, now }),
+    );
+    if (!result.ok) {
+      switch (result.reason) {
+        case "link":
+          return { result: { linkProblem: result.state } };
+        case "password":
+          // The sign-in page's words: a locked account and a wrong password read the same (docs/security.md P6).
+          return {
+            errors: {
+              password: ["That password is not right, or the account is waiting after too many wrong tries."],
+            },
+          };
+        case "access_off":
+          return {
+            error: "Your Patient Portal access is turned off, so this link cannot be used. Please call the practice.",
+          };
+      }
+    }
+    kickWorkers();
+    await forgetLinkToken("/second-step-recovery");
+    return { result: { removedFor: result.username } };
+  },
+);
+
+export async function recoverSecondStepAction(prev: RecoveryState, form: FormData): Promise<RecoveryState> {
+  return recoveryForm(prev, form);
+}
