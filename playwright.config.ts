@@ -31,7 +31,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    // A host name (passkeys refuse an IP address as RP ID); scripts/e2e-server.mjs sets APP_URL to the same.
+    baseURL: `http://localhost:${port}`,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: findChromium(),

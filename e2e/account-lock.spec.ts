@@ -69,7 +69,7 @@ test("ten wrong passwords lock the account without saying so; a password reset l
       await expect(page.getByLabel("Username")).toHaveValue(username, { timeout: 100 });
       await expect(page.getByLabel("Password", { exact: true })).toHaveValue(password, { timeout: 100 });
     }).toPass({ timeout: 10_000 });
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByText(SIGN_IN_MESSAGE)).toBeVisible();
     await expect(page).toHaveURL(/\/login$/);
   };

@@ -19,7 +19,7 @@ const FLOWS = [
 async function openFrontDoor(page: Page) {
   await page.goto("/");
   await expect(page.getByText(PRACTICE).first()).toBeVisible();
-  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
   const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
   expect(fits, "the page is wider than the screen").toBe(true);
 }
@@ -47,7 +47,7 @@ test("the staff sign-in is a small link after everything meant for patients @pho
   await openFrontDoor(page);
   const staff = page.getByRole("link", { name: "Staff sign-in" });
   const patientLinks = [
-    page.getByRole("button", { name: "Sign in" }),
+    page.getByRole("button", { name: "Sign in", exact: true }),
     ...FLOWS.map((f) => page.getByRole("link", { name: f.link })),
   ];
   const staffBox = (await staff.boundingBox())!;

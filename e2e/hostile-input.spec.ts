@@ -311,7 +311,7 @@ test("hostile values in the sign-in form get the usual refusal, never a server e
     await page.getByLabel("Password", { exact: true }).fill(MARK);
     await substituteOnPost(page, { [MARK]: value });
     const posted = page.waitForResponse((r) => r.request().method() === "POST");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     expect((await posted).status(), name).toBeLessThan(500);
     await expect(
       page

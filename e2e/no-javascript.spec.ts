@@ -58,7 +58,7 @@ test("create an account, sign in and reset a forgotten password with JavaScript 
   await expectNoAxeViolations(page);
 
   await page.getByLabel("Password", { exact: true }).fill("olive groves under evening light");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/portal$/);
   await expect(page.getByRole("heading", { name: "Hello, Ahmed", level: 1 })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -106,7 +106,7 @@ test("create an account, sign in and reset a forgotten password with JavaScript 
   );
   await expect(device.getByLabel("Username")).toHaveValue("ahmed.h");
   await device.getByLabel("Password", { exact: true }).fill("harbour lights over quiet water");
-  await device.getByRole("button", { name: "Sign in" }).click();
+  await device.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(device).toHaveURL(/\/portal$/);
   await expect(device.getByRole("heading", { name: "Hello, Ahmed", level: 1 })).toBeVisible();
   await other.close();

@@ -76,7 +76,7 @@ test("forgot password: name typed without accents, reset link, old password refu
 
   // The old password no longer works, and the message does not say which part was wrong.
   await page.getByLabel("Password", { exact: true }).fill(DEMO_PATIENT_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(
     page.getByText(
       "Username or password is not right. Check them and try again, or use the links below if you forgot them.",

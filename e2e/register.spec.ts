@@ -59,7 +59,7 @@ test("create account: details with different letter case and ZIP+4, setup link, 
   await expect(staff.getByRole("img", { name: /^Portal status: Unactivated\. Account set up/ })).toBeVisible();
 
   await page.getByLabel("Password", { exact: true }).fill("paper lanterns over the river");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Hello, Chloé" })).toBeVisible();
   await expectNoAxeViolations(page);
 

@@ -44,6 +44,26 @@ const PUBLIC_ACTIONS: Record<string, string> = {
     "forgot-username form for signed-out patients; same answer for every input, emails only the address on file",
   "app/(patient)/login/actions.ts#signInPatient": "the patient sign-in form: there is no session yet by definition",
   "app/admin/login/actions.ts#signInStaff": "the staff sign-in form: there is no session yet by definition",
+  "app/(patient)/login/actions.ts#patientPasskeyOptions":
+    "starts 'Sign in with a passkey': no session yet by definition; limited per address before a challenge is stored",
+  "app/(patient)/login/actions.ts#signInPatientWithPasskey":
+    "'Sign in with a passkey' (patients): no session yet by definition; the passkey answer is the credential",
+  "app/admin/login/actions.ts#staffPasskeyOptions":
+    "starts 'Sign in with a passkey': no session yet by definition; limited per address before a challenge is stored",
+  "app/admin/login/actions.ts#signInStaffWithPasskey":
+    "'Sign in with a passkey' (staff): no session yet by definition; the passkey answer is the credential",
+  "app/admin/login/second-step/actions.ts#staffSecondStepPasskeyOptions":
+    "second step of a sign-in: refused without a live pending sign-in; limited per address",
+  "app/admin/login/second-step/actions.ts#verifyStaffSecondStepPasskey":
+    "second step of a sign-in: guarded by the pending sign-in, not by a session",
+  "app/admin/login/set-up/actions.ts#staffPasskeyRegistrationOptions":
+    "first factor set-up right after the password: refused without a live pending sign-in; limited per address",
+  "app/admin/login/set-up/actions.ts#setUpStaffPasskey":
+    "first factor set-up right after the password: guarded by the pending sign-in, not by a session",
+  "app/(patient)/login/second-step/actions.ts#patientSecondStepPasskeyOptions":
+    "second step of a sign-in: refused without a live pending sign-in; limited per address",
+  "app/(patient)/login/second-step/actions.ts#verifyPatientSecondStepPasskey":
+    "second step of a sign-in: guarded by the pending sign-in, not by a session",
   "app/(patient)/setup-account/actions.ts#completeAccountSetup":
     "guarded by the single-use emailed setup token, not by a session",
   "app/(patient)/reset-password/actions.ts#completePasswordReset":
@@ -233,7 +253,7 @@ async function signedInPatient(
   await page.goto("/login");
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { name: `Hello, ${firstName}` })).toBeVisible();
   await page.close();
   return context;

@@ -31,7 +31,7 @@ async function signInPatient(page: Page, username: string, firstName: string) {
   await page.goto("/login");
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password", { exact: true }).fill(DEMO_PATIENT_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { name: `Hello, ${firstName}` })).toBeVisible();
 }
 

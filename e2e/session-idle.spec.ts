@@ -11,7 +11,7 @@ test("a patient is warned before an idle sign-out, can stay, and is signed out i
   await page.goto("/login");
   await page.getByLabel("Username").fill("gokafor");
   await page.getByLabel("Password", { exact: true }).fill("demo-patient-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Hello, Grace" })).toBeVisible();
 
   await page.clock.fastForward("28:30");
@@ -43,7 +43,7 @@ test("signing out ends the session on the server: a copy of the cookie no longer
   await page.goto("/login");
   await page.getByLabel("Username").fill("oivanova");
   await page.getByLabel("Password", { exact: true }).fill("demo-patient-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Hello, Olga" })).toBeVisible();
   const copied = await page.context().cookies();
   await page.getByRole("button", { name: "Sign out", exact: true }).click();

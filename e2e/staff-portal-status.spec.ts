@@ -20,7 +20,7 @@ test("a wrong password is refused with a clear message, and the page stays acces
   await expectNoAxeViolations(page);
   await page.getByLabel("Email").fill(ADMIN.email);
   await page.getByLabel("Password", { exact: true }).fill("not the password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText("Email or password is not right. Check them and try again.")).toBeVisible();
   await expect(page).toHaveURL(/\/admin\/login$/);
   // The email is kept so the person only retypes the password.
@@ -30,7 +30,7 @@ test("a wrong password is refused with a clear message, and the page stays acces
 
 test("an empty form names each missing field beside it and in the summary", async ({ page }) => {
   await page.goto("/admin/login");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   const summary = page.getByRole("heading", { name: "There is a problem" });
   await expect(summary).toBeVisible();
   await expect(page.getByRole("link", { name: "Email: Enter an email address" })).toBeVisible();

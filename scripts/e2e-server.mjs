@@ -8,7 +8,9 @@ import path from "node:path";
 import { createScratchDatabase } from "../test-kit/scratch-database.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
-const appUrl = `http://127.0.0.1:${port}`;
+// The browser's address is localhost, not 127.0.0.1: WebAuthn refuses an IP address as the RP ID, so passkeys
+// need a host name. The server still listens on 127.0.0.1 only.
+const appUrl = `http://localhost:${port}`;
 const env = {
   ...process.env,
   NODE_ENV: "production",

@@ -117,7 +117,9 @@ describe("every server action goes through formAction", () => {
       const source = readFileSync(file, "utf8");
       const wrapped = new Set(
         [
-          ...source.matchAll(/^const (\w+) = (?:formAction|setPasswordAction|verificationAction|secondStepAction)\(/gm),
+          ...source.matchAll(
+            /^const (\w+) = (?:formAction|setPasswordAction|verificationAction|secondStepAction|passkeyOptionsAction|passkeySignInAction|passkeySecondStepAction)\(/gm,
+          ),
         ].map((m) => m[1]),
       );
       const exported = [...source.matchAll(/^export (?!type )/gm)].length;
@@ -134,6 +136,6 @@ describe("every server action goes through formAction", () => {
       );
     }
     // Every export of a "use server" file is an action; this is how many the app has.
-    expect(actions).toHaveLength(42);
+    expect(actions).toHaveLength(52);
   });
 });

@@ -38,7 +38,7 @@ export async function submitVerification(
 export async function signInAsPatient(page: Page, username: string, password: string, firstName: string) {
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/portal$/);
   await expect(page.getByRole("heading", { name: `Hello, ${firstName}` })).toBeVisible();
 }

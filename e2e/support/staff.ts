@@ -71,7 +71,7 @@ export async function signInAsStaff(page: Page, who: Who = ADMIN, opts: { fresh?
   await page.goto("/admin/login");
   await page.getByLabel("Email").fill(who.email);
   await page.getByLabel("Password", { exact: true }).fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await passStaffSecondStep(page, who.email);
   await expect(page.getByRole("heading", { name: "Patients", level: 1 })).toBeVisible();
   sessions.set(

@@ -61,7 +61,9 @@ const EVENT_LABELS: Record<string, string> = {
   "second_factor.trusted_devices_forgotten": "Patient's trusted devices forgotten (sessions ended)",
   "second_factor.added": "Second sign-in step added",
   "second_factor.removed": "Second sign-in step removed",
-  "second_factor.failed": "Wrong code at the second sign-in step",
+  "second_factor.failed": "Wrong code or passkey at the second sign-in step",
+  "second_factor.passkey_used": "Signed in with a passkey",
+  "second_factor.passkey_sign_in_failed": "Passkey sign-in refused",
 };
 
 export function eventLabel(event: string): string {

@@ -1,7 +1,7 @@
 // The second step of a sign-in (docs/security.md M2, M6): a code from an authenticator app, a staff recovery code
 // or a code emailed to a patient. Per-address limits come first; a wrong, old or reused code costs the same work,
 // gets the same answer, and counts toward the same per-account waits and lock as a wrong password.
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { findPatientAccountForCompletion, findStaffForCompletion } from "@/db/queries/sign-ins";
 import { findTotpFactors, takeTotpStep } from "@/db/queries/second-factors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -56,13 +56,16 @@ export async function checkSecondStep(
   return !run.limited && run.result;
 }
 
-async function lockState(db: Db, owner: AccountRef) {
+/** The account's lock as a sign-in step reads it; null for a deactivated staff member or a patient with no account. */
+export async function lockState(db: Db | Tx, owner: AccountRef) {
   if (owner.kind === "staff") {
     const staff = await findStaffForCompletion(db, owner.id);
-    return staff?.active ? { lockedUntil: staff.lockedUntil, accountId: null } : null;
+    return staff?.active
+      ? { lockedUntil: staff.lockedUntil, accountId: null, sessionVersion: staff.sessionVersion }
+      : null;
   }
   const row = await findPatientAccountForCompletion(db, owner.id);
-  return row ? { lockedUntil: row.lockedUntil, accountId: row.accountId } : null;
+  return row ? { lockedUntil: row.lockedUntil, accountId: row.accountId, sessionVersion: row.sessionVersion } : null;
 }
 
 async function codeIsRight(db: Db, owner: AccountRef, method: SecondStepMethod, code: string, now: Date) {

@@ -8,6 +8,10 @@ import type { Defer } from "./defer";
 
 export type SignInLimited<R> = { limited: true } | { limited: false; result: R };
 
+/** The per-address failure budget of patient or staff sign-in. */
+export const signInRule = (kind: "patient" | "staff") =>
+  kind === "staff" ? RATE_LIMITS.staffSignInPerIp : RATE_LIMITS.signInPerIp;
+
 export async function runWithinSignInLimit<R>(
   db: Db,
   opts: { kind: "patient" | "staff"; address: string; now: Date; defer?: Defer },
@@ -15,7 +19,7 @@ export async function runWithinSignInLimit<R>(
   succeeded: (result: R) => boolean,
 ): Promise<SignInLimited<R>> {
   const key = {
-    rule: opts.kind === "staff" ? RATE_LIMITS.staffSignInPerIp : RATE_LIMITS.signInPerIp,
+    rule: signInRule(opts.kind),
     subject: opts.address,
     now: opts.now,
   };

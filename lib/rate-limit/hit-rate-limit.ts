@@ -20,6 +20,13 @@ export const RATE_LIMITS = {
   get staffSignInPerIp(): RateLimitRule {
     return { name: "staff-signin-ip", limit: getConfig().RATE_LIMIT_STAFF_SIGNIN_PER_IP, windowSeconds: 5 * 60 };
   },
+  /**
+   * Passkey ceremonies started per address, patient and staff alike (lib/auth/passkey-sign-in.ts): every request
+   * counts, as each stores a challenge. Three times the patient sign-in failure budget.
+   */
+  get passkeyCeremoniesPerIp(): RateLimitRule {
+    return { name: "passkey-ip", limit: 3 * getConfig().RATE_LIMIT_SIGNIN_PER_IP, windowSeconds: 5 * 60 };
+  },
 };
 
 type LimitKey = { rule: RateLimitRule; subject: string; now: Date };

@@ -121,3 +121,6 @@ export const addPasskeySchema = z.object({
 export const passkeyAssertionSchema = z.object({
   response: passkeyAnswer(authenticationResponseSchema),
 });
+
+/** A passkey as the second step: the browser's answer, and whether a patient trusts this browser for 30 days. */
+export const passkeySecondStepSchema = passkeyAssertionSchema.extend({ remember: z.boolean().optional() });

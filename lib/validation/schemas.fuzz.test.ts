@@ -74,6 +74,7 @@ import {
   PASSKEY_NAME_MAX,
   PASSKEY_TRANSPORTS,
   passkeyAssertionSchema,
+  passkeySecondStepSchema,
   registrationResponseSchema,
 } from "./passkey";
 import { ConfigError, envSchema, parseEnv } from "@/lib/config/env";
@@ -851,6 +852,17 @@ const passkeyAssertion: Spec = {
     expect(handle === undefined || (typeof handle === "string" && handle.length > 0)).toBe(true);
   },
 };
+const passkeySecondStep: Spec = {
+  name: "passkeySecondStepSchema",
+  schema: passkeySecondStepSchema,
+  fields: ["response", "remember"],
+  good: fc.record({ response: goodAssertionAnswer.map((a) => JSON.stringify(a)), remember: fc.boolean() }),
+  hostile: { response: hostileAnswer(goodAssertionAnswer as fc.Arbitrary<Answer>, "signature") },
+  check: (out, input) => {
+    checkAnswer(out.response as Record<string, unknown>);
+    expect(out.remember).toBe(input.remember);
+  },
+};
 
 // The portal's own second steps: the emailed code that turns codes by email on, and removing one factor.
 const TYPED_CODE = /^[A-Za-z0-9 -]{1,32}$/;
@@ -915,6 +927,7 @@ const OBJECT_SPECS: Spec[] = [
   passkeyAssertion,
   addEmailFactor,
   removeFactor,
+  passkeySecondStep,
 ];
 
 describe.each(OBJECT_SPECS.map((s) => [s.name, s] as const))("%s", (_name, spec) => {

@@ -1,11 +1,17 @@
 "use server";
 // Patient sign-in, first step. One message for unknown user, wrong password and locked account; access switched
 // off is named only to someone who gave the right password. A patient with a second step goes on to it, unless
-// this browser is one they chose to trust.
+// this browser is one they chose to trust. Or, with no username or password typed, a passkey they added.
 import { after } from "next/server";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { formAction } from "@/app/_lib/form-action";
+import {
+  type PasskeyOptionsState,
+  type PasskeySignInState,
+  passkeyOptionsAction,
+  passkeySignInAction,
+} from "@/app/_lib/passkey-actions";
 import type { FormState } from "@/app/_lib/form-state";
 import { finishSignIn } from "@/lib/auth/finish-sign-in";
 import { setPendingSignInCookie } from "@/lib/auth/pending-sign-in-cookie";
@@ -51,3 +57,15 @@ export async function signInPatient(prev: PatientSignInState, form: FormData): P
 }
 
 export type PatientSignInState = FormState<"username" | "password">;
+
+const passkeyOptions = passkeyOptionsAction("patient", { pending: false });
+
+export async function patientPasskeyOptions(prev: PasskeyOptionsState, form: FormData): Promise<PasskeyOptionsState> {
+  return passkeyOptions(prev, form);
+}
+
+const passkeySignIn = passkeySignInAction("patient", "/portal");
+
+export async function signInPatientWithPasskey(prev: PasskeySignInState, form: FormData): Promise<PasskeySignInState> {
+  return passkeySignIn(prev, form);
+}

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentPatient } from "@/lib/auth/dal";
 import { readFlash, type Flash } from "@/lib/http/flash";
+import { PasskeySignInForm } from "@/app/_components/passkey-sign-in-form";
+import { patientPasskeyOptions, signInPatientWithPasskey } from "./actions";
 import { PatientSignInForm } from "./sign-in-form";
 
 export const metadata = { title: "Sign in" };
@@ -27,6 +29,16 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </p>
       )}
       <PatientSignInForm username={flash?.username} />
+      <section aria-labelledby="passkey-sign-in-title" className="passkey-sign-in">
+        <h2 id="passkey-sign-in-title">Or use a passkey</h2>
+        <p>If you added a passkey to your Patient Portal account, use it instead of your username and password.</p>
+        <PasskeySignInForm
+          action={signInPatientWithPasskey}
+          options={patientPasskeyOptions}
+          label="Sign in with a passkey"
+          otherWay="Sign in with your username and password instead."
+        />
+      </section>
       <ul className="link-list">
         <li>
           <Link href="/register">I am a registered patient. Create my Patient Portal account</Link>

@@ -1,5 +1,7 @@
 import { redirect } from "next/navigation";
 import { currentStaff } from "@/lib/auth/dal";
+import { PasskeySignInForm } from "@/app/_components/passkey-sign-in-form";
+import { signInStaffWithPasskey, staffPasskeyOptions } from "./actions";
 import { StaffSignInForm } from "./sign-in-form";
 
 export const metadata = { title: "Staff sign-in" };
@@ -24,6 +26,16 @@ export default async function StaffLoginPage({ searchParams }: { searchParams: P
       )}
       <p>Sign in with your practice email address to see and fix patients&apos; portal access.</p>
       <StaffSignInForm />
+      <section aria-labelledby="passkey-sign-in-title" className="passkey-sign-in">
+        <h2 id="passkey-sign-in-title">Or use a passkey</h2>
+        <p>If you set up a passkey for your staff account, it signs you in on its own: no password or code.</p>
+        <PasskeySignInForm
+          action={signInStaffWithPasskey}
+          options={staffPasskeyOptions}
+          label="Sign in with a passkey"
+          otherWay="Sign in with your email address and password instead."
+        />
+      </section>
     </main>
   );
 }

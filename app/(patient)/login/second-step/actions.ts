@@ -1,10 +1,16 @@
 "use server";
-// Patient sign-in, second step: a code from an authenticator app or one emailed to the address on file.
+// Patient sign-in, second step: a passkey, a code from an authenticator app or one emailed to the address on file.
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { SIGN_IN_TIMED_OUT } from "@/app/_components/sign-in-timed-out";
 import { formAction } from "@/app/_lib/form-action";
 import type { FormState } from "@/app/_lib/form-state";
+import {
+  type PasskeyOptionsState,
+  type PasskeySignInState,
+  passkeyOptionsAction,
+  passkeySecondStepAction,
+} from "@/app/_lib/passkey-actions";
 import { secondStepAction, type SecondStepState } from "@/app/_lib/second-step-action";
 import { currentPendingSignIn } from "@/lib/auth/pending-sign-in-cookie";
 import { sendEmailCode } from "@/lib/second-factor/email-code";
@@ -31,4 +37,22 @@ const sendCodeForm = formAction({ caller: "public", fields: {} }, async () => {
 
 export async function sendPatientSignInCode(prev: FormState<never>, form: FormData): Promise<FormState<never>> {
   return sendCodeForm(prev, form);
+}
+
+const passkeyOptions = passkeyOptionsAction("patient", { pending: true });
+
+export async function patientSecondStepPasskeyOptions(
+  prev: PasskeyOptionsState,
+  form: FormData,
+): Promise<PasskeyOptionsState> {
+  return passkeyOptions(prev, form);
+}
+
+const passkeySecondStep = passkeySecondStepAction("patient", "/portal");
+
+export async function verifyPatientSecondStepPasskey(
+  prev: PasskeySignInState,
+  form: FormData,
+): Promise<PasskeySignInState> {
+  return passkeySecondStep(prev, form);
 }

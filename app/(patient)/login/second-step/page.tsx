@@ -1,12 +1,13 @@
 // Patient sign-in, second step. Only a live pending sign-in (the password was right a moment ago) sees the form.
 import { getDb } from "@/db/client";
 import { listFactors } from "@/db/queries/second-factors";
+import { PasskeySignInForm } from "@/app/_components/passkey-sign-in-form";
 import { SecondStepForm } from "@/app/_components/second-step-form";
 import { SignInTimedOut } from "@/app/_components/sign-in-timed-out";
 import { currentPendingSignIn } from "@/lib/auth/pending-sign-in-cookie";
 import { getConfig } from "@/lib/config";
 import { EMAIL_CODE } from "@/lib/second-factor/email-code";
-import { verifyPatientSecondStep } from "./actions";
+import { patientSecondStepPasskeyOptions, verifyPatientSecondStep, verifyPatientSecondStepPasskey } from "./actions";
 import { SendCodeButton } from "./send-code-button";
 
 export const metadata = { title: "Sign in: second step" };
@@ -26,11 +27,29 @@ export default async function PatientSecondStepPage({
   }
   const params = await searchParams;
   const kinds = new Set((await listFactors(await getDb(), pending.owner)).map((f) => f.kind));
-  const useEmail = kinds.has("email") && (params.method === "email" || !kinds.has("totp"));
+  const hasPasskey = kinds.has("passkey");
+  const showPasskey = hasPasskey && params.method !== "email";
+  // No code was emailed at the password for a patient who also has a passkey or an app: they ask for one.
+  const useEmail = kinds.has("email") && (params.method === "email" || (!kinds.has("totp") && !hasPasskey));
   const { PRACTICE_NAME, PRACTICE_PHONE } = getConfig();
   return (
     <main id="main" className="narrow">
       <h1>Confirm it is you</h1>
+      {showPasskey && (
+        <section aria-labelledby="passkey-step-title">
+          <h2 id="passkey-step-title">Use your passkey</h2>
+          <p>Use the passkey you added for {PRACTICE_NAME}: your fingerprint, face, PIN or security key.</p>
+          <PasskeySignInForm
+            action={verifyPatientSecondStepPasskey}
+            options={patientSecondStepPasskeyOptions}
+            label="Use your passkey"
+            otherWay={
+              kinds.has("totp") || kinds.has("email") ? "Use a code instead, below." : "Get help signing in, below."
+            }
+            offerTrust
+          />
+        </section>
+      )}
       {useEmail ? (
         <>
           {params.sent === "0" ? (
@@ -52,14 +71,17 @@ export default async function PatientSecondStepPage({
             offerTrust
           />
           <SendCodeButton label="Send a new code" />
-          {kinds.has("totp") && (
+          {(kinds.has("totp") || hasPasskey) && (
             <p>
-              <a href="/login/second-step">Use your authenticator app instead</a>
+              <a href="/login/second-step">
+                {kinds.has("totp") ? "Use your authenticator app instead" : "Use your passkey instead"}
+              </a>
             </p>
           )}
         </>
       ) : kinds.has("totp") ? (
         <>
+          {showPasskey && <h2>Or type a code from your authenticator app</h2>}
           <p>Open the authenticator app on your phone and type the 6-digit code it shows for {PRACTICE_NAME}.</p>
           <SecondStepForm
             action={verifyPatientSecondStep}
@@ -70,6 +92,8 @@ export default async function PatientSecondStepPage({
           />
           {kinds.has("email") && <SendCodeButton label="Email me a code instead" />}
         </>
+      ) : kinds.has("email") ? (
+        <SendCodeButton label="Email me a code instead" />
       ) : null}
       <h2>Cannot get a code?</h2>
       <p>

@@ -8,7 +8,7 @@ import { getConfig } from "@/lib/config";
 import { newAuthenticatorOffer } from "@/lib/second-factor/authenticator-qr";
 import { staffAuthenticatorLabel } from "@/lib/second-factor/staff-authenticator-label";
 import { ContinueSignIn } from "./continue-sign-in";
-import { StaffAuthenticatorSetUp } from "./staff-authenticator-set-up";
+import { SetUpChoices } from "./set-up-choices";
 
 export const metadata = { title: "Set up two-step sign-in" };
 
@@ -38,10 +38,9 @@ export default async function StaffSetUpPage() {
       <h1>Set up two-step sign-in</h1>
       <p>
         Staff accounts can see every patient&apos;s details, so each sign-in needs your password and a code from an
-        authenticator app on your phone. Set it up now; it takes about a minute.
+        authenticator app on your phone, or a passkey. Set it up now; it takes about a minute.
       </p>
-      <h2>Add an authenticator app</h2>
-      <StaffAuthenticatorSetUp offer={offer} practiceName={practiceName} />
+      <SetUpChoices offer={offer} practiceName={practiceName} />
     </main>
   );
 }
