@@ -107,6 +107,7 @@ const ADMIN_ACTIONS = new Set([
   "app/admin/(staff)/staff/actions.ts#changeRole",
   "app/admin/(staff)/staff/actions.ts#setActive",
   "app/admin/(staff)/staff/actions.ts#resendInvite",
+  "app/admin/(staff)/staff/actions.ts#resetSecondStep",
 ]);
 
 const STAFF_SIGN_IN = "/admin/login";
@@ -155,6 +156,8 @@ function fieldsFor(a: ServerAction, ids: Ids): ActionFields {
     changeRole: { staffId: ids.frontDesk, role: "admin" },
     setActive: { staffId: ids.frontDesk, active: "false" },
     resendInvite: { staffId: ids.frontDesk },
+    resetSecondStep: { staffId: ids.frontDesk },
+    makeNewRecoveryCodes: { password: FRONT_DESK.password },
   };
   if (byName[a.exportedName]) return byName[a.exportedName];
   // An action this spec does not know yet gets every field the known ones use.

@@ -31,6 +31,15 @@ export async function findStaffForSignIn(db: Db, email: string) {
   return staff ?? null;
 }
 
+/** A staff member's password hash and lock, by id: what asking a signed-in staff member for it again checks. */
+export async function findStaffPasswordById(db: Db | Tx, staffId: string) {
+  const [staff] = await db
+    .select({ active: staffUsers.active, passwordHash: staffUsers.passwordHash, lockedUntil: staffUsers.lockedUntil })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, staffId));
+  return staff ?? null;
+}
+
 /** What a completed staff sign-in clears and records. */
 export async function recordStaffSignIn(tx: Tx, opts: { staffId: string; now: Date }) {
   await tx

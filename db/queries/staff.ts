@@ -14,6 +14,8 @@ export type StaffListRow = {
   hasPassword: boolean;
   /** When the newest unused invitation stops working, if there is one. */
   inviteExpiresAt: Date | null;
+  /** How many second factors (authenticator apps, passkeys) they have set up. */
+  secondFactors: number;
 };
 
 export async function listStaff(db: Db): Promise<StaffListRow[]> {
@@ -31,6 +33,9 @@ export async function listStaff(db: Db): Promise<StaffListRow[]> {
         select max(t.expires_at) from account_tokens t
         where t.staff_user_id = "staff_users"."id" and t.purpose = 'staff_invite' and t.used_at is null and t.revoked_at is null
       )`.mapWith(toDate),
+      secondFactors: sql<number>`(
+        select count(*) from second_factors f where f.staff_user_id = "staff_users"."id"
+      )`.mapWith(Number),
     })
     .from(staffUsers)
     .orderBy(desc(staffUsers.active), asc(sql`lower(${staffUsers.name})`), asc(staffUsers.id));
@@ -47,6 +52,23 @@ export async function staffOptions(db: Db): Promise<{ id: string; name: string; 
 export async function findStaffEmail(db: Db | Tx, staffId: string): Promise<string | null> {
   const [row] = await db.select({ email: staffUsers.email }).from(staffUsers).where(eq(staffUsers.id, staffId));
   return row?.email ?? null;
+}
+
+/** One staff member as the admin's confirm pages show them: no password hash, no factor secret. */
+export async function findStaffSummary(db: Db | Tx, staffId: string) {
+  const [row] = await db
+    .select({
+      id: staffUsers.id,
+      name: staffUsers.name,
+      email: staffUsers.email,
+      active: staffUsers.active,
+      secondFactors: sql<number>`(
+        select count(*) from second_factors f where f.staff_user_id = "staff_users"."id"
+      )`.mapWith(Number),
+    })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, staffId));
+  return row ?? null;
 }
 
 export async function findStaffIdByEmail(db: Db, email: string): Promise<string | null> {

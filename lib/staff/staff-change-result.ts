@@ -6,7 +6,8 @@ export type StaffChangeRefusal =
   | "email_taken"
   | "email_cap"
   | "inactive"
-  | "already_set_up";
+  | "already_set_up"
+  | "no_second_step";
 
 export type StaffChangeResult<T = object> =
   | ({ ok: true } & T)
@@ -19,6 +20,7 @@ export const REFUSAL_MESSAGES: Record<Exclude<StaffChangeRefusal, "self">, strin
   email_cap: "This address has already been sent as many emails as we allow in an hour or a day. Try again later.",
   inactive: "This staff member is deactivated. Reactivate them before sending a new invitation.",
   already_set_up: "This staff member has already chosen a password, so there is no invitation to send.",
+  no_second_step: "This staff member has no second step to reset. They will set one up at their next sign-in.",
 };
 
 export const refuse = (reason: Exclude<StaffChangeRefusal, "self">) => ({

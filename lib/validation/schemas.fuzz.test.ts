@@ -67,6 +67,7 @@ import { createSoftAuthenticator } from "@/test-kit/soft-authenticator.mjs";
 import { emailField, passwordInput } from "./fields";
 import { parseVerificationForm, verificationFormSchema } from "./verification-form";
 import { reminderSettingsSchema } from "./reminder-settings";
+import { regenerateRecoveryCodesSchema, removeFactorSchema } from "./staff-account";
 import {
   addPasskeySchema,
   authenticationResponseSchema,
@@ -316,6 +317,27 @@ const staffId: Spec = {
   good: fc.record({ staffId: fc.uuid() }),
   hostile: { staffId: hostileUuid },
   check: (out) => expect(out.staffId).toMatch(UUID),
+};
+// A staff member's own account page: which of their factors to remove, and their password before new codes.
+const removeFactor: Spec = {
+  name: "removeFactorSchema",
+  schema: removeFactorSchema,
+  fields: ["factorId"],
+  good: fc.record({ factorId: fc.uuid() }),
+  hostile: { factorId: hostileUuid },
+  check: (out) => expect(out.factorId).toMatch(UUID),
+};
+const regenerateRecoveryCodes: Spec = {
+  name: "regenerateRecoveryCodesSchema",
+  schema: regenerateRecoveryCodesSchema,
+  fields: ["password"],
+  good: fc.record({ password: goodPassword }),
+  hostile: { password: hostilePassword },
+  check: (out, input) => {
+    // Taken exactly as typed, as at sign-in: never trimmed or cut.
+    expect(out.password).toBe(input.password);
+    expect(codePoints(out.password as string)).toBeLessThanOrEqual(128);
+  },
 };
 const staffSetup: Spec = {
   name: "staffSetupSchema",
@@ -907,6 +929,8 @@ const OBJECT_SPECS: Spec[] = [
   changeStaffRole,
   setStaffActive,
   staffId,
+  removeFactor,
+  regenerateRecoveryCodes,
   staffSetup,
   basicData,
   patientRecord,

@@ -3,9 +3,13 @@ import { requireStaff } from "@/lib/auth/dal";
 import { signOutStaff, signOutIdleStaff } from "./actions";
 import { IdleWarning } from "@/app/_components/idle-warning";
 import { IDLE_SECONDS, IDLE_WARNING_SECONDS } from "@/lib/auth/session-limits";
+import { getDb } from "@/db/client";
+import { recoveryCodesLeft } from "@/lib/second-factor/recovery-codes";
+import { recoveryCodesLow } from "@/lib/second-factor/recovery-codes-low";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const staff = await requireStaff();
+  const codesLeft = await recoveryCodesLeft(await getDb(), staff.id);
   return (
     <>
       <header className="staff-header">
@@ -20,6 +24,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
               <Link href="/admin/settings">Settings</Link>
             </>
           )}
+          <Link href="/admin/account">Your account</Link>
           <span className="who">
             {staff.name} ({staff.role === "admin" ? "Admin" : "Front desk"})
           </span>
@@ -30,6 +35,12 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           </form>
         </nav>
       </header>
+      {recoveryCodesLow(codesLeft) && (
+        <p className="banner-warning">
+          You have {codesLeft === 0 ? "no" : `only ${codesLeft}`} recovery {codesLeft === 1 ? "code" : "codes"} left.{" "}
+          <Link href="/admin/account">Make new recovery codes</Link> so a lost phone does not lock you out.
+        </p>
+      )}
       <IdleWarning idleSeconds={IDLE_SECONDS.staff} warnSeconds={IDLE_WARNING_SECONDS} endSession={signOutIdleStaff} />
       {children}
     </>

@@ -9,6 +9,7 @@ import { getDb } from "@/db/client";
 import { changeStaffRole } from "@/lib/staff/change-staff-role";
 import { inviteStaffMember } from "@/lib/staff/invite-staff-member";
 import { resendStaffInvite } from "@/lib/staff/resend-staff-invite";
+import { resetStaffSecondStep } from "@/lib/staff/reset-staff-second-step";
 import { setStaffActive } from "@/lib/staff/set-staff-active";
 import {
   changeStaffRoleSchema,
@@ -110,6 +111,30 @@ const resendForm = formAction(
   },
 );
 
+const resetSecondStepForm = formAction(
+  {
+    caller: "admin",
+    fields: { staffId: "text" },
+    schema: staffIdSchema,
+    hidden: ["staffId"],
+    staleMessage: UNREADABLE,
+  },
+  async (input, { caller }): Promise<StaffRowState> => {
+    const result = await resetStaffSecondStep(await getDb(), {
+      actorStaffId: caller.id,
+      targetStaffId: input.staffId,
+      now: new Date(),
+    });
+    if (!result.ok) return { error: result.message };
+    kickWorkers();
+    revalidatePath("/admin/staff");
+    return {
+      message:
+        "Their second step was reset and they were signed out everywhere. We emailed them. At their next sign-in they will set up a new one.",
+    };
+  },
+);
+
 export async function inviteStaff(prev: InviteStaffState, form: FormData): Promise<InviteStaffState> {
   return inviteForm(prev, form);
 }
@@ -124,4 +149,8 @@ export async function setActive(prev: StaffRowState, form: FormData): Promise<St
 
 export async function resendInvite(prev: StaffRowState, form: FormData): Promise<StaffRowState> {
   return resendForm(prev, form);
+}
+
+export async function resetSecondStep(prev: StaffRowState, form: FormData): Promise<StaffRowState> {
+  return resetSecondStepForm(prev, form);
 }

@@ -1,6 +1,8 @@
 "use client";
-// The controls on one staff member's row: change role, deactivate or reactivate, send the invitation again.
+// The controls on one staff member's row: change role, deactivate or reactivate, send the invitation again, and
+// the way to reset their second step (confirmed on a page of its own).
 // Every control names the person in its accessible name, and each outcome is announced.
+import Link from "next/link";
 import { useActionState } from "react";
 import type { StaffListRow } from "@/db/queries/staff";
 import { changeRole, resendInvite, setActive, type StaffRowState } from "./actions";
@@ -8,7 +10,7 @@ import { changeRole, resendInvite, setActive, type StaffRowState } from "./actio
 export function StaffRowActions({
   row,
 }: {
-  row: Pick<StaffListRow, "id" | "name" | "role" | "active" | "hasPassword">;
+  row: Pick<StaffListRow, "id" | "name" | "role" | "active" | "hasPassword" | "secondFactors">;
 }) {
   const [roleState, roleAction, rolePending] = useActionState<StaffRowState, FormData>(changeRole, {});
   const [activeState, activeAction, activePending] = useActionState<StaffRowState, FormData>(setActive, {});
@@ -47,6 +49,12 @@ export function StaffRowActions({
             Send invitation again<span className="visually-hidden"> to {row.name}</span>
           </button>
         </form>
+      )}
+      {row.secondFactors > 0 && (
+        // A page of its own, to confirm: the reset ends their sessions and they must set up again.
+        <Link href={`/admin/staff/${row.id}/reset-second-step`} className="button-secondary">
+          Reset second step<span className="visually-hidden"> for {row.name}</span>
+        </Link>
       )}
       <Outcome state={roleState} />
       <Outcome state={activeState} />

@@ -12,6 +12,11 @@ function accountState(row: StaffListRow, now: Date): string {
   return "Invited: the link has expired. Send a new one.";
 }
 
+function secondStep(row: StaffListRow): string {
+  if (row.secondFactors === 0) return row.hasPassword ? "Not set up: asked at their next sign-in" : "Not set up yet";
+  return row.secondFactors === 1 ? "Set up" : `Set up (${row.secondFactors} ways)`;
+}
+
 export function StaffTable({ rows, meId, now }: { rows: StaffListRow[]; meId: string; now: Date }) {
   return (
     <table className="data-table">
@@ -22,6 +27,7 @@ export function StaffTable({ rows, meId, now }: { rows: StaffListRow[]; meId: st
           <th scope="col">Email</th>
           <th scope="col">Role</th>
           <th scope="col">Account</th>
+          <th scope="col">Second step</th>
           <th scope="col">Last sign-in</th>
           <th scope="col">Actions</th>
         </tr>
@@ -37,6 +43,7 @@ export function StaffTable({ rows, meId, now }: { rows: StaffListRow[]; meId: st
             </td>
             <td data-label="Role">{ROLE_LABEL[row.role]}</td>
             <td data-label="Account">{accountState(row, now)}</td>
+            <td data-label="Second step">{secondStep(row)}</td>
             <td data-label="Last sign-in">
               {row.lastLoginAt ? formatDateTime(row.lastLoginAt) : <span className="muted">Never</span>}
             </td>
