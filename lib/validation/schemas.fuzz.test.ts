@@ -67,7 +67,7 @@ import { createSoftAuthenticator } from "@/test-kit/soft-authenticator.mjs";
 import { emailField, passwordInput } from "./fields";
 import { parseVerificationForm, verificationFormSchema } from "./verification-form";
 import { reminderSettingsSchema } from "./reminder-settings";
-import { regenerateRecoveryCodesSchema, removeFactorSchema } from "./staff-account";
+import { regenerateRecoveryCodesSchema, removeStaffFactorSchema } from "./staff-account";
 import {
   addPasskeySchema,
   authenticationResponseSchema,
@@ -319,9 +319,9 @@ const staffId: Spec = {
   check: (out) => expect(out.staffId).toMatch(UUID),
 };
 // A staff member's own account page: which of their factors to remove, and their password before new codes.
-const removeFactor: Spec = {
-  name: "removeFactorSchema",
-  schema: removeFactorSchema,
+const removeStaffFactor: Spec = {
+  name: "removeStaffFactorSchema",
+  schema: removeStaffFactorSchema,
   fields: ["factorId"],
   good: fc.record({ factorId: fc.uuid() }),
   hostile: { factorId: hostileUuid },
@@ -929,7 +929,7 @@ const OBJECT_SPECS: Spec[] = [
   changeStaffRole,
   setStaffActive,
   staffId,
-  removeFactor,
+  removeStaffFactor,
   regenerateRecoveryCodes,
   staffSetup,
   basicData,

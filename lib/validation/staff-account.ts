@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { passwordField } from "./fields";
 
-export const removeFactorSchema = z.object({ factorId: z.uuid({ error: "Unknown second step" }) });
+export const removeStaffFactorSchema = z.object({ factorId: z.uuid({ error: "Unknown second step" }) });
 
 export const regenerateRecoveryCodesSchema = z.object({
   password: passwordField("Enter your password"),

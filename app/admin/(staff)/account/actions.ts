@@ -15,7 +15,7 @@ import { removeSecondFactors } from "@/lib/second-factor/remove-second-factors";
 import { staffAuthenticatorLabel } from "@/lib/second-factor/staff-authenticator-label";
 import { addPasskeySchema } from "@/lib/validation/passkey";
 import { addAuthenticatorSchema } from "@/lib/validation/second-step";
-import { regenerateRecoveryCodesSchema, removeFactorSchema } from "@/lib/validation/staff-account";
+import { regenerateRecoveryCodesSchema, removeStaffFactorSchema } from "@/lib/validation/staff-account";
 import { passkeyRegistrationOptions, savePasskey } from "@/lib/webauthn/register-passkey";
 import { kickWorkers } from "@/lib/workers/kick";
 
@@ -90,7 +90,7 @@ const addPasskeyForm = formAction(
 );
 
 const removeForm = formAction(
-  { caller: "staff", fields: { factorId: "text" }, schema: removeFactorSchema, hidden: ["factorId"] },
+  { caller: "staff", fields: { factorId: "text" }, schema: removeStaffFactorSchema, hidden: ["factorId"] },
   async (input, { caller }): Promise<RemoveFactorState> => {
     const db = await getDb();
     const result = await db.transaction((tx) =>
