@@ -173,6 +173,14 @@ export async function touchFactor(tx: Db | Tx, opts: { factorId: string; now: Da
   await tx.update(secondFactors).set({ lastUsedAt: opts.now }).where(eq(secondFactors.id, opts.factorId));
 }
 
+/** Notes that the patient's emailed codes were just used to sign in (their list shows "last used"). */
+export async function touchEmailFactor(tx: Db | Tx, opts: { patientId: string; now: Date }) {
+  await tx
+    .update(secondFactors)
+    .set({ lastUsedAt: opts.now })
+    .where(and(eq(secondFactors.patientId, opts.patientId), eq(secondFactors.kind, "email")));
+}
+
 /** Removes one factor of this owner; the kind removed, or null when it was not theirs. */
 export async function deleteFactor(tx: Db | Tx, opts: { owner: FactorOwner; factorId: string }) {
   const [row] = await tx

@@ -3,7 +3,7 @@
 // gets the same answer, and counts toward the same per-account waits and lock as a wrong password.
 import type { Db, Tx } from "@/db/client";
 import { findPatientAccountForCompletion, findStaffForCompletion } from "@/db/queries/sign-ins";
-import { findTotpFactors, takeTotpStep } from "@/db/queries/second-factors";
+import { findTotpFactors, takeTotpStep, touchEmailFactor } from "@/db/queries/second-factors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { unseal } from "@/lib/crypto/seal";
 import type { AccountRef } from "@/lib/second-factor/account-ref";
@@ -79,9 +79,12 @@ async function codeIsRight(db: Db, owner: AccountRef, method: SecondStepMethod, 
     case "email_code":
       return (
         owner.kind === "patient" &&
-        (await db.transaction((tx) =>
-          checkEmailCode(tx, { patientId: owner.id, purpose: "sign_in", typed: code, now }),
-        )) === "ok"
+        db.transaction(async (tx) => {
+          const right =
+            (await checkEmailCode(tx, { patientId: owner.id, purpose: "sign_in", typed: code, now })) === "ok";
+          if (right) await touchEmailFactor(tx, { patientId: owner.id, now });
+          return right;
+        })
       );
   }
 }

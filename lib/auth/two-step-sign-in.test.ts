@@ -6,7 +6,7 @@ import { eq, sql } from "drizzle-orm";
 import { portalAccounts, staffUsers } from "@/db/schema";
 import { queryRows } from "@/db/rows";
 import { findStaffForSession } from "@/db/queries/sessions";
-import { insertEmailFactor, insertTotpFactor } from "@/db/queries/second-factors";
+import { insertEmailFactor, insertTotpFactor, listFactors } from "@/db/queries/second-factors";
 import type { EmailMessage } from "@/lib/email/render-email";
 import { endPatientSessions } from "@/lib/accounts/end-patient-sessions";
 import { seal, unseal } from "@/lib/crypto/seal";
@@ -215,7 +215,10 @@ describe.each(DB_KINDS)("two-step sign-in (%s)", (kind) => {
     expect(
       await checkSecondStep(t.db, { pending, method: "email_code", code: "111111", address: address(), now }),
     ).toBe(code === "111111");
+    expect((await listFactors(t.db, patientRef(p.id)))[0].lastUsedAt).toBeNull();
     expect(await checkSecondStep(t.db, { pending, method: "email_code", code, address: address(), now })).toBe(true);
+    // The patient's list says when emailed codes were last used.
+    expect((await listFactors(t.db, patientRef(p.id)))[0].lastUsedAt).toEqual(now);
     expect((await completeSignIn(t.db, { token: step.token, now }))?.id).toBe(p.id);
   });
 
