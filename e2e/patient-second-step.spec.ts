@@ -254,14 +254,35 @@ test("with JavaScript off: codes by email added with the emailed code and used a
   await context.close();
 });
 
-test("the passkey page, with JavaScript, has no axe violations", async ({ browser }) => {
+test("a passkey added from the portal (Chromium's virtual authenticator) is listed with its name", async ({
+  browser,
+  page,
+  baseURL,
+}) => {
   const cleo = await newPatient(browser, "Cleo", "pk");
-  const page = await browser.newPage();
   await passwordStep(page, cleo);
   await portal(page, cleo);
   await page.getByRole("link", { name: "Add a passkey" }).click();
   await expect(page.getByRole("heading", { name: "Add a passkey", level: 1 })).toBeVisible();
   await expect(page.getByRole("button", { name: "Add a passkey" })).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.close();
+  // WebAuthn refuses an IP address as its relying party: the ceremony itself needs the e2e host to be a name.
+  test.skip(new URL(baseURL!).hostname !== "localhost", "WebAuthn needs a host name, not 127.0.0.1, as RP ID");
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  await page.getByLabel("Name for this passkey").fill("My laptop");
+  await page.getByRole("button", { name: "Add a passkey" }).click();
+  await expect(page).toHaveURL(/\/portal\?done=added$/);
+  await expect(page.getByText("Passkey “My laptop”, added today, not used yet.")).toBeVisible();
+  expect((await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials).toHaveLength(1);
 });

@@ -98,6 +98,14 @@ const PUBLIC_ACTIONS: Record<string, string> = {
 const PATIENT_ACTIONS = new Set([
   "app/(patient)/portal/actions.ts#changePatientPassword",
   "app/(patient)/portal/actions.ts#signOutEverywhere",
+  // Their own second steps (issue 12): every write is scoped to the caller's own account.
+  "app/(patient)/portal/second-step/actions.ts#sendAddFactorCode",
+  "app/(patient)/portal/second-step/actions.ts#addEmailFactor",
+  "app/(patient)/portal/second-step/actions.ts#addPatientAuthenticator",
+  "app/(patient)/portal/second-step/actions.ts#patientPasskeyOptions",
+  "app/(patient)/portal/second-step/actions.ts#addPatientPasskey",
+  "app/(patient)/portal/second-step/actions.ts#removePatientFactor",
+  "app/(patient)/portal/second-step/actions.ts#putOffSecondStepOffer",
 ]);
 
 // Staff actions only admins may call; every other non-public, non-patient action needs any signed-in staff.
@@ -556,7 +564,7 @@ test("every page reads its data only for those who may see it, also when asked f
   const kindOfPage = (p: string) =>
     PUBLIC_PAGES.includes(p)
       ? "public"
-      : p === "/portal"
+      : p === "/portal" || p.startsWith("/portal/")
         ? "patient"
         : ADMIN_PAGES.includes(p)
           ? "admin"
