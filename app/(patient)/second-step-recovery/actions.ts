@@ -3,7 +3,6 @@
 // lib/second-factor/recover-second-step.ts proves the password, uses the link and removes the app and passkeys.
 import { formAction } from "@/app/_lib/form-action";
 import { getDb } from "@/db/client";
-import { forgetLinkToken } from "@/lib/http/link-token";
 import { runWithinBadLinkLimit } from "@/lib/rate-limit/limit-bad-links";
 import { recoverSecondStep } from "@/lib/second-factor/recover-second-step";
 import { secondStepRecoverySchema } from "@/lib/validation/second-step-recovery";
@@ -36,7 +35,8 @@ const recoveryForm = formAction(
       }
     }
     kickWorkers();
-    await forgetLinkToken("/second-step-recovery");
+    // The link's cookie is left to expire (an hour, this page only): deleting a cookie in an action re-renders the
+    // page, which would replace the "removed" answer with "not valid". The token in it is spent.
     return { result: { removedFor: result.username } };
   },
 );

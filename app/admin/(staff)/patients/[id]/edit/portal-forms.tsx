@@ -107,10 +107,12 @@ export function UnlockForm({ patientId }: { patientId: string }) {
 
 export function RemoveSecondStepForm({
   patientId,
+  hasSecondStep,
   askCallerVerified,
   emailChangeWindowHours,
 }: {
   patientId: string;
+  hasSecondStep: boolean;
   askCallerVerified: boolean;
   /** EMAIL_CHANGE_CONFIRM_HOURS, passed in: the configuration is read on the server. */
   emailChangeWindowHours: number;
@@ -118,7 +120,9 @@ export function RemoveSecondStepForm({
   const [state, action, pending] = useActionState<PortalActionState, FormData>(removeSecondStep, {});
   // A second click, after the consequences are spelled out: removing signs the patient out everywhere.
   const [confirming, setConfirming] = useState(false);
+  // Kept after a removal (the page re-renders with nothing left to remove) so the answer stays on screen.
   if (state.message) return <Outcome state={state} />;
+  if (!hasSecondStep) return <p className="hint">Nothing to remove: the patient signs in with their password alone.</p>;
   return (
     <form action={action} className="invite-form">
       <input type="hidden" name="patientId" value={patientId} />

@@ -72,15 +72,12 @@ export function PortalTab({
         <dt>Second sign-in step</dt>
         <dd>{secondStepState(portal.secondSteps)}</dd>
       </dl>
-      {hasSecondStep ? (
-        <RemoveSecondStepForm
-          patientId={patient.id}
-          askCallerVerified={recentEmailChange}
-          emailChangeWindowHours={emailChangeConfirmHours()}
-        />
-      ) : (
-        <p className="hint">Nothing to remove: the patient signs in with their password alone.</p>
-      )}
+      <RemoveSecondStepForm
+        patientId={patient.id}
+        hasSecondStep={hasSecondStep}
+        askCallerVerified={recentEmailChange}
+        emailChangeWindowHours={emailChangeConfirmHours()}
+      />
 
       <h2>Last invitation or reset email</h2>
       {portal.lastEmail ? (
