@@ -4,7 +4,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 
-export type SecretKind = "password" | "token" | "code" | "dob" | "zip" | "name" | "email" | "username";
+export type SecretKind = "password" | "token" | "code" | "credential" | "dob" | "zip" | "name" | "email" | "username";
 export type Secret = { kind: SecretKind; label: string; value: string };
 export type Leak = { table: string; secret: Secret; row: string };
 

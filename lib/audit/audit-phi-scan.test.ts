@@ -29,12 +29,17 @@ import { issueRecoveryCodes, useRecoveryCode } from "@/lib/second-factor/recover
 import { checkEmailCode, sendEmailCode } from "@/lib/second-factor/email-code";
 import { isTrustedDevice, trustDevice } from "@/lib/second-factor/trusted-device";
 import { completeSignIn } from "@/lib/auth/complete-sign-in";
+import { getConfig } from "@/lib/config";
+import { passkeyRegistrationOptions, savePasskey } from "@/lib/webauthn/register-passkey";
+import { passkeySignInOptions } from "@/lib/webauthn/passkey-assertion";
+import { passkeySignIn } from "@/lib/auth/passkey-sign-in";
+import { createSoftAuthenticator } from "@/test-kit/soft-authenticator.mjs";
 import { findPendingSignIn } from "@/lib/auth/pending-sign-in";
 import { patientPasswordStep, staffPasswordStep } from "@/lib/auth/password-step";
 import { checkSecondStep } from "@/lib/auth/second-step";
 import { insertTotpFactor } from "@/db/queries/second-factors";
 import { seal } from "@/lib/crypto/seal";
-import { staffRef } from "@/lib/second-factor/account-ref";
+import { patientRef, staffRef } from "@/lib/second-factor/account-ref";
 import { newTotpSecret, totpCodeAt, totpStepAt } from "@/lib/second-factor/totp";
 import { signOutPatientEverywhere } from "@/lib/accounts/sign-out-everywhere";
 
@@ -153,6 +158,8 @@ const ESSENTIAL: Record<string, string[]> = {
   "trust this device": ["second_factor.trusted_device_added"],
   "sign-in on a trusted device": ["second_factor.trusted_device_used"],
   "sign out everywhere": ["patient.signed_out_everywhere", "second_factor.trusted_devices_forgotten"],
+  "passkey added": ["second_factor.added"],
+  "passkey sign-in": ["second_factor.passkey_used", "patient.signed_in"],
 };
 // Events that must carry the acting staff member's id.
 const STAFF_ACTOR_EVENTS = [
@@ -518,6 +525,31 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
     await flow("trusted device after sign out everywhere (refused)", () =>
       isTrustedDevice(t.db, { patientId: ids.p1, token: deviceToken, now: at() }),
     );
+    // A passkey, added and used to sign in: its credential id must not reach the audit trail.
+    const authenticator = createSoftAuthenticator({ origin: getConfig().APP_URL });
+    const registration = authenticator.register(
+      await passkeyRegistrationOptions(t.db, {
+        owner: patientRef(ids.p1),
+        userName: USERNAMES.p1,
+        userDisplayName: P1.firstName,
+        now: new Date(),
+      }),
+    );
+    // Kept (as it must be) in second_factors, so only the audit trail is searched for it.
+    secrets.add("credential", "P1 passkey credential id", registration.id);
+    await flow("passkey added", () =>
+      savePasskey(t.db, { owner: patientRef(ids.p1), response: registration, name: "Laptop", now: new Date() }),
+    );
+    await flow("passkey sign-in", async () => {
+      const options = await passkeySignInOptions(t.db, { now: new Date() });
+      const step = await passkeySignIn(t.db, {
+        kind: "patient",
+        response: authenticator.authenticate(options),
+        address: "audit-scan",
+        now: new Date(),
+      });
+      return step.outcome === "done" ? completeSignIn(t.db, { token: step.token, now: new Date() }) : step;
+    });
 
     // Failures up to the lock (a minute apart, past the waits between them), then one more while locked.
     const aMinuteOn = () => {
@@ -593,13 +625,13 @@ describe.each(DB_KINDS)("audit trail: PHI-minimal, append-only, complete (%s)", 
     expect(table.length).toBeGreaterThan(20);
   });
 
-  it("A2: no row of audit_events holds a password, token, code, date of birth, ZIP, name, or plain email", async () => {
+  it("A2: no row of audit_events holds a password, token, code, passkey credential id, date of birth, ZIP, name, or plain email", async () => {
     const rows = await dumpRows(t.db, sql`select to_jsonb(a) as row from audit_events a order by id`);
     expect(rows.length).toBeGreaterThan(40);
     const leaks = findLeaks(
       "audit_events",
       rows,
-      secrets.of("password", "token", "code", "dob", "zip", "name", "email"),
+      secrets.of("password", "token", "code", "credential", "dob", "zip", "name", "email"),
     );
     expect(leaks, describeLeaks(leaks)).toEqual([]);
   });
