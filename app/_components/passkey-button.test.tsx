@@ -26,7 +26,7 @@ describe("PasskeyButton before JavaScript runs", () => {
 
   it("shows no button that could not work, keeps a live status region, and carries the hidden answer field", () => {
     expect(html).not.toContain("<button");
-    expect(html).toMatch(/<p id="[^"]+" role="status" aria-live="polite"/);
+    expect(html).toMatch(/<p id="[^"]+" aria-live="polite" aria-atomic="true"/);
     expect(html).toContain('<input type="hidden" name="response" value=""/>');
   });
 });

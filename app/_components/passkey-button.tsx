@@ -101,7 +101,8 @@ export function PasskeyButton(props: PasskeyButtonProps) {
           {label}
         </button>
       )}
-      <p id={statusId} role="status" aria-live="polite" className="passkey-status">
+      {/* A live region without the status role: the page's own notices stay the one status a page has. */}
+      <p id={statusId} aria-live="polite" aria-atomic="true" className="passkey-status">
         {supported === false ? [PASSKEY_TEXT.unsupported, otherWay].filter(Boolean).join(" ") : status}
       </p>
       <noscript>
