@@ -472,7 +472,7 @@ test("with a half-done sign-in (password right, second step pending) every staff
   await page.goto(STAFF_SIGN_IN);
   await page.getByLabel("Email").fill(FRONT_DESK.email);
   await page.getByLabel("Password", { exact: true }).fill(FRONT_DESK.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Confirm it is you" })).toBeVisible();
   expect((await pendingStaff.cookies()).map((c) => c.name)).toContain("pp_pending_sign_in");
   await page.goto("/admin");
