@@ -36,6 +36,7 @@ test("the sign-in page can be used with the keyboard alone, in reading order", a
     page.getByLabel("Password", { exact: true }),
     page.getByRole("button", { name: "Show password" }),
     page.getByRole("button", { name: "Sign in", exact: true }),
+    page.getByRole("button", { name: "Sign in with a passkey" }),
     page.getByRole("link", { name: "I am a registered patient. Create my Patient Portal account" }),
     page.getByRole("link", { name: "I forgot my password" }),
     page.getByRole("link", { name: "I forgot my username" }),
