@@ -3,12 +3,11 @@
 // instead of an app and gets recovery codes; signs in with the passkey alone; uses it as the second step after
 // the password; a patient signs in with a passkey on /login, not on the staff page; an authenticator that does not
 // verify its user gets no session. axe finds nothing on each new page state (docs/security.md M1, M3).
-import { createHash, generateKeyPairSync, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { expect, test, type CDPSession, type Page } from "@playwright/test";
-import { encodeCbor } from "@/test-kit/soft-authenticator.mjs";
 import { expectNoAxeViolations } from "./support/axe";
-import { e2eDatabaseUrl, withSql } from "./support/database";
 import { linkIn, waitForEmail } from "./support/mailbox";
+import { newPatientWithAccount } from "./support/new-patient";
 import { ADMIN, signInAsStaff } from "./support/staff";
 
 test.describe.configure({ mode: "serial" });
@@ -121,54 +120,33 @@ test("a new staff member sets up a passkey instead of an app, saves recovery cod
   await context.close();
 });
 
-// Patrick D'Angelo (demo practice, username pdangelo): no other spec uses him.
-test("a patient with a passkey signs in on /login with it alone; a staff page refuses a patient's passkey; without user verification no one is signed in", async ({
+test("a patient adds a passkey on the portal, then signs in on /login with it alone; a staff page refuses a patient's passkey; without user verification no one is signed in", async ({
   browser,
 }) => {
-  const dbUrl = e2eDatabaseUrl(test.info().config.configFile);
-  test.skip(!dbUrl, "adds the patient's passkey through SQL: needs DATABASE_URL (PostgreSQL)");
+  // A patient of this spec's own: signing in changes a patient's status, which other specs read for demo patients.
+  const patient = await newPatientWithAccount(browser, {
+    firstName: "Patrice",
+    lastName: "Keyholder",
+    tag: "pk",
+    dob: { month: "2", day: "14", year: "1986" },
+  });
   const context = await browser.newContext();
   const page = await context.newPage();
   const authenticator = await addVirtualAuthenticator(page);
 
-  // The portal page that adds a passkey is not built yet: the passkey is made here, its private key given to the
-  // virtual authenticator and its public key stored as the patient's factor, as the add-a-passkey page would.
-  const patientId = await withSql(dbUrl!, async (sql) => {
-    const [row] = await sql<
-      { patient_id: string }[]
-    >`select patient_id from portal_accounts where username = 'pdangelo'`;
-    return row.patient_id;
-  });
-  const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
-  const jwk = publicKey.export({ format: "jwk" });
-  const cose = encodeCbor(
-    new Map<number, unknown>([
-      [1, 2],
-      [3, -7],
-      [-1, 1],
-      [-2, Buffer.from(jwk.x!, "base64url")],
-      [-3, Buffer.from(jwk.y!, "base64url")],
-    ]),
-  );
-  const credentialId = Buffer.from(randomUUID().replaceAll("-", ""), "hex");
-  // The user handle the app gives a patient's passkeys (lib/webauthn/relying-party.ts passkeyUserHandle).
-  const userHandle = createHash("sha256").update(`patient-portal webauthn user:patient:${patientId}`).digest();
-  await authenticator.cdp.send("WebAuthn.addCredential", {
-    authenticatorId: authenticator.authenticatorId,
-    credential: {
-      credentialId: credentialId.toString("base64"),
-      isResidentCredential: true,
-      rpId: "localhost",
-      privateKey: privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"),
-      userHandle: userHandle.toString("base64"),
-      signCount: 0,
-    },
-  });
-  await withSql(dbUrl!, async (sql) => {
-    await sql`insert into second_factors (patient_id, kind, name, credential_id, public_key, sign_count, transports, device_type, backed_up)
-      values (${patientId}, 'passkey', 'Laptop', ${credentialId.toString("base64url")}, ${cose.toString("base64url")}, 0,
-        ${["internal"]}, 'singleDevice', false)`;
-  });
+  // With the password first, a passkey added from the portal.
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(patient.username);
+  await page.getByLabel("Password", { exact: true }).fill(patient.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("heading", { name: `Hello, ${patient.firstName}` })).toBeVisible();
+  await page.goto("/portal/second-step/passkey");
+  await page.getByLabel("Name for this passkey").fill("Laptop");
+  await page.getByRole("button", { name: "Add a passkey" }).click();
+  await expect(page).toHaveURL(/\/portal\?done=added$/);
+  expect(await credentialCount(authenticator)).toBe(1);
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/login/);
 
   // On the staff page the patient's passkey is refused.
   await page.goto("/admin/login");
@@ -179,21 +157,14 @@ test("a patient with a passkey signs in on /login with it alone; a staff page re
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/admin\/login$/);
 
-  // On the patient page it signs Patrick in: no username, no password.
+  // On the patient page it signs the patient in: no username, no password.
   await page.goto("/login");
   await expect(page.getByRole("heading", { name: "Or use a passkey" })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Sign in with a passkey" }).click();
   await expect(page).toHaveURL(/\/portal$/);
-  await expect(page.getByRole("heading", { name: "Hello, Patrick" })).toBeVisible();
-  const used = await withSql(
-    dbUrl!,
-    (sql) =>
-      sql<
-        { n: number }[]
-      >`select count(*)::int as n from second_factors where patient_id = ${patientId} and last_used_at is not null`,
-  );
-  expect(used[0].n).toBe(1);
+  await expect(page.getByRole("heading", { name: `Hello, ${patient.firstName}` })).toBeVisible();
+  await expect(page.getByText("Passkey “Laptop”, added today, last used today.")).toBeVisible();
 
   // The same authenticator, no longer verifying its user (no fingerprint, face or PIN): no session.
   // Off the portal first, so no request still in flight brings the session cookie back.

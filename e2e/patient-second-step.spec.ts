@@ -7,59 +7,18 @@ import { randomUUID } from "node:crypto";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { totpCodeAt, totpStepAt } from "@/lib/second-factor/totp";
 import { expectNoAxeViolations } from "./support/axe";
+import { newPatientWithAccount } from "./support/new-patient";
 import { expectNoAxeViolationsWithoutJs } from "./support/axe-no-js";
-import { linkIn, waitForEmail } from "./support/mailbox";
-import { submitVerification } from "./support/patient";
-import { signInAsStaff } from "./support/staff";
-import { addPatient } from "./support/staff-patients";
+import { waitForEmail } from "./support/mailbox";
 
 test.describe.configure({ mode: "serial" });
 
-const run = randomUUID().slice(0, 5);
+const _run = randomUUID().slice(0, 5);
 type Patient = { firstName: string; lastName: string; email: string; username: string; password: string };
 
-/** A patient of this spec's own: added by staff, account made through the setup link. */
-async function newPatient(browser: Browser, firstName: string, tag: string): Promise<Patient> {
-  const p: Patient = {
-    firstName,
-    lastName: `Twostep${tag}${run}`,
-    email: `${firstName.toLowerCase()}.${tag}${run}@example.com`,
-    username: `${firstName.toLowerCase()}.${tag}${run}`,
-    password: "lanterns along the quiet canal",
-  };
-  const staff = await browser.newPage();
-  await signInAsStaff(staff);
-  await addPatient(staff, {
-    chartNumber: `2FA-${tag}-${run}`,
-    firstName,
-    lastName: p.lastName,
-    dateOfBirth: "04/09/1979",
-    email: p.email,
-    zip: "62704",
-    portalAccess: true,
-  });
-  await staff.close();
-  const page = await browser.newPage();
-  const since = Date.now();
-  await page.goto("/register");
-  await submitVerification(page, {
-    email: p.email,
-    lastName: p.lastName,
-    month: "4",
-    day: "9",
-    year: "1979",
-    zip: "62704",
-  });
-  const mail = await waitForEmail({ to: p.email, subject: /Create your Patient Portal account/, since });
-  await page.goto(linkIn(mail, "/setup-account"));
-  await page.getByLabel("Username").fill(p.username);
-  await page.getByLabel("New password", { exact: true }).fill(p.password);
-  await page.getByLabel("Confirm new password").fill(p.password);
-  await page.getByRole("button", { name: "Create my account" }).click();
-  await expect(page).toHaveURL(/\/login$/);
-  await page.close();
-  return p;
-}
+/** A patient of this spec's own (e2e/support/new-patient.ts). */
+const newPatient = (browser: Browser, firstName: string, tag: string): Promise<Patient> =>
+  newPatientWithAccount(browser, { firstName, lastName: "Twostep", tag, dob: { month: "4", day: "9", year: "1979" } });
 
 /** Types the username and password on /login (opened here) and presses Sign in. */
 async function passwordStep(page: Page, p: Patient) {

@@ -8,10 +8,10 @@ import { randomUUID } from "node:crypto";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { totpCodeAt, totpStepAt } from "@/lib/second-factor/totp";
 import { expectNoAxeViolations } from "./support/axe";
+import { newPatientWithAccount } from "./support/new-patient";
 import { linkIn, waitForEmail } from "./support/mailbox";
 import { submitVerification } from "./support/patient";
 import { signInAsStaff } from "./support/staff";
-import { addPatient } from "./support/staff-patients";
 
 test.describe.configure({ mode: "serial" });
 
@@ -19,41 +19,9 @@ const run = randomUUID().slice(0, 5);
 type Patient = { id: string; firstName: string; lastName: string; email: string; username: string; password: string };
 const DOB = { month: "6", day: "21", year: "1983" };
 
-/** A patient of this spec's own: added by staff, account made through the setup link. */
-async function newPatient(browser: Browser, firstName: string, tag: string): Promise<Patient> {
-  const p = {
-    firstName,
-    lastName: `Recover${tag}${run}`,
-    email: `${firstName.toLowerCase()}.${tag}${run}@example.com`,
-    username: `${firstName.toLowerCase()}.${tag}${run}`,
-    password: "copper kettles on a winter porch",
-  };
-  const staff = await browser.newPage();
-  await signInAsStaff(staff);
-  const id = await addPatient(staff, {
-    chartNumber: `RCV-${tag}-${run}`,
-    firstName,
-    lastName: p.lastName,
-    dateOfBirth: "06/21/1983",
-    email: p.email,
-    zip: "62704",
-    portalAccess: true,
-  });
-  await staff.close();
-  const page = await browser.newPage();
-  const since = Date.now();
-  await page.goto("/register");
-  await submitVerification(page, { email: p.email, lastName: p.lastName, ...DOB, zip: "62704" });
-  const mail = await waitForEmail({ to: p.email, subject: /Create your Patient Portal account/, since });
-  await page.goto(linkIn(mail, "/setup-account"));
-  await page.getByLabel("Username").fill(p.username);
-  await page.getByLabel("New password", { exact: true }).fill(p.password);
-  await page.getByLabel("Confirm new password").fill(p.password);
-  await page.getByRole("button", { name: "Create my account" }).click();
-  await expect(page).toHaveURL(/\/login$/);
-  await page.close();
-  return { id, ...p };
-}
+/** A patient of this spec's own (e2e/support/new-patient.ts). */
+const newPatient = (browser: Browser, firstName: string, tag: string): Promise<Patient> =>
+  newPatientWithAccount(browser, { firstName, lastName: "Recover", tag, dob: DOB });
 
 async function passwordStep(page: Page, p: Patient) {
   await page.goto("/login");

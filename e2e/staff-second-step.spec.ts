@@ -35,7 +35,7 @@ async function typePassword(page: Page, email: string) {
   await page.goto("/admin/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(MEMBER_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 /** The admin invites a new front-desk member, who chooses a password, signs in and sets up an app. */

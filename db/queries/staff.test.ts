@@ -43,6 +43,7 @@ describe.each(DB_KINDS)("staff list (%s)", (kind) => {
         lastLoginAt: new Date("2026-03-01T10:00:00Z"),
         hasPassword: true,
         inviteExpiresAt: null,
+        secondFactors: 0,
       },
       {
         id: expect.any(String),
@@ -53,6 +54,7 @@ describe.each(DB_KINDS)("staff list (%s)", (kind) => {
         lastLoginAt: null,
         hasPassword: false,
         inviteExpiresAt: new Date(now.getTime() + 7 * 86_400_000),
+        secondFactors: 0,
       },
     ]);
     expect(JSON.stringify(rows)).not.toContain("argon2");
