@@ -31,4 +31,7 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+// next-intl reads its per-request configuration (the proxy's language and its messages) from here.
+const withNextIntl = require("next-intl/plugin")("./lib/i18n/request.ts");
+
+module.exports = withNextIntl(nextConfig);

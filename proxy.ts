@@ -10,6 +10,9 @@ import { sessionCookiesEndWithBrowser } from "@/lib/auth/browser-session-cookie"
 import { isLinkPage, LINK_COOKIE_SECONDS, LINK_PAGES } from "@/lib/http/link-landing";
 import { refuseHostileRequest } from "@/lib/http/refuse-hostile-request";
 import { contentSecurityPolicy, HSTS, hostAllowed, originAllowed } from "@/lib/http/security-headers";
+import { negotiateLocale } from "@/lib/i18n/negotiate-locale";
+import { localeCookie } from "@/lib/i18n/locale-cookie";
+import { isLocale, LOCALE_COOKIE, LOCALE_HEADER, LOCALE_PARAM, type Locale } from "@/lib/i18n/locales";
 
 type Handler = (req: NextRequest, ev: NextFetchEvent) => Promise<Response>;
 
@@ -28,7 +31,17 @@ function handle(req: NextRequest) {
   if (!hostAllowed(req.method, host, APP_URL)) return refuse();
   const { pathname, searchParams } = req.nextUrl;
   const token = searchParams.get("token");
-  if (isLinkPage(pathname) && token !== null) return landLink(pathname, token);
+  const lang = searchParams.get(LOCALE_PARAM);
+  const chosen = isLocale(lang) ? lang : undefined;
+  if (isLinkPage(pathname) && token !== null) return landLink(pathname, token, chosen);
+  // "?lang=es" (the language switch without JavaScript, an emailed link) is remembered, then dropped from the
+  // address, so every page keeps one address whatever its language.
+  if (lang !== null && req.method === "GET") return chooseLanguage(req, chosen);
+  const locale = negotiateLocale({
+    pathname,
+    cookie: req.cookies.get(LOCALE_COOKIE)?.value,
+    acceptLanguage: req.headers.get("accept-language"),
+  });
 
   const https = APP_URL.startsWith("https:");
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
@@ -37,13 +50,24 @@ function handle(req: NextRequest) {
   const headers = new Headers(req.headers);
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", csp);
+  headers.set(LOCALE_HEADER, locale);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("Content-Security-Policy", csp);
   if (https) res.headers.set("Strict-Transport-Security", HSTS);
   return res;
 }
 
-function landLink(pathname: keyof typeof LINK_PAGES, token: string) {
+function chooseLanguage(req: NextRequest, locale: Locale | undefined) {
+  const { APP_URL } = getConfig();
+  const clean = new URL(req.nextUrl.pathname, APP_URL);
+  for (const [k, v] of req.nextUrl.searchParams) if (k !== LOCALE_PARAM) clean.searchParams.append(k, v);
+  const res = NextResponse.redirect(clean, 303);
+  if (locale) res.cookies.set(localeCookie(locale, APP_URL));
+  res.headers.set("Cache-Control", "no-store");
+  return res;
+}
+
+function landLink(pathname: keyof typeof LINK_PAGES, token: string, locale: Locale | undefined) {
   // The clean address on the configured APP_URL, never the request's Host.
   const clean = new URL(pathname, getConfig().APP_URL);
   const res = NextResponse.redirect(clean, 303);
@@ -54,6 +78,8 @@ function landLink(pathname: keyof typeof LINK_PAGES, token: string) {
     path: pathname,
     maxAge: LINK_COOKIE_SECONDS,
   });
+  // An emailed link opens in the email's language.
+  if (locale) res.cookies.set(localeCookie(locale, getConfig().APP_URL));
   res.headers.set("Referrer-Policy", "no-referrer");
   res.headers.set("Cache-Control", "no-store");
   return res;

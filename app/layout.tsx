@@ -1,23 +1,30 @@
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Patient Portal", template: "%s · Patient Portal" },
-  description: "Create, activate and recover your Patient Portal account.",
-  // No icon of our own: an empty one keeps every page from asking for /favicon.ico (a 404 and a console error).
-  icons: { icon: "data:," },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return {
+    title: { default: t("siteTitle"), template: `%s · ${t("siteTitle")}` },
+    description: t("siteDescription"),
+    // No icon of our own: an empty one keeps every page from asking for /favicon.ico (a 404 and a console error).
+    icons: { icon: "data:," },
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations("common");
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body>
         <a className="skip-link" href="#main">
-          Skip to main content
+          {t("skipLink")}
         </a>
-        {children}
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -3,10 +3,5 @@ import { ErrorView } from "@/app/_components/error-view";
 
 // Inside the patient layout, whose footer shows the practice's phone number.
 export default function PatientErrorPage({ reset }: { error: Error; reset: () => void }) {
-  return (
-    <ErrorView
-      reset={reset}
-      help="If it keeps happening, call the practice at the number below and we will help you."
-    />
-  );
+  return <ErrorView reset={reset} />;
 }

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 // Lists every problem at the top of a form and takes focus, so screen-reader and keyboard users hear them.
 import { useEffect, useRef } from "react";
 
@@ -11,6 +12,7 @@ export function ErrorSummary({
   message?: string;
   labels: Record<string, string>;
 }) {
+  const t = useTranslations("common");
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors ?? {}).filter(([, v]) => v && v.length > 0) as [string, string[]][];
   const show = entries.length > 0 || !!message;
@@ -21,7 +23,7 @@ export function ErrorSummary({
   if (!show) return null;
   return (
     <div className="error-summary" role="region" ref={ref} tabIndex={-1} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">There is a problem</h2>
+      <h2 id="error-summary-title">{t("errorSummaryTitle")}</h2>
       {message && <p>{message}</p>}
       {entries.length > 0 && (
         <ul>

@@ -1,13 +1,15 @@
 "use client";
+import { useTranslations } from "next-intl";
 // What anyone sees when something fails on our side (say, the database is restarting): a clear page, never a hang.
-export function ErrorView({ reset, help }: { reset: () => void; help: string }) {
+export function ErrorView({ reset, help }: { reset: () => void; help?: string }) {
+  const t = useTranslations("common");
   return (
     <main id="main" className="narrow">
-      <h1>Sorry, something went wrong on our side</h1>
-      <p>Nothing you did caused this. Please try again in a minute.</p>
-      <p>{help}</p>
+      <h1>{t("errorTitle")}</h1>
+      <p>{t("errorNotYou")}</p>
+      <p>{help ?? t("errorHelp")}</p>
       <button type="button" className="button" onClick={reset}>
-        Try again
+        {t("tryAgain")}
       </button>
     </main>
   );

@@ -6,6 +6,8 @@ import { headers } from "next/headers";
 import { type ZodType, z } from "zod";
 import { type CurrentPatient, type CurrentStaff, requireAdmin, requirePatient, requireStaff } from "@/lib/auth/dal";
 import { clientIpFrom, ipHash } from "@/lib/http/client-ip";
+import { localizeErrors } from "@/lib/i18n/localize-message";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import type { FormState } from "./form-state";
 
 /**
@@ -76,7 +78,7 @@ export function formAction<
         const errors = z.flattenError(parsed.error).fieldErrors as unknown as Partial<Record<F | E, string[]>>;
         const hidden = (spec.hidden ?? []).filter((f) => errors[f]?.length);
         if (hidden.length) return { error: spec.staleMessage ?? STALE_FORM, values };
-        return { errors, values };
+        return { errors: localizeErrors(errors, await requestLocale()), values };
       }
       data = parsed.data;
     }
