@@ -136,6 +136,6 @@ describe("every server action goes through formAction", () => {
       );
     }
     // Every export of a "use server" file is an action; this is how many the app has.
-    expect(actions).toHaveLength(58);
+    expect(actions).toHaveLength(59);
   });
 });
