@@ -3,6 +3,8 @@
 //   (b) the patient sign-in action: unknown user, wrong password, locked account
 //   (c) the staff second step (docs/security.md M6): a wrong code, an old code (outside the drift window) and a
 //       replayed code (the step was already used), each against a fresh half-done sign-in
+//   (d), (e) as (a) and (b) with every request from a Spanish page (the language cookie set): the language
+//       changes the words of the answer, never what it reveals
 // Each run sends N requests per outcome in one random interleaved order, one at a time on one keep-alive
 // connection, and compares every outcome with the reference outcome by a two-sided Mann-Whitney U test.
 // Run by bench/run.mjs; on its own: BENCH_APP_URL=... BENCH_DATABASE_URL=... node bench/timing.mjs
@@ -21,7 +23,7 @@ const databaseUrl = process.env.BENCH_DATABASE_URL;
 const distDir = process.env.BENCH_DIST_DIR ?? ".next-bench";
 const N = Number(process.env.BENCH_TIMING_N ?? 300);
 const RUNS = Number(process.env.BENCH_TIMING_RUNS ?? 3);
-const parts = (process.env.BENCH_PARTS ?? "a,b,c").split(",");
+const parts = (process.env.BENCH_PARTS ?? "a,b,c,d,e").split(",");
 const out = process.env.BENCH_OUT ?? "bench/.work/timing.json";
 // No run may take longer than this, whatever the app does.
 const RUN_LIMIT_MS = Number(process.env.BENCH_TIMING_RUN_LIMIT_MS ?? 15 * 60_000);
@@ -112,15 +114,20 @@ async function interleavedRun({ outcomes, send, check, between }) {
   return { samples, anomalies };
 }
 
-async function verificationTiming() {
+// A Spanish page: the cookie the language switch sets (lib/i18n/locales.ts).
+const LANGUAGE_COOKIE = { en: undefined, es: "pp_lang=es" };
+
+async function verificationTiming(lang = "en") {
   const id = actionId(distDir, "app/(patient)/register/actions.ts", "requestAccountSetup");
   const agent = makeAgent(1);
-  const form = await loadForm(appUrl, "/register", agent);
+  const cookie = LANGUAGE_COOKIE[lang];
+  const form = await loadForm(appUrl, "/register", agent, { cookie });
   if (form.boundId !== id) throw new Error(`/register's form is bound to ${form.boundId}, the manifest says ${id}`);
   const expected = ["email", "lastName", "dobMonth", "dobDay", "dobYear", "zip"];
   if (expected.some((f) => !form.visible.includes(f)))
     throw new Error(`/register's fields are ${form.visible.join(", ")}`);
-  const send = (values) => postAction({ appUrl, form, id, values, agent });
+  const headers = cookie ? { Cookie: cookie } : undefined;
+  const send = (values) => postAction({ appUrl, form, id, values, agent, headers });
   const check = (res) => {
     if (res.status !== 200) return `status ${res.status}`;
     const result = actionResult(bodyText(res));
@@ -130,7 +137,7 @@ async function verificationTiming() {
     await sql`select coalesce(max(created_at), to_timestamp(0)) as before from verification_attempts`;
 
   console.log(
-    `(a) create account: ${N} requests per outcome x ${Object.keys(VERIFY_OUTCOMES).length} outcomes, interleaved, ${RUNS} runs; form fields: ${form.visible.join(", ")}`,
+    `(${lang === "en" ? "a" : "d"}) create account${lang === "en" ? "" : `, ${lang} page`}: ${N} requests per outcome x ${Object.keys(VERIFY_OUTCOMES).length} outcomes, interleaved, ${RUNS} runs; form fields: ${form.visible.join(", ")}`,
   );
   // Warm-up, not recorded: JIT, connection pool, the first seal.
   for (const label of shuffle(Object.keys(VERIFY_OUTCOMES).flatMap((k) => [k, k, k, k, k, k])))
@@ -170,6 +177,7 @@ async function verificationTiming() {
   );
   return {
     reference: "matched",
+    lang,
     n: N,
     runs,
     workerOutcomes: outcomes,
@@ -177,18 +185,25 @@ async function verificationTiming() {
   };
 }
 
-async function signInTiming() {
+async function signInTiming(lang = "en") {
   const id = actionId(distDir, "app/(patient)/login/actions.ts", "signInPatient");
   const agent = makeAgent(1);
-  const form = await loadForm(appUrl, "/login", agent);
+  const cookie = LANGUAGE_COOKIE[lang];
+  const form = await loadForm(appUrl, "/login", agent, { cookie });
   if (form.boundId !== id) throw new Error(`/login's form is bound to ${form.boundId}, the manifest says ${id}`);
   if (!form.visible.includes("username") || !form.visible.includes("password"))
     throw new Error(`/login's fields are ${form.visible.join(", ")}`);
-  const send = (values) => postAction({ appUrl, form, id, values, agent });
+  const headers = cookie ? { Cookie: cookie } : undefined;
+  const send = (values) => postAction({ appUrl, form, id, values, agent, headers });
+  // In English the message is known; in another language every outcome must give the first answer's words,
+  // which must not be the English ones.
+  let expected = lang === "en" ? SIGN_IN_MESSAGE : null;
   const check = (res) => {
     if (res.status !== 200) return `status ${res.status}`;
     const result = actionResult(bodyText(res));
-    return result?.message === SIGN_IN_MESSAGE ? null : `answer ${JSON.stringify(result)?.slice(0, 120)}`;
+    if (expected === null && typeof result?.message === "string" && result.message !== SIGN_IN_MESSAGE)
+      expected = result.message;
+    return result?.message === expected ? null : `answer ${JSON.stringify(result)?.slice(0, 120)}`;
   };
   const resetFailures = (usernames) =>
     sql`update portal_accounts set failed_login_count = 0, locked_until = null where username = any(${usernames})`;
@@ -206,7 +221,7 @@ async function signInTiming() {
   }
 
   console.log(
-    `(b) patient sign-in (the /login server action, which is what the page posts): ${N} per outcome x 3, interleaved, ${RUNS} runs`,
+    `(${lang === "en" ? "b" : "e"}) patient sign-in (the /login server action, which is what the page posts)${lang === "en" ? "" : `, ${lang} page`}: ${N} per outcome x 3, interleaved, ${RUNS} runs`,
   );
   await resetFailures(WRONG_PASSWORD_ACCOUNTS);
   for (const label of shuffle(Object.keys(SIGN_IN_OUTCOMES).flatMap((k) => [k, k, k, k, k])))
@@ -244,7 +259,7 @@ async function signInTiming() {
     );
   }
   await resetFailures([...WRONG_PASSWORD_ACCOUNTS, LOCKED_ACCOUNT]);
-  return { reference: "wrong_password", n: N, runs };
+  return { reference: "wrong_password", lang, message: expected, n: N, runs };
 }
 
 // The demo admin's authenticator key is public, like their password (lib/second-factor/demo-authenticators.ts).
@@ -327,6 +342,8 @@ try {
   if (parts.includes("a")) result.verification = await verificationTiming();
   if (parts.includes("b")) result.signIn = await signInTiming();
   if (parts.includes("c")) result.secondStep = await secondStepTiming();
+  if (parts.includes("d")) result.verificationSpanish = await verificationTiming("es");
+  if (parts.includes("e")) result.signInSpanish = await signInTiming("es");
 } finally {
   await sql.end({ timeout: 5 });
 }
