@@ -1,6 +1,7 @@
 "use client";
 // Adds an authenticator app: the QR code and the key as text, a name, and the first code the app shows. A refused
 // code shows the same key again, so the app already set up still matches.
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { FormState } from "@/app/_lib/form-state";
 import type { AuthenticatorOfferView } from "@/lib/second-factor/authenticator-qr";
@@ -10,8 +11,6 @@ import { Field } from "./field";
 
 export type AddAuthenticatorState = FormState<"offer" | "code" | "name", AddAuthenticatorResult>;
 export type AddAuthenticatorResult = { offer?: AuthenticatorOfferView; recoveryCodes?: string[] };
-
-const LABELS = { code: "Code from the app", name: "Name for this app", offer: "Key" };
 
 export function AuthenticatorSetupForm({
   offer: firstOffer,
@@ -28,43 +27,45 @@ export function AuthenticatorSetupForm({
   /** Shown below the form until the app is added (another way to set up, for staff: a passkey). */
   after?: React.ReactNode;
 }) {
+  const t = useTranslations("secondStep.appForm");
   const [state, action, pending] = useActionState<AddAuthenticatorState, FormData>(serverAction, {});
+  const labels = { code: t("codeLabel"), name: t("nameLabel"), offer: t("keyLabel") };
   if (state.message && done && state.result) return done(state.result);
   const offer = state.result?.offer ?? firstOffer;
   return (
     <>
       <form action={action} noValidate>
-        <ErrorSummary errors={state.errors} message={state.error} labels={LABELS} />
+        <ErrorSummary errors={state.errors} message={state.error} labels={labels} />
         <ol className="steps">
           <li>
-            <p>Open an authenticator app on your phone (for example Google Authenticator, Microsoft Authenticator).</p>
+            <p>{t("openApp")}</p>
           </li>
           <li>
-            <p>Scan this QR code with the app:</p>
+            <p>{t("scan")}</p>
             <figure className="qr-code">
               {/* A data: image drawn on the server by the qrcode library from our own otpauth:// address. */}
-              <img src={offer.qrImage} alt="QR code to scan with your authenticator app" width={200} height={200} />
+              <img src={offer.qrImage} alt={t("qrAlt")} width={200} height={200} />
               <figcaption>
-                Cannot scan it? Type this key into the app instead: <code className="key-text">{offer.key}</code>
+                {t.rich("cannotScan", { key: offer.key, code: (c) => <code className="key-text">{c}</code> })}
               </figcaption>
             </figure>
           </li>
           <li>
-            <p>Type the 6-digit code the app now shows.</p>
+            <p>{t("typeCode")}</p>
           </li>
         </ol>
         <input type="hidden" name="offer" value={offer.sealedOffer} />
         <Field
           name="name"
-          label="Name for this app"
-          hint="So you can tell your devices apart, for example “Work phone”."
-          defaultValue={state.values?.name ?? "Authenticator app"}
+          label={labels.name}
+          hint={t("nameHint")}
+          defaultValue={state.values?.name ?? t("defaultName")}
           errors={state.errors?.name}
           required={false}
         />
-        <CodeField label="Code from the app" hint="6 digits, for example 123456." errors={state.errors?.code} />
+        <CodeField label={labels.code} hint={t("codeHint")} errors={state.errors?.code} />
         <button type="submit" className="button" disabled={pending}>
-          {pending ? "Checking…" : submitLabel}
+          {pending ? t("checking") : submitLabel}
         </button>
       </form>
       {after}

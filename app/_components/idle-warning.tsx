@@ -2,6 +2,7 @@
 // Warns a minute before the server ends an idle session, with "Stay signed in". The server enforces the limit;
 // this only makes sure nobody loses their place without notice.
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 
 export function IdleWarning({
@@ -13,6 +14,7 @@ export function IdleWarning({
   warnSeconds: number;
   endSession: () => Promise<void>;
 }) {
+  const t = useTranslations("portal.idle");
   const pathname = usePathname();
   const dialog = useRef<HTMLDialogElement>(null);
   const [deadline, setDeadline] = useState(() => Date.now() + idleSeconds * 1000);
@@ -58,11 +60,8 @@ export function IdleWarning({
         void stay();
       }}
     >
-      <h2 id="idle-title">Are you still there?</h2>
-      <p id="idle-text">
-        For your privacy, you will be signed out in <strong>{Math.max(left, 0)} seconds</strong> because nothing has
-        happened for a while.
-      </p>
+      <h2 id="idle-title">{t("title")}</h2>
+      <p id="idle-text">{t.rich("text", { seconds: Math.max(left, 0), strong: (c) => <strong>{c}</strong> })}</p>
       <button
         type="button"
         className="button"
@@ -70,7 +69,7 @@ export function IdleWarning({
         // biome-ignore lint/a11y/noAutofocus: a modal dialog must move focus into itself
         autoFocus
       >
-        Stay signed in
+        {t("stay")}
       </button>
     </dialog>
   );

@@ -9,6 +9,7 @@ describe("factorDescription", () => {
       factorDescription(
         { kind: "totp", name: "Phone", createdAt: new Date("2026-03-03T09:00:00Z"), lastUsedAt: NOW },
         NOW,
+        "en",
       ),
     ).toBe("Authenticator app “Phone”, added Mar 3, 2026, last used today");
   });
@@ -18,13 +19,37 @@ describe("factorDescription", () => {
       factorDescription(
         { kind: "passkey", name: "Laptop", createdAt: new Date("2026-03-09T23:59:00Z"), lastUsedAt: null },
         NOW,
+        "en",
       ),
     ).toBe("Passkey “Laptop”, added yesterday, not used yet");
   });
 
-  it("does not repeat a name that only says the kind", () => {
-    expect(factorTitle({ kind: "totp", name: "Authenticator app" })).toBe("Authenticator app");
-    expect(factorTitle({ kind: "passkey", name: "Passkey" })).toBe("Passkey");
-    expect(factorTitle({ kind: "email", name: "Emailed code" })).toBe("Code by email");
+  it("speaks Spanish, with the date written out", () => {
+    expect(
+      factorDescription(
+        {
+          kind: "totp",
+          name: "Teléfono",
+          createdAt: new Date("2026-03-03T09:00:00Z"),
+          lastUsedAt: new Date("2026-03-09T08:00:00Z"),
+        },
+        NOW,
+        "es",
+      ),
+    ).toBe("Aplicación de autenticación “Teléfono”, se agregó el 3 de marzo de 2026, se usó por última vez ayer");
+    expect(
+      factorDescription({ kind: "email", name: "Emailed code", createdAt: NOW, lastUsedAt: null }, NOW, "es"),
+    ).toBe("Código por correo electrónico, se agregó hoy, todavía no se ha usado");
+  });
+
+  it("does not repeat a name that only says the kind, in either language", () => {
+    expect(factorTitle({ kind: "totp", name: "Authenticator app" }, "en")).toBe("Authenticator app");
+    expect(factorTitle({ kind: "passkey", name: "Passkey" }, "en")).toBe("Passkey");
+    expect(factorTitle({ kind: "email", name: "Emailed code" }, "en")).toBe("Code by email");
+    expect(factorTitle({ kind: "totp", name: "Aplicación de autenticación" }, "en")).toBe("Authenticator app");
+    expect(factorTitle({ kind: "passkey", name: "Passkey" }, "es")).toBe("Llave de acceso");
+    expect(factorTitle({ kind: "passkey", name: "Portátil" }, "es", "inSentence")).toBe(
+      "la llave de acceso “Portátil”",
+    );
   });
 });

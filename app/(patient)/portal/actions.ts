@@ -1,6 +1,7 @@
 "use server";
 // The signed-in patient's actions. The wrapper checks the session before anything is read; writes are scoped
 // to the caller's own account, whatever the request carries.
+import { getTranslations } from "next-intl/server";
 import { formAction } from "@/app/_lib/form-action";
 import type { FormState } from "@/app/_lib/form-state";
 import { getDb } from "@/db/client";
@@ -9,6 +10,8 @@ import { signOutPatientEverywhere } from "@/lib/accounts/sign-out-everywhere";
 import { signOut } from "@/lib/auth/auth";
 import { endSession } from "@/lib/auth/end-session";
 import { setFlash } from "@/lib/http/flash";
+import { localizeMessage } from "@/lib/i18n/localize-message";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { changePasswordSchema } from "@/lib/validation/account-link";
 import { kickWorkers } from "@/lib/workers/kick";
 
@@ -40,14 +43,19 @@ const changePasswordForm = formAction(
     schema: changePasswordSchema,
   },
   async (input, { caller }): Promise<ChangePasswordState> => {
-    if (input.password !== input.confirm) return { errors: { confirm: ["The two new passwords do not match."] } };
+    const t = await getTranslations("portal.password");
+    if (input.password !== input.confirm) return { errors: { confirm: [t("noMatch")] } };
     const result = await changePassword(await getDb(), {
       patientId: caller.patientId,
       current: input.current,
       password: input.password,
       now: new Date(),
     });
-    if (!result.ok) return { errors: { [result.field]: [result.message] } };
+    if (!result.ok) {
+      const message =
+        result.field === "current" ? t("currentWrong") : localizeMessage(result.message, await requestLocale());
+      return { errors: { [result.field]: [message] } };
+    }
     kickWorkers();
     await setFlash({ kind: "password_changed", username: caller.username });
     await signOut({ redirectTo: "/login" });

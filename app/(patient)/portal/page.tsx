@@ -1,3 +1,5 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requirePatient } from "@/lib/auth/dal";
 import { getDb } from "@/db/client";
 import { getPatientContact } from "@/db/queries/patient-contact";
@@ -9,6 +11,7 @@ import { patientPasswordMinimum } from "@/lib/passwords/patient-password-minimum
 import { patientRef } from "@/lib/second-factor/account-ref";
 import { formatDob } from "@/lib/patients/format-dob";
 import { addressLines } from "@/lib/patients/format-address";
+import { INTL_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { ChangePasswordForm } from "./change-password-form";
 import { IdleWarning } from "@/app/_components/idle-warning";
 import { IDLE_SECONDS, IDLE_WARNING_SECONDS } from "@/lib/auth/session-limits";
@@ -17,27 +20,35 @@ import { SecondStepOffer } from "./second-step-offer";
 import { SecondStepSection } from "./second-step-section";
 
 // After adding or removing a second step the actions come back here with ?done=added or ?done=removed.
-const DONE_TEXT: Record<string, string> = {
-  added: "Your second step is on. Next time you sign in, we will ask for it after your password.",
-  removed: "That second step is removed. We emailed you to say so.",
-};
+const DONE = ["added", "removed"] as const;
 
-export const metadata = { title: "Your portal" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("portal");
+  return { title: t("title") };
+}
+
+// The date of birth as US English readers know it (03/15/1962), in Spanish written out (15 de marzo de 1962).
+function dateOfBirth(iso: string, locale: Locale): string {
+  if (locale === "en") return formatDob(iso);
+  const date = new Date(`${iso}T00:00:00Z`);
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeZone: "UTC" }).format(date);
+}
 
 export default async function PortalPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
   const patient = await requirePatient();
   const db = await getDb();
-  const [contact, factors, minLength, putOff, params] = await Promise.all([
+  const [contact, factors, minLength, putOff, params, t, locale] = await Promise.all([
     getPatientContact(db, patient.patientId),
     listFactors(db, patientRef(patient.patientId)),
     patientPasswordMinimum(db, patient.patientId),
     offerPutOff(patient.patientId),
     searchParams,
+    getTranslations("portal"),
+    getLocale(),
   ]);
   const address = contact ? addressLines(contact.address) : [];
   const { PRACTICE_NAME, PRACTICE_PHONE } = getConfig();
-  const notice =
-    typeof params.done === "string" && Object.hasOwn(DONE_TEXT, params.done) ? DONE_TEXT[params.done] : null;
+  const done = DONE.find((d) => d === params.done);
   return (
     <main id="main" className="narrow">
       <IdleWarning
@@ -45,37 +56,33 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
         warnSeconds={IDLE_WARNING_SECONDS}
         endSession={signOutIdlePatient}
       />
-      <h1>Hello, {patient.firstName}</h1>
-      {notice && (
+      <h1>{t("hello", { name: patient.firstName })}</h1>
+      {done && (
         <p className="notice" role="status">
-          {notice}
+          {t(`done.${done}`)}
         </p>
       )}
-      <p>
-        You are signed in as <strong>{patient.username}</strong>.
-      </p>
+      <p>{t.rich("signedInAs", { username: patient.username, strong: (c) => <strong>{c}</strong> })}</p>
       <form action={signOutPatient}>
         <button type="submit" className="button-secondary">
-          Sign out
+          {t("signOut")}
         </button>
       </form>
       {factors.length === 0 && !putOff && <SecondStepOffer />}
 
       <section aria-labelledby="contact-title">
-        <h2 id="contact-title">Your details on file</h2>
-        <p>
-          To change any of these, call {PRACTICE_NAME} at {PRACTICE_PHONE}.
-        </p>
+        <h2 id="contact-title">{t("details.title")}</h2>
+        <p>{t("details.howToChange", { practice: PRACTICE_NAME, phone: PRACTICE_PHONE })}</p>
         <dl className="facts">
-          <dt>Name</dt>
+          <dt>{t("details.name")}</dt>
           <dd>{contact?.name}</dd>
-          <dt>Date of birth</dt>
-          <dd>{contact ? formatDob(contact.dateOfBirth) : ""}</dd>
-          <dt>Email</dt>
+          <dt>{t("details.dateOfBirth")}</dt>
+          <dd>{contact ? dateOfBirth(contact.dateOfBirth, locale) : ""}</dd>
+          <dt>{t("details.email")}</dt>
           <dd className="email">{contact?.email}</dd>
-          <dt>Phone</dt>
-          <dd>{contact?.phone || "None on file"}</dd>
-          <dt>Address</dt>
+          <dt>{t("details.phone")}</dt>
+          <dd>{contact?.phone || t("details.noneOnFile")}</dd>
+          <dt>{t("details.address")}</dt>
           <dd>
             {address.length
               ? address.map((l) => (
@@ -83,25 +90,25 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
                     {l}
                   </span>
                 ))
-              : "None on file"}
+              : t("details.noneOnFile")}
           </dd>
         </dl>
       </section>
 
       <section aria-labelledby="password-title">
-        <h2 id="password-title">Change your password</h2>
-        <p>After you change it, you will be signed out everywhere and sign in again with the new one.</p>
+        <h2 id="password-title">{t("password.title")}</h2>
+        <p>{t("password.intro")}</p>
         <ChangePasswordForm hint={passwordHint(minLength)} />
       </section>
 
       <SecondStepSection factors={factors} now={new Date()} />
 
       <section aria-labelledby="devices-title">
-        <h2 id="devices-title">Signed in somewhere else?</h2>
-        <p>If you used a shared or lost device, sign out of the portal on every device at once.</p>
+        <h2 id="devices-title">{t("devices.title")}</h2>
+        <p>{t("devices.intro")}</p>
         <form action={signOutEverywhere}>
           <button type="submit" className="button-secondary">
-            Sign out everywhere
+            {t("devices.signOutEverywhere")}
           </button>
         </form>
       </section>

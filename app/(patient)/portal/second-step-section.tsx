@@ -1,50 +1,44 @@
 // The portal's "Add a second step to your sign-in": why it helps, the patient's own second steps (each with its
 // name, when added and last used, and Remove), and the ways to add one. Links and plain pages: no JavaScript needed.
+import { getLocale, getTranslations } from "next-intl/server";
 import type { listFactors } from "@/db/queries/second-factors";
 import { factorDescription, factorTitle } from "@/lib/second-factor/factor-description";
 
 type Factor = Awaited<ReturnType<typeof listFactors>>[number];
 
-export function SecondStepSection({ factors, now }: { factors: Factor[]; now: Date }) {
+export async function SecondStepSection({ factors, now }: { factors: Factor[]; now: Date }) {
+  const [t, locale] = await Promise.all([getTranslations("secondStep.section"), getLocale()]);
   const hasEmail = factors.some((f) => f.kind === "email");
+  const link = (href: string) => (c: React.ReactNode) => <a href={href}>{c}</a>;
   return (
     <section aria-labelledby="second-step-title" id="second-step">
-      <h2 id="second-step-title">Add a second step to your sign-in</h2>
-      <p>
-        Your portal holds your health information. A second step keeps it safe even if someone learns your password:
-        after your password, we also ask for a code we email you, a code from an app on your phone, or a passkey. It is
-        your choice; none is required.
-      </p>
+      <h2 id="second-step-title">{t("title")}</h2>
+      <p>{t("intro")}</p>
       {factors.length > 0 ? (
         <>
-          <h3>Your second steps</h3>
+          <h3>{t("yours")}</h3>
           <ul className="factor-list">
             {factors.map((f) => (
               <li key={f.id}>
-                {factorDescription(f, now)}.{" "}
+                {factorDescription(f, now, locale)}.{" "}
                 <a href={`/portal/second-step/remove?id=${f.id}`}>
-                  Remove<span className="visually-hidden"> {factorTitle(f)}</span>
+                  {t.rich("remove", {
+                    title: factorTitle(f, locale, "inSentence"),
+                    hidden: (c) => <span className="visually-hidden">{c}</span>,
+                  })}
                 </a>
               </li>
             ))}
           </ul>
-          <h3>Add another</h3>
+          <h3>{t("addAnother")}</h3>
         </>
       ) : (
-        <p>You have not added a second step yet. Choose one:</p>
+        <p>{t("noneYet")}</p>
       )}
       <ul>
-        {!hasEmail && (
-          <li>
-            <a href="/portal/second-step/email">Get a code by email</a>: works without a smartphone.
-          </li>
-        )}
-        <li>
-          <a href="/portal/second-step/app">Use an authenticator app</a> on your phone.
-        </li>
-        <li>
-          <a href="/portal/second-step/passkey">Add a passkey</a>: your fingerprint, face or PIN (needs JavaScript).
-        </li>
+        {!hasEmail && <li>{t.rich("email", { link: link("/portal/second-step/email") })}</li>}
+        <li>{t.rich("app", { link: link("/portal/second-step/app") })}</li>
+        <li>{t.rich("passkey", { link: link("/portal/second-step/passkey") })}</li>
       </ul>
     </section>
   );

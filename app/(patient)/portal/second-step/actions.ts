@@ -3,6 +3,7 @@
 // app, a passkey. The wrapper checks the session first; every write is scoped to the caller's own account.
 import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import type { AddAuthenticatorState } from "@/app/_components/authenticator-setup-form";
 import { formAction } from "@/app/_lib/form-action";
@@ -43,14 +44,6 @@ export async function sendAddFactorCode() {
 
 export type AddEmailFactorState = FormState<"code">;
 
-const CODE_REFUSED = {
-  wrong: "That code is not right. Check the newest email from us and type its 6 digits.",
-  expired: "That code has expired. Send a new code and use the one in the newest email.",
-  used: "That code has been used already. Send a new code and use the one in the newest email.",
-  too_many: "That code was typed wrongly too many times. Send a new code and use the one in the newest email.",
-  none: "We have not sent you a code yet. Send a code first.",
-} as const;
-
 const addEmailForm = formAction(
   { caller: "patient", fields: { code: "secret" }, schema: addEmailFactorSchema },
   async (input, { caller }): Promise<AddEmailFactorState> => {
@@ -59,7 +52,10 @@ const addEmailForm = formAction(
       code: input.code,
       now: new Date(),
     });
-    if (!result.ok && result.reason !== "already_on") return { errors: { code: [CODE_REFUSED[result.reason]] } };
+    if (!result.ok && result.reason !== "already_on") {
+      const t = await getTranslations("secondStep.email.refused");
+      return { errors: { code: [t(result.reason)] } };
+    }
     return added();
   },
 );
@@ -98,10 +94,8 @@ const addAppForm = formAction(
     });
     // The offer is older than 20 minutes: start again with a fresh key.
     if (!offer) redirect("/portal/second-step/app");
-    return {
-      errors: { code: ["That code did not work. Check that the app shows this practice and try the newest code."] },
-      result: { offer },
-    };
+    const t = await getTranslations("secondStep.app");
+    return { errors: { code: [t("codeRefused")] }, result: { offer } };
   },
 );
 
@@ -138,12 +132,6 @@ export async function patientPasskeyOptions(
 
 export type AddPasskeyState = FormState<"response" | "name">;
 
-const PASSKEY_NOT_ADDED = {
-  challenge: "Adding the passkey took too long. Try again.",
-  not_verified: "The passkey could not be checked. Try again, or add another kind of second step.",
-  already_added: "This passkey is already on your account.",
-} as const;
-
 const addPasskeyForm = formAction(
   { caller: "patient", fields: { response: "secret", name: "text" }, schema: addPasskeySchema },
   async (input, { caller }): Promise<AddPasskeyState> => {
@@ -153,7 +141,7 @@ const addPasskeyForm = formAction(
       name: input.name,
       now: new Date(),
     });
-    if (!saved.ok) return { error: PASSKEY_NOT_ADDED[saved.reason] };
+    if (!saved.ok) return { error: (await getTranslations("secondStep.passkey.notAdded"))(saved.reason) };
     return added();
   },
 );

@@ -1,8 +1,7 @@
 // The way back from an "add a second step" page, for a patient who changes their mind.
-export function BackToPortal() {
-  return (
-    <p>
-      <a href="/portal">Back to your portal</a> (nothing is changed)
-    </p>
-  );
+import { getTranslations } from "next-intl/server";
+
+export async function BackToPortal() {
+  const t = await getTranslations("secondStep");
+  return <p>{t.rich("backToPortal", { link: (c) => <a href="/portal">{c}</a> })}</p>;
 }

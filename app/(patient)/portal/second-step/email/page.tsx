@@ -1,5 +1,7 @@
 // Adding codes by email as a second step: we email a code to the address on file, the patient types it here.
 // Plain forms, so it works without JavaScript.
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getPatientContact } from "@/db/queries/patient-contact";
 import { listFactors } from "@/db/queries/second-factors";
@@ -10,51 +12,55 @@ import { sendAddFactorCode } from "../actions";
 import { BackToPortal } from "../back-to-portal";
 import { EmailCodeForm } from "./email-code-form";
 
-export const metadata = { title: "Get codes by email" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("secondStep.email"))("title") };
+}
 
 export default async function AddEmailFactorPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
   const patient = await requirePatient();
   const db = await getDb();
-  const [contact, factors, params] = await Promise.all([
+  const [contact, factors, params, t] = await Promise.all([
     getPatientContact(db, patient.patientId),
     listFactors(db, patientRef(patient.patientId)),
     searchParams,
+    getTranslations("secondStep.email"),
   ]);
   const email = contact?.email;
   const alreadyOn = factors.some((f) => f.kind === "email");
   const sent = params.sent === "1" || params.sent === "0";
   return (
     <main id="main" className="narrow">
-      <h1>Get a code by email when you sign in</h1>
+      <h1>{t("heading")}</h1>
       {alreadyOn ? (
         <p className="notice" role="status">
-          Codes by email are already on for your account.
+          {t("alreadyOn")}
         </p>
       ) : !email ? (
-        <p>We have no email address on file for you, so we cannot send codes. Please call the practice.</p>
+        <p>{t("noEmail")}</p>
       ) : (
         <>
           <p>
-            After your password, we will email a {EMAIL_CODE.digits}-digit code to{" "}
-            <strong className="email">{email}</strong> and ask you to type it. This works without a smartphone.
+            {t.rich("explain", {
+              digits: EMAIL_CODE.digits,
+              address: email,
+              email: (c) => <strong className="email">{c}</strong>,
+            })}
           </p>
           {params.sent === "0" ? (
             <p className="notice" role="status">
-              We could not send another code right now, because several were sent recently. Use the newest code you
-              received, or try again in an hour.
+              {t("tooMany")}
             </p>
           ) : sent ? (
             <p className="notice" role="status">
-              We emailed you a code. It works for {EMAIL_CODE.minutes} minutes. It can take a minute to arrive; check
-              your spam folder too.
+              {t("sent", { minutes: EMAIL_CODE.minutes })}
             </p>
           ) : (
-            <p>First, we send a code to that address, to make sure our emails reach you.</p>
+            <p>{t("first")}</p>
           )}
-          {sent && <EmailCodeForm hint={`${EMAIL_CODE.digits} digits, for example 123456.`} />}
+          {sent && <EmailCodeForm hint={t("codeHint", { digits: EMAIL_CODE.digits })} />}
           <form action={sendAddFactorCode}>
             <button type="submit" className={sent ? "button-secondary" : "button"}>
-              {sent ? "Send a new code" : "Email me a code"}
+              {sent ? t("sendNew") : t("send")}
             </button>
           </form>
         </>

@@ -1,5 +1,7 @@
 // "Remove" next to a second step on the portal opens this page: what goes, what stays, and a box to tick.
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { listFactors } from "@/db/queries/second-factors";
 import { requirePatient } from "@/lib/auth/dal";
@@ -9,7 +11,9 @@ import { factorIdSchema } from "@/lib/validation/patient-second-step";
 import { BackToPortal } from "../back-to-portal";
 import { RemoveFactorForm } from "./remove-factor-form";
 
-export const metadata = { title: "Remove a second step" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("secondStep.remove"))("title") };
+}
 
 export default async function RemoveFactorPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
   const patient = await requirePatient();
@@ -18,16 +22,14 @@ export default async function RemoveFactorPage({ searchParams }: { searchParams:
   // Only the patient's own factors: any other id reads as not found.
   const factor = id.success ? factors.find((f) => f.id === id.data) : undefined;
   if (!factor) notFound();
-  const what = factorTitle(factor);
+  const [t, locale] = await Promise.all([getTranslations("secondStep.remove"), getLocale()]);
+  const what = factorTitle(factor, locale, "inSentence");
   const last = factors.length === 1;
   return (
     <main id="main" className="narrow">
-      <h1>Remove {what}?</h1>
+      <h1>{t("heading", { what })}</h1>
       <p>
-        {last
-          ? "It is your only second step: after this, your password alone will sign you in."
-          : "Your other second steps stay on."}{" "}
-        Any device you chose to trust will ask for a second step again. We will email you to say it was removed.
+        {last ? t("onlyOne") : t("othersStay")} {t("trustedAgain")}
       </p>
       <RemoveFactorForm factorId={factor.id} what={what} />
       <BackToPortal />
