@@ -118,6 +118,6 @@ test("the idle warning in Spanish", async ({ browser, page }) => {
   const dialog = page.getByRole("dialog", { name: "¿Sigue ahí?" });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText(/su sesión se cerrará en \d+ segundos/);
-  await dialog.getByRole("button", { name: "Seguir con la sesión iniciada" }).click();
+  await dialog.getByRole("button", { name: "Mantener la sesión iniciada" }).click();
   await expect(dialog).toBeHidden();
 });
