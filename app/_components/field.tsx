@@ -1,4 +1,6 @@
 // A labelled input with its error tied to it by aria-describedby.
+import { useTranslations } from "next-intl";
+
 export function Field({
   name,
   label,
@@ -20,6 +22,7 @@ export function Field({
   required?: boolean;
   inputMode?: "numeric" | "text" | "email";
 }) {
+  const t = useTranslations("signIn.field");
   const errorId = `${name}-error`;
   const hintId = `${name}-hint`;
   const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
@@ -33,7 +36,7 @@ export function Field({
       )}
       {errors?.length ? (
         <p className="field-error" id={errorId}>
-          <span className="visually-hidden">Error: </span>
+          <span className="visually-hidden">{t("errorPrefix")}</span>
           {errors[0]}
         </p>
       ) : null}

@@ -1,21 +1,25 @@
 // The passkey button as the server renders it (what a browser without JavaScript gets) and the words it uses
 // when the browser's passkey step fails. The ceremony itself runs in the Chromium e2e journeys.
 import { describe, expect, it } from "vitest";
+import { NextIntlClientProvider } from "next-intl";
 import { renderToStaticMarkup } from "react-dom/server";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { WebAuthnError } from "@simplewebauthn/browser";
 import { PasskeyButton } from "./passkey-button";
 import { PASSKEY_TEXT, passkeyFailureMessage } from "./passkey-messages";
 
 describe("PasskeyButton before JavaScript runs", () => {
   const html = renderToStaticMarkup(
-    <form>
-      <PasskeyButton
-        ceremony="authenticate"
-        getOptions={async () => ({})}
-        label="Sign in with a passkey"
-        otherWay="Sign in with your username and password instead."
-      />
-    </form>,
+    <NextIntlClientProvider locale="en" messages={MESSAGES.en} timeZone="UTC">
+      <form>
+        <PasskeyButton
+          ceremony="authenticate"
+          getOptions={async () => ({})}
+          label="Sign in with a passkey"
+          otherWay="Sign in with your username and password instead."
+        />
+      </form>
+    </NextIntlClientProvider>,
   );
 
   it("says in <noscript> that passkeys need JavaScript, and names the other way in", () => {

@@ -10,9 +10,10 @@ import {
   startAuthentication,
   startRegistration,
 } from "@simplewebauthn/browser";
+import { useTranslations } from "next-intl";
 import { type MouseEvent, useEffect, useId, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
-import { PASSKEY_TEXT, passkeyFailureMessage } from "./passkey-messages";
+import { type PasskeyCeremony, passkeyFailure } from "./passkey-messages";
 
 /** What an options action answers (a formAction with no fields): the options, or a refusal to show. */
 type OptionsState<O> = { error?: string; result?: O };
@@ -32,6 +33,8 @@ export type PasskeyButtonProps = Ceremony & {
 
 export function PasskeyButton(props: PasskeyButtonProps) {
   const { label, fieldName = "response", otherWay } = props;
+  const t = useTranslations("signIn.passkey");
+  const failureMessage = (error: unknown, ceremony: PasskeyCeremony) => t(passkeyFailure(error, ceremony));
   const statusId = useId();
   const answer = useRef<HTMLInputElement>(null);
   const { pending } = useFormStatus();
@@ -47,8 +50,8 @@ export function PasskeyButton(props: PasskeyButtonProps) {
   // Once the form's action has answered, the answer sent is spent: never send it again.
   useEffect(() => {
     if (!pending && answer.current) answer.current.value = "";
-    if (!pending) setStatus((s) => (s === PASSKEY_TEXT.checking ? "" : s));
-  }, [pending]);
+    if (!pending) setStatus((s) => (s === t("checking") ? "" : s));
+  }, [pending, t]);
 
   const fail = (text: string) => {
     setStatus(otherWay ? `${text} ${otherWay}` : text);
@@ -57,26 +60,26 @@ export function PasskeyButton(props: PasskeyButtonProps) {
 
   async function ceremony(button: HTMLButtonElement) {
     setBusy(true);
-    setStatus(PASSKEY_TEXT.preparing);
+    setStatus(t("preparing"));
     let json: string;
     try {
       if (props.ceremony === "register") {
         const state = await props.getOptions();
-        if (!state.result) return fail(state.error ?? passkeyFailureMessage(null, "register"));
-        setStatus(PASSKEY_TEXT.register);
+        if (!state.result) return fail(state.error ?? failureMessage(null, "register"));
+        setStatus(t("register"));
         json = JSON.stringify(await startRegistration({ optionsJSON: state.result }));
       } else {
         const state = await props.getOptions();
-        if (!state.result) return fail(state.error ?? passkeyFailureMessage(null, "authenticate"));
-        setStatus(PASSKEY_TEXT.authenticate);
+        if (!state.result) return fail(state.error ?? failureMessage(null, "authenticate"));
+        setStatus(t("authenticate"));
         json = JSON.stringify(await startAuthentication({ optionsJSON: state.result }));
       }
     } catch (error) {
-      return fail(passkeyFailureMessage(error, props.ceremony));
+      return fail(failureMessage(error, props.ceremony));
     }
-    if (!answer.current) return fail(passkeyFailureMessage(null, props.ceremony));
+    if (!answer.current) return fail(failureMessage(null, props.ceremony));
     answer.current.value = json;
-    setStatus(PASSKEY_TEXT.checking);
+    setStatus(t("checking"));
     setBusy(false);
     button.form?.requestSubmit(button);
   }
@@ -103,10 +106,10 @@ export function PasskeyButton(props: PasskeyButtonProps) {
       )}
       {/* A live region without the status role: the page's own notices stay the one status a page has. */}
       <p id={statusId} aria-live="polite" aria-atomic="true" className="passkey-status">
-        {supported === false ? [PASSKEY_TEXT.unsupported, otherWay].filter(Boolean).join(" ") : status}
+        {supported === false ? [t("unsupported"), otherWay].filter(Boolean).join(" ") : status}
       </p>
       <noscript>
-        <p>{[PASSKEY_TEXT.noScript, otherWay].filter(Boolean).join(" ")}</p>
+        <p>{[t("noScript"), otherWay].filter(Boolean).join(" ")}</p>
       </noscript>
     </div>
   );

@@ -2,6 +2,7 @@
 // "Sign in with a passkey", and a passkey as the second step: a form whose only input is the browser's answer,
 // which the passkey button fills in and submits (app/_components/passkey-button.tsx). Passkeys need JavaScript;
 // the button says so, and names the other way in, without it.
+import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import type { PasskeyOptionsState, PasskeySignInState } from "@/app/_lib/passkey-actions";
 import { ErrorSummary } from "./error-summary";
@@ -20,17 +21,16 @@ export function PasskeySignInForm({
   otherWay: string;
   offerTrust?: boolean;
 }) {
+  const t = useTranslations("signIn");
   const [state, action] = useActionState<PasskeySignInState, FormData>(serverAction, {});
   const trustId = useId();
   return (
     <form action={action} noValidate>
-      <ErrorSummary errors={state.errors} message={state.error} labels={{ response: "Passkey" }} />
+      <ErrorSummary errors={state.errors} message={state.error} labels={{ response: t("passkey.label") }} />
       {offerTrust && (
         <div className="checkbox">
           <input type="checkbox" id={trustId} name="remember" defaultChecked={state.values?.remember === "on"} />
-          <label htmlFor={trustId}>
-            Trust this device for 30 days (do not tick this on a shared or public computer)
-          </label>
+          <label htmlFor={trustId}>{t("secondStep.trust")}</label>
         </div>
       )}
       <PasskeyButton

@@ -1,5 +1,6 @@
 "use client";
 // A password input with a show/hide toggle; paste is never blocked.
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 export function PasswordField({
@@ -15,6 +16,7 @@ export function PasswordField({
   errors?: string[];
   hint?: string;
 }) {
+  const t = useTranslations("signIn.field");
   const [shown, setShown] = useState(false);
   const describedBy = [hint ? `${name}-hint` : null, errors?.length ? `${name}-error` : null].filter(Boolean).join(" ");
   return (
@@ -27,7 +29,7 @@ export function PasswordField({
       )}
       {errors?.length ? (
         <p className="field-error" id={`${name}-error`}>
-          <span className="visually-hidden">Error: </span>
+          <span className="visually-hidden">{t("errorPrefix")}</span>
           {errors[0]}
         </p>
       ) : null}
@@ -49,8 +51,8 @@ export function PasswordField({
           aria-pressed={shown}
           onClick={() => setShown((s) => !s)}
         >
-          {shown ? "Hide" : "Show"}
-          <span className="visually-hidden"> password</span>
+          {shown ? t("hide") : t("show")}
+          <span className="visually-hidden">{t("passwordSuffix")}</span>
         </button>
       </div>
     </div>

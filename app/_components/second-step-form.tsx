@@ -1,6 +1,7 @@
 "use client";
 // The code form of a sign-in's second step, for staff and patients: one code field, and for patients the choice
 // to trust this browser for 30 days.
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { SecondStepState } from "@/app/_lib/second-step-action";
 import { CodeField } from "./code-field";
@@ -19,6 +20,7 @@ export function SecondStepForm({
   hint: string;
   offerTrust?: boolean;
 }) {
+  const t = useTranslations("signIn.secondStep");
   const [state, action, pending] = useActionState<SecondStepState, FormData>(serverAction, {});
   return (
     <form action={action} noValidate>
@@ -28,13 +30,11 @@ export function SecondStepForm({
       {offerTrust && (
         <div className="checkbox">
           <input type="checkbox" id="remember" name="remember" defaultChecked={state.values?.remember === "on"} />
-          <label htmlFor="remember">
-            Trust this device for 30 days (do not tick this on a shared or public computer)
-          </label>
+          <label htmlFor="remember">{t("trust")}</label>
         </div>
       )}
       <button type="submit" className="button" disabled={pending}>
-        {pending ? "Checking…" : "Continue"}
+        {pending ? t("checking") : t("continue")}
       </button>
     </form>
   );

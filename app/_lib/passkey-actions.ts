@@ -5,7 +5,8 @@ import "server-only";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { after } from "next/server";
 import { getDb } from "@/db/client";
-import { SIGN_IN_TIMED_OUT } from "@/app/_components/sign-in-timed-out";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translator } from "@/lib/i18n/translator";
 import { finishSignIn } from "@/lib/auth/finish-sign-in";
 import { findPendingSignIn } from "@/lib/auth/pending-sign-in";
 import { currentPendingSignIn, pendingSignInToken } from "@/lib/auth/pending-sign-in-cookie";
@@ -16,15 +17,13 @@ import { trustDevice } from "@/lib/second-factor/trusted-device";
 import { passkeyAssertionSchema, passkeySecondStepSchema } from "@/lib/validation/passkey";
 import { formAction } from "./form-action";
 import type { FormState } from "./form-state";
+import en from "@/messages/en/signIn.json";
 
 export type PasskeyOptionsState = FormState<never, PublicKeyCredentialRequestOptionsJSON>;
 export type PasskeySignInState = FormState<"response" | "remember">;
 
-export const PASSKEY_BUSY = "Too many passkey attempts from this network. Wait a few minutes and try again.";
-export const PASSKEY_REFUSED =
-  "That passkey could not sign you in. Try again with the passkey you added for this site, or sign in with your password.";
-export const PASSKEY_SECOND_STEP_REFUSED =
-  "That passkey did not work. Try again with the passkey you added for this account, or use another way below.";
+/** English, for the staff set-up page's own action; the actions below answer in the request's language. */
+export const PASSKEY_BUSY = en.passkey.busy;
 
 /**
  * The options for a passkey ceremony: for "Sign in with a passkey" (any passkey of ours the browser holds), or for
@@ -32,16 +31,17 @@ export const PASSKEY_SECOND_STEP_REFUSED =
  */
 export function passkeyOptionsAction(kind: "staff" | "patient", opts: { pending: boolean }) {
   return formAction({ caller: "public", fields: {} }, async (_input, context): Promise<PasskeyOptionsState> => {
+    const t = translator(await requestLocale(), "signIn");
     const pending = opts.pending ? await currentPendingSignIn(kind) : null;
     if (opts.pending && (!pending || pending.passed || pending.purpose !== "second_step"))
-      return { error: SIGN_IN_TIMED_OUT };
+      return { error: t("timedOut.message") };
     const options = await startPasskeySignIn(await getDb(), {
       kind,
       address: await context.ipHash(),
       now: new Date(),
       pending: pending ?? undefined,
     });
-    return options ? { result: options } : { error: PASSKEY_BUSY };
+    return options ? { result: options } : { error: t("passkey.busy") };
   });
 }
 
@@ -58,13 +58,12 @@ export function passkeySignInAction(kind: "staff" | "patient", home: string) {
         defer: after,
       });
       if (step.outcome === "done") await finishSignIn(step.token, home);
+      const t = translator(await requestLocale(), "signIn");
       if (step.outcome === "access_off") {
         const { PRACTICE_NAME, PRACTICE_PHONE } = getConfig();
-        return {
-          error: `Your Patient Portal access is turned off. Please call ${PRACTICE_NAME} at ${PRACTICE_PHONE} to turn it back on.`,
-        };
+        return { error: t("login.accessOff", { practice: PRACTICE_NAME, phone: PRACTICE_PHONE }) };
       }
-      return { error: PASSKEY_REFUSED };
+      return { error: t("passkey.refused") };
     },
   );
 }
@@ -74,12 +73,14 @@ export function passkeySecondStepAction(kind: "staff" | "patient", home: string)
   return formAction(
     { caller: "public", fields: { response: "secret", remember: "checkbox" }, schema: passkeySecondStepSchema },
     async (input, context): Promise<PasskeySignInState> => {
+      const t = translator(await requestLocale(), "signIn");
+      const timedOut = t("timedOut.message");
       const db = await getDb();
       const now = new Date();
       const token = await pendingSignInToken();
       const pending = await findPendingSignIn(db, { token, now });
       if (!token || !pending || pending.owner.kind !== kind || pending.passed || pending.purpose !== "second_step")
-        return { error: SIGN_IN_TIMED_OUT };
+        return { error: timedOut };
       const passed = await passkeySecondStep(db, {
         pending,
         response: input.response,
@@ -87,13 +88,13 @@ export function passkeySecondStepAction(kind: "staff" | "patient", home: string)
         now,
         defer: after,
       });
-      if (!passed) return { error: PASSKEY_SECOND_STEP_REFUSED };
+      if (!passed) return { error: t("passkey.secondStepRefused") };
       if (pending.owner.kind === "patient" && input.remember)
         await setTrustedDeviceCookie(
           await db.transaction((tx) => trustDevice(tx, { patientId: pending.owner.id, now })),
         );
       await finishSignIn(token, home);
-      return { error: SIGN_IN_TIMED_OUT };
+      return { error: timedOut };
     },
   );
 }

@@ -8,6 +8,7 @@ import { getConfig } from "@/lib/config";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
+import type { Locale } from "@/lib/i18n/locales";
 import { checkNewPassword } from "@/lib/passwords/check-new-password";
 import { patientPasswordMinimum } from "@/lib/passwords/patient-password-minimum";
 import { consumeToken } from "@/lib/tokens/consume-token";
@@ -27,7 +28,7 @@ export type SetPasswordResult =
 
 export async function setPasswordWithLink(
   db: Db,
-  opts: { token: string; purpose: "setup" | "reset"; username?: string; password: string; now: Date },
+  opts: { token: string; purpose: "setup" | "reset"; username?: string; password: string; now: Date; locale?: Locale },
 ): Promise<SetPasswordResult> {
   const link = await inspectAccountLink(db, opts.token, opts.now);
   if (link.state !== "valid" || link.purpose !== opts.purpose) {
@@ -52,6 +53,7 @@ export async function setPasswordWithLink(
     password: opts.password,
     minLength: await patientPasswordMinimum(db, link.patientId),
     context: { username, lastName: link.lastName, email: link.email, practiceName: getConfig().PRACTICE_NAME },
+    locale: opts.locale,
   });
   if (!check.ok) return { ok: false, reason: "password", message: check.message };
   const passwordHash = await hashPassword(check.normalized);

@@ -153,3 +153,34 @@ describe("messages", () => {
     }
   });
 });
+
+describe("in Spanish", () => {
+  it("gives the hint and each refusal in Spanish, with the same numbers", () => {
+    expect(passwordHint(15, "es")).toMatch(/^Use al menos 15 caracteres\./);
+    expect(passwordHint(4, "es")).toContain("al menos 8 caracteres");
+    const es = (password: string, context?: PasswordContext) =>
+      checkNewPassword({ password, minLength: 15, context, locale: "es" });
+    expect(es(chars(14))).toMatchObject({
+      reason: "too_short",
+      message: "Su contraseña debe tener al menos 15 caracteres.",
+    });
+    expect(es(chars(129))).toMatchObject({
+      reason: "too_long",
+      message: "Su contraseña debe tener 128 caracteres o menos.",
+    });
+    expect(es("a".repeat(15))).toMatchObject({
+      reason: "repeated",
+      message: expect.stringMatching(/^Esta contraseña repite/),
+    });
+    expect(es("the jsmith family picnic", { username: "jsmith" })).toMatchObject({
+      reason: "contains_personal",
+      message: "Su contraseña no debe contener su nombre de usuario.",
+    });
+  });
+
+  it("stays English unless a language is given (staff pages)", () => {
+    expect(checkNewPassword({ password: chars(14), minLength: 15 })).toMatchObject({
+      message: "Your password must be at least 15 characters.",
+    });
+  });
+});

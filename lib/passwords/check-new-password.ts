@@ -1,5 +1,7 @@
 // New-password rules from NIST SP 800-63B rev. 4: length limits, a blocklist and
 // context words only. No composition rules: they push people to "Password1!".
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { isCommonPassword } from "./common-passwords";
 
 export const DEFAULT_MIN_PASSWORD_LENGTH = 15;
@@ -25,8 +27,9 @@ export function effectiveMinLength(minLength: number): number {
   return Math.min(MAX_PASSWORD_LENGTH, Math.max(MIN_PASSWORD_LENGTH_FLOOR, Math.floor(minLength)));
 }
 
-export function passwordHint(minLength: number): string {
-  return `Use at least ${effectiveMinLength(minLength)} characters. A few unrelated words make a strong password that is easy to remember.`;
+/** The guidance shown under a new-password box, in the page's language (English unless told). */
+export function passwordHint(minLength: number, locale: Locale = DEFAULT_LOCALE): string {
+  return translator(locale, "passwords")("hint", { min: effectiveMinLength(minLength) });
 }
 
 // Users count what they see, so count code points: an emoji is one character, not two.
@@ -41,11 +44,12 @@ const fold = (s: string) =>
     .normalize("NFKC")
     .toLowerCase();
 
+// Each context word's refusal, as its key in messages/<locale>/passwords.json.
 const CONTEXT_MESSAGES = {
-  username: "Your password must not contain your username.",
-  lastName: "Your password must not contain your last name.",
-  email: "Your password must not contain your email address.",
-  practiceName: "Your password must not contain the name of your practice.",
+  username: "containsUsername",
+  lastName: "containsLastName",
+  email: "containsEmail",
+  practiceName: "containsPracticeName",
 } as const;
 
 function contextWords(context: PasswordContext): [keyof typeof CONTEXT_MESSAGES, string][] {
@@ -69,45 +73,40 @@ function containsContextWord(lowered: string, folded: string, word: string): boo
   );
 }
 
-const refuse = (reason: PasswordRefusal, message: string): PasswordCheck => ({ ok: false, reason, message });
-
 /**
  * Checks a password a user is choosing. On success returns the NFKC form, which is
  * what must be hashed so the same password typed on another keyboard still matches.
- * Messages never include the password.
+ * Messages are in `locale` (English unless told) and never include the password.
  */
 export function checkNewPassword(opts: {
   password: string;
   minLength: number;
   context?: PasswordContext;
+  locale?: Locale;
 }): PasswordCheck {
+  const t = translator(opts.locale ?? DEFAULT_LOCALE, "passwords");
+  const refuse = (reason: PasswordRefusal, message: string): PasswordCheck => ({ ok: false, reason, message });
   const min = effectiveMinLength(opts.minLength);
-  const tooLong = refuse("too_long", `Your password must be ${MAX_PASSWORD_LENGTH} characters or fewer.`);
+  const tooLong = refuse("too_long", t("tooLong", { max: MAX_PASSWORD_LENGTH }));
 
   // Cheap guard before normalising: NFKC can expand input, so bound the work first.
   if (opts.password.length > MAX_PASSWORD_LENGTH * 4) return tooLong;
   const normalized = opts.password.normalize("NFKC");
   const length = codePoints(normalized);
   if (length > MAX_PASSWORD_LENGTH) return tooLong;
-  if (length < min) return refuse("too_short", `Your password must be at least ${min} characters.`);
+  if (length < min) return refuse("too_short", t("tooShort", { min }));
 
   const lowered = normalized.toLowerCase();
   if (new Set(lowered).size === 1) {
-    return refuse(
-      "repeated",
-      "This password repeats a single character, which makes it easy to guess. Try a few unrelated words instead.",
-    );
+    return refuse("repeated", t("repeated"));
   }
   if (isCommonPassword(normalized)) {
-    return refuse(
-      "common",
-      "This password is too common. Choose something harder to guess, like a few unrelated words.",
-    );
+    return refuse("common", t("common"));
   }
 
   const folded = fold(lowered);
   for (const [field, word] of contextWords(opts.context ?? {})) {
-    if (containsContextWord(lowered, folded, word)) return refuse("contains_personal", CONTEXT_MESSAGES[field]);
+    if (containsContextWord(lowered, folded, word)) return refuse("contains_personal", t(CONTEXT_MESSAGES[field]));
   }
   return { ok: true, normalized };
 }

@@ -1,5 +1,6 @@
 // Shared field schemas: normalisation happens here so every caller sees the same input.
 import { z } from "zod";
+import { validationKey } from "@/lib/i18n/localize-message";
 import { MAX_PASSWORD_LENGTH } from "@/lib/passwords/check-new-password";
 
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
@@ -15,7 +16,8 @@ export const emailField = z
 
 // Measured as the password is checked and hashed (NFKC code points, docs/security.md P2), so every password
 // that can be chosen can also be typed at sign-in; the raw cap stops huge pastes before any work.
-const tooLong = `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`;
+// The words name MAX_PASSWORD_LENGTH; fields.test.ts keeps them equal.
+const tooLong = validationKey("passwordTooLong");
 /** A password field, with the form's own words for a blank box. */
 export const passwordField = (empty: string) =>
   z
@@ -25,7 +27,7 @@ export const passwordField = (empty: string) =>
     .refine((p) => [...p.normalize("NFKC")].length <= MAX_PASSWORD_LENGTH, tooLong);
 
 /** A password typed to sign in. */
-export const passwordInput = passwordField("Enter your password");
+export const passwordInput = passwordField(validationKey("enterPassword"));
 
 // zod's ISO date check knows each month's length and the leap years.
 const isoDate = z.iso.date();

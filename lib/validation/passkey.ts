@@ -3,6 +3,7 @@
 // database or crypto work. Fields we never use (extension outputs) are dropped, never stored.
 import type { AuthenticatorTransportFuture } from "@simplewebauthn/server";
 import { z } from "zod";
+import { validationKey } from "@/lib/i18n/localize-message";
 import { UNSAFE_TEXT } from "./patient-record";
 
 export const PASSKEY_TRANSPORTS = [
@@ -74,7 +75,7 @@ export const authenticationResponseSchema = z.object({
 });
 
 export const PASSKEY_ANSWER_MAX = 64_000;
-export const UNREADABLE_PASSKEY = "Your browser's passkey answer could not be read. Try again.";
+export const UNREADABLE_PASSKEY = validationKey("passkeyUnreadable");
 
 /** A hidden field holding the browser's answer as JSON: one plain message whatever is wrong with it. */
 function passkeyAnswer<S extends z.ZodType>(schema: S) {
@@ -106,8 +107,8 @@ export const passkeyNameField = z.unknown().transform((raw, ctx) => {
     ctx.addIssue({ code: "custom", message });
     return z.NEVER;
   };
-  if ([...s].length > PASSKEY_NAME_MAX) return fail(`Name must be ${PASSKEY_NAME_MAX} characters or fewer`);
-  if (UNSAFE_TEXT.test(s)) return fail("Name contains characters that are not allowed");
+  if ([...s].length > PASSKEY_NAME_MAX) return fail(validationKey("passkeyNameTooLong"));
+  if (UNSAFE_TEXT.test(s)) return fail(validationKey("passkeyNameNotAllowed"));
   return s;
 });
 

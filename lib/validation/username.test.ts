@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { localizeMessage } from "@/lib/i18n/localize-message";
 import { normalizeUsernameKey, usernameField } from "./username";
 
 describe("usernameField", () => {
@@ -28,7 +29,7 @@ describe("usernameField", () => {
   ])("refuses %j", (input, message) => {
     const result = usernameField.safeParse(input);
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => i.message)).toContain(message);
+    expect(result.error?.issues.map((i) => localizeMessage(i.message, "en"))).toContain(message);
   });
 
   it("refuses non-strings", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
 import { z } from "zod";
+import { localizeMessage, validationKey } from "@/lib/i18n/localize-message";
 import { parseVerificationForm, verificationForm, verificationFormSchema } from "./verification-form";
 import { matchPatient } from "@/lib/verification/match-patient";
 import { normalizeLastName, zip5 } from "@/lib/verification/normalize";
@@ -21,7 +22,8 @@ const errorsOf = (over: Record<string, unknown>) => {
   return r.errors;
 };
 
-const MSG = {
+// The rules report message keys; the English words a patient reads are checked once, below.
+const WORDS = {
   emailMissing: "Enter your email address",
   emailForm: "Enter your email address in the right form, like name@example.com",
   nameMissing: "Enter your last name",
@@ -35,6 +37,27 @@ const MSG = {
   zipMissing: "Enter your ZIP code",
   zipForm: "Enter a 5-digit ZIP code, like 62701 (or ZIP+4, like 62701-1234)",
 };
+const MSG = {
+  emailMissing: validationKey("enterEmail"),
+  emailForm: validationKey("emailWrongForm"),
+  nameMissing: validationKey("enterLastName"),
+  nameLong: validationKey("lastNameTooLong"),
+  nameChars: validationKey("lastNameNotAllowed"),
+  dobMissing: validationKey("enterDateOfBirth"),
+  dobReal: validationKey("dateOfBirthNotReal"),
+  dobPast: validationKey("dateOfBirthInPast"),
+  dobYear: validationKey("yearFourDigits"),
+  dob1900: validationKey("dateOfBirthAfter1900"),
+  zipMissing: validationKey("enterZip"),
+  zipForm: validationKey("zipWrongForm"),
+};
+
+describe("verification form: message words", () => {
+  it("each key reads as plain English", () => {
+    for (const [name, key] of Object.entries(MSG))
+      expect(localizeMessage(key, "en")).toBe(WORDS[name as keyof typeof WORDS]);
+  });
+});
 
 describe("verification form: good input", () => {
   it("cleans a typical submission", () => {

@@ -1,6 +1,7 @@
 // The identity form shared by create account, forgot password and forgot username. Every field
 // reports at most one plain-language message, and nothing a browser (or attacker) posts can throw.
 import { z } from "zod";
+import { validationKey } from "@/lib/i18n/localize-message";
 import { calendarDate, emailField } from "./fields";
 
 export type VerificationField = "email" | "lastName" | "dateOfBirth" | "zip";
@@ -32,8 +33,8 @@ const field = (rule: Rule) =>
   });
 
 const email: Rule = (s) => {
-  const wrongForm = "Enter your email address in the right form, like name@example.com";
-  if (s.trim() === "") return fail("Enter your email address");
+  const wrongForm = validationKey("emailWrongForm");
+  if (s.trim() === "") return fail(validationKey("enterEmail"));
   if (CONTROL.test(s)) return fail(wrongForm);
   const r = emailField.safeParse(s);
   return r.success ? ok(r.data) : fail(wrongForm);
@@ -41,20 +42,20 @@ const email: Rule = (s) => {
 
 const lastName: Rule = (s) => {
   const t = s.trim();
-  if (t === "") return fail("Enter your last name");
-  if (CONTROL.test(s)) return fail("Last name contains characters that are not allowed");
+  if (t === "") return fail(validationKey("enterLastName"));
+  if (CONTROL.test(s)) return fail(validationKey("lastNameNotAllowed"));
   // Length check on the raw size first so a megabyte paste is never spread into an array.
-  if (t.length > 200 || [...t].length > 100) return fail("Last name must be 100 characters or fewer");
+  if (t.length > 200 || [...t].length > 100) return fail(validationKey("lastNameTooLong"));
   // "-" or "." alone would normalise to nothing and could never identify anyone.
-  if (!/\p{L}/u.test(t)) return fail("Enter your last name");
+  if (!/\p{L}/u.test(t)) return fail(validationKey("enterLastName"));
   return ok(t);
 };
 
 const zip: Rule = (s) => {
   const t = s.trim();
-  if (t === "") return fail("Enter your ZIP code");
+  if (t === "") return fail(validationKey("enterZip"));
   if (CONTROL.test(s) || !/^[0-9]{5}(-[0-9]{4})?$/.test(t)) {
-    return fail("Enter a 5-digit ZIP code, like 62701 (or ZIP+4, like 62701-1234)");
+    return fail(validationKey("zipWrongForm"));
   }
   return ok(t);
 };
@@ -66,11 +67,11 @@ function dateOfBirth(today: Date | undefined) {
       return z.NEVER;
     };
     const [month, day, year] = [raw.month.trim(), raw.day.trim(), raw.year.trim()];
-    const realDate = "Date of birth must be a real date";
-    if (!month || !day || !year) return issue("Enter your date of birth");
+    const realDate = validationKey("dateOfBirthNotReal");
+    if (!month || !day || !year) return issue(validationKey("enterDateOfBirth"));
     if (CONTROL.test(raw.month + raw.day + raw.year)) return issue(realDate);
-    if (!/^[0-9]{4}$/.test(year)) return issue("Enter the year as 4 digits, like 1980");
-    if (Number(year) < 1900) return issue("Date of birth must be after 1900");
+    if (!/^[0-9]{4}$/.test(year)) return issue(validationKey("yearFourDigits"));
+    if (Number(year) < 1900) return issue(validationKey("dateOfBirthAfter1900"));
     if (!/^[0-9]{1,2}$/.test(month) || !/^[0-9]{1,2}$/.test(day)) return issue(realDate);
     const iso = calendarDate(year, month, day);
     if (!iso) return issue(realDate);
@@ -78,7 +79,7 @@ function dateOfBirth(today: Date | undefined) {
     // "Today" is taken at parse time so a long-running server never uses a stale date. It is the
     // UTC date, which is never behind a US patient's local date, so a true birth date always passes.
     const now = today && !Number.isNaN(today.getTime()) ? today : new Date();
-    if (iso > now.toISOString().slice(0, 10)) return issue("Date of birth must be in the past");
+    if (iso > now.toISOString().slice(0, 10)) return issue(validationKey("dateOfBirthInPast"));
     return iso;
   });
 }

@@ -1,26 +1,40 @@
 // The one confirmation every verification form shows, whatever our records say.
+import { useTranslations } from "next-intl";
 import { getConfig } from "@/lib/config";
-import { linkLifetime } from "@/lib/tokens/link-lifetime";
+import { type LinkKind, linkLifetime } from "@/lib/tokens/link-lifetime";
 
-export function SentConfirmation({ what, secondStep = false }: { what: string; secondStep?: boolean }) {
+/** What the form asked for: it names what may have been sent, never whether it was. */
+export type SentWhat = "setup" | "reset" | "username" | "secondStep";
+
+export function SentConfirmation({ what }: { what: SentWhat }) {
   const { PRACTICE_NAME, PRACTICE_PHONE } = getConfig();
+  const t = useTranslations("verification.sent");
+  // The lifetime in words of the page's language, from the configured length.
+  const lifetime = (kind: LinkKind) => {
+    const minutes = Math.round(linkLifetime(kind).ms / 60_000);
+    return minutes % 60 === 0 ? t("hours", { count: minutes / 60 }) : t("minutes", { count: minutes });
+  };
   return (
     <>
-      <h2>Check your email</h2>
-      <p>If the details you entered match our records, we have sent {what} to the email address you entered.</p>
+      <h2>{t("title")}</h2>
+      <p>{t("matched", { what })}</p>
       <ul>
-        <li>It can take a few minutes to arrive. Check your spam or junk folder too.</li>
+        <li>{t("arrival")}</li>
         {/* The page cannot know which email went out (it must not: docs/security.md V1), so it names the
             lifetime of each kind of link, as configured. */}
         <li>
-          If the email has a link, use it soon: a link to set up your account works for{" "}
-          {linkLifetime("setup_self_service").words}, and a link to{" "}
-          {secondStep ? "remove your second sign-in step" : "choose a new password"} for {linkLifetime("reset").words}.
+          {t("lifetimes", {
+            setup: lifetime("setup_self_service"),
+            reset: lifetime("reset"),
+            secondStep: what === "secondStep" ? "yes" : "no",
+          })}
         </li>
         <li>
-          If nothing arrives, call {PRACTICE_NAME} at{" "}
-          <a href={`tel:${PRACTICE_PHONE.replace(/[^\d+]/g, "")}`}>{PRACTICE_PHONE}</a>. We can check the details we
-          have on file and send you an invitation.
+          {t.rich("nothing", {
+            practice: PRACTICE_NAME,
+            phone: PRACTICE_PHONE,
+            call: (number) => <a href={`tel:${PRACTICE_PHONE.replace(/[^\d+]/g, "")}`}>{number}</a>,
+          })}
         </li>
       </ul>
     </>

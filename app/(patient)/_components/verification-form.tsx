@@ -1,6 +1,7 @@
 "use client";
 // The four-item form shared by "create my account", "forgot password" and "forgot username". After a valid
 // submission it shows the same confirmation whatever our records say.
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { Field } from "@/app/_components/field";
@@ -9,8 +10,6 @@ import type { VerificationField, VerificationInput } from "@/lib/validation/veri
 
 /** What the three verification actions answer: field errors and values, or that the request was taken. */
 export type VerificationState = FormState<VerificationInput | VerificationField, { submitted: true }>;
-
-const LABELS = { email: "Email", lastName: "Last name", dateOfBirth: "Date of birth", zip: "ZIP code" };
 
 export function VerificationForm({
   action,
@@ -21,6 +20,9 @@ export function VerificationForm({
   submitLabel: string;
   confirmation: React.ReactNode;
 }) {
+  const t = useTranslations("verification.form");
+  const tField = useTranslations("signIn.field");
+  const labels = { email: t("email"), lastName: t("lastName"), dateOfBirth: t("dateOfBirth"), zip: t("zip") };
   const [state, formAction, pending] = useActionState(action, {});
   if (state.result?.submitted)
     return (
@@ -32,19 +34,19 @@ export function VerificationForm({
   const dobError = state.errors?.dateOfBirth;
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary errors={state.errors} message={state.error} labels={LABELS} />
+      <ErrorSummary errors={state.errors} message={state.error} labels={labels} />
       <Field
         name="email"
-        label="Email"
+        label={labels.email}
         type="email"
         autoComplete="email"
         defaultValue={v.email}
         errors={state.errors?.email}
-        hint="The email address the practice has for you."
+        hint={t("emailHint")}
       />
       <Field
         name="lastName"
-        label="Last name"
+        label={labels.lastName}
         autoComplete="family-name"
         defaultValue={v.lastName}
         errors={state.errors?.lastName}
@@ -53,19 +55,19 @@ export function VerificationForm({
         className={dobError?.length ? "field dob field-invalid" : "field dob"}
         aria-describedby={`dob-hint${dobError?.length ? " dateOfBirth-error" : ""}`}
       >
-        <legend>Date of birth</legend>
+        <legend>{labels.dateOfBirth}</legend>
         <p className="hint" id="dob-hint">
-          For example, 3 27 1980
+          {t("dateOfBirthHint")}
         </p>
         {dobError?.length ? (
           <p className="field-error" id="dateOfBirth-error">
-            <span className="visually-hidden">Error: </span>
+            <span className="visually-hidden">{tField("errorPrefix")}</span>
             {dobError[0]}
           </p>
         ) : null}
         <div className="dob-parts">
           <div>
-            <label htmlFor="dateOfBirth">Month</label>
+            <label htmlFor="dateOfBirth">{t("month")}</label>
             <input
               id="dateOfBirth"
               name="dobMonth"
@@ -78,7 +80,7 @@ export function VerificationForm({
             />
           </div>
           <div>
-            <label htmlFor="dobDay">Day</label>
+            <label htmlFor="dobDay">{t("day")}</label>
             <input
               id="dobDay"
               name="dobDay"
@@ -91,7 +93,7 @@ export function VerificationForm({
             />
           </div>
           <div>
-            <label htmlFor="dobYear">Year</label>
+            <label htmlFor="dobYear">{t("year")}</label>
             <input
               id="dobYear"
               name="dobYear"
@@ -107,14 +109,14 @@ export function VerificationForm({
       </fieldset>
       <Field
         name="zip"
-        label="ZIP code"
+        label={labels.zip}
         autoComplete="postal-code"
         defaultValue={v.zip}
         errors={state.errors?.zip}
-        hint="5 digits, like 62701, or ZIP+4, like 62701-1234."
+        hint={t("zipHint")}
       />
       <button type="submit" className="button" disabled={pending}>
-        {pending ? "Sending…" : submitLabel}
+        {pending ? t("sending") : submitLabel}
       </button>
     </form>
   );

@@ -1,25 +1,27 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { VerificationForm } from "../_components/verification-form";
 import { SentConfirmation } from "../_components/sent-confirmation";
 import { requestPasswordReset } from "./actions";
 
-export const metadata = { title: "Reset your password" };
+export async function generateMetadata() {
+  const t = await getTranslations("verification.forgotPassword");
+  return { title: t("title") };
+}
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations("verification");
   return (
     <main id="main" className="narrow">
-      <h1>Reset your password</h1>
-      <p>
-        Enter your details exactly as the practice has them. When all four match, we email you a link to choose a new
-        password.
-      </p>
+      <h1>{t("forgotPassword.title")}</h1>
+      <p>{t("forgotPassword.intro")}</p>
       <VerificationForm
         action={requestPasswordReset}
-        submitLabel="Send me a link"
-        confirmation={<SentConfirmation what="a link to reset your password" />}
+        submitLabel={t("form.sendLink")}
+        confirmation={<SentConfirmation what="reset" />}
       />
       <p>
-        <Link href="/login">Back to sign in</Link>
+        <Link href="/login">{t("form.backToSignIn")}</Link>
       </p>
     </main>
   );

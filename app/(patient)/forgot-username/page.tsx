@@ -1,22 +1,27 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { VerificationForm } from "../_components/verification-form";
 import { SentConfirmation } from "../_components/sent-confirmation";
 import { requestUsername } from "./actions";
 
-export const metadata = { title: "Find your username" };
+export async function generateMetadata() {
+  const t = await getTranslations("verification.forgotUsername");
+  return { title: t("title") };
+}
 
-export default function ForgotUsernamePage() {
+export default async function ForgotUsernamePage() {
+  const t = await getTranslations("verification");
   return (
     <main id="main" className="narrow">
-      <h1>Find your username</h1>
-      <p>Enter your details exactly as the practice has them. When all four match, we email you your username.</p>
+      <h1>{t("forgotUsername.title")}</h1>
+      <p>{t("forgotUsername.intro")}</p>
       <VerificationForm
         action={requestUsername}
-        submitLabel="Email me my username"
-        confirmation={<SentConfirmation what="your username" />}
+        submitLabel={t("forgotUsername.submit")}
+        confirmation={<SentConfirmation what="username" />}
       />
       <p>
-        <Link href="/login">Back to sign in</Link>
+        <Link href="/login">{t("form.backToSignIn")}</Link>
       </p>
     </main>
   );

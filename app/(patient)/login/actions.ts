@@ -18,10 +18,9 @@ import { setPendingSignInCookie } from "@/lib/auth/pending-sign-in-cookie";
 import { patientPasswordStep } from "@/lib/auth/password-step";
 import { readTrustedDeviceCookie } from "@/lib/auth/trusted-device-cookie";
 import { getConfig } from "@/lib/config";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translator } from "@/lib/i18n/translator";
 import { patientSignInSchema } from "@/lib/validation/patient-sign-in";
-
-const NOT_RIGHT =
-  "Username or password is not right. Check them and try again, or use the links below if you forgot them.";
 
 const signInForm = formAction(
   { caller: "public", fields: { username: "text", password: "secret" }, schema: patientSignInSchema },
@@ -33,21 +32,20 @@ const signInForm = formAction(
       now: new Date(),
       defer: after,
     });
+    const t = translator(await requestLocale(), "signIn");
     switch (step.outcome) {
       case "access_off": {
         const { PRACTICE_NAME, PRACTICE_PHONE } = getConfig();
-        return {
-          error: `Your Patient Portal access is turned off. Please call ${PRACTICE_NAME} at ${PRACTICE_PHONE} to turn it back on.`,
-        };
+        return { error: t("login.accessOff", { practice: PRACTICE_NAME, phone: PRACTICE_PHONE }) };
       }
       case "done":
         await finishSignIn(step.token, "/portal");
-        return { error: NOT_RIGHT };
+        return { error: t("login.notRight") };
       case "second_step":
         await setPendingSignInCookie(step.token);
         return redirect("/login/second-step");
       default:
-        return { error: NOT_RIGHT };
+        return { error: t("login.notRight") };
     }
   },
 );

@@ -1,57 +1,54 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { currentPatient } from "@/lib/auth/dal";
 import { readFlash, type Flash } from "@/lib/http/flash";
 import { PasskeySignInForm } from "@/app/_components/passkey-sign-in-form";
 import { patientPasskeyOptions, signInPatientWithPasskey } from "./actions";
 import { PatientSignInForm } from "./sign-in-form";
 
-export const metadata = { title: "Sign in" };
-
-const FLASH_TEXT: Record<Flash["kind"], string> = {
-  account_created: "Your account is ready. Sign in with your new username and password.",
-  password_reset: "Your password has been changed. Sign in with your new password.",
-  password_changed: "Your password has been changed. Sign in again with your new password.",
-  signed_out: "You have signed out.",
-  session_ended: "You were signed out because you were inactive for a while. Sign in again to continue.",
-};
+export async function generateMetadata() {
+  const t = await getTranslations("signIn.login");
+  return { title: t("title") };
+}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
   if (await currentPatient()) redirect("/portal");
   const idle = (await searchParams).reason === "idle";
   const flash: Flash | null = idle ? { kind: "session_ended" } : await readFlash();
+  const t = await getTranslations("signIn");
   return (
     <main id="main" className="narrow">
-      <h1>Sign in to your Patient Portal</h1>
+      <h1>{t("login.heading")}</h1>
       {flash && (
         <p className="notice" role="status">
-          {FLASH_TEXT[flash.kind]}
+          {t(`flash.${flash.kind}`)}
         </p>
       )}
       <PatientSignInForm username={flash?.username} />
       <section aria-labelledby="passkey-sign-in-title" className="passkey-sign-in">
-        <h2 id="passkey-sign-in-title">Or use a passkey</h2>
-        <p>If you added a passkey to your Patient Portal account, use it instead of your username and password.</p>
+        <h2 id="passkey-sign-in-title">{t("login.passkeyTitle")}</h2>
+        <p>{t("login.passkeyIntro")}</p>
         <PasskeySignInForm
           action={signInPatientWithPasskey}
           options={patientPasskeyOptions}
-          label="Sign in with a passkey"
-          otherWay="Sign in with your username and password instead."
+          label={t("login.passkeyButton")}
+          otherWay={t("login.passkeyOtherWay")}
         />
       </section>
       <ul className="link-list">
         <li>
-          <Link href="/register">I am a registered patient. Create my Patient Portal account</Link>
+          <Link href="/register">{t("login.register")}</Link>
         </li>
         <li>
-          <Link href="/forgot-password">I forgot my password</Link>
+          <Link href="/forgot-password">{t("login.forgotPassword")}</Link>
         </li>
         <li>
-          <Link href="/forgot-username">I forgot my username</Link>
+          <Link href="/forgot-username">{t("login.forgotUsername")}</Link>
         </li>
       </ul>
       <p className="staff-link">
-        <Link href="/admin/login">Staff sign-in</Link>
+        <Link href="/admin/login">{t("login.staff")}</Link>
       </p>
     </main>
   );

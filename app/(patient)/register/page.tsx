@@ -1,26 +1,26 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { VerificationForm } from "../_components/verification-form";
 import { SentConfirmation } from "../_components/sent-confirmation";
 import { requestAccountSetup } from "./actions";
 
-export const metadata = { title: "Create your Patient Portal account" };
+export async function generateMetadata() {
+  const t = await getTranslations("verification.register");
+  return { title: t("title") };
+}
 
-export default function RegisterPage() {
+export default async function RegisterPage() {
+  const t = await getTranslations("verification");
   return (
     <main id="main" className="narrow">
-      <h1>Create your Patient Portal account</h1>
-      <p>
-        Enter your details exactly as the practice has them. When all four match, we email you a link to choose your
-        username and password.
-      </p>
+      <h1>{t("register.title")}</h1>
+      <p>{t("register.intro")}</p>
       <VerificationForm
         action={requestAccountSetup}
-        submitLabel="Send me a link"
-        confirmation={<SentConfirmation what="a link to set up your account" />}
+        submitLabel={t("form.sendLink")}
+        confirmation={<SentConfirmation what="setup" />}
       />
-      <p>
-        Already have an account? <Link href="/login">Sign in</Link>
-      </p>
+      <p>{t.rich("register.haveAccount", { link: (words) => <Link href="/login">{words}</Link> })}</p>
     </main>
   );
 }

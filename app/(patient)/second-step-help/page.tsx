@@ -1,29 +1,30 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { VerificationForm } from "../_components/verification-form";
 import { SentConfirmation } from "../_components/sent-confirmation";
 import { requestSecondStepHelp } from "./actions";
 
-export const metadata = { title: "Cannot get your sign-in code?" };
+export async function generateMetadata() {
+  const t = await getTranslations("verification.secondStepHelp");
+  return { title: t("title") };
+}
 
-export default function SecondStepHelpPage() {
+export default async function SecondStepHelpPage() {
+  const t = await getTranslations("verification");
   return (
     <main id="main" className="narrow">
-      <h1>Cannot get your sign-in code?</h1>
-      <p>
-        Lost the phone with your authenticator app, or the device with your passkey? Enter your details exactly as the
-        practice has them. When all four match, we email you a link that removes your authenticator app and passkeys
-        from your sign-in. You will need your password to use it.
-      </p>
+      <h1>{t("secondStepHelp.title")}</h1>
+      <p>{t("secondStepHelp.intro")}</p>
       <VerificationForm
         action={requestSecondStepHelp}
-        submitLabel="Send me a link"
-        confirmation={<SentConfirmation what="a link to remove your second sign-in step" secondStep />}
+        submitLabel={t("form.sendLink")}
+        confirmation={<SentConfirmation what="secondStep" />}
       />
       <p>
-        <Link href="/forgot-password">Forgot your password instead?</Link>
+        <Link href="/forgot-password">{t("secondStepHelp.forgotPasswordInstead")}</Link>
       </p>
       <p>
-        <Link href="/login">Back to sign in</Link>
+        <Link href="/login">{t("form.backToSignIn")}</Link>
       </p>
     </main>
   );

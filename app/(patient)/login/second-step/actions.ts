@@ -2,7 +2,6 @@
 // Patient sign-in, second step: a passkey, a code from an authenticator app or one emailed to the address on file.
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { SIGN_IN_TIMED_OUT } from "@/app/_components/sign-in-timed-out";
 import { formAction } from "@/app/_lib/form-action";
 import type { FormState } from "@/app/_lib/form-state";
 import {
@@ -14,6 +13,8 @@ import {
 import { secondStepAction, type SecondStepState } from "@/app/_lib/second-step-action";
 import { currentPendingSignIn } from "@/lib/auth/pending-sign-in-cookie";
 import { sendEmailCode } from "@/lib/second-factor/email-code";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translator } from "@/lib/i18n/translator";
 
 const patientSecondStep = secondStepAction("patient", "/portal");
 
@@ -23,7 +24,7 @@ export async function verifyPatientSecondStep(prev: SecondStepState, form: FormD
 
 const sendCodeForm = formAction({ caller: "public", fields: {} }, async () => {
   const pending = await currentPendingSignIn("patient");
-  if (!pending || pending.passed) return { error: SIGN_IN_TIMED_OUT };
+  if (!pending || pending.passed) return { error: translator(await requestLocale(), "signIn")("timedOut.message") };
   const db = await getDb();
   const sent = await db.transaction((tx) =>
     sendEmailCode(tx, { patientId: pending.owner.id, purpose: "sign_in", now: new Date() }),

@@ -1,4 +1,5 @@
 // Patient sign-in, second step. Only a live pending sign-in (the password was right a moment ago) sees the form.
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { listFactors } from "@/db/queries/second-factors";
 import { PasskeySignInForm } from "@/app/_components/passkey-sign-in-form";
@@ -10,7 +11,10 @@ import { EMAIL_CODE } from "@/lib/second-factor/email-code";
 import { patientSecondStepPasskeyOptions, verifyPatientSecondStep, verifyPatientSecondStepPasskey } from "./actions";
 import { SendCodeButton } from "./send-code-button";
 
-export const metadata = { title: "Sign in: second step" };
+export async function generateMetadata() {
+  const t = await getTranslations("signIn.secondStep");
+  return { title: t("title") };
+}
 
 export default async function PatientSecondStepPage({
   searchParams,
@@ -18,6 +22,7 @@ export default async function PatientSecondStepPage({
   searchParams: Promise<Record<string, unknown>>;
 }) {
   const pending = await currentPendingSignIn("patient");
+  const t = await getTranslations("signIn.secondStep");
   if (!pending || pending.passed) {
     return (
       <main id="main" className="narrow">
@@ -34,18 +39,16 @@ export default async function PatientSecondStepPage({
   const { PRACTICE_NAME, PRACTICE_PHONE } = getConfig();
   return (
     <main id="main" className="narrow">
-      <h1>Confirm it is you</h1>
+      <h1>{t("heading")}</h1>
       {showPasskey && (
         <section aria-labelledby="passkey-step-title">
-          <h2 id="passkey-step-title">Use your passkey</h2>
-          <p>Use the passkey you added for {PRACTICE_NAME}: your fingerprint, face, PIN or security key.</p>
+          <h2 id="passkey-step-title">{t("passkeyTitle")}</h2>
+          <p>{t("passkeyIntro", { practice: PRACTICE_NAME })}</p>
           <PasskeySignInForm
             action={verifyPatientSecondStepPasskey}
             options={patientSecondStepPasskeyOptions}
-            label="Use your passkey"
-            otherWay={
-              kinds.has("totp") || kinds.has("email") ? "Use a code instead, below." : "Get help signing in, below."
-            }
+            label={t("passkeyTitle")}
+            otherWay={kinds.has("totp") || kinds.has("email") ? t("passkeyOtherCode") : t("passkeyOtherHelp")}
             offerTrust
           />
         </section>
@@ -54,51 +57,48 @@ export default async function PatientSecondStepPage({
         <>
           {params.sent === "0" ? (
             <p className="notice" role="status">
-              We could not send another code right now, because several were sent recently. Use the newest code you
-              received, or try again in an hour.
+              {t("tooManyCodes")}
             </p>
           ) : (
-            <p>
-              We emailed a {EMAIL_CODE.digits}-digit code to the email address we have on file for you. It works for{" "}
-              {EMAIL_CODE.minutes} minutes. It can take a minute to arrive; check your spam folder too.
-            </p>
+            <p>{t("emailed", { digits: EMAIL_CODE.digits, minutes: EMAIL_CODE.minutes })}</p>
           )}
           <SecondStepForm
             action={verifyPatientSecondStep}
             method="email_code"
-            label="Code from the email"
-            hint={`${EMAIL_CODE.digits} digits, for example 123456.`}
+            label={t("emailCodeLabel")}
+            hint={t("codeHint", { digits: EMAIL_CODE.digits })}
             offerTrust
           />
-          <SendCodeButton label="Send a new code" />
+          <SendCodeButton label={t("sendNewCode")} />
           {(kinds.has("totp") || hasPasskey) && (
             <p>
-              <a href="/login/second-step">
-                {kinds.has("totp") ? "Use your authenticator app instead" : "Use your passkey instead"}
-              </a>
+              <a href="/login/second-step">{kinds.has("totp") ? t("useAppInstead") : t("usePasskeyInstead")}</a>
             </p>
           )}
         </>
       ) : kinds.has("totp") ? (
         <>
-          {showPasskey && <h2>Or type a code from your authenticator app</h2>}
-          <p>Open the authenticator app on your phone and type the 6-digit code it shows for {PRACTICE_NAME}.</p>
+          {showPasskey && <h2>{t("orAppCode")}</h2>}
+          <p>{t("appIntro", { practice: PRACTICE_NAME })}</p>
           <SecondStepForm
             action={verifyPatientSecondStep}
             method="totp"
-            label="Code from your authenticator app"
-            hint="6 digits, for example 123456."
+            label={t("appCodeLabel")}
+            hint={t("codeHint", { digits: 6 })}
             offerTrust
           />
-          {kinds.has("email") && <SendCodeButton label="Email me a code instead" />}
+          {kinds.has("email") && <SendCodeButton label={t("emailMeInstead")} />}
         </>
       ) : kinds.has("email") ? (
-        <SendCodeButton label="Email me a code instead" />
+        <SendCodeButton label={t("emailMeInstead")} />
       ) : null}
-      <h2>Cannot get a code?</h2>
+      <h2>{t("cannotGetCode")}</h2>
       <p>
-        <a href="/second-step-help">Get help signing in</a> with your email address, last name, date of birth and ZIP
-        code, or call {PRACTICE_NAME} at {PRACTICE_PHONE}.
+        {t.rich("help", {
+          practice: PRACTICE_NAME,
+          phone: PRACTICE_PHONE,
+          link: (words) => <a href="/second-step-help">{words}</a>,
+        })}
       </p>
     </main>
   );
