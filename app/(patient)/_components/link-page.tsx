@@ -1,5 +1,6 @@
 // The page behind an emailed setup or reset link. Opening it only reads: nothing is used up until the form
 // is submitted, so mail scanners that fetch links do no harm.
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { passwordHint } from "@/lib/passwords/check-new-password";
 import { patientPasswordMinimum } from "@/lib/passwords/patient-password-minimum";
@@ -22,21 +23,18 @@ export async function LinkPage({
   const link = await inspectAccountLink(db, token, new Date());
   if (link.state !== "valid") return <LinkProblem state={link.state} purpose={link.purpose ?? purpose} />;
   if (link.purpose !== purpose) return <LinkProblem state="unknown" purpose={purpose} />;
+  const t = await getTranslations(`links.${purpose}`);
   return (
     <main id="main" className="narrow">
-      <h1>{purpose === "setup" ? "Set up your Patient Portal account" : "Choose a new password"}</h1>
-      <p>
-        {purpose === "setup"
-          ? "Choose a username and a password. You will use them to sign in."
-          : "Choose a new password for your Patient Portal account. You will be signed out everywhere else."}
-      </p>
+      <h1>{t("heading")}</h1>
+      <p>{t("intro")}</p>
       <SetPasswordForm
         action={action}
         token={token as string}
         askUsername={purpose === "setup"}
         username={link.username}
-        passwordHint={passwordHint(await patientPasswordMinimum(db, link.patientId))}
-        submitLabel={purpose === "setup" ? "Create my account" : "Save new password"}
+        passwordHint={passwordHint(await patientPasswordMinimum(db, link.patientId), await getLocale())}
+        submitLabel={t("submit")}
         linkProblemView={
           Object.fromEntries(
             (["used", "expired", "replaced", "unknown", "too_many_usernames"] as const).map((s) => [

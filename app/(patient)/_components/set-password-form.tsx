@@ -1,6 +1,7 @@
 "use client";
 // Choose a username (setup only) and a password. The token rides in a hidden field; the proxy already took
 // it out of the address bar.
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { Field } from "@/app/_components/field";
@@ -13,8 +14,6 @@ export type SetPasswordState = FormState<
   "token" | "username" | "password" | "confirm",
   { linkProblem: Exclude<LinkState, "valid"> }
 >;
-
-const LABELS = { username: "Username", password: "New password", confirm: "Confirm new password" };
 
 export function SetPasswordForm({
   action,
@@ -33,43 +32,40 @@ export function SetPasswordForm({
   submitLabel: string;
   linkProblemView: Record<NonNullable<SetPasswordState["result"]>["linkProblem"], React.ReactNode>;
 }) {
+  const t = useTranslations("links.form");
+  const labels = { username: t("username"), password: t("newPassword"), confirm: t("confirm") };
   const [state, formAction, pending] = useActionState(action, {});
   if (state.result) return <>{linkProblemView[state.result.linkProblem]}</>;
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary errors={state.errors} message={state.error} labels={LABELS} />
+      <ErrorSummary errors={state.errors} message={state.error} labels={labels} />
       <input type="hidden" name="token" value={token} />
       {askUsername ? (
         <Field
           name="username"
-          label="Username"
+          label={labels.username}
           autoComplete="username"
           defaultValue={state.values?.username}
           errors={state.errors?.username}
-          hint="3 to 64 characters: letters, digits and . _ - @"
+          hint={t("usernameHint")}
         />
       ) : (
         <p>
-          Username: <strong>{username}</strong>
+          {t.rich("usernameShown", { username: username ?? "", strong: (name) => <strong>{name}</strong> })}
           {/* Lets password managers store the new password against the right username. */}
           <input type="hidden" name="username" autoComplete="username" value={username ?? ""} />
         </p>
       )}
       <PasswordField
         name="password"
-        label="New password"
+        label={labels.password}
         autoComplete="new-password"
         errors={state.errors?.password}
         hint={passwordHint}
       />
-      <PasswordField
-        name="confirm"
-        label="Confirm new password"
-        autoComplete="new-password"
-        errors={state.errors?.confirm}
-      />
+      <PasswordField name="confirm" label={labels.confirm} autoComplete="new-password" errors={state.errors?.confirm} />
       <button type="submit" className="button" disabled={pending}>
-        {pending ? "Saving…" : submitLabel}
+        {pending ? t("saving") : submitLabel}
       </button>
     </form>
   );

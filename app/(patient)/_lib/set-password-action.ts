@@ -9,7 +9,10 @@ import { setPasswordWithLink } from "@/lib/accounts/set-password-with-link";
 import { setFlash } from "@/lib/http/flash";
 import { forgetLinkToken } from "@/lib/http/link-token";
 import { runWithinBadLinkLimit } from "@/lib/rate-limit/limit-bad-links";
-import { PASSWORDS_DIFFER, resetPasswordSchema, setupAccountSchema } from "@/lib/validation/account-link";
+import { localizeMessage } from "@/lib/i18n/localize-message";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translator } from "@/lib/i18n/translator";
+import { PASSWORDS_DIFFER_KEY, resetPasswordSchema, setupAccountSchema } from "@/lib/validation/account-link";
 import { kickWorkers } from "@/lib/workers/kick";
 import type { SetPasswordState } from "../_components/set-password-form";
 
@@ -21,7 +24,9 @@ export function setPasswordAction(purpose: "setup" | "reset") {
       schema: purpose === "setup" ? setupAccountSchema : resetPasswordSchema,
     },
     async (input, { ipHash }): Promise<SetPasswordState> => {
-      if (input.password !== input.confirm) return { errors: { confirm: [PASSWORDS_DIFFER] } };
+      const locale = await requestLocale();
+      if (input.password !== input.confirm)
+        return { errors: { confirm: [localizeMessage(PASSWORDS_DIFFER_KEY, locale)] } };
       const db = await getDb();
       const now = new Date();
       const address = await ipHash();
@@ -32,20 +37,20 @@ export function setPasswordAction(purpose: "setup" | "reset") {
           username: "username" in input ? (input.username as string) : undefined,
           password: input.password,
           now,
+          locale,
         }),
       );
       if (!result.ok) {
+        const t = translator(locale, "links");
         switch (result.reason) {
           case "link":
             return { result: { linkProblem: result.state } };
           case "password":
             return { errors: { password: [result.message] } };
           case "username_taken":
-            return { errors: { username: ["That username is taken. Choose another one."] } };
+            return { errors: { username: [t("form.usernameTaken")] } };
           case "access_off":
-            return {
-              error: "Your Patient Portal access is turned off, so this link cannot be used. Please call the practice.",
-            };
+            return { error: t("form.accessOff") };
         }
       }
       kickWorkers();

@@ -1,8 +1,12 @@
+import { getTranslations } from "next-intl/server";
 import { LinkPage } from "../_components/link-page";
 import { linkToken } from "@/lib/http/link-token";
 import { completePasswordReset } from "./actions";
 
-export const metadata = { title: "Choose a new password" };
+export async function generateMetadata() {
+  const t = await getTranslations("links.reset");
+  return { title: t("title") };
+}
 
 export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
   const token = await linkToken("/reset-password", await searchParams);

@@ -7,6 +7,8 @@ import { runWithinBadLinkLimit } from "@/lib/rate-limit/limit-bad-links";
 import { recoverSecondStep } from "@/lib/second-factor/recover-second-step";
 import { secondStepRecoverySchema } from "@/lib/validation/second-step-recovery";
 import { kickWorkers } from "@/lib/workers/kick";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translator } from "@/lib/i18n/translator";
 import type { RecoveryState } from "./recovery-form";
 
 const recoveryForm = formAction(
@@ -18,6 +20,7 @@ const recoveryForm = formAction(
       recoverSecondStep(db, { token, password, now }),
     );
     if (!result.ok) {
+      const t = translator(await requestLocale(), "links");
       switch (result.reason) {
         case "link":
           return { result: { linkProblem: result.state } };
@@ -25,13 +28,11 @@ const recoveryForm = formAction(
           // The sign-in page's words: a locked account and a wrong password read the same (docs/security.md P6).
           return {
             errors: {
-              password: ["That password is not right, or the account is waiting after too many wrong tries."],
+              password: [t("recovery.wrongPassword")],
             },
           };
         case "access_off":
-          return {
-            error: "Your Patient Portal access is turned off, so this link cannot be used. Please call the practice.",
-          };
+          return { error: t("form.accessOff") };
       }
     }
     kickWorkers();

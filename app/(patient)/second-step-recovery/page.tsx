@@ -1,5 +1,6 @@
 // The page behind an emailed second-step recovery link. Opening it only reads: nothing is used up until the
 // password is proven, so mail scanners that fetch links do no harm.
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { linkToken } from "@/lib/http/link-token";
 import { inspectAccountLink, type LinkState } from "@/lib/tokens/inspect-account-link";
@@ -7,7 +8,10 @@ import { LinkProblem, LinkProblemText } from "../_components/link-problem";
 import { recoverSecondStepAction } from "./actions";
 import { RecoveryForm } from "./recovery-form";
 
-export const metadata = { title: "Remove your second sign-in step" };
+export async function generateMetadata() {
+  const t = await getTranslations("links.recovery");
+  return { title: t("title") };
+}
 
 const PURPOSE = "second_step_recovery";
 
@@ -21,13 +25,11 @@ export default async function SecondStepRecoveryPage({
   const link = await inspectAccountLink(await getDb(), token, new Date());
   if (link.state !== "valid") return <LinkProblem state={link.state} purpose={link.purpose ?? PURPOSE} />;
   if (link.purpose !== PURPOSE) return <LinkProblem state="unknown" purpose={PURPOSE} />;
+  const t = await getTranslations("links.recovery");
   return (
     <main id="main" className="narrow">
-      <h1>Remove your second sign-in step</h1>
-      <p>
-        Enter your Patient Portal password. We then remove your authenticator app and passkeys, so you can sign in with
-        your username and password and add a new second step. Codes emailed to you keep working.
-      </p>
+      <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
       <RecoveryForm
         action={recoverSecondStepAction}
         token={token as string}

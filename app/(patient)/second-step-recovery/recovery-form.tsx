@@ -2,6 +2,7 @@
 // The account's password, then the app and passkeys are removed. The token rides in a hidden field; the proxy
 // already took it out of the address bar.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { PasswordField } from "@/app/_components/password-field";
@@ -12,8 +13,6 @@ export type RecoveryState = FormState<
   "token" | "password",
   { linkProblem: Exclude<LinkState, "valid">; removedFor?: never } | { removedFor: string; linkProblem?: never }
 >;
-
-const LABELS = { password: "Password" };
 
 export function RecoveryForm({
   action,
@@ -26,38 +25,39 @@ export function RecoveryForm({
   username: string | null;
   linkProblemView: Record<Exclude<LinkState, "valid">, React.ReactNode>;
 }) {
+  const t = useTranslations("links");
+  const labels = { password: t("recovery.password") };
   const [state, formAction, pending] = useActionState(action, {});
   if (state.result?.linkProblem) return <>{linkProblemView[state.result.linkProblem]}</>;
   if (state.result?.removedFor)
     return (
       <div className="confirmation" role="status">
-        <h2>Your second sign-in step was removed</h2>
-        <p>
-          Your authenticator app and passkeys no longer work for this account, and you were signed out everywhere. You
-          can sign in now with your username and password.
-        </p>
-        <p>
-          Then add a new second step on your portal page (“Add a second step to your sign-in”), to keep your account
-          safe.
-        </p>
+        <h2>{t("recovery.removedTitle")}</h2>
+        <p>{t("recovery.removedBody")}</p>
+        <p>{t("recovery.removedNext")}</p>
         <p>
           <Link className="button" href="/login">
-            Sign in
+            {t("recovery.signIn")}
           </Link>
         </p>
       </div>
     );
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary errors={state.errors} message={state.error} labels={LABELS} />
+      <ErrorSummary errors={state.errors} message={state.error} labels={labels} />
       <input type="hidden" name="token" value={token} />
       <p>
-        Username: <strong>{username}</strong>
+        {t.rich("form.usernameShown", { username: username ?? "", strong: (name) => <strong>{name}</strong> })}
         <input type="hidden" name="username" autoComplete="username" value={username ?? ""} />
       </p>
-      <PasswordField name="password" label="Password" autoComplete="current-password" errors={state.errors?.password} />
+      <PasswordField
+        name="password"
+        label={labels.password}
+        autoComplete="current-password"
+        errors={state.errors?.password}
+      />
       <button type="submit" className="button" disabled={pending}>
-        {pending ? "Removing…" : "Remove my second step"}
+        {pending ? t("recovery.removing") : t("recovery.submit")}
       </button>
     </form>
   );

@@ -1,8 +1,12 @@
+import { getTranslations } from "next-intl/server";
 import { LinkPage } from "../_components/link-page";
 import { linkToken } from "@/lib/http/link-token";
 import { completeAccountSetup } from "./actions";
 
-export const metadata = { title: "Set up your account" };
+export async function generateMetadata() {
+  const t = await getTranslations("links.setup");
+  return { title: t("title") };
+}
 
 export default async function SetupAccountPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
   const token = await linkToken("/setup-account", await searchParams);
