@@ -63,6 +63,14 @@ test("the portal in Spanish: details, password, codes by email added and listed 
   await password.getByRole("button", { name: "Cambiar contraseña" }).click();
   await expect(password.getByText("Las dos contraseñas nuevas no coinciden.").first()).toBeVisible();
 
+  // The password guidance and a refusal of the new password, in Spanish too.
+  await expect(password.getByText("Use al menos 15 caracteres.", { exact: false })).toBeVisible();
+  await password.getByLabel("Contraseña actual").fill(lucia.password);
+  await password.getByLabel("Contraseña nueva", { exact: true }).fill("muy corta");
+  await password.getByLabel("Confirme la contraseña nueva").fill("muy corta");
+  await password.getByRole("button", { name: "Cambiar contraseña" }).click();
+  await expect(password.getByText("Su contraseña debe tener al menos 15 caracteres.").first()).toBeVisible();
+
   const secondStep = page.getByRole("region", { name: "Agregue un segundo paso para iniciar sesión" });
   await expect(secondStep).toContainText("Todavía no ha agregado un segundo paso. Elija uno:");
   await expect(secondStep.getByRole("link", { name: "Usar una aplicación de autenticación" })).toBeVisible();

@@ -60,6 +60,25 @@ describe.each(DB_KINDS)("change password (%s)", (kind) => {
     expect(await refusals(p.id)).toBe(1);
   });
 
+  it("explains a refused new password in the patient's language, and keeps the old one", async () => {
+    const p = await insertPatient(t.db);
+    await insertAccount(t.db, p.id, { username: "changer.three" });
+    const before = await account(p.id);
+    const refused = (locale: "en" | "es") =>
+      changePassword(t.db, { patientId: p.id, current, password: "too short", now: new Date(), locale });
+    expect(await refused("es")).toEqual({
+      ok: false,
+      field: "password",
+      message: "Su contraseña debe tener al menos 15 caracteres.",
+    });
+    expect(await refused("en")).toEqual({
+      ok: false,
+      field: "password",
+      message: "Your password must be at least 15 characters.",
+    });
+    expect((await account(p.id)).hash).toBe(before.hash);
+  });
+
   it("ten wrong guesses lock the account: the right current password is refused too, and sign-in is locked", async () => {
     const p = await insertPatient(t.db);
     await insertAccount(t.db, p.id, { username: "changer.two" });

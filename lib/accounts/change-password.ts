@@ -7,6 +7,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
 import { countPatientFailure } from "@/lib/auth/count-patient-failure";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
+import type { Locale } from "@/lib/i18n/locales";
 import { checkNewPassword } from "@/lib/passwords/check-new-password";
 import { patientPasswordMinimum } from "@/lib/passwords/patient-password-minimum";
 import { formatDateTime } from "@/lib/patients/portal-status-text";
@@ -17,7 +18,7 @@ export type ChangePasswordResult = { ok: true } | { ok: false; field: "current" 
 
 export async function changePassword(
   db: Db,
-  opts: { patientId: string; current: string; password: string; now: Date },
+  opts: { patientId: string; current: string; password: string; now: Date; locale?: Locale },
 ): Promise<ChangePasswordResult> {
   const row = await findAccountForPasswordChange(db, opts.patientId);
   // A stolen session must not become a way round the sign-in lock: wrong current passwords count the same,
@@ -47,6 +48,7 @@ export async function changePassword(
       email: row.email,
       practiceName: getConfig().PRACTICE_NAME,
     },
+    locale: opts.locale,
   });
   if (!check.ok) return { ok: false, field: "password", message: check.message };
   const passwordHash = await hashPassword(check.normalized);

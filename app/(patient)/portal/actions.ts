@@ -10,7 +10,6 @@ import { signOutPatientEverywhere } from "@/lib/accounts/sign-out-everywhere";
 import { signOut } from "@/lib/auth/auth";
 import { endSession } from "@/lib/auth/end-session";
 import { setFlash } from "@/lib/http/flash";
-import { localizeMessage } from "@/lib/i18n/localize-message";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { changePasswordSchema } from "@/lib/validation/account-link";
 import { kickWorkers } from "@/lib/workers/kick";
@@ -50,11 +49,11 @@ const changePasswordForm = formAction(
       current: input.current,
       password: input.password,
       now: new Date(),
+      locale: await requestLocale(),
     });
     if (!result.ok) {
-      const message =
-        result.field === "current" ? t("currentWrong") : localizeMessage(result.message, await requestLocale());
-      return { errors: { [result.field]: [message] } };
+      // The new password's refusal comes in the page's language already; the wrong current one is ours to say.
+      return { errors: { [result.field]: [result.field === "current" ? t("currentWrong") : result.message] } };
     }
     kickWorkers();
     await setFlash({ kind: "password_changed", username: caller.username });

@@ -98,7 +98,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
       <section aria-labelledby="password-title">
         <h2 id="password-title">{t("password.title")}</h2>
         <p>{t("password.intro")}</p>
-        <ChangePasswordForm hint={passwordHint(minLength)} />
+        <ChangePasswordForm hint={passwordHint(minLength, locale)} />
       </section>
 
       <SecondStepSection factors={factors} now={new Date()} />
