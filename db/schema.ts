@@ -51,6 +51,11 @@ export const patients = pgTable(
     // rule lives (db/queries/portal-status-combinations.test.ts checks every combination).
     portalStatus: portalStatus("portal_status").notNull().default("inactive"),
     photoUrl: text("photo_url"),
+    // The language the practice writes to this patient in: invitations and notices staff set off (see
+    // lib/email/practice-email-locale.ts). Self-service emails follow the language of the form instead.
+    preferredLanguage: text("preferred_language", { enum: ["en", "es"] })
+      .notNull()
+      .default("en"),
     // Sending a link soon after the address changed is how account takeovers by phone work: staff must confirm.
     emailChangedAt: ts("email_changed_at"),
     // The address on file before that change: a link asked for soon after it is reported there
@@ -71,6 +76,7 @@ export const patients = pgTable(
     index("patients_name_order_idx").on(t.lastName, t.firstName, t.id),
     // A status filter's pages in list order, and capped status counts, straight from the index.
     index("patients_status_name_idx").on(t.portalStatus, t.lastName, t.firstName, t.id),
+    check("patients_preferred_language_known", sql`${t.preferredLanguage} in ('en', 'es')`),
   ],
 );
 

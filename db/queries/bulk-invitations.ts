@@ -69,6 +69,7 @@ export async function findInvitees(tx: Tx, ids: readonly string[]) {
       portalAccessEnabled: patients.portalAccessEnabled,
       chartStatus: patients.chartStatus,
       emailChangedAt: patients.emailChangedAt,
+      preferredLanguage: patients.preferredLanguage,
       accountId: portalAccounts.id,
     })
     .from(patients)

@@ -28,6 +28,7 @@ export async function patientsByChartNumbers(db: Pick<Db, "select">, keys: reado
         state: patients.state,
         chartStatus: patients.chartStatus,
         portalAccessEnabled: patients.portalAccessEnabled,
+        preferredLanguage: patients.preferredLanguage,
       })
       .from(patients)
       .where(inArray(sql`upper(${patients.chartNumber})`, keys.slice(i, i + CHUNK)));

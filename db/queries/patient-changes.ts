@@ -12,6 +12,7 @@ export async function lockPatientEmail(db: Db, patientId: string) {
       email: patients.email,
       emailChangedAt: patients.emailChangedAt,
       emailBeforeChange: patients.emailBeforeChange,
+      preferredLanguage: patients.preferredLanguage,
     })
     .from(patients)
     .where(eq(patients.id, patientId))

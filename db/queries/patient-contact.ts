@@ -16,6 +16,7 @@ export async function getPatientContact(db: Db | Tx, patientId: string) {
       city: patients.city,
       state: patients.state,
       zip: patients.zip,
+      preferredLanguage: patients.preferredLanguage,
     })
     .from(patients)
     .where(eq(patients.id, patientId));
@@ -26,5 +27,6 @@ export async function getPatientContact(db: Db | Tx, patientId: string) {
     email: p.email,
     phone: p.phone,
     address: { line1: p.line1, line2: p.line2, city: p.city, state: p.state, zip: p.zip },
+    preferredLanguage: p.preferredLanguage,
   };
 }

@@ -98,6 +98,7 @@ type RawRow = {
   city: string | null;
   state: string | null;
   photo_url: string | null;
+  preferred_language: "en" | "es";
   version: number;
   portal_status: PortalStatusKind;
   chart_status: ChartStatus;
@@ -113,7 +114,7 @@ type RawRow = {
 };
 
 const ROW_COLUMNS = sql.raw(`p.id, p.chart_number, p.first_name, p.last_name, p.date_of_birth::text as dob,
-  p.email, p.zip, p.phone, p.address_line1, p.address_line2, p.city, p.state, p.photo_url, p.version,
+  p.email, p.zip, p.phone, p.address_line1, p.address_line2, p.city, p.state, p.photo_url, p.preferred_language, p.version,
   p.portal_status, p.chart_status, p.portal_access_enabled, a.username,
   a.created_at as account_created_at, a.activated_at, a.last_login_at,
   l.created_at as link_created_at, l.expires_at as link_expires_at, l.used_at as link_used_at,
@@ -267,6 +268,7 @@ export type PatientDash = {
   photoUrl: string | null;
   chartStatus: ChartStatus;
   portalAccessEnabled: boolean;
+  preferredLanguage: "en" | "es";
   username: string | null;
   version: number;
   status: PortalStatus;
@@ -292,6 +294,7 @@ export async function getPatientDash(db: Db, id: string, now: Date): Promise<Pat
     photoUrl: r.photo_url,
     chartStatus: r.chart_status,
     portalAccessEnabled: r.portal_access_enabled,
+    preferredLanguage: r.preferred_language,
     username: r.username,
     version: r.version,
     status: statusOf(r, now),

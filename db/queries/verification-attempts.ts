@@ -41,6 +41,7 @@ export type VerificationCandidate = {
   username: string | null;
   email_changed_at: Date | null;
   email_before_change: string | null;
+  preferred_language: string;
 };
 
 /** Every chart whose email, trimmed and lower-cased, is `email` (already so), with its account's username. */
@@ -48,7 +49,8 @@ export async function findVerificationCandidates(tx: Tx, email: string): Promise
   const rows = await queryRows<Omit<VerificationCandidate, "email_changed_at"> & { email_changed_at: unknown }>(
     tx,
     sql`select p.id, p.email, p.last_name, p.date_of_birth::text as date_of_birth, p.zip,
-               p.portal_access_enabled, p.chart_status, a.username, p.email_changed_at, p.email_before_change
+               p.portal_access_enabled, p.chart_status, a.username, p.email_changed_at, p.email_before_change,
+               p.preferred_language
         from patients p left join portal_accounts a on a.patient_id = p.id
         where lower(btrim(p.email)) = ${email}`,
   );

@@ -41,6 +41,8 @@ type DemoPatient = {
   username?: string;
   /** a setup link: still valid, or expired */
   invite?: "valid" | "expired";
+  /** Preferred language: English unless said */
+  language?: "es";
 };
 
 export const DEMO_PATIENTS: DemoPatient[] = [
@@ -261,6 +263,38 @@ export const DEMO_PATIENTS: DemoPatient[] = [
     zip: null,
     access: false,
   },
+  // Preferred language Spanish: invitations and notices from the practice reach them in Spanish. Their names sort
+  // last, so the list's first page (which specs read) is what it was.
+  {
+    first: "Lucía",
+    last: "Zamora",
+    dob: "1962-03-15",
+    email: "lucia.zamora@example.com",
+    zip: "62723",
+    access: true,
+    account: "active",
+    username: "lzamora",
+    language: "es",
+  },
+  {
+    first: "Javier",
+    last: "Ybarra Ortiz",
+    dob: "1987-10-02",
+    email: "javier.ybarra@example.com",
+    zip: "62724",
+    access: true,
+    language: "es",
+  },
+  {
+    first: "Rosa",
+    last: "Zavala",
+    dob: "1944-05-30",
+    email: "rosa.zavala@example.com",
+    zip: "62725",
+    access: true,
+    invite: "valid",
+    language: "es",
+  },
 ];
 
 /** The phone and street of the i-th demo patient (the e2e log scan looks for them in the server's output). */
@@ -309,6 +343,7 @@ export async function seedDemo(db: AnyDb) {
           state: "IL",
           chartStatus: p.chart ?? "active",
           portalAccessEnabled: p.access ?? false,
+          preferredLanguage: p.language ?? ("en" as const),
         })),
       )
       .returning({ id: patients.id });

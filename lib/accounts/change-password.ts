@@ -7,10 +7,10 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
 import { countPatientFailure } from "@/lib/auth/count-patient-failure";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
-import type { Locale } from "@/lib/i18n/locales";
 import { checkNewPassword } from "@/lib/passwords/check-new-password";
 import { patientPasswordMinimum } from "@/lib/passwords/patient-password-minimum";
-import { formatDateTime } from "@/lib/patients/portal-status-text";
+import { emailDateTime } from "@/lib/email/email-words";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { revokeAccountLinks } from "@/lib/tokens/issue-account-link";
 import { endPatientSessions } from "./end-patient-sessions";
 
@@ -18,7 +18,8 @@ export type ChangePasswordResult = { ok: true } | { ok: false; field: "current" 
 
 export async function changePassword(
   db: Db,
-  opts: { patientId: string; current: string; password: string; now: Date; locale?: Locale },
+  /** `locale`: the page's language: password refusals and the notice are written in it. */
+  opts: { patientId: string; current: string; password: string; locale?: Locale; now: Date },
 ): Promise<ChangePasswordResult> {
   const row = await findAccountForPasswordChange(db, opts.patientId);
   // A stolen session must not become a way round the sign-in lock: wrong current passwords count the same,
@@ -61,7 +62,11 @@ export async function changePassword(
     if (row.email) {
       await enqueueEmail(tx, {
         to: row.email,
-        message: { template: "password_changed", changedAt: formatDateTime(opts.now) },
+        message: {
+          template: "password_changed",
+          changedAt: emailDateTime(opts.now, opts.locale ?? DEFAULT_LOCALE),
+          locale: opts.locale ?? DEFAULT_LOCALE,
+        },
         patientId: opts.patientId,
         now: opts.now,
         bypassCap: true,

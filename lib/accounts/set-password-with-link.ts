@@ -8,14 +8,14 @@ import { getConfig } from "@/lib/config";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
-import type { Locale } from "@/lib/i18n/locales";
 import { checkNewPassword } from "@/lib/passwords/check-new-password";
 import { patientPasswordMinimum } from "@/lib/passwords/patient-password-minimum";
 import { consumeToken } from "@/lib/tokens/consume-token";
 import { inspectAccountLink, type LinkState } from "@/lib/tokens/inspect-account-link";
 import { revokeAccountLinks } from "@/lib/tokens/issue-account-link";
 import { canAccessPortal } from "@/lib/patients/portal-status";
-import { formatDateTime } from "@/lib/patients/portal-status-text";
+import { emailDateTime } from "@/lib/email/email-words";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { refuseTakenUsername } from "./refuse-taken-username";
 import { endPatientSessions } from "./end-patient-sessions";
 
@@ -28,8 +28,10 @@ export type SetPasswordResult =
 
 export async function setPasswordWithLink(
   db: Db,
-  opts: { token: string; purpose: "setup" | "reset"; username?: string; password: string; now: Date; locale?: Locale },
+  /** `locale`: the page's language: password refusals and the notice are written in it. */
+  opts: { token: string; purpose: "setup" | "reset"; username?: string; password: string; locale?: Locale; now: Date },
 ): Promise<SetPasswordResult> {
+  const locale = opts.locale ?? DEFAULT_LOCALE;
   const link = await inspectAccountLink(db, opts.token, opts.now);
   if (link.state !== "valid" || link.purpose !== opts.purpose) {
     const state = link.state === "valid" ? "unknown" : link.state;
@@ -98,8 +100,8 @@ export async function setPasswordWithLink(
         // A first password gets its own wording: "your password was changed" would alarm a new patient.
         message:
           opts.purpose === "setup"
-            ? { template: "account_created", createdAt: formatDateTime(opts.now) }
-            : { template: "password_changed", changedAt: formatDateTime(opts.now) },
+            ? { template: "account_created", createdAt: emailDateTime(opts.now, locale), locale }
+            : { template: "password_changed", changedAt: emailDateTime(opts.now, locale), locale },
         patientId: used.patientId,
         now: opts.now,
         // A security notice must not be swallowed by the flood cap.

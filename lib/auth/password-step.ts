@@ -7,6 +7,7 @@ import { hasAnyFactor, listFactors } from "@/db/queries/second-factors";
 import { patientRef, staffRef } from "@/lib/second-factor/account-ref";
 import { sendEmailCode } from "@/lib/second-factor/email-code";
 import { isTrustedDevice } from "@/lib/second-factor/trusted-device";
+import type { Locale } from "@/lib/i18n/locales";
 import type { Defer } from "./defer";
 import { startPendingSignIn } from "./pending-sign-in";
 import { runWithinSignInLimit } from "./sign-in-limit";
@@ -43,7 +44,8 @@ export async function staffPasswordStep(
 
 export async function patientPasswordStep(
   db: Db,
-  opts: Common & { username: string; password: string; trustedDevice?: string },
+  /** `locale`: the sign-in page's language, for the emailed code. */
+  opts: Common & { username: string; password: string; trustedDevice?: string; locale?: Locale },
 ): Promise<PasswordStep> {
   const run = await runWithinSignInLimit(
     db,
@@ -71,6 +73,8 @@ export async function patientPasswordStep(
   }
   // A patient whose only code comes by email gets it now, without another click.
   if (kinds.has("email") && !kinds.has("totp") && !kinds.has("passkey"))
-    await db.transaction((tx) => sendEmailCode(tx, { patientId, purpose: "sign_in", now: opts.now }));
+    await db.transaction((tx) =>
+      sendEmailCode(tx, { patientId, purpose: "sign_in", locale: opts.locale, now: opts.now }),
+    );
   return { outcome: "second_step", token: await start() };
 }

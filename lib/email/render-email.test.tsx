@@ -293,3 +293,88 @@ describe("templates preview on their own", () => {
     expect(html).toContain(Component.PreviewProps.practice.name);
   });
 });
+
+describe("renderEmail: in Spanish", () => {
+  const ES_LINK = "https://portal.test/setup-account?token=tok_abc123&lang=es";
+  const spanish = (template: EmailTemplate): EmailMessage => {
+    const sample = SAMPLES[template] as Record<string, unknown>;
+    // Values made at queueing come in the email's language (lib/email/email-words.ts).
+    const ES_VALUES: Record<string, string> = {
+      "24 hours": "24 horas",
+      "1 hour": "1 hora",
+      "10 minutes": "10 minutos",
+      "every second step (authenticator app)":
+        "todos los segundos pasos para iniciar sesión (aplicación de autenticación)",
+    };
+    const withLinks = Object.fromEntries(
+      Object.entries(sample).map(([k, v]) => [
+        k,
+        /link$/i.test(k) ? ES_LINK : typeof v === "string" ? (ES_VALUES[v] ?? v) : v,
+      ]),
+    ) as EmailMessage;
+    return { ...withLinks, locale: "es" };
+  };
+  const PATIENT_TEMPLATES = EMAIL_TEMPLATES.filter((t) => t !== "staff_invite");
+  // One sentence each template says, so a template left in English (or with the wrong words) is caught.
+  const SENTENCE: Record<Exclude<EmailTemplate, "staff_invite">, string> = {
+    setup_link: "Use el enlace de abajo para crear su cuenta.",
+    reset_link: "Recibimos una solicitud para restablecer su contraseña del portal del paciente.",
+    already_registered: "Su nombre de usuario es:",
+    username_reminder: "Usted pidió su nombre de usuario del portal del paciente.",
+    no_account_yet: "Puede crear su cuenta ahora con el enlace de abajo. Funciona durante 24 horas.",
+    access_off: "Para activarlo, llámenos al (555) 123-4567.",
+    could_not_verify: "su código postal",
+    password_changed: "Se cambió la contraseña de su cuenta del portal del paciente.",
+    account_created: "Se creó su cuenta del portal del paciente y se eligió una contraseña.",
+    email_changed_notice: "El personal de Lakeside Clinic cambió el correo electrónico de su cuenta",
+    link_held_notice: "No lo enviamos: el personal de Lakeside Clinic hablará con usted primero.",
+    sign_in_code: "Escriba este código en el portal del paciente para terminar de iniciar sesión:",
+    second_step_removed:
+      "Un miembro de nuestro personal quitó todos los segundos pasos para iniciar sesión (aplicación de autenticación) de su cuenta.",
+    second_step_recovery_link: "Necesitará su contraseña para terminar.",
+    no_second_step_to_remove: "Llámenos al (555) 123-4567 y le ayudaremos.",
+  };
+
+  it.each(PATIENT_TEMPLATES)("%s: Spanish subject, html lang, body and the practice block", async (template) => {
+    const { subject, html, text } = await renderEmail(spanish(template), practice);
+    expect(subject).toMatch(/portal del paciente – Lakeside Clinic$/);
+    expect(html).toContain('<html lang="es"');
+    expect(text).toContain(SENTENCE[template as keyof typeof SENTENCE]);
+    for (const out of [html, text]) {
+      expect(out).toContain("Recibió este correo electrónico porque ");
+      expect(out).toContain(`Teléfono: ${practice.phone}`);
+      expect(out).toContain(practice.address);
+      expect(out).not.toContain("You received this email");
+      expect(out).not.toContain("Phone:");
+    }
+  });
+
+  it.each(LINK_FIELDS.filter(([t]) => t !== "staff_invite"))("%s keeps lang=es on %s", async (template) => {
+    const { html, text } = await renderEmail(spanish(template), practice);
+    expect(count(html, `href="${escapeHtml(ES_LINK)}"`)).toBe(2);
+    expect(count(text, ES_LINK)).toBe(1);
+    expect(text).toContain("Si el botón no funciona");
+  });
+
+  it("names the sender in Spanish subjects too", async () => {
+    expect((await renderEmail(spanish("reset_link"), practice)).subject).toBe(
+      "Restablezca su contraseña del portal del paciente – Lakeside Clinic",
+    );
+    expect((await renderEmail(spanish("sign_in_code"), practice)).subject).toBe(
+      "Su código para iniciar sesión en el portal del paciente – Lakeside Clinic",
+    );
+  });
+
+  it("a staff invitation stays English (staff read English) whatever the message says", async () => {
+    const { subject, html, text } = await renderEmail({ ...SAMPLES.staff_invite, locale: "es" }, practice);
+    expect(subject).toBe("Set up your Patient Portal staff account – Lakeside Clinic");
+    expect(html).toContain('<html lang="en"');
+    expect(text).toContain("You received this email because someone at Lakeside Clinic");
+  });
+
+  it("a row queued before emails had a language renders in English, as before", async () => {
+    const { html, text } = await renderEmail(SAMPLES.access_off, practice);
+    expect(html).toContain('<html lang="en"');
+    expect(text).toContain("You received this email because someone asked for Patient Portal access");
+  });
+});

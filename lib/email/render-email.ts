@@ -3,6 +3,8 @@
 import { createElement, type ReactElement } from "react";
 import { randomBytes } from "node:crypto";
 import { render } from "@react-email/render";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { looksLikeToken } from "@/lib/tokens/account-token";
 import AccessOffEmail from "./templates/access-off";
 import AlreadyRegisteredEmail from "./templates/already-registered";
@@ -23,7 +25,7 @@ import UsernameReminderEmail from "./templates/username-reminder";
 
 export type Practice = { name: string; phone: string; address: string };
 
-export type EmailMessage =
+type EmailBody =
   | { template: "setup_link"; link: string; validFor: string; via: "self_service" | "staff" }
   | { template: "reset_link"; link: string; validFor: string; via: "self_service" | "staff" }
   | { template: "already_registered"; username: string; resetLink: string; validFor: string }
@@ -41,35 +43,54 @@ export type EmailMessage =
   | { template: "second_step_recovery_link"; link: string; validFor: string }
   | { template: "no_second_step_to_remove" };
 
+/**
+ * What the outbox holds. `locale` is the language the email is written in; rows queued before emails came in two
+ * languages have none and render in English. Values made at queueing (validFor, dates) are already in it.
+ */
+export type EmailMessage = EmailBody & { locale?: Locale };
+
 export type EmailTemplate = EmailMessage["template"];
 
-/** What a template component receives: its message data plus the practice it speaks for. */
-export type EmailProps<T extends EmailTemplate> = Omit<Extract<EmailMessage, { template: T }>, "template"> & {
+/** What a template component receives: its message data, its language and the practice it speaks for. */
+export type EmailProps<T extends EmailTemplate> = Omit<Extract<EmailBody, { template: T }>, "template"> & {
   practice: Practice;
+  locale: Locale;
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
-const SUBJECTS: Record<EmailTemplate, string> = {
-  setup_link: "Create your Patient Portal account",
-  reset_link: "Reset your Patient Portal password",
-  already_registered: "You already have a Patient Portal account",
-  username_reminder: "Your Patient Portal username",
-  no_account_yet: "Create your Patient Portal account",
-  access_off: "Your Patient Portal access is not turned on",
-  could_not_verify: "We could not verify your Patient Portal account",
-  password_changed: "Your Patient Portal password was changed",
-  account_created: "Your Patient Portal account is ready",
-  email_changed_notice: "The email address on your Patient Portal account was changed",
-  link_held_notice: "Someone asked for a link to your Patient Portal account",
-  staff_invite: "Set up your Patient Portal staff account",
-  sign_in_code: "Your Patient Portal sign-in code",
-  second_step_removed: "A second sign-in step was removed from your Patient Portal account",
-  second_step_recovery_link: "Remove the second sign-in step from your Patient Portal account",
-  no_second_step_to_remove: "Help with your Patient Portal sign-in code",
+// Every template once; the patient ones take their words from messages/<locale>/emails.json.
+const TEMPLATES: Record<EmailTemplate, true> = {
+  setup_link: true,
+  reset_link: true,
+  already_registered: true,
+  username_reminder: true,
+  no_account_yet: true,
+  access_off: true,
+  could_not_verify: true,
+  password_changed: true,
+  account_created: true,
+  email_changed_notice: true,
+  link_held_notice: true,
+  staff_invite: true,
+  sign_in_code: true,
+  second_step_removed: true,
+  second_step_recovery_link: true,
+  no_second_step_to_remove: true,
 };
 
-export const EMAIL_TEMPLATES = Object.keys(SUBJECTS) as readonly EmailTemplate[];
+/** The language an email renders in: staff invitations are always English, like the staff side. */
+function localeOf(m: EmailMessage): Locale {
+  if (m.template === "staff_invite") return "en";
+  return isLocale(m.locale) ? m.locale : DEFAULT_LOCALE;
+}
+
+function subjectOf(template: EmailTemplate, locale: Locale): string {
+  if (template === "staff_invite") return "Set up your Patient Portal staff account";
+  return translator(locale, "emails")(`${template}.subject`);
+}
+
+export const EMAIL_TEMPLATES = Object.keys(TEMPLATES) as readonly EmailTemplate[];
 
 export async function renderEmail(message: EmailMessage, practice: Practice): Promise<RenderedEmail> {
   const safe = sanitize(message);
@@ -77,9 +98,10 @@ export async function renderEmail(message: EmailMessage, practice: Practice): Pr
 }
 
 async function renderNow(safe: EmailMessage, practice: Practice): Promise<RenderedEmail> {
-  const element = templateElement(safe, sanitize(practice));
+  const locale = localeOf(safe);
+  const element = templateElement(safe, sanitize(practice), locale);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject: subjectLine(SUBJECTS[safe.template], practice.name), html, text: tidyText(text) };
+  return { subject: subjectLine(subjectOf(safe.template, locale), practice.name), html, text: tidyText(text) };
 }
 
 /*
@@ -158,7 +180,8 @@ async function renderFromShape(safe: EmailMessage, practice: Practice): Promise<
   };
 }
 
-function templateElement(m: EmailMessage, practice: Practice): ReactElement {
+function templateElement(message: EmailMessage, practice: Practice, locale: Locale): ReactElement {
+  const m = { ...message, locale };
   switch (m.template) {
     case "setup_link":
       return createElement(SetupLinkEmail, { ...m, practice });
@@ -171,17 +194,17 @@ function templateElement(m: EmailMessage, practice: Practice): ReactElement {
     case "no_account_yet":
       return createElement(NoAccountYetEmail, { ...m, practice });
     case "access_off":
-      return createElement(AccessOffEmail, { practice });
+      return createElement(AccessOffEmail, { practice, locale });
     case "could_not_verify":
-      return createElement(CouldNotVerifyEmail, { practice });
+      return createElement(CouldNotVerifyEmail, { practice, locale });
     case "password_changed":
       return createElement(PasswordChangedEmail, { ...m, practice });
     case "account_created":
       return createElement(AccountCreatedEmail, { ...m, practice });
     case "email_changed_notice":
-      return createElement(EmailChangedNoticeEmail, { practice });
+      return createElement(EmailChangedNoticeEmail, { practice, locale });
     case "link_held_notice":
-      return createElement(LinkHeldNoticeEmail, { practice });
+      return createElement(LinkHeldNoticeEmail, { practice, locale });
     case "staff_invite":
       return createElement(StaffInviteEmail, { ...m, practice });
     case "sign_in_code":
@@ -191,7 +214,7 @@ function templateElement(m: EmailMessage, practice: Practice): ReactElement {
     case "second_step_recovery_link":
       return createElement(SecondStepRecoveryLinkEmail, { ...m, practice });
     case "no_second_step_to_remove":
-      return createElement(NoSecondStepToRemoveEmail, { practice });
+      return createElement(NoSecondStepToRemoveEmail, { practice, locale });
   }
 }
 

@@ -17,6 +17,7 @@ const COLUMNS: Record<string, RecordField> = {
   state: "state",
   chart_status: "chartStatus",
   portal_access: "portalAccessEnabled",
+  preferred_language: "preferredLanguage",
 };
 const REQUIRED = ["chart_number", "first_name", "last_name", "date_of_birth"];
 const YES = new Set(["yes", "true", "1"]);

@@ -1,6 +1,7 @@
 // FHIR R4 Patient resources (a Bundle, or NDJSON as bulk export writes it) turned into unchecked records.
 // A resource is the sending system's whole picture of the patient, so a missing email or address clears
-// ours on update; only what FHIR has no word for (portal access) or leaves unsaid (status) is kept.
+// ours on update; only what FHIR has no word for (portal access) or leaves unsaid (status, a preferred language
+// we do not write in) is kept.
 import { normalizeState } from "./normalize-state";
 import type { ImportProblem, ParsedImport, RawRecord, RecordField } from "./types";
 
@@ -20,6 +21,7 @@ const FIELD_NAMES: Record<RecordField, string> = {
   state: "address.state",
   chartStatus: "active/deceased",
   portalAccessEnabled: "portal access",
+  preferredLanguage: "communication (preferred)",
 };
 
 export function fhirToRecords(text: string, shape: "bundle" | "ndjson"): ParsedImport {
@@ -105,7 +107,22 @@ function toRecord(row: number, p: Json): RawRecord {
   else if (p.active === false) input.chartStatus = "inactive";
   // Saying so (active: true, or deceasedBoolean: false) brings a patient back; silence keeps their status.
   else if (p.active === true || p.deceasedBoolean === false) input.chartStatus = "active";
+  const language = preferredLanguage(list(p.communication));
+  if (language) input.preferredLanguage = language;
   return { row, input, problems };
+}
+
+// The communication the sender marks preferred, by its BCP 47 code ("es", "es-MX", "en-US"); a language we do not
+// write emails in says nothing we can use, so the patient's current choice stays.
+function preferredLanguage(communication: Json[]): "en" | "es" | undefined {
+  const preferred = communication.find((c) => c.preferred === true);
+  const language = isObject(preferred?.language) ? preferred.language : undefined;
+  const codes = [...list(language?.coding).map((c) => str(c.code)), str(language?.text)];
+  for (const code of codes) {
+    const primary = code?.trim().toLowerCase().split(/[-_]/)[0];
+    if (primary === "en" || primary === "es") return primary;
+  }
+  return undefined;
 }
 
 function pickName(names: Json[]): Json | undefined {

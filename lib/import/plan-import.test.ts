@@ -23,6 +23,7 @@ const onFile = (o: Partial<ExistingPatient> = {}): ExistingPatient => ({
   state: "IL",
   chartStatus: "active",
   portalAccessEnabled: true,
+  preferredLanguage: "en",
   ...o,
 });
 
@@ -47,6 +48,7 @@ describe("planImport", () => {
           state: null,
           chartStatus: "active",
           portalAccessEnabled: false,
+          preferredLanguage: "en",
         },
       },
     ]);

@@ -17,6 +17,7 @@ const BLANK: Partial<Record<RecordField, string>> = {
   addressLine2: "",
   city: "",
   state: "",
+  preferredLanguage: "",
 };
 
 export function planImport(parsed: ParsedImport, existing: ExistingPatient[]): ImportPlan {

@@ -6,6 +6,7 @@ import { lockPatientEmail, writePatientEmail } from "@/db/queries/patient-change
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { endPatientSessions } from "@/lib/accounts/end-patient-sessions";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { practiceEmailLocale } from "@/lib/email/practice-email-locale";
 import { revokeAccountLinks } from "@/lib/tokens/issue-account-link";
 import { auditActorOf, type ChangedBy } from "./changed-by";
 import { emailChangedRecently } from "./email-changed-recently";
@@ -46,7 +47,7 @@ export async function changePatientEmail(
   if (!oldEmail) return { changed: true, noticeHeld: false };
   const notice = await enqueueEmail(tx, {
     to: oldEmail,
-    message: { template: "email_changed_notice" },
+    message: { template: "email_changed_notice", locale: practiceEmailLocale(row) },
     patientId: opts.patientId,
     now: opts.now,
   });

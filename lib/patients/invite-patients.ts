@@ -6,6 +6,8 @@ import type { Tx } from "@/db/client";
 import { findInvitees } from "@/db/queries/bulk-invitations";
 import { recordAuditEvents, type AuditEvent } from "@/lib/audit/record-audit-event";
 import { enqueueEmails, holdEmails, recipientAllowance } from "@/lib/email/enqueue-email";
+import { practiceEmailLocale } from "@/lib/email/practice-email-locale";
+import type { Locale } from "@/lib/i18n/locales";
 import { issueAccountLinks, type LinkIssuer } from "@/lib/tokens/issue-account-link";
 import { inactiveReasons, type InactiveReason } from "./portal-status";
 import { emailChangedRecently } from "./email-changed-recently";
@@ -16,7 +18,7 @@ export type InvitationResult =
   | { ok: false; reason: "cannot_access"; reasons: InactiveReason[] }
   | { ok: false; reason: "confirm_email_change"; changedAt: Date };
 
-type Eligible = { patientId: string; email: string; kind: "setup" | "reset"; recentChange: boolean };
+type Eligible = { patientId: string; email: string; kind: "setup" | "reset"; recentChange: boolean; locale: Locale };
 
 /** One result per patient id, in the order given (ids must be distinct). */
 export async function invitePatients(
@@ -55,7 +57,7 @@ export async function invitePatients(
     }
     const kind = p.accountId ? "reset" : "setup";
     results.push({ ok: true, kind, queued: false });
-    eligible.push({ index, patientId, email: p.email!, kind, recentChange });
+    eligible.push({ index, patientId, email: p.email!, kind, recentChange, locale: practiceEmailLocale(p) });
   }
 
   // The cap counts this batch too: a family sharing one address is not sent more than the cap allows.
@@ -87,6 +89,7 @@ export async function invitePatients(
       purpose: e.kind,
       via: opts.via,
       issuedByStaffId: opts.staffId,
+      locale: e.locale,
       now: opts.now,
     })),
   );
@@ -99,6 +102,7 @@ export async function invitePatients(
         link: links[i].url,
         validFor: links[i].validFor,
         via: "staff",
+        locale: e.locale,
       },
       patientId: e.patientId,
       now: opts.now,

@@ -241,6 +241,7 @@ describe.each(DB_KINDS)("staff tools (%s)", (kind) => {
       state: null,
       chartStatus: "active" as const,
       portalAccessEnabled: false,
+      preferredLanguage: "en" as const,
     };
     expect(await addPatient(t.db, { record, staffId, allowDuplicate: false, now: new Date() })).toEqual({
       ok: false,

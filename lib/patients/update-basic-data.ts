@@ -23,6 +23,7 @@ const FIELDS = [
   "addressLine2",
   "city",
   "state",
+  "preferredLanguage",
 ] as const;
 
 export async function updateBasicData(

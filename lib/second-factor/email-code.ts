@@ -14,7 +14,8 @@ import { lockPatientEmail } from "@/db/queries/patient-changes";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getConfig } from "@/lib/config";
 import { enqueueEmails, holdEmail, recipientHasRoom } from "@/lib/email/enqueue-email";
-import { plural } from "@/lib/tokens/link-lifetime";
+import { durationWords } from "@/lib/email/email-words";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 
 export type { EmailCodePurpose };
 export type EmailCodeCheck = "ok" | "wrong" | "expired" | "used" | "too_many" | "none";
@@ -46,8 +47,10 @@ const normalizeTyped = (typed: string) => typed.normalize("NFKC").replace(/[\s\p
  */
 export async function sendEmailCode(
   tx: Tx,
-  opts: { patientId: string; purpose: EmailCodePurpose; now: Date },
+  /** `locale`: the language of the page the patient asked on, which the email is written in. */
+  opts: { patientId: string; purpose: EmailCodePurpose; locale?: Locale; now: Date },
 ): Promise<{ sent: boolean; reusedRecent?: boolean }> {
+  const locale = opts.locale ?? DEFAULT_LOCALE;
   // Locking the patient's row makes two parallel requests take turns, so the second sees the first one's code.
   const patient = await lockPatientEmail(tx, opts.patientId);
   if (!patient?.email) return { sent: false };
@@ -85,8 +88,9 @@ export async function sendEmailCode(
         message: {
           template: "sign_in_code",
           code,
-          validFor: plural(EMAIL_CODE.minutes, "minute"),
+          validFor: durationWords({ count: EMAIL_CODE.minutes, unit: "minute" }, locale),
           purpose: opts.purpose,
+          locale,
         },
         patientId: opts.patientId,
         now: opts.now,

@@ -12,6 +12,7 @@ import { verifyPassword } from "@/lib/auth/password-hash";
 import { canAccessPortal } from "@/lib/patients/portal-status";
 import { consumeToken } from "@/lib/tokens/consume-token";
 import { inspectAccountLink, type LinkState } from "@/lib/tokens/inspect-account-link";
+import type { Locale } from "@/lib/i18n/locales";
 import { removeSecondFactors } from "./remove-second-factors";
 
 export type RecoverSecondStepResult =
@@ -24,7 +25,8 @@ const PURPOSE = "second_step_recovery";
 
 export async function recoverSecondStep(
   db: Db,
-  opts: { token: string; password: string; now: Date },
+  /** `locale`: the page's language, which the removal notice is written in. */
+  opts: { token: string; password: string; locale?: Locale; now: Date },
 ): Promise<RecoverSecondStepResult> {
   const link = await inspectAccountLink(db, opts.token, opts.now);
   if (link.state !== "valid" || link.purpose !== PURPOSE) {
@@ -60,7 +62,11 @@ export async function recoverSecondStep(
 
 class AccessOff extends Error {}
 
-async function spend(tx: Tx, opts: { token: string; now: Date }, username: string): Promise<RecoverSecondStepResult> {
+async function spend(
+  tx: Tx,
+  opts: { token: string; locale?: Locale; now: Date },
+  username: string,
+): Promise<RecoverSecondStepResult> {
   const used = await consumeToken(tx, { token: opts.token, purpose: PURPOSE, now: opts.now });
   if (!used?.patientId) return refuseLink(tx, "used");
   const patient = await lockPatientAccess(tx, used.patientId);
@@ -77,6 +83,7 @@ async function spend(tx: Tx, opts: { token: string; now: Date }, username: strin
     owner: { kind: "patient", id: used.patientId },
     kinds: ["totp", "passkey"],
     removedBy: { by: "recovery" },
+    locale: opts.locale,
     now: opts.now,
   });
   return { ok: true, username };

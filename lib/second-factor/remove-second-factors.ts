@@ -12,26 +12,15 @@ import { bumpStaffSessionVersion } from "@/db/queries/staff-changes";
 import { endPatientSessions } from "@/lib/accounts/end-patient-sessions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
-import { formatDateTime } from "@/lib/patients/portal-status-text";
+import { emailDateTime, removedStepsWords } from "@/lib/email/email-words";
+import { practiceEmailLocale } from "@/lib/email/practice-email-locale";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { type AccountRef, auditSelf } from "./account-ref";
 import { forgetTrustedDevices } from "./trusted-device";
 
 export type RemovedBy = { by: "owner" } | { by: "recovery" } | { by: "staff"; staffId: string };
 
 export type RemoveResult = { ok: true; removed: FactorKind[] } | { ok: false; reason: "last_staff_factor" | "none" };
-
-const KIND_WORDS: Record<FactorKind, string> = {
-  totp: "authenticator app",
-  passkey: "passkey",
-  email: "emailed code",
-};
-
-function inWords(removed: FactorKind[], all: boolean): string {
-  const kinds = [...new Set(removed)].map(
-    (k) => KIND_WORDS[k] + (removed.filter((r) => r === k).length > 1 ? "s" : ""),
-  );
-  return all ? `every second step (${kinds.join(", ")})` : `a second step (${kinds.join(", ")})`;
-}
 
 export async function removeSecondFactors(
   tx: Tx,
@@ -41,6 +30,8 @@ export async function removeSecondFactors(
     factorId?: string;
     kinds?: FactorKind[];
     removedBy: RemovedBy;
+    /** The language of the page the owner or the recovery used; a removal by staff uses the Preferred language. */
+    locale?: Locale;
     now: Date;
   },
 ): Promise<RemoveResult> {
@@ -76,8 +67,15 @@ export async function removeSecondFactors(
     },
   });
 
-  const to =
-    owner.kind === "patient" ? (await getPatientContact(tx, owner.id))?.email : await findStaffEmail(tx, owner.id);
+  const contact = owner.kind === "patient" ? await getPatientContact(tx, owner.id) : null;
+  const to = owner.kind === "patient" ? contact?.email : await findStaffEmail(tx, owner.id);
+  // Staff read English; a patient reads the page's language, or their Preferred one when staff did it.
+  const locale =
+    owner.kind === "staff"
+      ? DEFAULT_LOCALE
+      : removedBy.by === "staff"
+        ? practiceEmailLocale(contact ?? {})
+        : (opts.locale ?? DEFAULT_LOCALE);
   if (to) {
     await enqueueEmail(tx, {
       to,
@@ -86,8 +84,9 @@ export async function removeSecondFactors(
       message: {
         template: "second_step_removed",
         by: removedBy.by,
-        what: inWords(removed, before.length === removed.length),
-        removedAt: formatDateTime(now),
+        what: removedStepsWords(removed, before.length === removed.length, locale),
+        removedAt: emailDateTime(now, locale),
+        locale,
       },
     });
   }

@@ -8,9 +8,11 @@ import {
   revokePatientTokens,
 } from "@/db/queries/account-tokens";
 import { getConfig } from "@/lib/config";
+import { durationWords } from "@/lib/email/email-words";
+import { DEFAULT_LOCALE, LOCALE_PARAM, type Locale } from "@/lib/i18n/locales";
 import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import { generateToken, hashToken } from "./account-token";
-import { linkLifetime } from "./link-lifetime";
+import { linkDuration } from "./link-lifetime";
 import type { PatientLinkPurpose } from "./inspect-account-link";
 
 const LINK_PAGE_OF: Record<PatientLinkPurpose, string> = {
@@ -27,6 +29,8 @@ export type LinkRequest = {
   purpose: PatientLinkPurpose;
   via: LinkIssuer;
   issuedByStaffId?: string | null;
+  /** The language of the email carrying the link: the page it opens starts in it, and validFor is in it. */
+  locale?: Locale;
   now: Date;
 };
 
@@ -57,7 +61,7 @@ export async function issueAccountLinks(tx: Tx, requests: readonly LinkRequest[]
   const issued = requests.map((r) => {
     // Invitations from the practice last longer than a link the patient just asked for; a second-step recovery
     // link lives as briefly as a reset link, since it too changes how the account is signed into.
-    const lifetime = linkLifetime(
+    const lifetime = linkDuration(
       r.purpose !== "setup" ? "reset" : r.via === "self_service" ? "setup_self_service" : "setup_staff",
     );
     return { request: r, token: generateToken(), lifetime, expiresAt: new Date(r.now.getTime() + lifetime.ms) };
@@ -88,8 +92,11 @@ export async function issueAccountLinks(tx: Tx, requests: readonly LinkRequest[]
   const appUrl = getConfig().APP_URL;
   return issued.map(({ request: r, token, expiresAt, lifetime }) => {
     const page = LINK_PAGE_OF[r.purpose];
+    const locale = r.locale ?? DEFAULT_LOCALE;
+    // The proxy remembers ?lang= on a token link, so a Spanish email opens a Spanish page; English links stay bare.
+    const lang = locale === DEFAULT_LOCALE ? "" : `&${LOCALE_PARAM}=${locale}`;
     // Links come from APP_URL only: the request's Host header never reaches this code.
-    return { url: `${appUrl}/${page}?token=${token}`, expiresAt, validFor: lifetime.words };
+    return { url: `${appUrl}/${page}?token=${token}${lang}`, expiresAt, validFor: durationWords(lifetime, locale) };
   });
 }
 

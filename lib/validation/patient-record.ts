@@ -1,6 +1,7 @@
 // A patient's on-file data as staff enter it (Basic Data, Add patient) and as imports deliver it.
 // Blank optional fields become null; every message names the field in plain words.
 import { z } from "zod";
+import type { Locale } from "@/lib/i18n/locales";
 import { parseDateInput } from "@/lib/patients/search";
 
 // Control characters, line separators, text-direction overrides (they can disguise a name on screen) and
@@ -54,6 +55,24 @@ export const dateOfBirthField = text.pipe(
   }),
 );
 
+// Staff pick from a list (en, es); an import may say it in words too, in any letter case. Blank is English, the
+// language every patient had before there was a choice.
+const LANGUAGE_OF: Record<string, Locale> = {
+  en: "en",
+  english: "en",
+  es: "es",
+  spanish: "es",
+  español: "es",
+  espanol: "es",
+};
+export const preferredLanguageField = text.transform((s, ctx): Locale => {
+  if (!s) return "en";
+  const language = LANGUAGE_OF[s.toLowerCase()];
+  if (language) return language;
+  ctx.addIssue({ code: "custom", message: "Preferred language must be English or Spanish (en or es)" });
+  return z.NEVER;
+});
+
 export const basicDataSchema = z.object({
   firstName: required("first name", 100),
   lastName: required("last name", 100),
@@ -78,6 +97,7 @@ export const basicDataSchema = z.object({
   state: optional("state", 20, { re: /^[A-Za-z]{2}$/, message: "Enter the state as 2 letters, like IL" }).transform(
     (s) => s?.toUpperCase() ?? null,
   ),
+  preferredLanguage: preferredLanguageField,
 });
 export type BasicData = z.infer<typeof basicDataSchema>;
 export type BasicDataField = keyof BasicData;

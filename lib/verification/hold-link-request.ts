@@ -5,11 +5,20 @@ import type { Tx } from "@/db/client";
 import { insertHeldLinkRequest } from "@/db/queries/held-link-requests";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
+import type { Locale } from "@/lib/i18n/locales";
 import type { VerificationFlow } from "./request-verification";
 
 export async function holdLinkRequest(
   tx: Tx,
-  opts: { patientId: string; flow: VerificationFlow; email: string; emailBeforeChange: string | null; now: Date },
+  opts: {
+    patientId: string;
+    flow: VerificationFlow;
+    email: string;
+    emailBeforeChange: string | null;
+    /** The patient's Preferred language: the notice is the practice's, not an answer to the form. */
+    locale: Locale;
+    now: Date;
+  },
 ): Promise<void> {
   await insertHeldLinkRequest(tx, { patientId: opts.patientId, flow: opts.flow, now: opts.now });
   await recordAuditEvent(tx, {
@@ -22,7 +31,7 @@ export async function holdLinkRequest(
   if (before && before !== opts.email.trim().toLowerCase()) {
     await enqueueEmail(tx, {
       to: before,
-      message: { template: "link_held_notice" },
+      message: { template: "link_held_notice", locale: opts.locale },
       patientId: opts.patientId,
       now: opts.now,
     });

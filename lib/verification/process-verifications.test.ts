@@ -101,7 +101,7 @@ describe.each(DB_KINDS)("verification outcomes (%s)", (kind) => {
       dateOfBirth: withAccount.dateOfBirth,
       zip: withAccount.zip!,
     });
-    expect(a.message).toEqual({ template: "username_reminder", username: "remember.me" });
+    expect(a.message).toEqual({ template: "username_reminder", username: "remember.me", locale: "en" });
     const without = await insertPatient(t.db);
     const b = await submit("forgot_username", {
       email: without.email!,
@@ -124,7 +124,7 @@ describe.each(DB_KINDS)("verification outcomes (%s)", (kind) => {
           zip: p.zip!,
         });
         expect(r.attempt.outcome).toBe("access_off");
-        expect(r.message).toEqual({ template: "access_off" });
+        expect(r.message).toEqual({ template: "access_off", locale: "en" });
         expect(await t.db.select().from(accountTokens).where(eq(accountTokens.patientId, p.id))).toHaveLength(0);
       }
     },
@@ -151,7 +151,7 @@ describe.each(DB_KINDS)("verification outcomes (%s)", (kind) => {
       mismatchedFields: fields,
       sealedInput: null,
     });
-    expect(r.message).toEqual({ template: "could_not_verify" });
+    expect(r.message).toEqual({ template: "could_not_verify", locale: "en" });
     expect(await t.db.select().from(accountTokens).where(eq(accountTokens.patientId, p.id))).toHaveLength(0);
   });
 
@@ -163,7 +163,7 @@ describe.each(DB_KINDS)("verification outcomes (%s)", (kind) => {
       zip: "10001",
     });
     expect(r.attempt).toMatchObject({ outcome: "no_match", emailPatientId: null, mismatchedFields: null });
-    expect(r.message).toEqual({ template: "could_not_verify" });
+    expect(r.message).toEqual({ template: "could_not_verify", locale: "en" });
   });
 
   it("duplicate charts that both match: ambiguous, not verified", async () => {
@@ -172,7 +172,7 @@ describe.each(DB_KINDS)("verification outcomes (%s)", (kind) => {
     await insertPatient(t.db, { email, lastName: "Dup" });
     const r = await submit("register", { email, lastName: "Dup", dateOfBirth: "1980-02-29", zip: "62701" });
     expect(r.attempt.outcome).toBe("ambiguous");
-    expect(r.message).toEqual({ template: "could_not_verify" });
+    expect(r.message).toEqual({ template: "could_not_verify", locale: "en" });
   });
 
   it("family members sharing one email are told apart by name and date of birth", async () => {

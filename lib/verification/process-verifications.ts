@@ -11,14 +11,16 @@ import { countFactorsByKind } from "@/db/queries/second-factors";
 import { unseal } from "@/lib/crypto/seal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { enqueueEmail, holdEmail, recipientHasRoom } from "@/lib/email/enqueue-email";
+import { practiceEmailLocale } from "@/lib/email/practice-email-locale";
 import type { EmailMessage } from "@/lib/email/render-email";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { issueAccountLink } from "@/lib/tokens/issue-account-link";
 import { canAccessPortal } from "@/lib/patients/portal-status";
 import { emailChangedRecently } from "@/lib/patients/email-changed-recently";
-import { matchPatient, type MatchResult, type TypedDetails } from "./match-patient";
+import { matchPatient, type MatchResult } from "./match-patient";
 import { decideReply, type Reply } from "./decide-reply";
 import { holdLinkRequest } from "./hold-link-request";
-import type { VerificationFlow } from "./request-verification";
+import type { SealedRequest, VerificationFlow } from "./request-verification";
 
 /** Failed attempts naming one patient in a day before staff are alerted (docs/security.md V6). */
 export const PATIENT_ALERT_THRESHOLD = 10;
@@ -44,7 +46,9 @@ export async function processVerifications(
 }
 
 async function handle(tx: Tx, attempt: Pending, at: Date) {
-  const typed = unseal<TypedDetails>(attempt.sealed_input);
+  const { locale: formLocale, ...typed } = unseal<SealedRequest>(attempt.sealed_input);
+  // The reply is written in the language of the form (requests sealed before there was one: English).
+  const locale = isLocale(formLocale) ? formLocale : DEFAULT_LOCALE;
   const candidates = await findVerificationCandidates(tx, typed.email.trim().toLowerCase());
   const result = matchPatient(
     candidates.map((c) => ({
@@ -97,6 +101,7 @@ async function handle(tx: Tx, attempt: Pending, at: Date) {
       flow: attempt.flow,
       email: matched!.email!,
       emailBeforeChange: matched!.email_before_change,
+      locale: practiceEmailLocale({ preferredLanguage: matched!.preferred_language }),
       now: at,
     });
     await finish(tx, attempt, result, candidates.length, reply.send, canAccess, at);
@@ -116,6 +121,7 @@ async function handle(tx: Tx, attempt: Pending, at: Date) {
         patientId: patientId!,
         purpose: "setup",
         via: "self_service",
+        locale,
         now: at,
       });
       message =
@@ -130,6 +136,7 @@ async function handle(tx: Tx, attempt: Pending, at: Date) {
         patientId: patientId!,
         purpose: "reset",
         via: "self_service",
+        locale,
         now: at,
       });
       message =
@@ -148,6 +155,7 @@ async function handle(tx: Tx, attempt: Pending, at: Date) {
         patientId: patientId!,
         purpose: "second_step_recovery",
         via: "self_service",
+        locale,
         now: at,
       });
       message = { template: "second_step_recovery_link", link: link.url, validFor: link.validFor };
@@ -160,13 +168,17 @@ async function handle(tx: Tx, attempt: Pending, at: Date) {
       message = { template: "username_reminder", username: matched!.username! };
       break;
     case "access_off":
-      message = { template: "access_off" };
+      // Access is the practice's decision, so the practice's language for this patient (their Preferred language).
+      message = {
+        template: "access_off",
+        locale: practiceEmailLocale({ preferredLanguage: matched!.preferred_language }),
+      };
       break;
     case "could_not_verify":
       message = { template: "could_not_verify" };
       break;
   }
-  await enqueueEmail(tx, { to, message, patientId, now: at });
+  await enqueueEmail(tx, { to, message: { locale, ...message }, patientId, now: at });
   await finish(tx, attempt, result, candidates.length, reply.send, canAccess, at);
 }
 

@@ -6,13 +6,18 @@ import { insertVerificationAttempt } from "@/db/queries/verification-attempts";
 import { seal } from "@/lib/crypto/seal";
 import { emailHmac } from "@/lib/audit/record-audit-event";
 import { hitRateLimit, RATE_LIMITS, windowStartOf } from "@/lib/rate-limit/hit-rate-limit";
+import type { Locale } from "@/lib/i18n/locales";
 import type { TypedDetails } from "./match-patient";
 
 export type VerificationFlow = "register" | "forgot_password" | "forgot_username" | "second_step_recovery";
 
+/** What is sealed: the typed details and the language of the form, which the reply is written in. */
+export type SealedRequest = TypedDetails & { locale?: Locale };
+
 export async function requestVerification(
   db: Db,
-  opts: { flow: VerificationFlow; details: TypedDetails; ipHash: string; now: Date },
+  /** `locale`: the language of the form, which the reply is written in (English when absent). */
+  opts: { flow: VerificationFlow; details: TypedDetails; locale?: Locale; ipHash: string; now: Date },
 ): Promise<void> {
   const limit = await hitRateLimit(db, { rule: RATE_LIMITS.verificationPerIp, subject: opts.ipHash, now: opts.now });
   await insertVerificationAttempt(db, {
@@ -22,7 +27,7 @@ export async function requestVerification(
     createdAt: opts.now,
     // Over the limit: recorded for staff, never matched, no email, and counted on the one row of this address and
     // window (docs/security.md L2). Same statement, same answer.
-    sealedInput: limit.allowed ? seal(opts.details) : null,
+    sealedInput: limit.allowed ? seal({ ...opts.details, locale: opts.locale } satisfies SealedRequest) : null,
     processedAt: limit.allowed ? null : opts.now,
     outcome: limit.allowed ? null : "rate_limited",
     limitWindow: limit.allowed ? null : windowStartOf(RATE_LIMITS.verificationPerIp, opts.now),

@@ -5,6 +5,7 @@
 import "server-only";
 import { formAction } from "@/app/_lib/form-action";
 import { getDb } from "@/db/client";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { VERIFICATION_ECHO_LIMIT, verificationForm } from "@/lib/validation/verification-form";
 import { requestVerification, type VerificationFlow } from "@/lib/verification/request-verification";
 import type { VerificationState } from "../_components/verification-form";
@@ -19,7 +20,8 @@ export function verificationAction(flow: VerificationFlow) {
       echoLimit: VERIFICATION_ECHO_LIMIT,
     },
     async (details, { ipHash }): Promise<VerificationState> => {
-      await requestVerification(await getDb(), { flow, details, ipHash: await ipHash(), now: new Date() });
+      const locale = await requestLocale();
+      await requestVerification(await getDb(), { flow, details, locale, ipHash: await ipHash(), now: new Date() });
       return { result: { submitted: true } };
     },
   );

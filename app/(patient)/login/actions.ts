@@ -28,6 +28,7 @@ const signInForm = formAction(
     const step = await patientPasswordStep(await getDb(), {
       ...input,
       trustedDevice: (await readTrustedDeviceCookie()) ?? undefined,
+      locale: await requestLocale(),
       address: await context.ipHash(),
       now: new Date(),
       defer: after,

@@ -16,8 +16,9 @@ const recoveryForm = formAction(
   async ({ token, password }, { ipHash }): Promise<RecoveryState> => {
     const db = await getDb();
     const now = new Date();
+    const locale = await requestLocale();
     const result = await runWithinBadLinkLimit(db, { address: await ipHash(), now }, () =>
-      recoverSecondStep(db, { token, password, now }),
+      recoverSecondStep(db, { token, password, locale, now }),
     );
     if (!result.ok) {
       const t = translator(await requestLocale(), "links");

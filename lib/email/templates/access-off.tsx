@@ -1,19 +1,22 @@
+import { translator } from "@/lib/i18n/translator";
 import { EmailLayout, P, PREVIEW_PRACTICE } from "./layout";
 import type { EmailProps } from "../render-email";
 
-export default function AccessOffEmail({ practice }: EmailProps<"access_off">) {
+export default function AccessOffEmail({ practice, locale }: EmailProps<"access_off">) {
+  const t = translator(locale, "emails");
   return (
     <EmailLayout
       practice={practice}
-      preview="Patient Portal access is not turned on for you yet. Call us and we can help."
-      title="Patient Portal access is not turned on"
-      because="someone asked for Patient Portal access using this email address."
+      locale={locale}
+      preview={t("access_off.preview")}
+      title={t("access_off.title")}
+      because={t("access_off.because")}
     >
-      <P>Someone asked for Patient Portal access for this email address, but portal access is not turned on for you.</P>
-      <P>To turn it on, please call us at {practice.phone}. We can help you over the phone.</P>
-      <P>Did not ask for this? You can ignore this email. Nothing has changed.</P>
+      <P>{t("access_off.intro")}</P>
+      <P>{t("access_off.call", { phone: practice.phone })}</P>
+      <P>{t("access_off.ignore")}</P>
     </EmailLayout>
   );
 }
 
-AccessOffEmail.PreviewProps = { practice: PREVIEW_PRACTICE } satisfies EmailProps<"access_off">;
+AccessOffEmail.PreviewProps = { practice: PREVIEW_PRACTICE, locale: "en" } satisfies EmailProps<"access_off">;

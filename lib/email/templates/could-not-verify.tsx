@@ -1,35 +1,35 @@
 // Goes to whatever address was typed into the form, so it must not reveal whether that person is
 // a patient here, and it repeats none of what was typed.
+import { translator } from "@/lib/i18n/translator";
 import { EmailLayout, P, PREVIEW_PRACTICE } from "./layout";
 import type { EmailProps } from "../render-email";
 
-export default function CouldNotVerifyEmail({ practice }: EmailProps<"could_not_verify">) {
+export default function CouldNotVerifyEmail({ practice, locale }: EmailProps<"could_not_verify">) {
+  const t = translator(locale, "emails");
   return (
     <EmailLayout
       practice={practice}
-      preview="We could not match the details you entered. Here is what to check."
-      title="We could not verify your account"
-      because="someone tried to verify a Patient Portal account using this email address."
+      locale={locale}
+      preview={t("could_not_verify.preview")}
+      title={t("could_not_verify.title")}
+      because={t("could_not_verify.because")}
     >
-      <P>
-        Someone asked for Patient Portal help using this email address, but we could not match the details to our
-        records.
-      </P>
-      <P>To verify you, all four of these must match what {practice.name} has on file:</P>
+      <P>{t("could_not_verify.intro")}</P>
+      <P>{t("could_not_verify.fourItems", { practice: practice.name })}</P>
       <ul style={{ fontSize: "16px", lineHeight: "24px", color: "#1f2937", margin: "0 0 16px", paddingLeft: "24px" }}>
-        <li>your email address</li>
-        <li>your last name</li>
-        <li>your date of birth</li>
-        <li>your ZIP code</li>
+        <li>{t("could_not_verify.email")}</li>
+        <li>{t("could_not_verify.lastName")}</li>
+        <li>{t("could_not_verify.dateOfBirth")}</li>
+        <li>{t("could_not_verify.zip")}</li>
       </ul>
-      <P>
-        Please check them and try again. A different email address on file, a recent name change or a recent move are
-        common reasons for a mismatch.
-      </P>
-      <P>Still not working? Call us at {practice.phone} and we will help.</P>
-      <P>Did not ask for this? You can ignore this email. Nothing has changed.</P>
+      <P>{t("could_not_verify.check")}</P>
+      <P>{t("could_not_verify.call", { phone: practice.phone })}</P>
+      <P>{t("could_not_verify.ignore")}</P>
     </EmailLayout>
   );
 }
 
-CouldNotVerifyEmail.PreviewProps = { practice: PREVIEW_PRACTICE } satisfies EmailProps<"could_not_verify">;
+CouldNotVerifyEmail.PreviewProps = {
+  practice: PREVIEW_PRACTICE,
+  locale: "en",
+} satisfies EmailProps<"could_not_verify">;

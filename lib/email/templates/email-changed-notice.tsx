@@ -1,26 +1,27 @@
 // Sent to the old address, which may no longer belong to the patient: the new address is
 // deliberately not shown.
+import { translator } from "@/lib/i18n/translator";
 import { EmailLayout, P, PREVIEW_PRACTICE } from "./layout";
 import type { EmailProps } from "../render-email";
 
-export default function EmailChangedNoticeEmail({ practice }: EmailProps<"email_changed_notice">) {
+export default function EmailChangedNoticeEmail({ practice, locale }: EmailProps<"email_changed_notice">) {
+  const t = translator(locale, "emails");
   return (
     <EmailLayout
       practice={practice}
-      preview="The email address on your Patient Portal account was changed."
-      title="Your portal email address was changed"
-      because="this was the email address on your Patient Portal account before the change."
+      locale={locale}
+      preview={t("email_changed_notice.preview")}
+      title={t("email_changed_notice.title")}
+      because={t("email_changed_notice.because")}
     >
-      <P>
-        Staff at {practice.name} changed the email address on your Patient Portal account. Portal emails will now go to
-        the new address. To protect your privacy, we do not show the new address here.
-      </P>
-      <P>If you asked for this change, you do not need to do anything.</P>
-      <P>
-        <strong>If you did not ask for this, call us right away at {practice.phone}.</strong>
-      </P>
+      <P>{t("email_changed_notice.intro", { practice: practice.name })}</P>
+      <P>{t("email_changed_notice.ok")}</P>
+      <P>{t.rich("email_changed_notice.warning", { phone: practice.phone, strong: (c) => <strong>{c}</strong> })}</P>
     </EmailLayout>
   );
 }
 
-EmailChangedNoticeEmail.PreviewProps = { practice: PREVIEW_PRACTICE } satisfies EmailProps<"email_changed_notice">;
+EmailChangedNoticeEmail.PreviewProps = {
+  practice: PREVIEW_PRACTICE,
+  locale: "en",
+} satisfies EmailProps<"email_changed_notice">;

@@ -15,6 +15,8 @@ import {
   Section,
   Text,
 } from "@react-email/components";
+import type { Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import type { Practice } from "../render-email";
 
 export const PREVIEW_PRACTICE: Practice = {
@@ -25,16 +27,18 @@ export const PREVIEW_PRACTICE: Practice = {
 
 export function EmailLayout(props: {
   practice: Practice;
+  locale: Locale;
   /** Short summary shown next to the subject in the inbox; keep it free of personal details. */
   preview: string;
   title: string;
-  /** Completes "You received this email because …". */
+  /** Completes "You received this email because …" (in the email's language). */
   because: string;
   children: ReactNode;
 }) {
-  const { practice } = props;
+  const { practice, locale } = props;
+  const t = translator(locale, "emails");
   return (
-    <Html lang="en" dir="ltr">
+    <Html lang={locale} dir="ltr">
       <Head />
       <Preview>{props.preview}</Preview>
       <Body style={body}>
@@ -50,11 +54,11 @@ export function EmailLayout(props: {
           </Section>
           <Hr style={rule} />
           <Section style={footer}>
-            <Text style={small}>You received this email because {props.because}</Text>
+            <Text style={small}>{t("layout.because", { reason: props.because })}</Text>
             <Text style={small}>
               {practice.name}
               <br />
-              Phone: {practice.phone}
+              {t("layout.phone", { phone: practice.phone })}
               <br />
               {practice.address}
             </Text>
@@ -74,7 +78,7 @@ export function P({ children }: { children: ReactNode }) {
  * visible address lets careful readers check where it goes. The plain-text version gets only
  * the address, so the copy around it should say "the link below", never "the button".
  */
-export function ActionLink({ href, label }: { href: string; label: string }) {
+export function ActionLink({ href, label, locale }: { href: string; label: string; locale: Locale }) {
   return (
     <>
       <Section style={buttonRow}>
@@ -83,7 +87,7 @@ export function ActionLink({ href, label }: { href: string; label: string }) {
         </Button>
       </Section>
       <Text style={paragraph} data-skip-in-text="true">
-        If the button does not work, copy this link into your web browser:
+        {translator(locale, "emails")("layout.copyLink")}
       </Text>
       <Text style={linkText}>
         <Link href={href} style={{ color: "#1d4ed8", textDecorationLine: "underline" }}>

@@ -1,25 +1,26 @@
 // Sent to the address on file before a recent change, when someone asked for a setup or reset link just after
 // it: the link was held, and this is how the real patient hears of it. The new address is not shown.
+import { translator } from "@/lib/i18n/translator";
 import { EmailLayout, P, PREVIEW_PRACTICE } from "./layout";
 import type { EmailProps } from "../render-email";
 
-export default function LinkHeldNoticeEmail({ practice }: EmailProps<"link_held_notice">) {
+export default function LinkHeldNoticeEmail({ practice, locale }: EmailProps<"link_held_notice">) {
+  const t = translator(locale, "emails");
   return (
     <EmailLayout
       practice={practice}
-      preview="Someone asked for a link to your Patient Portal account just after its email address was changed."
-      title="Someone asked for a link to your portal account"
-      because="this was the email address on your Patient Portal account before it was changed."
+      locale={locale}
+      preview={t("link_held_notice.preview")}
+      title={t("link_held_notice.title")}
+      because={t("link_held_notice.because")}
     >
-      <P>
-        Someone asked for a link to your Patient Portal account just after the email address on file was changed. We
-        have not sent it: staff at {practice.name} will check with you first.
-      </P>
-      <P>
-        <strong>If this was not you, call us right away at {practice.phone}.</strong>
-      </P>
+      <P>{t("link_held_notice.intro", { practice: practice.name })}</P>
+      <P>{t.rich("link_held_notice.warning", { phone: practice.phone, strong: (c) => <strong>{c}</strong> })}</P>
     </EmailLayout>
   );
 }
 
-LinkHeldNoticeEmail.PreviewProps = { practice: PREVIEW_PRACTICE } satisfies EmailProps<"link_held_notice">;
+LinkHeldNoticeEmail.PreviewProps = {
+  practice: PREVIEW_PRACTICE,
+  locale: "en",
+} satisfies EmailProps<"link_held_notice">;

@@ -1,27 +1,28 @@
+import { translator } from "@/lib/i18n/translator";
 import { ActionLink, EmailLayout, P, PREVIEW_PRACTICE } from "./layout";
 import type { EmailProps } from "../render-email";
 
-export default function NoAccountYetEmail({ practice, setupLink, validFor }: EmailProps<"no_account_yet">) {
+export default function NoAccountYetEmail({ practice, locale, setupLink, validFor }: EmailProps<"no_account_yet">) {
+  const t = translator(locale, "emails");
   return (
     <EmailLayout
       practice={practice}
-      preview="You have not created your Patient Portal account yet. You can do it now."
-      title="You do not have a Patient Portal account yet"
-      because="someone asked for Patient Portal sign-in help for this email address."
+      locale={locale}
+      preview={t("no_account_yet.preview")}
+      title={t("no_account_yet.title")}
+      because={t("no_account_yet.because")}
     >
-      <P>
-        Someone asked for the username or password for this email address. You have not created a Patient Portal account
-        yet, so there is nothing to reset.
-      </P>
-      <P>You can create your account now with the link below. It works for {validFor}.</P>
-      <ActionLink href={setupLink} label="Create my account" />
-      <P>Did not ask for this? You can ignore this email. No account is created unless someone uses the link.</P>
+      <P>{t("no_account_yet.intro")}</P>
+      <P>{t("no_account_yet.createNow", { validFor })}</P>
+      <ActionLink href={setupLink} label={t("no_account_yet.button")} locale={locale} />
+      <P>{t("no_account_yet.ignore")}</P>
     </EmailLayout>
   );
 }
 
 NoAccountYetEmail.PreviewProps = {
   practice: PREVIEW_PRACTICE,
+  locale: "en",
   setupLink: "https://portal.example.com/account/setup?token=preview",
   validFor: "24 hours",
 } satisfies EmailProps<"no_account_yet">;

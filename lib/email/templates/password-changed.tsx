@@ -1,28 +1,27 @@
+import { translator } from "@/lib/i18n/translator";
 import { EmailLayout, P, PREVIEW_PRACTICE } from "./layout";
 import type { EmailProps } from "../render-email";
 
-export default function PasswordChangedEmail({ practice, changedAt }: EmailProps<"password_changed">) {
+export default function PasswordChangedEmail({ practice, locale, changedAt }: EmailProps<"password_changed">) {
+  const t = translator(locale, "emails");
   return (
     <EmailLayout
       practice={practice}
-      preview="Your Patient Portal password was just changed."
-      title="Your password was changed"
-      because={
-        "the password on your Patient Portal account was changed. We always send this notice to help keep your account safe."
-      }
+      locale={locale}
+      preview={t("password_changed.preview")}
+      title={t("password_changed.title")}
+      because={t("password_changed.because")}
     >
-      <P>The password for your Patient Portal account was changed.</P>
-      <P>When: {changedAt}</P>
-      <P>If you made this change, you do not need to do anything.</P>
-      <P>
-        <strong>If you did not change your password, call us right away at {practice.phone}.</strong> Someone else may
-        be able to get into your account.
-      </P>
+      <P>{t("password_changed.intro")}</P>
+      <P>{t("password_changed.when", { when: changedAt })}</P>
+      <P>{t("password_changed.ok")}</P>
+      <P>{t.rich("password_changed.warning", { phone: practice.phone, strong: (c) => <strong>{c}</strong> })}</P>
     </EmailLayout>
   );
 }
 
 PasswordChangedEmail.PreviewProps = {
   practice: PREVIEW_PRACTICE,
+  locale: "en",
   changedAt: "March 3, 2026 at 2:15 PM Eastern Time",
 } satisfies EmailProps<"password_changed">;

@@ -1,39 +1,35 @@
 // Goes only to the address on file of a patient whose four details matched and who has an authenticator app or
 // a passkey. The link alone removes nothing: the page behind it asks for the account's password too.
+import { translator } from "@/lib/i18n/translator";
 import { ActionLink, EmailLayout, P, PREVIEW_PRACTICE } from "./layout";
 import type { EmailProps } from "../render-email";
 
 export default function SecondStepRecoveryLinkEmail({
   practice,
+  locale,
   link,
   validFor,
 }: EmailProps<"second_step_recovery_link">) {
+  const t = translator(locale, "emails");
   return (
     <EmailLayout
       practice={practice}
-      preview={`Remove the second sign-in step you can no longer use. The link works for ${validFor}.`}
-      title="Cannot get your sign-in code?"
-      because="someone asked for help with the second sign-in step of the Patient Portal account for this email address."
+      locale={locale}
+      preview={t("second_step_recovery_link.preview", { validFor })}
+      title={t("second_step_recovery_link.title")}
+      because={t("second_step_recovery_link.because")}
     >
-      <P>
-        We received a request to remove the authenticator app and passkeys from the sign-in of your Patient Portal
-        account, because they can no longer be used. Codes emailed to you are not affected.
-      </P>
-      <ActionLink href={link} label="Remove my second sign-in step" />
-      <P>
-        You will need your password to finish. This link works for {validFor}. After that, you will need to ask for a
-        new one.
-      </P>
-      <P>
-        Did not ask for this? Do not use the link: nothing changes unless someone uses it with your password. If you are
-        worried, call us at {practice.phone}.
-      </P>
+      <P>{t("second_step_recovery_link.intro")}</P>
+      <ActionLink href={link} label={t("second_step_recovery_link.button")} locale={locale} />
+      <P>{t("second_step_recovery_link.validFor", { validFor })}</P>
+      <P>{t("second_step_recovery_link.ignore", { phone: practice.phone })}</P>
     </EmailLayout>
   );
 }
 
 SecondStepRecoveryLinkEmail.PreviewProps = {
   practice: PREVIEW_PRACTICE,
+  locale: "en",
   link: "https://portal.example.com/second-step-recovery?token=preview",
   validFor: "1 hour",
 } satisfies EmailProps<"second_step_recovery_link">;

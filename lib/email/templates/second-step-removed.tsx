@@ -1,37 +1,36 @@
+import { translator } from "@/lib/i18n/translator";
 import { EmailLayout, P, PREVIEW_PRACTICE } from "./layout";
 import type { EmailProps } from "../render-email";
 
-const WHO: Record<EmailProps<"second_step_removed">["by"], string> = {
-  owner: "You removed",
-  recovery: "After you proved who you are with your details and your password, we removed",
-  staff: "A member of our staff removed",
-};
+const WHO = { owner: "byOwner", recovery: "byRecovery", staff: "byStaff" } as const;
 
-export default function SecondStepRemovedEmail({ practice, by, what, removedAt }: EmailProps<"second_step_removed">) {
+export default function SecondStepRemovedEmail({
+  practice,
+  locale,
+  by,
+  what,
+  removedAt,
+}: EmailProps<"second_step_removed">) {
+  const t = translator(locale, "emails");
   return (
     <EmailLayout
       practice={practice}
-      preview="A second sign-in step was removed from your account."
-      title="A second sign-in step was removed"
-      because={
-        "a second sign-in step was removed from your account. We always send this notice to help keep your account safe."
-      }
+      locale={locale}
+      preview={t("second_step_removed.preview")}
+      title={t("second_step_removed.title")}
+      because={t("second_step_removed.because")}
     >
-      <P>
-        {WHO[by]} {what} from the sign-in of your account.
-      </P>
-      <P>When: {removedAt}</P>
-      <P>If this was you, or you asked us to, you do not need to do anything.</P>
-      <P>
-        <strong>If you did not expect this, call us right away at {practice.phone}.</strong> Someone else may be trying
-        to get into your account.
-      </P>
+      <P>{t(`second_step_removed.${WHO[by]}`, { what })}</P>
+      <P>{t("second_step_removed.when", { when: removedAt })}</P>
+      <P>{t("second_step_removed.ok")}</P>
+      <P>{t.rich("second_step_removed.warning", { phone: practice.phone, strong: (c) => <strong>{c}</strong> })}</P>
     </EmailLayout>
   );
 }
 
 SecondStepRemovedEmail.PreviewProps = {
   practice: PREVIEW_PRACTICE,
+  locale: "en",
   by: "staff",
   what: "every second step (authenticator app)",
   removedAt: "March 3, 2026 at 2:15 PM Eastern Time",

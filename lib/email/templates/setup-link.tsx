@@ -1,38 +1,33 @@
+import { translator } from "@/lib/i18n/translator";
 import { ActionLink, EmailLayout, P, PREVIEW_PRACTICE } from "./layout";
 import type { EmailProps } from "../render-email";
 
-export default function SetupLinkEmail({ practice, link, validFor, via }: EmailProps<"setup_link">) {
+export default function SetupLinkEmail({ practice, locale, link, validFor, via }: EmailProps<"setup_link">) {
+  const t = translator(locale, "emails");
   const byStaff = via === "staff";
   return (
     <EmailLayout
       practice={practice}
-      preview={`Create your Patient Portal account. The link works for ${validFor}.`}
-      title="Create your Patient Portal account"
-      because={
-        byStaff
-          ? `staff at ${practice.name} invited this email address to the Patient Portal.`
-          : "someone asked to set up a Patient Portal account for this email address."
-      }
+      locale={locale}
+      preview={t("setup_link.preview", { validFor })}
+      title={t("setup_link.title")}
+      because={byStaff ? t("setup_link.becauseStaff", { practice: practice.name }) : t("setup_link.becauseSelf")}
     >
       <P>
         {byStaff
-          ? `${practice.name} has invited you to use the Patient Portal. `
-          : `Thank you for signing up for the ${practice.name} Patient Portal. `}
-        Use the link below to create your account. You will choose your own password.
+          ? t("setup_link.introStaff", { practice: practice.name })
+          : t("setup_link.introSelf", { practice: practice.name })}
       </P>
-      <ActionLink href={link} label="Create my account" />
-      <P>This link works for {validFor}. After that, you will need to ask for a new one.</P>
-      <P>
-        {byStaff
-          ? `Not expecting this? Do not use the link. Call us at ${practice.phone}.`
-          : "Did not ask for this? You can ignore this email. No account is created unless someone uses the link."}
-      </P>
+      <ActionLink href={link} label={t("setup_link.button")} locale={locale} />
+      <P>{t("setup_link.validFor", { validFor })}</P>
+      <P>{byStaff ? t("setup_link.notExpectingStaff", { phone: practice.phone }) : t("setup_link.notExpectingSelf")}</P>
     </EmailLayout>
   );
 }
 
 SetupLinkEmail.PreviewProps = {
   practice: PREVIEW_PRACTICE,
+  locale: "en",
   link: "https://portal.example.com/account/setup?token=preview",
   validFor: "24 hours",
   via: "self_service",

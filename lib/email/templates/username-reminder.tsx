@@ -1,26 +1,27 @@
+import { translator } from "@/lib/i18n/translator";
 import { EmailLayout, Highlight, P, PREVIEW_PRACTICE } from "./layout";
 import type { EmailProps } from "../render-email";
 
-export default function UsernameReminderEmail({ practice, username }: EmailProps<"username_reminder">) {
+export default function UsernameReminderEmail({ practice, locale, username }: EmailProps<"username_reminder">) {
+  const t = translator(locale, "emails");
   return (
     <EmailLayout
       practice={practice}
-      preview="Here is the username for your Patient Portal account."
-      title="Your Patient Portal username"
-      because="someone asked for the Patient Portal username linked to this email address."
+      locale={locale}
+      preview={t("username_reminder.preview")}
+      title={t("username_reminder.title")}
+      because={t("username_reminder.because")}
     >
-      <P>You asked for your Patient Portal username. Here it is:</P>
+      <P>{t("username_reminder.intro")}</P>
       <Highlight>{username}</Highlight>
-      <P>
-        Sign in with this username and your password. If you also forgot your password, you can reset it from the
-        sign-in page.
-      </P>
-      <P>Did not ask for this? You can ignore this email. Nothing on your account has changed.</P>
+      <P>{t("username_reminder.signIn")}</P>
+      <P>{t("username_reminder.ignore")}</P>
     </EmailLayout>
   );
 }
 
 UsernameReminderEmail.PreviewProps = {
   practice: PREVIEW_PRACTICE,
+  locale: "en",
   username: "sunny.day42",
 } satisfies EmailProps<"username_reminder">;

@@ -26,8 +26,9 @@ const sendCodeForm = formAction({ caller: "public", fields: {} }, async () => {
   const pending = await currentPendingSignIn("patient");
   if (!pending || pending.passed) return { error: translator(await requestLocale(), "signIn")("timedOut.message") };
   const db = await getDb();
+  const locale = await requestLocale();
   const sent = await db.transaction((tx) =>
-    sendEmailCode(tx, { patientId: pending.owner.id, purpose: "sign_in", now: new Date() }),
+    sendEmailCode(tx, { patientId: pending.owner.id, purpose: "sign_in", locale, now: new Date() }),
   );
   redirect(
     sent.sent || sent.reusedRecent

@@ -5,6 +5,7 @@ import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/ser
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import type { AddAuthenticatorState } from "@/app/_components/authenticator-setup-form";
 import { formAction } from "@/app/_lib/form-action";
 import type { FormState } from "@/app/_lib/form-state";
@@ -31,8 +32,9 @@ function added(): never {
 
 const sendCodeForm = formAction({ caller: "patient", fields: {} }, async (_input, { caller }) => {
   const db = await getDb();
+  const locale = await requestLocale();
   const sent = await db.transaction((tx) =>
-    sendEmailCode(tx, { patientId: caller.patientId, purpose: "add_factor", now: new Date() }),
+    sendEmailCode(tx, { patientId: caller.patientId, purpose: "add_factor", locale, now: new Date() }),
   );
   kickWorkers();
   redirect(`/portal/second-step/email?sent=${sent.sent || sent.reusedRecent ? "1" : "0"}`);
@@ -163,11 +165,13 @@ const removeForm = formAction(
   },
   async (input, { caller }): Promise<RemoveFactorState> => {
     const db = await getDb();
+    const locale = await requestLocale();
     const result = await db.transaction((tx) =>
       removeSecondFactors(tx, {
         owner: patientRef(caller.patientId),
         factorId: input.factorId,
         removedBy: { by: "owner" },
+        locale,
         now: new Date(),
       }),
     );

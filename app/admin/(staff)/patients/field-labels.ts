@@ -11,4 +11,5 @@ export const PATIENT_FIELD_LABELS = {
   addressLine2: "Address line 2",
   city: "City",
   state: "State",
+  preferredLanguage: "Preferred language",
 } as const;

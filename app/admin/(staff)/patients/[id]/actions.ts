@@ -35,6 +35,7 @@ const FIELDS = [
   "addressLine2",
   "city",
   "state",
+  "preferredLanguage",
 ] as const satisfies BasicDataField[];
 
 const basicDataForm = formAction(

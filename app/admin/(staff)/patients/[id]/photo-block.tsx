@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { PatientDash } from "@/db/queries/patients";
 import { StatusIcon } from "@/app/_components/status-icon";
 import { formatDob } from "@/lib/patients/format-dob";
+import { preferredLanguageName } from "../preferred-language-field";
 
 const initials = (p: PatientDash) => `${[...p.firstName][0] ?? ""}${[...p.lastName][0] ?? ""}`.toUpperCase();
 
@@ -45,6 +46,8 @@ export function PhotoBlock({ patient }: { patient: PatientDash }) {
           <dd className="keep-whole">{formatDob(patient.dateOfBirth)}</dd>
           <dt>Chart number</dt>
           <dd className="keep-whole">{patient.chartNumber}</dd>
+          <dt>Preferred language</dt>
+          <dd>{preferredLanguageName(patient.preferredLanguage)}</dd>
           {patient.chartStatus !== "active" && (
             <>
               <dt>Chart</dt>

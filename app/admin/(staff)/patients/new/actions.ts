@@ -18,6 +18,7 @@ type Field =
   | "addressLine2"
   | "city"
   | "state"
+  | "preferredLanguage"
   | "portalAccessEnabled"
   | "confirmDuplicate";
 export type AddPatientState = FormState<Field, { duplicates: { id: string; name: string; chartNumber: string }[] }>;
@@ -37,6 +38,7 @@ const addPatientForm = formAction(
       addressLine2: "text",
       city: "text",
       state: "text",
+      preferredLanguage: "text",
       portalAccessEnabled: "checkbox",
       confirmDuplicate: "checkbox",
     },

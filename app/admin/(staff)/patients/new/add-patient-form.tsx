@@ -5,6 +5,7 @@ import { ErrorSummary } from "@/app/_components/error-summary";
 import { Field } from "@/app/_components/field";
 import { addPatientAction, type AddPatientState } from "./actions";
 import { PATIENT_FIELD_LABELS } from "../field-labels";
+import { PreferredLanguageField } from "../preferred-language-field";
 
 const LABELS: Record<string, string> = PATIENT_FIELD_LABELS;
 
@@ -109,6 +110,7 @@ export function AddPatientForm() {
           errors={e.state}
           autoComplete="off"
         />
+        <PreferredLanguageField defaultValue={v.preferredLanguage} errors={e.preferredLanguage} />
       </div>
       <div className="checkbox">
         <input

@@ -7,6 +7,7 @@ import { Field } from "@/app/_components/field";
 import { saveBasicData, type BasicDataState } from "../actions";
 import type { BasicDataField } from "@/lib/validation/patient-record";
 import { PATIENT_FIELD_LABELS } from "../../field-labels";
+import { PreferredLanguageField } from "../../preferred-language-field";
 
 const LABELS: Record<BasicDataField, string> = PATIENT_FIELD_LABELS;
 
@@ -119,6 +120,7 @@ export function BasicDataForm({
           errors={state.errors?.state}
           autoComplete="off"
         />
+        <PreferredLanguageField defaultValue={values.preferredLanguage} errors={state.errors?.preferredLanguage} />
       </div>
       <button type="submit" className="button" disabled={pending}>
         {pending ? "Saving…" : "Save Basic Data"}

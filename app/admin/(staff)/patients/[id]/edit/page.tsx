@@ -57,6 +57,7 @@ export default async function EditPatientPage({
             addressLine2: patient.addressParts.line2 ?? "",
             city: patient.addressParts.city ?? "",
             state: patient.addressParts.state ?? "",
+            preferredLanguage: patient.preferredLanguage,
           }}
         />
       ) : (
