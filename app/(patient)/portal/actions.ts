@@ -5,7 +5,6 @@ import { getTranslations } from "next-intl/server";
 import { formAction } from "@/app/_lib/form-action";
 import type { FormState } from "@/app/_lib/form-state";
 import { getDb } from "@/db/client";
-import { requestLocale } from "@/lib/i18n/request-locale";
 import { changePassword } from "@/lib/accounts/change-password";
 import { signOutPatientEverywhere } from "@/lib/accounts/sign-out-everywhere";
 import { signOut } from "@/lib/auth/auth";
