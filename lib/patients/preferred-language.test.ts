@@ -58,6 +58,11 @@ describe.each(DB_KINDS)("preferred language (%s)", (kind) => {
       dateOfBirth: p.dateOfBirth,
       email: p.email,
       zip: p.zip,
+      phone: "",
+      addressLine1: "",
+      addressLine2: "",
+      city: "",
+      state: "",
       preferredLanguage: "es",
     });
     const r = await updateBasicData(t.db, {
@@ -85,6 +90,18 @@ describe.each(DB_KINDS)("preferred language (%s)", (kind) => {
       now: new Date(),
     });
     expect(again).toMatchObject({ ok: true, version: p.version + 1 });
+    // A save that does not deal in languages (the field left out) keeps the one on file.
+    const { preferredLanguage: _, ...withoutLanguage } = data;
+    const other = await updateBasicData(t.db, {
+      patientId: p.id,
+      expectedVersion: p.version + 1,
+      data: { ...withoutLanguage, city: "Chicago" },
+      staffId,
+      now: new Date(),
+    });
+    expect(other).toMatchObject({ ok: true, version: p.version + 2 });
+    const [after] = await t.db.select().from(patients).where(eq(patients.id, p.id));
+    expect(after).toMatchObject({ city: "Chicago", preferredLanguage: "es" });
   });
 
   it("a staff invitation goes in the Preferred language, its link opening the page in it", async () => {
@@ -123,7 +140,7 @@ describe.each(DB_KINDS)("preferred language (%s)", (kind) => {
       locale: "es",
       what: "todos los segundos pasos para iniciar sesión (aplicación de autenticación)",
     });
-    expect((notice as { removedAt: string }).removedAt).toMatch(/ de \d{4}, .* UTC$/);
+    expect((notice as { removedAt: string }).removedAt).toMatch(/^\d{1,2} de [a-z]+ de \d{4}.* UTC$/);
 
     const old = p.email!;
     const data = basicDataSchema.parse({
@@ -132,6 +149,11 @@ describe.each(DB_KINDS)("preferred language (%s)", (kind) => {
       dateOfBirth: p.dateOfBirth,
       email: `moved.${n}@example.com`,
       zip: p.zip,
+      phone: "",
+      addressLine1: "",
+      addressLine2: "",
+      city: "",
+      state: "",
       preferredLanguage: "es",
     });
     await updateBasicData(t.db, { patientId: p.id, expectedVersion: p.version, data, staffId, now: new Date() });
@@ -156,7 +178,9 @@ describe.each(DB_KINDS)("preferred language (%s)", (kind) => {
     );
     const [changed, code, removed] = await messagesTo(p.email!);
     expect(changed).toMatchObject({ template: "password_changed", locale: "es" });
-    expect((changed as { changedAt: string }).changedAt).toMatch(/^15 de marzo de 2026, 2:05\sp\.\s?m\. UTC$/);
+    expect((changed as { changedAt: string }).changedAt).toMatch(
+      /^15 de marzo de 2026,? (a las )?2:05\sp\.\s?m\. UTC$/,
+    );
     expect(code).toMatchObject({ template: "sign_in_code", locale: "es", validFor: "10 minutos" });
     expect(removed).toMatchObject({
       template: "second_step_removed",

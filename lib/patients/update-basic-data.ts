@@ -37,7 +37,8 @@ export async function updateBasicData(
       const current = Object.fromEntries(FIELDS.map((f) => [f, row[f]])) as BasicData;
       return { ok: false as const, reason: "stale" as const, current, version: row.version };
     }
-    const changed = FIELDS.filter((f) => (row[f] ?? null) !== (opts.data[f] ?? null));
+    // A field left out (undefined, only ever the Preferred language) is kept as it is.
+    const changed = FIELDS.filter((f) => opts.data[f] !== undefined && (row[f] ?? null) !== (opts.data[f] ?? null));
     if (changed.length === 0) return { ok: true as const, version: row.version, emailChanged: false };
 
     const { email, ...rest } = opts.data;

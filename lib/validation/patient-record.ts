@@ -97,7 +97,8 @@ export const basicDataSchema = z.object({
   state: optional("state", 20, { re: /^[A-Za-z]{2}$/, message: "Enter the state as 2 letters, like IL" }).transform(
     (s) => s?.toUpperCase() ?? null,
   ),
-  preferredLanguage: preferredLanguageField,
+  // Left out (a caller that does not deal in languages): what is on file stays, English for a new patient.
+  preferredLanguage: preferredLanguageField.optional(),
 });
 export type BasicData = z.infer<typeof basicDataSchema>;
 export type BasicDataField = keyof BasicData;

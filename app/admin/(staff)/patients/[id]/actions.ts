@@ -82,7 +82,7 @@ const basicDataForm = formAction(
 );
 
 // Dates are shown to staff as MM/DD/YYYY; everything else as stored.
-function displayValue(field: BasicDataField, value: string | null): string {
+function displayValue(field: BasicDataField, value: string | null | undefined): string {
   if (!value) return "";
   if (field === "dateOfBirth") {
     const [y, m, d] = value.split("-");
