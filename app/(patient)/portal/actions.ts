@@ -48,7 +48,6 @@ const changePasswordForm = formAction(
       patientId: caller.patientId,
       current: input.current,
       password: input.password,
-      locale: await requestLocale(),
       now: new Date(),
       locale: await requestLocale(),
     });
