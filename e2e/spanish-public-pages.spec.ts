@@ -108,3 +108,17 @@ test.describe("the language switch with JavaScript", () => {
     await expect(page).toHaveURL(/\/register$/);
   });
 });
+
+test.describe("an emailed link in Spanish", () => {
+  test("a link that does not work says why in Spanish and where to ask again", async ({ page }) => {
+    // Emailed links carry the language the patient used ("&lang=es"); the proxy remembers it.
+    await page.goto("/reset-password?token=abc&lang=es");
+    await expect(page).toHaveURL(/\/reset-password$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Este enlace no es válido" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Pedir un enlace nuevo para la contraseña" })).toHaveAttribute(
+      "href",
+      "/forgot-password",
+    );
+    await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  });
+});
