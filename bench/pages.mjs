@@ -20,6 +20,7 @@ import zlib from "node:zlib";
 import { assertLocalDatabase, createScratchDatabase } from "../test-kit/scratch-database.mjs";
 import { appEnv, DIST_DIR, startApp, startFakeResend } from "./lib/app.mjs";
 import { buildInto } from "./lib/build.mjs";
+import { lighthouseCli } from "./lib/lighthouse-install.mjs";
 import { makeAgent, send } from "./lib/http.mjs";
 import { closedLoop } from "./lib/load.mjs";
 import { loadNow, waitForQuiet } from "./lib/load-gate.mjs";
@@ -304,7 +305,7 @@ async function measureJs({ appUrl, resendUrl, distDir }) {
 
 function lighthouseOnce({ url, outFile, logDir }) {
   const args = [
-    "node_modules/lighthouse/cli/index.js",
+    lighthouseCli(),
     url,
     "--output=json",
     `--output-path=${outFile}`,

@@ -17,6 +17,7 @@ import { buildInto } from "./lib/build.mjs";
 import { startForwardingProxy } from "./lib/forwarding-proxy.mjs";
 import { benchStaffList } from "./staff-list.mjs";
 import { benchBulkInvitations } from "./bulk-invitations.mjs";
+import { benchLighthouse } from "./lighthouse.mjs";
 import { benchPages } from "./pages.mjs";
 import { waitForQuiet, loadNow } from "./lib/load-gate.mjs";
 import { run, stop, stopAll } from "./lib/procs.mjs";
@@ -97,7 +98,7 @@ async function buildIfNeeded() {
   await buildInto({ distDir: DIST_DIR, logFile: path.join(logDir, "build.log") });
 }
 
-// BENCH_ONLY=timing,throughput,worker-off,flood,two-instances,staff-list,bulk-invitations,pages runs just those.
+// BENCH_ONLY=timing,throughput,worker-off,flood,two-instances,staff-list,bulk-invitations,pages,lighthouse runs just those.
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",").map((s) => s.trim()) : null;
 const want = (name) => !only || only.includes(name);
 
@@ -339,6 +340,7 @@ async function main() {
   await phase("staff-list", () => benchStaffList({ adminUrl, logDir }));
   await phase("bulk-invitations", () => benchBulkInvitations({ adminUrl, logDir }));
   await phase("pages", () => benchPages({ logDir, adminUrl }));
+  await phase("lighthouse", () => benchLighthouse({ logDir, adminUrl }));
 
   if (only) {
     // A partial run: copy its JSON and .md files into a full run's folder and re-render that with
