@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 import { pageProblems } from "./support/a11y-checks";
-import { linkIn, waitForEmail } from "./support/mailbox";
+import { emailsTo, linkIn, type SentEmail } from "./support/mailbox";
 import { signInAsStaff } from "./support/staff";
 import { addPatient } from "./support/staff-patients";
 
@@ -36,11 +36,20 @@ async function fillDetails(page: Page, d: Details) {
   await expect(page.locator("#email")).toHaveCount(0);
 }
 
-const codeIn = (text: string | undefined) => {
-  const m = /\b(\d{6})\b/.exec(text ?? "");
-  if (!m) throw new Error("no 6-digit code in the email");
-  return m[1];
-};
+/** The newest email to `to` since `since` whose text matches `wanted` (other emails, like "your account is ready", may come in between). */
+async function emailWith(to: string, since: number, wanted: RegExp): Promise<SentEmail> {
+  let email: SentEmail | undefined;
+  await expect
+    .poll(
+      async () => {
+        email = (await emailsTo(to, since)).filter((m) => wanted.test(m.text ?? "")).at(-1);
+        return !!email;
+      },
+      { timeout: 30_000, message: `no email to ${to} matching ${wanted}` },
+    )
+    .toBe(true);
+  return email!;
+}
 
 for (const { lang, locale } of LANGUAGES) {
   test.describe(`${lang}`, () => {
@@ -112,7 +121,7 @@ for (const { lang, locale } of LANGUAGES) {
       let since = Date.now();
       await open(page, "/register", lang);
       await fillDetails(page, p);
-      const setup = await waitForEmail({ to: p.email, since });
+      const setup = await emailWith(p.email, since, /\/setup-account\?token=/);
       await open(page, linkIn(setup, "/setup-account"), lang);
       await expect(page.locator("#username")).toBeVisible();
       await check("/setup-account with a good link");
@@ -126,7 +135,7 @@ for (const { lang, locale } of LANGUAGES) {
       since = Date.now();
       await open(page, "/forgot-password", lang);
       await fillDetails(page, p);
-      const reset = await waitForEmail({ to: p.email, since });
+      const reset = await emailWith(p.email, since, /\/reset-password\?token=/);
       await open(page, linkIn(reset, "/reset-password"), lang);
       await expect(page.locator("#password")).toBeVisible();
       await check("/reset-password with a good link");
@@ -148,8 +157,8 @@ for (const { lang, locale } of LANGUAGES) {
       await expect(page).toHaveURL(/\/portal\/second-step\/email\?sent=1$/);
       await expect(page.locator("#code")).toBeVisible();
       await check("/portal/second-step/email after sending a code");
-      const added = await waitForEmail({ to: p.email, since });
-      await page.locator("#code").fill(codeIn(added.text));
+      const added = await emailWith(p.email, since, /\b\d{6}\b/);
+      await page.locator("#code").fill(/\b(\d{6})\b/.exec(added.text ?? "")![1]);
       await page.locator("main form button[type=submit]").first().click();
       await expect(page).toHaveURL(/\/portal\?done=added$/);
       await check("/portal with a second step");
