@@ -63,6 +63,17 @@ test.describe("a browser that asks for Spanish", () => {
     await expect(page.locator("#zip-error")).toHaveText("Error: Escriba su código postal");
     await expect(page.getByText("validation.")).toHaveCount(0);
   });
+
+  test("the staff sign-in stays English: a shared password rule shows English words, never a message key", async ({
+    page,
+  }) => {
+    await page.goto("/admin/login");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.locator("#password-error")).toHaveText("Error: Enter your password");
+    await expect(page.getByRole("button", { name: "Show password" })).toBeVisible();
+    await expect(page.getByText("validation.")).toHaveCount(0);
+  });
 });
 
 test.describe("the language switch without JavaScript", () => {
