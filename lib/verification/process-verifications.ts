@@ -168,11 +168,8 @@ async function handle(tx: Tx, attempt: Pending, at: Date) {
       message = { template: "username_reminder", username: matched!.username! };
       break;
     case "access_off":
-      // Access is the practice's decision, so the practice's language for this patient (their Preferred language).
-      message = {
-        template: "access_off",
-        locale: practiceEmailLocale({ preferredLanguage: matched!.preferred_language }),
-      };
+      // An answer to the patient's own request, like every other reply here: in the language of their form.
+      message = { template: "access_off" };
       break;
     case "could_not_verify":
       message = { template: "could_not_verify" };

@@ -86,11 +86,14 @@ describe.each(DB_KINDS)("verification emails by language (%s)", (kind) => {
     expect(name.rendered!.text).toContain("Aquí está:");
   });
 
-  it("'access off' is the practice's word, so it follows the Preferred language whatever the form", async () => {
-    const p = await insertPatient(t.db, { portalAccessEnabled: false, preferredLanguage: "es" });
-    const r = await submit("register", detailsOf(p), "en");
-    expect(r.attempt.outcome).toBe("access_off");
-    expect(r.message).toEqual({ template: "access_off", locale: "es" });
+  it("'access off' answers the request, so it follows the form, whatever the Preferred language", async () => {
+    const p = await insertPatient(t.db, { portalAccessEnabled: false, preferredLanguage: "en" });
+    const es = await submit("register", detailsOf(p), "es");
+    expect(es.attempt.outcome).toBe("access_off");
+    expect(es.message).toEqual({ template: "access_off", locale: "es" });
+    const q = await insertPatient(t.db, { portalAccessEnabled: false, preferredLanguage: "es" });
+    const en = await submit("register", detailsOf(q), "en");
+    expect(en.message).toEqual({ template: "access_off", locale: "en" });
   });
 
   it("a link held after an email change warns the old address in the Preferred language", async () => {
