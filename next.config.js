@@ -31,7 +31,12 @@ const nextConfig = {
   },
 };
 
-// next-intl reads its per-request configuration (the proxy's language and its messages) from here.
-const withNextIntl = require("next-intl/plugin")("./lib/i18n/request.ts");
+// next-intl reads its per-request configuration (the proxy's language and its messages) from lib/i18n/request.ts.
+// Its messages are compiled when the app is built, so browsers get no ICU parser: first-load JavaScript of a
+// patient page stays within its budget (bench/RESULTS.md).
+const withNextIntl = require("next-intl/plugin")({
+  requestConfig: "./lib/i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 module.exports = withNextIntl(nextConfig);

@@ -6,7 +6,10 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { WebAuthnError } from "@simplewebauthn/browser";
 import { PasskeyButton } from "./passkey-button";
-import { PASSKEY_TEXT, passkeyFailureMessage } from "./passkey-messages";
+import { type PasskeyCeremony, passkeyFailure } from "./passkey-messages";
+
+const en = MESSAGES.en.signIn.passkey;
+const passkeyFailureMessage = (error: unknown, ceremony: PasskeyCeremony) => en[passkeyFailure(error, ceremony)];
 
 describe("PasskeyButton before JavaScript runs", () => {
   const html = renderToStaticMarkup(
@@ -71,6 +74,6 @@ describe("passkeyFailureMessage", () => {
       expect(m).toBe("The passkey could not be used.");
       expect(m).not.toMatch(/boom|browser words|library words/);
     }
-    expect(PASSKEY_TEXT.unsupported).toBe("This browser cannot use passkeys.");
+    expect(en.unsupported).toBe("This browser cannot use passkeys.");
   });
 });

@@ -3,12 +3,9 @@
 // runs the browser's passkey step, puts the answer as JSON into a hidden field and submits the form, so the
 // answer goes through the form's own action. It says plainly when the browser has no passkeys, when the step was
 // cancelled, and (in <noscript>) that passkeys need JavaScript; the page keeps its other way in.
-import {
-  browserSupportsWebAuthn,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  startAuthentication,
-  startRegistration,
+import type {
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/browser";
 import { useTranslations } from "next-intl";
 import { type MouseEvent, useEffect, useId, useRef, useState } from "react";
@@ -44,7 +41,9 @@ export function PasskeyButton(props: PasskeyButtonProps) {
   const [status, setStatus] = useState("");
 
   useEffect(() => {
-    setSupported(browserSupportsWebAuthn());
+    // What @simplewebauthn/browser's browserSupportsWebAuthn checks; the library itself loads only when the
+    // button is pressed, so pages with a passkey button stay within their first-load JavaScript budget.
+    setSupported(typeof window.PublicKeyCredential === "function");
   }, []);
 
   // Once the form's action has answered, the answer sent is spent: never send it again.
@@ -62,16 +61,21 @@ export function PasskeyButton(props: PasskeyButtonProps) {
     setBusy(true);
     setStatus(t("preparing"));
     let json: string;
+    // Fetched while the server prepares the options, so the browser's step still follows the press at once.
+    const library = import("@simplewebauthn/browser");
+    library.catch(() => {}); // a failed load is reported where it is awaited
     try {
       if (props.ceremony === "register") {
         const state = await props.getOptions();
         if (!state.result) return fail(state.error ?? failureMessage(null, "register"));
         setStatus(t("register"));
+        const { startRegistration } = await library;
         json = JSON.stringify(await startRegistration({ optionsJSON: state.result }));
       } else {
         const state = await props.getOptions();
         if (!state.result) return fail(state.error ?? failureMessage(null, "authenticate"));
         setStatus(t("authenticate"));
+        const { startAuthentication } = await library;
         json = JSON.stringify(await startAuthentication({ optionsJSON: state.result }));
       }
     } catch (error) {

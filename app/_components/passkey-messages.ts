@@ -1,18 +1,7 @@
-// What the passkey button says, in plain words, when the browser's passkey step does not end in an answer.
-// Kept apart from the component so each case is tested without a browser.
-import en from "@/messages/en/signIn.json";
-
+// Which of the passkey button's plain messages a failed browser passkey step gets (the words are in
+// messages/<locale>/signIn.json "passkey"). Kept apart from the component so each case is tested without a
+// browser, and free of message imports because it runs in the browser.
 export type PasskeyCeremony = "register" | "authenticate";
-
-/** The button's words in English (messages/<locale>/signIn.json "passkey" holds every language). */
-export const PASSKEY_TEXT = {
-  unsupported: en.passkey.unsupported,
-  noScript: en.passkey.noScript,
-  preparing: en.passkey.preparing,
-  register: en.passkey.register,
-  authenticate: en.passkey.authenticate,
-  checking: en.passkey.checking,
-} as const;
 
 /** Which failure it was, as its message key in signIn.passkey. */
 export type PasskeyFailure =
@@ -47,9 +36,4 @@ export function passkeyFailure(error: unknown, ceremony: PasskeyCeremony): Passk
     return "badAddress";
   }
   return ceremony === "register" ? "failedRegister" : "failedAuthenticate";
-}
-
-/** The same in English words. */
-export function passkeyFailureMessage(error: unknown, ceremony: PasskeyCeremony): string {
-  return en.passkey[passkeyFailure(error, ceremony)];
 }
