@@ -32,6 +32,8 @@ test("the sign-in page can be used with the keyboard alone, in reading order", a
   const order = [
     page.getByRole("link", { name: "Skip to main content" }),
     page.getByRole("link", { name: "Riverside Family Medicine · Patient Portal" }),
+    page.getByRole("link", { name: "English" }),
+    page.getByRole("link", { name: "Español" }),
     page.getByLabel("Username"),
     page.getByLabel("Password", { exact: true }),
     page.getByRole("button", { name: "Show password" }),

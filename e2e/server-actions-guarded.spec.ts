@@ -43,6 +43,8 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   "app/(patient)/forgot-username/actions.ts#requestUsername":
     "forgot-username form for signed-out patients; same answer for every input, emails only the address on file",
   "app/(patient)/login/actions.ts#signInPatient": "the patient sign-in form: there is no session yet by definition",
+  "app/(patient)/_lib/language-action.ts#chooseLanguage":
+    "'English | Español' on every patient page: sets only the caller's own language cookie, reads and writes no record",
   "app/admin/login/actions.ts#signInStaff": "the staff sign-in form: there is no session yet by definition",
   "app/(patient)/login/actions.ts#patientPasskeyOptions":
     "starts 'Sign in with a passkey': no session yet by definition; limited per address before a challenge is stored",

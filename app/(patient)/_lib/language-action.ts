@@ -10,7 +10,11 @@ import { localeCookie } from "@/lib/i18n/locale-cookie";
 import { LOCALES } from "@/lib/i18n/locales";
 
 const chooseLanguageAction = formAction(
-  { caller: "public", fields: { lang: "text" }, schema: z.object({ lang: z.enum(LOCALES) }) },
+  {
+    caller: "public",
+    fields: { lang: "text" },
+    schema: z.object({ lang: z.enum(LOCALES, { error: "Choose English or Español." }) }),
+  },
   async ({ lang }) => {
     (await cookies()).set(localeCookie(lang, getConfig().APP_URL));
     return {};
