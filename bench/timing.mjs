@@ -131,7 +131,8 @@ async function verificationTiming(lang = "en") {
   const check = (res) => {
     if (res.status !== 200) return `status ${res.status}`;
     const result = actionResult(bodyText(res));
-    return JSON.stringify(result) === '{"submitted":true}' ? null : `answer ${JSON.stringify(result)?.slice(0, 120)}`;
+    // The verification forms answer { submitted: true }, as the action's own value or inside its form state.
+    return JSON.stringify(result?.result ?? result) === '{"submitted":true}' ? null : `answer ${JSON.stringify(result)?.slice(0, 120)}`;
   };
   const [{ before }] =
     await sql`select coalesce(max(created_at), to_timestamp(0)) as before from verification_attempts`;
@@ -201,9 +202,10 @@ async function signInTiming(lang = "en") {
   const check = (res) => {
     if (res.status !== 200) return `status ${res.status}`;
     const result = actionResult(bodyText(res));
-    if (expected === null && typeof result?.message === "string" && result.message !== SIGN_IN_MESSAGE)
-      expected = result.message;
-    return result?.message === expected ? null : `answer ${JSON.stringify(result)?.slice(0, 120)}`;
+    // The refusal is the form's message (its "message" or, as the form now reads it, its "error").
+    const said = result?.message ?? result?.error;
+    if (expected === null && typeof said === "string" && said !== SIGN_IN_MESSAGE) expected = said;
+    return said === expected ? null : `answer ${JSON.stringify(result)?.slice(0, 120)}`;
   };
   const resetFailures = (usernames) =>
     sql`update portal_accounts set failed_login_count = 0, locked_until = null where username = any(${usernames})`;
