@@ -132,7 +132,9 @@ async function verificationTiming(lang = "en") {
     if (res.status !== 200) return `status ${res.status}`;
     const result = actionResult(bodyText(res));
     // The verification forms answer { submitted: true }, as the action's own value or inside its form state.
-    return JSON.stringify(result?.result ?? result) === '{"submitted":true}' ? null : `answer ${JSON.stringify(result)?.slice(0, 120)}`;
+    return JSON.stringify(result?.result ?? result) === '{"submitted":true}'
+      ? null
+      : `answer ${JSON.stringify(result)?.slice(0, 120)}`;
   };
   const [{ before }] =
     await sql`select coalesce(max(created_at), to_timestamp(0)) as before from verification_attempts`;
