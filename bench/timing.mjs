@@ -11,7 +11,7 @@
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import { generateSync } from "otplib";
 import { writeFileSync } from "node:fs";
-import { actionId, actionResult, bodyText, loadForm, postAction } from "./lib/actions.mjs";
+import { actionId, actionResult, answeredSubmitted, bodyText, loadForm, postAction } from "./lib/actions.mjs";
 import { connect, waitForIdleWorker } from "./lib/db.mjs";
 import { makeAgent } from "./lib/http.mjs";
 import { loadNow } from "./lib/load-gate.mjs";
@@ -130,11 +130,8 @@ async function verificationTiming(lang = "en") {
   const send = (values) => postAction({ appUrl, form, id, values, agent, headers });
   const check = (res) => {
     if (res.status !== 200) return `status ${res.status}`;
-    const result = actionResult(bodyText(res));
-    // The verification forms answer { submitted: true }, as the action's own value or inside its form state.
-    return JSON.stringify(result?.result ?? result) === '{"submitted":true}'
-      ? null
-      : `answer ${JSON.stringify(result)?.slice(0, 120)}`;
+    const text = bodyText(res);
+    return answeredSubmitted(text) ? null : `answer ${JSON.stringify(actionResult(text))?.slice(0, 120)}`;
   };
   const [{ before }] =
     await sql`select coalesce(max(created_at), to_timestamp(0)) as before from verification_attempts`;

@@ -8,7 +8,7 @@
 // BENCH_DIST_DIR, BENCH_PARTS (scale,limits), BENCH_OUT, BENCH_SEGMENT_MS.
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import { actionId, actionResult, bodyText, loadForm, postAction } from "./lib/actions.mjs";
+import { actionId, answeredSubmitted, bodyText, loadForm, postAction, refusalMessage } from "./lib/actions.mjs";
 import { connect, resetRateLimits } from "./lib/db.mjs";
 import { makeAgent } from "./lib/http.mjs";
 import { closedLoop, combine } from "./lib/load.mjs";
@@ -105,7 +105,7 @@ async function limits() {
   let sameAnswer = 0;
   for (let i = 0; i < 2 * DEFAULT_VERIFY_LIMIT; i++) {
     const res = await postAction({ appUrl: publicUrl, form, id: registerId, values: details(), agent });
-    if (res.status === 200 && JSON.stringify(actionResult(bodyText(res))) === '{"submitted":true}') sameAnswer++;
+    if (res.status === 200 && answeredSubmitted(bodyText(res))) sameAnswer++;
   }
   const [v] = await sql`select count(*) filter (where outcome = 'rate_limited')::int as limited, count(*)::int as total
     from verification_attempts where created_at > ${before}`;
@@ -141,7 +141,7 @@ async function limits() {
         values: { username: `u${hex(4)}`, password: `wrong-${hex(7)}-x` },
         agent: agents[i],
       }).then((res) => {
-        if (res.status === 200 && actionResult(bodyText(res))?.message === SIGN_IN_MESSAGE) answeredSame++;
+        if (res.status === 200 && refusalMessage(bodyText(res)) === SIGN_IN_MESSAGE) answeredSame++;
         return { ok: res.status === 200, ms: res.ms, error: `status ${res.status}` };
       }),
   });

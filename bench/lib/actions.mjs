@@ -166,3 +166,15 @@ export function actionResult(text) {
     return row[1];
   }
 }
+
+/** Whether an answer is the verification forms' one reply, { submitted: true }, bare or inside the form state. */
+export function answeredSubmitted(text) {
+  const result = actionResult(text);
+  return JSON.stringify(result?.result ?? result) === '{"submitted":true}';
+}
+
+/** What a refused sign-in said: the action's `message`, or its form state's `error`. */
+export function refusalMessage(text) {
+  const result = actionResult(text);
+  return result?.message ?? result?.error;
+}
