@@ -15,6 +15,7 @@ import { assertLocalDatabase, createScratchDatabase } from "../test-kit/scratch-
 import { appEnv, DIST_DIR, startApp, startBaseline, startFakeResend } from "./lib/app.mjs";
 import { buildInto } from "./lib/build.mjs";
 import { startForwardingProxy } from "./lib/forwarding-proxy.mjs";
+import { benchSecondFactors } from "./second-factors.mjs";
 import { benchStaffList } from "./staff-list.mjs";
 import { benchBulkInvitations } from "./bulk-invitations.mjs";
 import { benchLighthouse } from "./lighthouse.mjs";
@@ -98,7 +99,8 @@ async function buildIfNeeded() {
   await buildInto({ distDir: DIST_DIR, logFile: path.join(logDir, "build.log") });
 }
 
-// BENCH_ONLY=timing,throughput,worker-off,flood,two-instances,staff-list,bulk-invitations,pages,lighthouse runs just those.
+// BENCH_ONLY=timing,throughput,worker-off,flood,two-instances,staff-list,second-factors,bulk-invitations,pages,lighthouse
+// runs just those.
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",").map((s) => s.trim()) : null;
 const want = (name) => !only || only.includes(name);
 
@@ -338,6 +340,7 @@ async function main() {
     sections.push(markdown);
   };
   await phase("staff-list", () => benchStaffList({ adminUrl, logDir }));
+  await phase("second-factors", () => benchSecondFactors({ adminUrl, logDir }));
   await phase("bulk-invitations", () => benchBulkInvitations({ adminUrl, logDir }));
   await phase("pages", () => benchPages({ logDir, adminUrl }));
   await phase("lighthouse", () => benchLighthouse({ logDir, adminUrl }));

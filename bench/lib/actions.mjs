@@ -26,19 +26,21 @@ const decodeEntities = (s) =>
     .replace(/&amp;/g, "&");
 
 /**
- * Loads `pagePath` like a browser and reads its first form: the hidden fields React renders for the action
- * (with their values), the names of the visible fields, the action id the form is bound to, and the cookies
- * the page set.
+ * Loads `pagePath` like a browser and reads its first form (or the first with a field named `containing`): the
+ * hidden fields React renders for the action (with their values), the names of the visible fields, the action id
+ * the form is bound to, and the cookies the page set.
  */
-export async function loadForm(appUrl, pagePath, agent, { cookie: sent } = {}) {
+export async function loadForm(appUrl, pagePath, agent, { cookie: sent, containing } = {}) {
   const page = await send({
     url: new URL(pagePath, appUrl).toString(),
     agent,
     headers: { Accept: "text/html", "Accept-Encoding": "identity", ...(sent ? { Cookie: sent } : {}) },
   });
   if (page.status !== 200) throw new Error(`GET ${pagePath}: status ${page.status}`);
-  const form = /<form\b[\s\S]*?<\/form>/.exec(page.body)?.[0];
-  if (!form) throw new Error(`GET ${pagePath}: no form on the page`);
+  const forms = [...page.body.matchAll(/<form\b[\s\S]*?<\/form>/g)].map((m) => m[0]);
+  const form = containing ? forms.find((f) => f.includes(`name="${containing}"`)) : forms[0];
+  if (!form)
+    throw new Error(`GET ${pagePath}: no form${containing ? ` with a "${containing}" field` : ""} on the page`);
   const hidden = [];
   const visible = [];
   for (const m of form.matchAll(/<(?:input|select|textarea)\b([^>]*)>/g)) {

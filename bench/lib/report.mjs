@@ -284,8 +284,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     optional("two-instances.json") || optional("two-instances-limits.json")
       ? { ...optional("two-instances.json"), ...optional("two-instances-limits.json") }
       : null;
-  // Sections other scripts rendered themselves (staff list, bulk invitations, pages, lighthouse), in this order.
-  const sections = ["staff-list.md", "bulk-invitations.md", "pages.md", "lighthouse.md"]
+  // Sections other scripts rendered themselves (staff list, second factors, bulk invitations, pages, lighthouse),
+  // in this order.
+  const sections = ["staff-list.md", "second-factors.md", "bulk-invitations.md", "pages.md", "lighthouse.md"]
     .filter((f) => existsSync(path.join(dir, f)))
     .map((f) => readFileSync(path.join(dir, f), "utf8"));
   console.log(
