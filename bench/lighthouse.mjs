@@ -19,7 +19,7 @@ import { pathToFileURL } from "node:url";
 import { assertLocalDatabase, createScratchDatabase } from "../test-kit/scratch-database.mjs";
 import { appEnv, DIST_DIR, startApp, startFakeResend } from "./lib/app.mjs";
 import { buildInto } from "./lib/build.mjs";
-import { lighthouseCli } from "./lib/lighthouse-install.mjs";
+import { lighthouseCli } from "./lib/own-install.mjs";
 import { loadNow } from "./lib/load-gate.mjs";
 import { run, stop } from "./lib/procs.mjs";
 import { median } from "./lib/stats.mjs";

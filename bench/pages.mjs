@@ -20,7 +20,7 @@ import zlib from "node:zlib";
 import { assertLocalDatabase, createScratchDatabase } from "../test-kit/scratch-database.mjs";
 import { appEnv, DIST_DIR, startApp, startFakeResend } from "./lib/app.mjs";
 import { buildInto } from "./lib/build.mjs";
-import { lighthouseCli } from "./lib/lighthouse-install.mjs";
+import { lighthouseCli } from "./lib/own-install.mjs";
 import { makeAgent, send } from "./lib/http.mjs";
 import { closedLoop } from "./lib/load.mjs";
 import { loadNow, waitForQuiet } from "./lib/load-gate.mjs";

@@ -14,6 +14,7 @@ import postgres from "postgres";
 import { assertLocalDatabase, createScratchDatabase } from "../test-kit/scratch-database.mjs";
 import { appEnv, DIST_DIR, startApp, startBaseline, startFakeResend } from "./lib/app.mjs";
 import { buildInto } from "./lib/build.mjs";
+import { buildPeerAndFloor, startFloorSql, startPeer } from "./lib/peer.mjs";
 import { startForwardingProxy } from "./lib/forwarding-proxy.mjs";
 import { benchSecondFactors } from "./second-factors.mjs";
 import { benchStaffList } from "./staff-list.mjs";
@@ -25,7 +26,16 @@ import { run, stop, stopAll } from "./lib/procs.mjs";
 import { writeResults } from "./lib/report.mjs";
 
 const WORK = "bench/.work";
-const PORTS = { app: 3510, resend: 3511, baseline: 3512, forwarder: 3513, second: 3514, balancer: 3515 };
+const PORTS = {
+  app: 3510,
+  resend: 3511,
+  baseline: 3512,
+  forwarder: 3513,
+  second: 3514,
+  balancer: 3515,
+  peer: 3516,
+  floor: 3517,
+};
 // High enough that no measured request is ever turned away (the app accepts at most 10,000); the flood in
 // throughput (c) runs against a second start with the limits unset.
 const RAISED_LIMITS = { verify: 10_000, signIn: 10_000 };
@@ -111,6 +121,9 @@ async function main() {
   }
   console.log(`bench: logs in ${logDir}`);
   await buildIfNeeded();
+  // The peer (Better Auth in Next.js) and the floor app doing our SQL run beside the app in the throughput phases.
+  const withPeer = want("throughput") || want("worker-off");
+  if (withPeer) await buildPeerAndFloor({ logDir });
   // What was measured: the commit and working tree the build came from (others may commit during the run).
   const git = (args) => {
     try {
@@ -181,6 +194,33 @@ async function main() {
   console.log(
     `bench: app on :${PORTS.app} (per-address limits ${RAISED_LIMITS.verify}), fake Resend on :${PORTS.resend}, baseline on :${PORTS.baseline}`,
   );
+  let peer = null;
+  let floor = null;
+  let peerEnv = {};
+  if (withPeer) {
+    peer = await startPeer({ adminUrl, port: PORTS.peer, logDir });
+    cleanups.push(async () => {
+      await peer.drop();
+      console.log("bench: dropped the peer's database");
+    });
+    floor = await startFloorSql({
+      port: PORTS.floor,
+      resendPort: PORTS.resend,
+      databaseUrl,
+      authSecret,
+      logDir,
+    });
+    peerEnv = {
+      BENCH_PEER_URL: peer.url,
+      BENCH_PEER_PID: String(peer.proc.child.pid),
+      BENCH_PEER_DATABASE_URL: peer.databaseUrl,
+      BENCH_FLOOR_URL: floor.url,
+      BENCH_FLOOR_PID: String(floor.proc.child.pid),
+    };
+    console.log(
+      `bench: peer (Better Auth in Next.js, own database, its users signed up through it) on :${PORTS.peer}, floor app (FLOOR_MODE=sql) on :${PORTS.floor}`,
+    );
+  }
 
   const gates = {};
   const gate = async (name) => {
@@ -234,6 +274,7 @@ async function main() {
       BENCH_PARTS: "a,b",
       BENCH_APP_PID: String(app.child.pid),
       BENCH_BASELINE_PID: String(baseline.child.pid),
+      ...peerEnv,
     });
   }
 
@@ -256,12 +297,15 @@ async function main() {
       BENCH_APP_PID: String(app.child.pid),
       BENCH_BASELINE_PID: String(baseline.child.pid),
       BENCH_NO_WORKER: "1",
+      ...peerEnv,
     });
   }
 
   // (c) needs the app as it ships: per-address limits unset (20 sign-ins per 5 minutes).
   await stop(baseline);
   await stop(app);
+  if (peer) await stop(peer.proc);
+  if (floor) await stop(floor.proc);
   if (want("flood")) {
     console.log(`\n== flood (bench/throughput.mjs c): restarting the app with the default per-address limits ==`);
     app = await startApp({

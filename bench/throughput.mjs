@@ -1,6 +1,8 @@
 // Throughput and the per-address limiter, against a baseline or condition measured in the same run.
-//   (a) create-account action at 16 and 64 clients vs the bare baseline server doing the same SQL (ABBA order)
-//   (b) patient sign-in with the right password vs the hashing limit: cores / time of one Argon2id verification
+//   (a) create-account action at 16 and 64 clients vs the bare baseline server doing the same SQL, the peer's
+//       password-reset request (existing and unknown email) and the floor app doing our SQL (rotation, then reverse)
+//   (b) patient sign-in with the right password vs the hashing limit: cores / time of one Argon2id verification,
+//       and vs cores verifications at a time on a quiet app; the peer's sign-in vs its own scrypt limit
 //   (c) a flood of bad sign-ins from one address against an app with the default limit (20 / 5 min / address):
 //       how many reach the hasher (each hashed failure writes one "patient.sign_in_failed" audit event)
 // Run by bench/run.mjs (which starts the app instances and the baseline); BENCH_PARTS picks the parts.
@@ -13,6 +15,7 @@ import { processCpuMs } from "./lib/cpu.mjs";
 import { connect, rateLimitedVerifications, resetRateLimits, waitForIdleWorker } from "./lib/db.mjs";
 import { makeAgent } from "./lib/http.mjs";
 import { startForwardingProxy } from "./lib/forwarding-proxy.mjs";
+import { PEER_ACCOUNTS, PEER_PASSWORD, peerRequests, peerVerifyPassword } from "./lib/peer.mjs";
 import { VERIFICATION_MIX } from "./lib/verification-mix.mjs";
 import { closedLoop, combine } from "./lib/load.mjs";
 import { loadNow } from "./lib/load-gate.mjs";
@@ -32,6 +35,14 @@ const PROXY_PORT = Number(process.env.BENCH_PROXY_PORT ?? 3513);
 const DEFAULT_SIGN_IN_LIMIT = 20; // lib/config/env.ts, per address per 5 minutes
 const appPid = Number(process.env.BENCH_APP_PID) || null;
 const baselinePid = Number(process.env.BENCH_BASELINE_PID) || null;
+// The peer (bench/peer-app, Better Auth in Next.js, its own database) and the floor app doing our SQL; both optional.
+const peerUrl = process.env.BENCH_PEER_URL || null;
+const peerPid = Number(process.env.BENCH_PEER_PID) || null;
+const peerDatabaseUrl = process.env.BENCH_PEER_DATABASE_URL || null;
+const floorUrl = process.env.BENCH_FLOOR_URL || null;
+const floorPid = Number(process.env.BENCH_FLOOR_PID) || null;
+// Before the "cores verifications at a time" figure: a pause so the load before it has died down.
+const QUIET_PAUSE_MS = Number(process.env.BENCH_QUIET_PAUSE_MS ?? 10_000);
 // The app runs with EMAIL_WORKER=off: nobody matches the recorded requests, so there is nothing to wait for.
 const noWorker = process.env.BENCH_NO_WORKER === "1";
 if (!databaseUrl) throw new Error("BENCH_DATABASE_URL is required");
@@ -57,99 +68,143 @@ const line = (name, s) =>
   `    ${name.padEnd(9)} ${s.rps.toFixed(1).padStart(7)} req/s  p50 ${fmtMs(s.p50).padStart(9)}  p99 ${fmtMs(s.p99).padStart(9)}  (${s.completed} ok, ${s.errors} errors${s.segmentRps ? `, segments ${s.segmentRps.join(" / ")}` : ""})`;
 
 // ---------------------------------------------------------------------------------------------------------
-// (a) create account vs the bare baseline
+// (a) create account vs the bare baseline, the peer's password-reset request and the floor app doing our SQL
 
 const MIX = VERIFICATION_MIX;
 
+/** Whether a create-account answer (ours or the floor's) is right: status 200, and one in 25 decoded and checked. */
+const checkAction = (seq) => (res) => {
+  if (res.status !== 200) return { ok: false, ms: res.ms, error: `status ${res.status}` };
+  // Reading every answer would load the client: one in 25 is decoded and checked.
+  if (seq % 25 === 0 && !answeredSubmitted(bodyText(res)))
+    return { ok: false, ms: res.ms, error: "unexpected answer" };
+  return { ok: true, ms: res.ms };
+};
+
 async function createAccountThroughput() {
   const id = actionId(distDir, "app/(patient)/register/actions.ts", "requestAccountSetup");
+  const peer = peerUrl ? peerRequests(peerUrl) : null;
   const results = {};
   for (const clients of [16, 64]) {
-    // Fresh connections for every segment: a keep-alive socket left idle while the other side was measured can be
-    // closed by the server just as it is reused (ECONNRESET), which is the client's problem, not the server's.
-    let agents = Array.from({ length: clients }, () => makeAgent(1));
-    let baseAgents = Array.from({ length: clients }, () => makeAgent(1));
-    const renewAgents = () => {
-      for (const a of [...agents, ...baseAgents]) a.destroy();
-      agents = Array.from({ length: clients }, () => makeAgent(1));
-      baseAgents = Array.from({ length: clients }, () => makeAgent(1));
-    };
     const forms = [];
-    for (let i = 0; i < clients; i++) forms.push(await loadForm(appUrl, "/register", agents[i]));
-    const target = {
-      app: (i, seq) =>
-        postAction({
-          appUrl,
-          form: forms[i],
-          id,
-          values: MIX[(i + seq) % MIX.length](),
-          agent: agents[i],
-          timeoutMs: 30_000,
-        }).then((res) => {
-          if (res.status !== 200) return { ok: false, ms: res.ms, error: `status ${res.status}` };
-          // Reading every answer would load the client: one in 25 is decoded and checked.
-          if (seq % 25 === 0 && !answeredSubmitted(bodyText(res)))
-            return { ok: false, ms: res.ms, error: "unexpected answer" };
-          return { ok: true, ms: res.ms };
-        }),
-      baseline: (i, seq) =>
-        postAction({
-          appUrl: baselineUrl,
-          form: forms[i],
-          id,
-          values: MIX[(i + seq) % MIX.length](),
-          agent: baseAgents[i],
-          timeoutMs: 30_000,
-        }).then((res) =>
-          res.status === 200 ? { ok: true, ms: res.ms } : { ok: false, ms: res.ms, error: `status ${res.status}` },
-        ),
-    };
-    // CPU used by the app process (the action and its inline worker) and by the baseline process, per segment.
-    const cpu = { app: { ms: 0, requests: 0 }, baseline: { ms: 0, requests: 0 } };
-    const segment = async (name) => {
+    const formAgent = makeAgent(1);
+    for (let i = 0; i < clients; i++) forms.push(await loadForm(appUrl, "/register", formAgent));
+    const floorForms = [];
+    if (floorUrl) for (let i = 0; i < clients; i++) floorForms.push(await loadForm(floorUrl, "/", formAgent));
+    formAgent.destroy();
+    // Each subject: its process (for CPU) and its request maker over one connection per client.
+    const subjects = [
+      {
+        name: "baseline",
+        pid: baselinePid,
+        request: (agents) => (i, seq) =>
+          postAction({
+            appUrl: baselineUrl,
+            form: forms[i],
+            id,
+            values: MIX[(i + seq) % MIX.length](),
+            agent: agents[i],
+            timeoutMs: 30_000,
+          }).then((res) =>
+            res.status === 200 ? { ok: true, ms: res.ms } : { ok: false, ms: res.ms, error: `status ${res.status}` },
+          ),
+      },
+      {
+        name: "app",
+        pid: appPid,
+        request: (agents) => (i, seq) =>
+          postAction({
+            appUrl,
+            form: forms[i],
+            id,
+            values: MIX[(i + seq) % MIX.length](),
+            agent: agents[i],
+            timeoutMs: 30_000,
+          }).then(checkAction(seq)),
+      },
+    ];
+    if (peer) {
+      subjects.push({ name: "peerExisting", pid: peerPid, request: peer.resetExisting });
+      subjects.push({ name: "peerUnknown", pid: peerPid, request: peer.resetUnknown });
+    }
+    if (floorUrl)
+      subjects.push({
+        name: "floorSql",
+        pid: floorPid,
+        request: (agents) => (i, seq) =>
+          postAction({
+            appUrl: floorUrl,
+            form: floorForms[i],
+            id: floorForms[i].boundId,
+            values: MIX[(i + seq) % MIX.length](),
+            agent: agents[i],
+            timeoutMs: 30_000,
+          }).then(checkAction(seq)),
+      });
+    // CPU used by each subject's process (ours: the action and its inline worker), per segment.
+    const cpu = Object.fromEntries(subjects.map((s) => [s.name, { ms: 0, requests: 0 }]));
+    const runs = Object.fromEntries(subjects.map((s) => [s.name, []]));
+    const segment = async (subject) => {
       await resetRateLimits(sql);
       if (!noWorker) await waitForIdleWorker(sql, 60_000);
-      renewAgents();
-      const pid = name === "app" ? appPid : baselinePid;
+      // Fresh connections for every segment: a keep-alive socket left idle while the others were measured can be
+      // closed by the server just as it is reused (ECONNRESET), which is the client's problem, not the server's.
+      const agents = Array.from({ length: clients }, () => makeAgent(1));
       const limited0 = await rateLimitedVerifications(sql);
-      const c0 = processCpuMs(pid);
-      const r = await closedLoop({ clients, durationMs: SEGMENT_MS, request: target[name] });
-      const c1 = processCpuMs(pid);
+      const c0 = processCpuMs(subject.pid);
+      const r = await closedLoop({ clients, durationMs: SEGMENT_MS, request: subject.request(agents) });
+      const c1 = processCpuMs(subject.pid);
+      for (const a of agents) a.destroy();
       // A request over the per-address limit does the same statements minus the seal: say so if any were.
       const limited = (await rateLimitedVerifications(sql)) - limited0;
       if (limited)
-        console.log(`    (${name} segment: ${limited} of ${r.sent} requests went over the per-address limit)`);
+        console.log(`    (${subject.name} segment: ${limited} of ${r.sent} requests went over the per-address limit)`);
       if (c0 !== null && c1 !== null) {
-        cpu[name].ms += c1 - c0;
-        cpu[name].requests += r.sent;
+        cpu[subject.name].ms += c1 - c0;
+        cpu[subject.name].requests += r.sent;
       }
-      return r;
+      runs[subject.name].push(r);
     };
-    console.log(`  ${clients} clients: warm-up, then baseline / app / app / baseline, ${SEGMENT_MS / 1000} s each`);
+    const order = [...subjects, ...[...subjects].reverse()];
+    console.log(
+      `  ${clients} clients: warm-up, then ${order.map((s) => s.name).join(" / ")}, ${SEGMENT_MS / 1000} s each`,
+    );
     const load = { start: loadNow() };
     // The counters the last segment left would push the warm-up over the limit (unmeasured, but then counted).
     await resetRateLimits(sql);
-    await closedLoop({ clients, durationMs: 0, warmupMs: 3_000, request: target.app });
-    await closedLoop({ clients, durationMs: 0, warmupMs: 2_000, request: target.baseline });
-    const b1 = await segment("baseline");
-    const a1 = await segment("app");
-    const a2 = await segment("app");
-    const b2 = await segment("baseline");
+    for (const s of subjects) {
+      const agents = Array.from({ length: clients }, () => makeAgent(1));
+      await closedLoop({
+        clients,
+        durationMs: 0,
+        warmupMs: s.name === "app" ? 3_000 : 2_000,
+        request: s.request(agents),
+      });
+      for (const a of agents) a.destroy();
+    }
+    for (const s of order) await segment(s);
     load.end = loadNow();
-    const app = summarize(combine([a1, a2]));
-    const baseline = summarize(combine([b1, b2]));
     const perRequest = (c) => (c.requests ? c.ms / c.requests : null);
-    app.cpuMsPerRequest = perRequest(cpu.app);
-    baseline.cpuMsPerRequest = perRequest(cpu.baseline);
-    results[clients] = { app, baseline, ratio: app.rps / baseline.rps, load };
-    console.log(line("baseline", baseline));
-    console.log(line("app", app));
-    if (app.cpuMsPerRequest !== null)
-      console.log(
-        `    CPU per request: app process ${fmtMs(app.cpuMsPerRequest)} (action + inline worker), baseline process ${fmtMs(baseline.cpuMsPerRequest)}`,
-      );
-    console.log(`    app / baseline = ${(app.rps / baseline.rps).toFixed(2)}; load ${load.start[0]} -> ${load.end[0]}`);
-    for (const a of [...agents, ...baseAgents]) a.destroy();
+    const row = { load };
+    for (const s of subjects) {
+      row[s.name] = summarize(combine(runs[s.name]));
+      row[s.name].cpuMsPerRequest = perRequest(cpu[s.name]);
+    }
+    const { app, baseline } = row;
+    row.ratio = app.rps / baseline.rps;
+    row.ratios = Object.fromEntries(
+      subjects.filter((s) => s.name !== "app").map((s) => [s.name, app.rps / row[s.name].rps]),
+    );
+    results[clients] = row;
+    for (const s of subjects) console.log(line(s.name, row[s.name]));
+    console.log(
+      `    CPU per request: ${subjects.map((s) => `${s.name} ${fmtMs(row[s.name].cpuMsPerRequest)}`).join(", ")} (ours: action + inline worker${noWorker ? ", worker off" : ""})`,
+    );
+    console.log(
+      `    ours / ${Object.entries(row.ratios)
+        .map(([k, v]) => `${k} = ${v.toFixed(2)}`)
+        .join(", ours / ")}; load ${load.start[0]} -> ${load.end[0]}`,
+    );
   }
   results.worker = noWorker ? "off" : "inline";
   results.rateLimited = await rateLimitedVerifications(sql);
@@ -185,20 +240,34 @@ async function timeVerifications(stored, count) {
   return ms;
 }
 
-async function signInThroughput() {
-  const { stored, params } = await storedHash();
-  await timeVerifications(stored, 3);
-  const before = await timeVerifications(stored, 30);
-  // What this machine really sustains with one verification per core at a time (for the notes, not the target).
-  const parallel = await closedLoop({
+/** What this machine sustains with `cores` verifications at a time (`check` resolves when one is done), for 5 s. */
+const parallelVerifications = (check) =>
+  closedLoop({
     clients: cores,
     durationMs: 5_000,
+    warmupMs: 500,
     request: async () => {
       const t = process.hrtime.bigint();
-      await verify(stored, "demo-patient-password");
-      return { ok: true, ms: Number(process.hrtime.bigint() - t) / 1e6 };
+      const ok = await check();
+      return { ok, ms: Number(process.hrtime.bigint() - t) / 1e6, error: "verification said no" };
     },
   });
+
+/** Waits for our worker to be idle, then a pause: what runs just before must not be in the next figure. */
+async function quietDown() {
+  if (!noWorker) await waitForIdleWorker(sql, 60_000);
+  await new Promise((r) => setTimeout(r, QUIET_PAUSE_MS));
+}
+
+async function signInThroughput() {
+  const { stored, params } = await storedHash();
+  // First, on a quiet app: what the machine really sustains with one Argon2id verification per core at a time.
+  // Taken after the create-account load (or in the middle of it) it said less than the machine can do.
+  await quietDown();
+  const loadParallel = loadNow();
+  const parallel = await parallelVerifications(() => verify(stored, "demo-patient-password"));
+  await timeVerifications(stored, 3);
+  const before = await timeVerifications(stored, 30);
 
   const id = actionId(distDir, "app/(patient)/login/actions.ts", "signInPatient");
   const accounts = ["mgarcia", "sobrien", "aiko.t", "liwei84", "jlpicard", "rnguyen", "aboateng", "oivanova"];
@@ -243,10 +312,12 @@ async function signInThroughput() {
       beforeMedianMs: median(before),
       afterMedianMs: median(after),
       parallelRps: parallel.rps,
+      parallelLoad: loadParallel,
     },
     limitRps: limit,
     signIn: r,
     ratio: r.rps / limit,
+    ratioParallel: r.rps / parallel.rps,
     load,
   };
   console.log(
@@ -260,7 +331,86 @@ async function signInThroughput() {
     console.log(
       `    CPU per sign-in in the app process: ${fmtMs(r.cpuMsPerRequest)} (one verification alone: ${fmtMs(verifyMs)})`,
     );
-  console.log(`    sign-in / limit = ${(r.rps / limit).toFixed(2)}; load ${load.start[0]} -> ${load.end[0]}`);
+  console.log(
+    `    sign-in / limit = ${(r.rps / limit).toFixed(2)}; sign-in / ${cores} verifications at a time (quiet, load ${loadParallel[0]}) = ${(r.rps / parallel.rps).toFixed(2)}; load ${load.start[0]} -> ${load.end[0]}`,
+  );
+  return res;
+}
+
+/** The peer's sign-in (8 clients, right password) against its own hashing limit: cores / one scrypt verification. */
+async function peerSignInThroughput() {
+  const peerSql = connect(peerDatabaseUrl);
+  let stored;
+  try {
+    const [row] =
+      await peerSql`select a.password from account a join "user" u on u.id = a.user_id where u.email = ${PEER_ACCOUNTS[0]} and a.provider_id = 'credential'`;
+    stored = row?.password;
+  } finally {
+    await peerSql.end({ timeout: 5 });
+  }
+  if (!stored) throw new Error(`no password stored by the peer for ${PEER_ACCOUNTS[0]}`);
+  const verifyPassword = await peerVerifyPassword();
+  const check = () => verifyPassword({ hash: stored, password: PEER_PASSWORD });
+  const timeOne = async (count) => {
+    const ms = [];
+    for (let i = 0; i < count; i++) {
+      const t = process.hrtime.bigint();
+      if (!(await check())) throw new Error("the peer's verifyPassword refused the right password");
+      ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    return ms;
+  };
+  await quietDown();
+  const loadParallel = loadNow();
+  const parallel = await parallelVerifications(check);
+  await timeOne(3);
+  const before = await timeOne(30);
+
+  const clients = Number(process.env.BENCH_SIGN_IN_CLIENTS ?? 8);
+  const agents = Array.from({ length: clients }, () => makeAgent(1));
+  const request = peerRequests(peerUrl).signIn(agents);
+  await closedLoop({ clients, durationMs: 0, warmupMs: 3_000, request });
+  const load = { start: loadNow() };
+  const c0 = processCpuMs(peerPid);
+  const raw = await closedLoop({ clients, durationMs: SIGN_IN_MS, request });
+  const c1 = processCpuMs(peerPid);
+  const r = summarize(raw);
+  r.cpuMsPerRequest = c0 !== null && c1 !== null ? (c1 - c0) / raw.sent : null;
+  load.end = loadNow();
+  for (const a of agents) a.destroy();
+  const after = await timeOne(30);
+
+  const verifyMs = median([...before, ...after]);
+  const limit = cores / (verifyMs / 1000);
+  const params = /^[0-9a-f]+:[0-9a-f]+$/.test(stored) ? "scrypt N=16384, r=16, p=1 (Better Auth's defaults)" : "scrypt";
+  const res = {
+    cores,
+    scrypt: {
+      params,
+      verifyMedianMs: verifyMs,
+      verifyP99Ms: p99([...before, ...after]),
+      beforeMedianMs: median(before),
+      afterMedianMs: median(after),
+      parallelRps: parallel.rps,
+      parallelLoad: loadParallel,
+    },
+    limitRps: limit,
+    signIn: r,
+    ratio: r.rps / limit,
+    ratioParallel: r.rps / parallel.rps,
+    load,
+  };
+  console.log(
+    `  peer: one scrypt verification (its verifyPassword): median ${fmtMs(verifyMs)} (before ${fmtMs(median(before))}, after ${fmtMs(median(after))})`,
+  );
+  console.log(
+    `  peer: hashing limit = ${cores} cores / ${fmtMs(verifyMs)} = ${limit.toFixed(1)} sign-ins/s (${cores} verifications at a time, quiet, really ran ${parallel.rps.toFixed(1)}/s)`,
+  );
+  console.log(line("peer sign-in", r));
+  if (r.cpuMsPerRequest !== null) console.log(`    CPU per sign-in in the peer process: ${fmtMs(r.cpuMsPerRequest)}`);
+  console.log(
+    `    peer sign-in / limit = ${(r.rps / limit).toFixed(2)}; / ${cores} at a time = ${(r.rps / parallel.rps).toFixed(2)}; load ${load.start[0]} -> ${load.end[0]}`,
+  );
   return res;
 }
 
@@ -366,6 +516,10 @@ try {
   if (parts.includes("b")) {
     console.log("(b) sign-in throughput vs the hashing limit");
     result.signIn = await signInThroughput();
+    if (peerUrl && peerDatabaseUrl) {
+      console.log("(b) the peer's sign-in throughput vs its own hashing limit (scrypt)");
+      result.peerSignIn = await peerSignInThroughput();
+    }
   }
   if (parts.includes("c")) {
     console.log("(c) flood of bad sign-ins, app with the default per-address limit");

@@ -1,6 +1,7 @@
 // The floor: the smallest Next.js app that answers a server action the way /register does (same form fields,
 // same useActionState wiring, same {"submitted":true}), for Next's own cost per action on this machine.
-// Built and started only by bench/profile-create-account.mjs ("floor:<dist dir>").
+// Built and started by bench/profile-create-account.mjs ("floor:<dist dir>") and, FLOOR_MODE=sql, by
+// bench/run.mjs for the throughput phases (bench/lib/peer.mjs).
 const path = require("node:path");
 
 /** @type {import('next').NextConfig} */

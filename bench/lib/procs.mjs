@@ -56,8 +56,8 @@ export async function stopAll() {
 }
 
 /** Runs a command to completion; rejects on a non-zero exit. Output goes to `logFile` (and is echoed on failure). */
-export function run(name, command, args, { env, logFile, timeoutMs = 15 * 60_000, echo = false } = {}) {
-  const proc = start(name, command, args, { env, logFile, echo });
+export function run(name, command, args, { env, logFile, cwd, timeoutMs = 15 * 60_000, echo = false } = {}) {
+  const proc = start(name, command, args, { env, logFile, cwd, echo });
   const timer = setTimeout(() => stop(proc), timeoutMs);
   return proc.exited.then(({ code, signal }) => {
     clearTimeout(timer);

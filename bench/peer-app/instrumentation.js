@@ -1,0 +1,2 @@
+// Empty on purpose: without it the build picks up the product's instrumentation.ts (migrations, workers).
+export function register() {}
