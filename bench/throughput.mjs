@@ -65,7 +65,7 @@ const summarize = (r) => ({
   ...(r.segmentRps ? { segmentRps: r.segmentRps } : {}),
 });
 const line = (name, s) =>
-  `    ${name.padEnd(9)} ${s.rps.toFixed(1).padStart(7)} req/s  p50 ${fmtMs(s.p50).padStart(9)}  p99 ${fmtMs(s.p99).padStart(9)}  (${s.completed} ok, ${s.errors} errors${s.segmentRps ? `, segments ${s.segmentRps.join(" / ")}` : ""})`;
+  `    ${name.padEnd(9)} ${s.rps.toFixed(1).padStart(7)} req/s  p50 ${fmtMs(s.p50).padStart(9)}  p99 ${fmtMs(s.p99).padStart(9)}  (${s.completed} ok, ${s.errors} errors${s.firstError ? ` (first: ${s.firstError})` : ""}${s.segmentRps ? `, segments ${s.segmentRps.join(" / ")}` : ""})`;
 
 // ---------------------------------------------------------------------------------------------------------
 // (a) create account vs the bare baseline, the peer's password-reset request and the floor app doing our SQL
@@ -74,10 +74,11 @@ const MIX = VERIFICATION_MIX;
 
 /** Whether a create-account answer (ours or the floor's) is right: status 200, and one in 25 decoded and checked. */
 const checkAction = (seq) => (res) => {
-  if (res.status !== 200) return { ok: false, ms: res.ms, error: `status ${res.status}` };
+  if (res.status !== 200)
+    return { ok: false, ms: res.ms, error: `status ${res.status}: ${bodyText(res).slice(0, 160)}` };
   // Reading every answer would load the client: one in 25 is decoded and checked.
   if (seq % 25 === 0 && !answeredSubmitted(bodyText(res)))
-    return { ok: false, ms: res.ms, error: "unexpected answer" };
+    return { ok: false, ms: res.ms, error: `unexpected answer: ${bodyText(res).slice(0, 160)}` };
   return { ok: true, ms: res.ms };
 };
 
@@ -343,7 +344,7 @@ async function peerSignInThroughput() {
   let stored;
   try {
     const [row] =
-      await peerSql`select a.password from account a join "user" u on u.id = a.user_id where u.email = ${PEER_ACCOUNTS[0]} and a.provider_id = 'credential'`;
+      await peerSql`select a.password from account a join "user" u on u.id = a."userId" where u.email = ${PEER_ACCOUNTS[0]} and a."providerId" = 'credential'`;
     stored = row?.password;
   } finally {
     await peerSql.end({ timeout: 5 });
@@ -525,6 +526,11 @@ try {
     console.log("(c) flood of bad sign-ins, app with the default per-address limit");
     result.flood = await floodLimit();
   }
+} catch (e) {
+  // What was measured before the failure is kept (the run still fails).
+  result.failed = e.message;
+  process.exitCode = 1;
+  console.error(e);
 } finally {
   await sql.end({ timeout: 5 });
 }
