@@ -199,7 +199,7 @@ async function createAccountThroughput() {
     results[clients] = row;
     for (const s of subjects) console.log(line(s.name, row[s.name]));
     console.log(
-      `    CPU per request: ${subjects.map((s) => `${s.name} ${fmtMs(row[s.name].cpuMsPerRequest)}`).join(", ")} (ours: action + inline worker${noWorker ? ", worker off" : ""})`,
+      `    CPU per request: ${subjects.map((s) => `${s.name} ${fmtMs(row[s.name].cpuMsPerRequest)}`).join(", ")} (ours: the action${noWorker ? "" : " and its inline worker"})`,
     );
     console.log(
       `    ours / ${Object.entries(row.ratios)

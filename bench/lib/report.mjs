@@ -322,7 +322,7 @@ How each figure is made: bench/README.md.
 
 "Peer" is bench/peer-app (Better Auth in Next.js, what a Next team would pick instead of us); "floor / reference"
 is what the figure is measured against: the bare baseline server, the floor app doing our SQL, the hashing limit or
-the reference outcome. Ratios are ours ÷ that.
+the reference outcome. Ratios are ours ÷ that (in the peer sign-in row, the peer ÷ its own limit).
 
 ${table}
 
