@@ -1,38 +1,57 @@
 // Rate-limit counters, one row per key and window, shared by every app instance; the windows and limits are the
-// callers' (lib/rate-limit).
-import { sql } from "drizzle-orm";
+// callers' (lib/rate-limit). The sliding-window estimate is written once, here, in SQL, so a statement that
+// counts a hit and acts on the decision (db/queries/verification-attempts.ts) needs no second round trip.
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { queryRows } from "../rows";
 
-/** Adds one hit to a window's counter in one statement; returns it and the previous window's count. */
+/** A key's windows: this one and the previous (ISO starts), the previous one's share still inside the sliding window. */
+export type RateLimitWindows = { key: string; current: string; previous: string; previousWeight: number };
+
+/** This window's count (an expression) plus the overlapping part of the previous window's, rounded up. */
+function slidingEstimate(current: SQL, w: RateLimitWindows): SQL {
+  return sql`(${current} + ceil(coalesce((select count from rate_limit_counters
+      where key = ${w.key} and window_start = ${w.previous}::timestamptz), 0) * ${w.previousWeight}::float8))`;
+}
+
+/**
+ * Two common table expressions: `hit` adds one to this window's counter, `limit_hit(count, allowed)` says whether
+ * the estimate after it is within `limit`. For statements that count a hit and go on in the same statement.
+ */
+export function rateLimitHitCte(w: RateLimitWindows & { limit: number }): SQL {
+  return sql`hit as (
+      insert into rate_limit_counters (key, window_start, count)
+      values (${w.key}, ${w.current}::timestamptz, 1)
+      on conflict (key, window_start) do update set count = rate_limit_counters.count + 1
+      returning count),
+    limit_hit as (
+      select hit.count, ${slidingEstimate(sql`hit.count`, w)} <= ${w.limit}::int as allowed from hit)`;
+}
+
+/** Adds one hit to a window's counter in one statement; returns it and whether the estimate is within `limit`. */
 export async function countRateLimitHit(
   db: Pick<Db, "execute">,
-  opts: { key: string; current: string; previous: string },
-): Promise<{ count: number; previous: number }> {
-  const [row] = await queryRows<{ count: number; previous: number }>(
+  w: RateLimitWindows & { limit: number },
+): Promise<{ count: number; allowed: boolean }> {
+  const [row] = await queryRows<{ count: number; allowed: boolean }>(
     db,
-    sql`with hit as (
-          insert into rate_limit_counters (key, window_start, count)
-          values (${opts.key}, ${opts.current}::timestamptz, 1)
-          on conflict (key, window_start) do update set count = rate_limit_counters.count + 1
-          returning count)
-        select hit.count, coalesce((select count from rate_limit_counters
-          where key = ${opts.key} and window_start = ${opts.previous}::timestamptz), 0) as previous
-        from hit`,
+    sql`with ${rateLimitHitCte(w)} select count, allowed from limit_hit`,
   );
   return row;
 }
 
-/** The counters of these windows (ISO starts) of one key, without adding to them. */
-export async function readRateLimitWindows(
+/** Whether the estimate, without adding a hit, has reached `limit` (the next hit would be over it). */
+export async function rateLimitReached(
   db: Pick<Db, "execute">,
-  opts: { key: string; current: string; previous: string },
-): Promise<{ window_start: string | Date; count: number }[]> {
-  return queryRows<{ window_start: string | Date; count: number }>(
+  w: RateLimitWindows & { limit: number },
+): Promise<boolean> {
+  const current = sql`coalesce((select count from rate_limit_counters
+      where key = ${w.key} and window_start = ${w.current}::timestamptz), 0)`;
+  const [row] = await queryRows<{ reached: boolean }>(
     db,
-    sql`select window_start, count from rate_limit_counters
-        where key = ${opts.key} and window_start in (${opts.current}::timestamptz, ${opts.previous}::timestamptz)`,
+    sql`select ${slidingEstimate(current, w)} >= ${w.limit}::int as reached`,
   );
+  return row.reached;
 }
 
 /** Takes one hit back from a window's counter (never below 0): for limits that count only failures. */

@@ -3,21 +3,44 @@
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { queryRows, toDate } from "../rows";
-import { type patients, verificationAttempts } from "../schema";
+import { type RateLimitWindows, rateLimitHitCte } from "./rate-limit-counters";
+import type { patients } from "../schema";
 
 /**
- * One statement for every request. An over-limit one (with `limitWindow` set) adds to the one row of its address
- * and limiter window instead of a row of its own, so a flood cannot grow the table (docs/security.md L2).
+ * One statement for every request, limited or not: it counts the address's hit (db/queries/rate-limit-counters.ts)
+ * and records the request by the limiter's decision. Within the limit: a row of its own with the sealed details.
+ * Over it: no details, and it adds to the one row of its address and limiter window instead of a row of its own,
+ * so a flood cannot grow the table (docs/security.md L2). Returns whether it was within the limit.
  */
-export async function insertVerificationAttempt(db: Db, values: typeof verificationAttempts.$inferInsert) {
-  await db
-    .insert(verificationAttempts)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [verificationAttempts.ipHash, verificationAttempts.limitWindow],
-      targetWhere: sql`${verificationAttempts.limitWindow} is not null`,
-      set: { repeats: sql`${verificationAttempts.repeats} + 1`, processedAt: values.processedAt },
-    });
+export async function recordVerificationAttempt(
+  db: Pick<Db, "execute">,
+  opts: {
+    limit: RateLimitWindows & { limit: number };
+    flow: string;
+    ipHash: string;
+    emailHmac: string;
+    createdAt: Date;
+    sealedInput: string;
+  },
+): Promise<boolean> {
+  const at = opts.createdAt.toISOString();
+  const [row] = await queryRows<{ allowed: boolean }>(
+    db,
+    sql`with ${rateLimitHitCte(opts.limit)},
+        recorded as (
+          insert into verification_attempts
+            (flow, ip_hash, email_hmac, created_at, sealed_input, processed_at, outcome, limit_window)
+          select ${opts.flow}, ${opts.ipHash}, ${opts.emailHmac}, ${at}::timestamptz,
+            case when allowed then ${opts.sealedInput} end,
+            case when not allowed then ${at}::timestamptz end,
+            case when not allowed then 'rate_limited' end,
+            case when not allowed then ${opts.limit.current}::timestamptz end
+          from limit_hit
+          on conflict (ip_hash, limit_window) where limit_window is not null
+          do update set repeats = verification_attempts.repeats + 1, processed_at = excluded.processed_at)
+        select allowed from limit_hit`,
+  );
+  return row.allowed;
 }
 
 /** The oldest request not yet handled, locked for this transaction; one another worker holds is skipped. */

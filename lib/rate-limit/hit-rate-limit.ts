@@ -2,7 +2,12 @@
 // a caller send `limit` requests at the end of one window and `limit` more at the start of the next; so the
 // previous window's count is weighed in by how much of it still overlaps the sliding window ending now.
 import type { Db } from "@/db/client";
-import { countRateLimitHit, readRateLimitWindows, uncountRateLimitHit } from "@/db/queries/rate-limit-counters";
+import {
+  countRateLimitHit,
+  type RateLimitWindows,
+  rateLimitReached,
+  uncountRateLimitHit,
+} from "@/db/queries/rate-limit-counters";
 import { getConfig } from "@/lib/config";
 
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
@@ -31,22 +36,18 @@ export const RATE_LIMITS = {
 
 type LimitKey = { rule: RateLimitRule; subject: string; now: Date };
 
-function windows({ rule, now }: LimitKey) {
+/** The rule's windows for this subject at `now`, and its limit, as the counter statements take them. */
+export function rateLimitWindows({ rule, subject, now }: LimitKey): RateLimitWindows & { limit: number } {
   const windowMs = rule.windowSeconds * 1000;
   const start = Math.floor(now.getTime() / windowMs) * windowMs;
-  // The share of the previous window still inside the sliding window that ends now.
-  const previousWeight = 1 - (now.getTime() - start) / windowMs;
-  return { current: new Date(start).toISOString(), previous: new Date(start - windowMs).toISOString(), previousWeight };
-}
-
-/** The start of the fixed window `now` falls in. */
-export function windowStartOf(rule: RateLimitRule, now: Date): Date {
-  return new Date(windows({ rule, subject: "", now }).current);
-}
-
-/** The sliding-window estimate: this window's count plus the overlapping part of the previous one, rounded up. */
-export function slidingCount(current: number, previous: number, previousWeight: number): number {
-  return current + Math.ceil(previous * previousWeight);
+  return {
+    key: `${rule.name}:${subject}`,
+    current: new Date(start).toISOString(),
+    previous: new Date(start - windowMs).toISOString(),
+    // The share of the previous window still inside the sliding window that ends now.
+    previousWeight: 1 - (now.getTime() - start) / windowMs,
+    limit: rule.limit,
+  };
 }
 
 /** Counts one hit; `count` is this window's counter after it, `allowed` whether the estimate is within the limit. */
@@ -54,15 +55,12 @@ export async function hitRateLimit(
   db: Pick<Db, "execute">,
   opts: LimitKey,
 ): Promise<{ allowed: boolean; count: number }> {
-  const key = `${opts.rule.name}:${opts.subject}`;
-  const w = windows(opts);
-  const row = await countRateLimitHit(db, { key, current: w.current, previous: w.previous });
-  return { allowed: slidingCount(row.count, row.previous, w.previousWeight) <= opts.rule.limit, count: row.count };
+  return countRateLimitHit(db, rateLimitWindows(opts));
 }
 
 /** Takes back one hit counted at `now` (same window): for limits that count only failures. */
 export async function refundRateLimit(db: Pick<Db, "execute">, opts: LimitKey): Promise<void> {
-  await uncountRateLimitHit(db, { key: `${opts.rule.name}:${opts.subject}`, current: windows(opts).current });
+  await uncountRateLimitHit(db, rateLimitWindows(opts));
 }
 
 /**
@@ -81,9 +79,5 @@ export function counterCutoffs(now: Date, rules: RateLimitRule[] = Object.values
 
 /** Reads a counter without adding to it: for limits that only count failures. */
 export async function overRateLimit(db: Pick<Db, "execute">, opts: LimitKey): Promise<boolean> {
-  const key = `${opts.rule.name}:${opts.subject}`;
-  const w = windows(opts);
-  const rows = await readRateLimitWindows(db, { key, current: w.current, previous: w.previous });
-  const countAt = (iso: string) => rows.find((r) => new Date(r.window_start).toISOString() === iso)?.count ?? 0;
-  return slidingCount(countAt(w.current), countAt(w.previous), w.previousWeight) >= opts.rule.limit;
+  return rateLimitReached(db, rateLimitWindows(opts));
 }

@@ -2,10 +2,10 @@
 // request, sealed, and nothing else. Every outcome costs the same, so timing tells nothing (docs/security.md V2);
 // the worker matches it against the chart and writes the email afterwards.
 import type { Db } from "@/db/client";
-import { insertVerificationAttempt } from "@/db/queries/verification-attempts";
+import { recordVerificationAttempt } from "@/db/queries/verification-attempts";
 import { seal } from "@/lib/crypto/seal";
 import { emailHmac } from "@/lib/audit/record-audit-event";
-import { hitRateLimit, RATE_LIMITS, windowStartOf } from "@/lib/rate-limit/hit-rate-limit";
+import { RATE_LIMITS, rateLimitWindows } from "@/lib/rate-limit/hit-rate-limit";
 import type { Locale } from "@/lib/i18n/locales";
 import type { TypedDetails } from "./match-patient";
 
@@ -19,17 +19,15 @@ export async function requestVerification(
   /** `locale`: the language of the form, which the reply is written in (English when absent). */
   opts: { flow: VerificationFlow; details: TypedDetails; locale?: Locale; ipHash: string; now: Date },
 ): Promise<void> {
-  const limit = await hitRateLimit(db, { rule: RATE_LIMITS.verificationPerIp, subject: opts.ipHash, now: opts.now });
-  await insertVerificationAttempt(db, {
+  // One statement counts the address's hit and records the request by the limiter's decision. Over the limit it
+  // is recorded for staff, never matched, no email, and counted on the one row of this address and window
+  // (docs/security.md L2). The details are sealed either way (kept only within the limit): same work, same answer.
+  await recordVerificationAttempt(db, {
+    limit: rateLimitWindows({ rule: RATE_LIMITS.verificationPerIp, subject: opts.ipHash, now: opts.now }),
     flow: opts.flow,
     ipHash: opts.ipHash,
     emailHmac: emailHmac(opts.details.email),
     createdAt: opts.now,
-    // Over the limit: recorded for staff, never matched, no email, and counted on the one row of this address and
-    // window (docs/security.md L2). Same statement, same answer.
-    sealedInput: limit.allowed ? seal({ ...opts.details, locale: opts.locale } satisfies SealedRequest) : null,
-    processedAt: limit.allowed ? null : opts.now,
-    outcome: limit.allowed ? null : "rate_limited",
-    limitWindow: limit.allowed ? null : windowStartOf(RATE_LIMITS.verificationPerIp, opts.now),
+    sealedInput: seal({ ...opts.details, locale: opts.locale } satisfies SealedRequest),
   });
 }
