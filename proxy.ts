@@ -24,6 +24,13 @@ const refuse = () =>
     status: 403,
   });
 
+// Next answers a server action that redirects within the app (a sign-in going on to /portal) by fetching the
+// target page from this same server and streaming that answer back; the fetch carries the redirect in this
+// request header. Its answer is read by us, not a browser, so compressing it only to inflate it again is waste,
+// and refreshing its session cookie too: the action issued that cookie a moment ago, and Next drops the cookies
+// of the inner answer. The header buys nothing more: pages and actions still check the session themselves.
+const ACTION_FOLLOW_UP = "x-action-redirect";
+
 function handle(req: NextRequest) {
   const { APP_URL, NODE_ENV } = getConfig();
   if (!originAllowed(req.method, req.headers.get("origin"), APP_URL)) return refuse();
@@ -51,6 +58,7 @@ function handle(req: NextRequest) {
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", csp);
   headers.set(LOCALE_HEADER, locale);
+  if (headers.has(ACTION_FOLLOW_UP)) headers.set("accept-encoding", "identity");
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("Content-Security-Policy", csp);
   if (https) res.headers.set("Strict-Transport-Security", HSTS);
@@ -94,8 +102,9 @@ export async function proxy(req: NextRequest, ev: NextFetchEvent) {
   if (refused) return refused;
   // Without a session cookie there is no session to refresh, and Auth.js's pass (a session lookup, CSRF and
   // callback-URL cookies our server-action sign-in never reads) would be pure cost on every anonymous page
-  // and form post. Everything else the proxy does still runs; pages and actions check sessions themselves.
-  if (!SESSION_COOKIE.test(req.headers.get("cookie") ?? "")) return handle(req);
+  // and form post; an action's follow-up fetch (above) needs no refresh either. Everything else the proxy does
+  // still runs; pages and actions check sessions themselves.
+  if (!SESSION_COOKIE.test(req.headers.get("cookie") ?? "") || req.headers.has(ACTION_FOLLOW_UP)) return handle(req);
   // Auth.js refreshes the session cookie with an expiry; ours ends with the browser (docs/security.md S3).
   return sessionCookiesEndWithBrowser(await (await withSession)(req, ev));
 }
