@@ -14,7 +14,8 @@
 // action runs the baseline's two statements through postgres.js. PROJECT_DIR is where `next start` runs (a
 // clean copy of another commit works too) and DIST_DIR its build, relative to it. "+nogzip" after KIND starts
 // it with bench/no-compression.cjs preloaded (no gzip on answers, as `compress: false`), to price compression.
-// Env: DATABASE_URL (admin, local), PORT_BASE (3700), CLIENTS (16), SEGMENT_MS (5000), ROUNDS (2), PROFILE, PROFILE_MS.
+// Env: DATABASE_URL (admin, local), PORT_BASE (3700), CLIENTS (16), SEGMENT_MS (5000), ROUNDS (2), PROFILE (a comma list of
+// names), PROFILE_MS.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { actionId, actionResult, answeredSubmitted, bodyText, loadForm, postAction } from "./lib/actions.mjs";
@@ -23,7 +24,7 @@ import { processCpuMs } from "./lib/cpu.mjs";
 import { makeAgent, waitForUrl } from "./lib/http.mjs";
 import { closedLoop, combine } from "./lib/load.mjs";
 import { loadNow } from "./lib/load-gate.mjs";
-import { start, stopAll } from "./lib/procs.mjs";
+import { start, stop, stopAll } from "./lib/procs.mjs";
 import { withScratchPractice } from "./lib/scratch-practice.mjs";
 import { fmtMs, median, p99 } from "./lib/stats.mjs";
 import { VERIFICATION_MIX } from "./lib/verification-mix.mjs";
@@ -33,7 +34,7 @@ const PORT_BASE = Number(process.env.PORT_BASE ?? 3700);
 const CLIENTS = Number(process.env.CLIENTS ?? 16);
 const SEGMENT_MS = Number(process.env.SEGMENT_MS ?? 5_000);
 const ROUNDS = Number(process.env.ROUNDS ?? 2);
-const PROFILE = process.env.PROFILE ?? "";
+const PROFILE = (process.env.PROFILE ?? "").split(",").filter(Boolean);
 const PROFILE_MS = Number(process.env.PROFILE_MS ?? 15_000);
 const targets = process.argv.slice(2);
 if (!targets.length) throw new Error("usage: node bench/profile-create-account.mjs NAME=KIND:PROJECT_DIR:DIST_DIR ...");
@@ -75,8 +76,8 @@ await withScratchPractice(
         EMAIL_WORKER: "off",
         FLOOR_MODE: kind === "floor-sql" ? "sql" : "empty",
       };
-      const profiled = PROFILE && PROFILE === name;
-      const nodeArgs = profiled ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(workDir, "cpuprofile")}`] : [];
+      const profiled = PROFILE.includes(name);
+      const nodeArgs = profiled ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(workDir, `cpuprofile-${name}`)}`] : [];
       if (nogzip) nodeArgs.push("-r", path.resolve("bench/no-compression.cjs"));
       const cwd = path.resolve(projectDir);
       const localNext = path.join(cwd, "node_modules/next/dist/bin/next");
@@ -184,24 +185,24 @@ await withScratchPractice(
       );
     }
 
-    const profiled = subjects.find((s) => s.profiled);
-    if (profiled) {
-      console.log(`\nprofiling load on ${profiled.name}: ${PROFILE_MS / 1000} s`);
-      await measure(profiled, PROFILE_MS);
-      const seg = segments.get(profiled.name);
-      out.profiledRequests = seg.runs.at(-1).sent;
-      out.profiledPostsInAll = profiled.posts;
+    // Each profiled subject gets its own profiling load, in turn, so their profiles cover the same kind of minute.
+    const profiled = subjects.filter((s) => s.profiled);
+    out.profiles = {};
+    for (const p of profiled) {
+      console.log(`\nprofiling load on ${p.name}: ${PROFILE_MS / 1000} s`);
+      await measure(p, PROFILE_MS);
+      out.profiles[p.name] = { requests: segments.get(p.name).runs.at(-1).sent, postsInAll: p.posts };
+      // Stopped now, so its profile ends with its own profiling load (what --last picks).
+      await stop(p.proc);
     }
     writeFileSync(path.join(workDir, "result.json"), JSON.stringify(out, null, 2));
     await stopAll();
-    if (profiled) {
-      const dir = path.join(workDir, "cpuprofile");
+    for (const p of profiled) {
+      const dir = path.join(workDir, `cpuprofile-${p.name}`);
       console.log(
-        `cpu profiles: ${readdirSync(dir)
+        `cpu profile of ${p.name}: ${readdirSync(dir)
           .map((f) => path.join(dir, f))
-          .join(
-            ", ",
-          )} (${out.profiledPostsInAll} action posts in all, ${out.profiledRequests} of them in the profiling load, and ${CLIENTS} page loads)`,
+          .join(", ")} (${out.profiles[p.name].postsInAll} action posts in all, ${out.profiles[p.name].requests} of them in the profiling load, and ${CLIENTS} page loads); summarise with --last=${PROFILE_MS}`,
       );
     }
     console.log(`results: ${workDir}/result.json`);

@@ -3,7 +3,7 @@
 // SIGN_IN_MS, CPU per sign-in read from /proc. With PROFILE=1 the app runs under `node --cpu-prof`; summarise
 // the profile with `node bench/summarize-cpuprofile.mjs FILE <sign-ins> --last=<ms>`.
 //   node bench/profile-sign-in.mjs      Env: DATABASE_URL (admin, local), PORT (3730), CLIENTS (8), SIGN_IN_MS (10000)
-import { mkdirSync, readdirSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { actionId, bodyText, loadForm, postAction } from "./lib/actions.mjs";
 import { appEnv } from "./lib/app.mjs";
@@ -62,6 +62,7 @@ await withScratchPractice(
         agent: agents[i],
       }).then((res) => {
         const to = res.headers["x-action-redirect"] ?? "";
+        if (!answer && process.env.DUMP_ANSWER) writeFileSync(process.env.DUMP_ANSWER, bodyText(res));
         answer ||= `${res.rawBody.length} bytes sent (${res.headers["content-encoding"] ?? "not compressed"}), ${Buffer.byteLength(bodyText(res))} bytes of RSC payload`;
         return res.status === 200 && /\/portal(;|$)/.test(to)
           ? { ok: true, ms: res.ms }
