@@ -202,7 +202,9 @@ await withScratchPractice(
       console.log(
         `cpu profile of ${p.name}: ${readdirSync(dir)
           .map((f) => path.join(dir, f))
-          .join(", ")} (${out.profiles[p.name].postsInAll} action posts in all, ${out.profiles[p.name].requests} of them in the profiling load, and ${CLIENTS} page loads); summarise with --last=${PROFILE_MS}`,
+          .join(
+            ", ",
+          )} (${out.profiles[p.name].postsInAll} action posts in all, ${out.profiles[p.name].requests} of them in the profiling load, and ${CLIENTS} page loads); summarise with --last=${PROFILE_MS}`,
       );
     }
     console.log(`results: ${workDir}/result.json`);
