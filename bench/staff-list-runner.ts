@@ -79,6 +79,17 @@ async function page50Inputs(): Promise<
   return out;
 }
 
+async function explainRun(kind: Kind, input: string) {
+  capturing = true;
+  await kind.run(input);
+  capturing = false;
+  const got = captured as { query: string; params: unknown[] } | null;
+  captured = null;
+  if (!got) return { input, plan: "" };
+  const plan = await client.unsafe(`explain (analyze, buffers) ${got.query}`, got.params as never[]);
+  return { input, sql: got.query, params: got.params, plan: plan.map((r) => r["QUERY PLAN"]).join("\n") };
+}
+
 async function main() {
   const pages = await page50Inputs();
   const kinds: Kind[] = [
@@ -129,29 +140,15 @@ async function main() {
       matched.push(await kind.run(input));
       ms.push(performance.now() - t0);
     }
-    // One more sample, its SQL captured and explained with the very text and parameters the function sent.
-    const input = kind.input();
-    capturing = true;
-    await kind.run(input);
-    capturing = false;
-    const explains: string[] = [];
-    if (captured) {
-      const { query, params } = captured as { query: string; params: unknown[] };
-      const plan = await client.unsafe(`explain (analyze, buffers) ${query}`, params as never[]);
-      explains.push(plan.map((r) => r["QUERY PLAN"]).join("\n"));
-    }
     const slowest = ms
       .map((t, i) => ({ ms: Math.round(t * 10) / 10, input: inputsUsed[i], matched: matched[i] }))
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 3);
-    results.push({
-      name: kind.name,
-      ms,
-      matched,
-      slowest,
-      explain: { input, sql: captured?.query, params: captured?.params, plan: explains.join("\n") },
-    });
-    captured = null;
+    // One more sample, and the slowest sample's input again, each SQL captured and explained with the very text
+    // and parameters the function sent: the typical plan and the one behind the p95.
+    const explain = await explainRun(kind, kind.input());
+    const explainSlowest = slowest[0] ? await explainRun(kind, slowest[0].input) : null;
+    results.push({ name: kind.name, ms, matched, slowest, explain, explainSlowest });
     console.log(`${kind.name}: done`);
   }
   writeFileSync(process.env.BENCH_OUT!, JSON.stringify({ pages: pages.map((p) => p.label), results }));

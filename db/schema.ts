@@ -70,12 +70,34 @@ export const patients = pgTable(
     uniqueIndex("patients_chart_number_key").on(t.chartNumber),
     // text_pattern_ops: prefix searches (LIKE 'x%') can use these under any collation, equality too.
     index("patients_email_lower_idx").on(sql`lower(${t.email}) text_pattern_ops`),
-    index("patients_last_name_lower_idx").on(sql`lower(${t.lastName}) text_pattern_ops`, t.id),
+    // A last-name search gathers its matches' list-order keys and status from this index alone (the names are
+    // also there for the LIKE recheck).
+    index("patients_last_name_lower_idx").on(
+      sql`lower(${t.lastName}) text_pattern_ops`,
+      t.lastName,
+      t.firstName,
+      t.id,
+      t.portalStatus,
+    ),
     index("patients_first_name_lower_idx").on(sql`lower(${t.firstName}) text_pattern_ops`),
     index("patients_dob_idx").on(t.dateOfBirth),
     index("patients_name_order_idx").on(t.lastName, t.firstName, t.id),
     // A status filter's pages in list order, and capped status counts, straight from the index.
     index("patients_status_name_idx").on(t.portalStatus, t.lastName, t.firstName, t.id),
+    // Status counts of a name search: one status's matches are one range of these, read without the table (the
+    // names are in the index for the LIKE recheck; drizzle has no INCLUDE, so they are trailing keys).
+    index("patients_status_last_name_lower_idx").on(
+      t.portalStatus,
+      sql`lower(${t.lastName}) text_pattern_ops`,
+      t.lastName,
+      t.firstName,
+    ),
+    index("patients_status_first_name_lower_idx").on(
+      t.portalStatus,
+      sql`lower(${t.firstName}) text_pattern_ops`,
+      t.firstName,
+      t.lastName,
+    ),
     check("patients_preferred_language_known", sql`${t.preferredLanguage} in ('en', 'es')`),
   ],
 );

@@ -74,4 +74,18 @@ describe.each(DB_KINDS)("one-word search pages (%s)", (kind) => {
       expect(status ? counts[status] : counts.all).toBe(expected(status).length);
     }
   });
+
+  it("counts a one-word search's matches up to the cap, a patient matching by both names once", async () => {
+    const cap = 3;
+    const counts = await countPatientsByStatus(t.db, parsePatientSearch("mar"), cap);
+    const capped = (status: PortalStatusKind) => Math.min(expected(status).length, cap + 1);
+    expect(counts).toEqual({
+      inactive: capped("inactive"),
+      unactivated: capped("unactivated"),
+      active: 0,
+      all: expected().length > cap ? cap + 1 : expected().length,
+    });
+    expect(capped("unactivated")).toBe(cap + 1); // the cap is reached by one status, not by the other
+    expect(capped("inactive")).toBe(cap);
+  });
 });
