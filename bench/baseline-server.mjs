@@ -1,12 +1,14 @@
 // The throughput baseline: a bare node:http server that does what the create-account action does in the
 // database, and nothing else. It reads the same multipart body the page posts, takes the same four details,
 // keys the email and the caller's address with AUTH_SECRET, seals the details (AES-256-GCM), then runs the same
-// two statements through postgres.js as lib/verification/request-verification.ts: the per-address rate-limit
-// upsert and the insert into verification_attempts. Same pool size as the app (DATABASE_POOL_SIZE, default 10).
+// one statement through postgres.js as lib/verification/request-verification.ts (lib/verification-statement.mjs):
+// the per-address rate-limit hit and the row in verification_attempts. Same pool size as the app
+// (DATABASE_POOL_SIZE, default 10).
 //   BASELINE_PORT=3512 DATABASE_URL=... AUTH_SECRET=... node bench/baseline-server.mjs
 import { createCipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import http from "node:http";
 import postgres from "postgres";
+import { recordVerificationRequest } from "./lib/verification-statement.mjs";
 
 const port = Number(process.env.BASELINE_PORT ?? 3512);
 const secret = process.env.AUTH_SECRET;
@@ -73,15 +75,14 @@ const server = http.createServer((req, res) => {
         .trim();
       const ipHash = hmac(`ip:${ip}`);
       const now = new Date();
-      const windowStart = new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
-      const [row] = await sql`insert into rate_limit_counters (key, window_start, count)
-        values (${`verify-ip:${ipHash}`}, ${windowStart.toISOString()}::timestamptz, 1)
-        on conflict (key, window_start) do update set count = rate_limit_counters.count + 1
-        returning count`;
-      const allowed = row.count <= LIMIT;
-      await sql`insert into verification_attempts (flow, ip_hash, email_hmac, created_at, sealed_input, processed_at, outcome)
-        values ('register', ${ipHash}, ${hmac(details.email)}, ${now}, ${allowed ? seal(details) : null},
-                ${allowed ? null : now}, ${allowed ? null : "rate_limited"})`;
+      await recordVerificationRequest(sql, {
+        ipHash,
+        emailHmac: hmac(details.email),
+        sealed: seal(details),
+        now,
+        windowMs: WINDOW_MS,
+        limit: LIMIT,
+      });
       res.setHeader("Content-Type", "text/x-component");
       res.end('0:{"a":"$@1"}\n1:{"submitted":true}\n');
     } catch (e) {

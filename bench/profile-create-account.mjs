@@ -11,7 +11,7 @@
 //
 // KIND "app" is this app (its /register form and requestAccountSetup); "floor" is the minimal Next.js app in
 // bench/floor-app, whose action does nothing (Next's own cost per action); "floor-sql" is the same app whose
-// action runs the baseline's two statements through postgres.js. PROJECT_DIR is where `next start` runs (a
+// action runs our request's statement through postgres.js, as the baseline does. PROJECT_DIR is where `next start` runs (a
 // clean copy of another commit works too) and DIST_DIR its build, relative to it. "+nogzip" after KIND starts
 // it with bench/no-compression.cjs preloaded (no gzip on answers, as `compress: false`), to price compression.
 // Env: DATABASE_URL (admin, local), PORT_BASE (3700), CLIENTS (16), SEGMENT_MS (5000), ROUNDS (2), PROFILE (a comma list of

@@ -1,7 +1,7 @@
 // The peer: bench/peer-app, Better Auth 1.7.25 mounted in Next.js 16.4.6 (what a Next team would pick instead of
 // us), built, started and seeded here; and the requests the throughput test sends it. Its own scratch database
 // holds its own four tables; its users are made through its own sign-up endpoint, so their passwords carry its own
-// scrypt hashes. The floor app (bench/floor-app, FLOOR_MODE=sql: our two statements in a bare Next.js action) is
+// scrypt hashes. The floor app (bench/floor-app, FLOOR_MODE=sql: our request's statement in a bare Next.js action) is
 // started here too: both run beside the product for the throughput phases.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -87,7 +87,7 @@ export async function startPeer({ adminUrl, port, logDir }) {
   }
 }
 
-/** The floor app (FLOOR_MODE=sql) on our scratch database: our action's two statements, in a bare Next.js app. */
+/** The floor app (FLOOR_MODE=sql) on our scratch database: our action's statement, in a bare Next.js app. */
 export async function startFloorSql({ port, resendPort, databaseUrl, authSecret, logDir }) {
   const env = {
     ...appEnv({ port, resendPort, databaseUrl, authSecret, limits: { verify: 10_000, signIn: 10_000 } }),

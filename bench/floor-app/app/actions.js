@@ -1,8 +1,10 @@
 "use server";
-// FLOOR_MODE=empty (default): the action does nothing. FLOOR_MODE=sql: the baseline server's two statements
-// (bench/baseline-server.mjs), through postgres.js, without drizzle, zod or the app's code.
+// FLOOR_MODE=empty (default): the action does nothing. FLOOR_MODE=sql: our request's one statement
+// (bench/lib/verification-statement.mjs, as the baseline server runs it), through postgres.js, without drizzle, zod
+// or the app's code.
 import { createCipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import postgres from "postgres";
+import { recordVerificationRequest } from "../../lib/verification-statement.mjs";
 
 let sql;
 const secret = () => process.env.AUTH_SECRET ?? "floor";
@@ -27,10 +29,13 @@ export async function submit(_prev, form) {
     c.getAuthTag().toString("base64url"),
     body.toString("base64url"),
   ].join(".");
-  const ipHash = hmac("ip:127.0.0.1");
-  const windowStart = new Date(Math.floor(Date.now() / 900_000) * 900_000);
-  await sql`insert into rate_limit_counters (key, window_start, count) values (${`verify-ip:${ipHash}`}, ${windowStart.toISOString()}::timestamptz, 1)
-    on conflict (key, window_start) do update set count = rate_limit_counters.count + 1 returning count`;
-  await sql`insert into verification_attempts (flow, ip_hash, email_hmac, created_at, sealed_input) values ('register', ${ipHash}, ${hmac(details.email)}, ${new Date()}, ${sealed})`;
+  await recordVerificationRequest(sql, {
+    ipHash: hmac("ip:127.0.0.1"),
+    emailHmac: hmac(details.email),
+    sealed,
+    now: new Date(),
+    windowMs: 900_000,
+    limit: 10_000,
+  });
   return { submitted: true };
 }
