@@ -129,7 +129,7 @@ async function scratchDatabase(adminUrl, logDir, label, cleanups) {
     ["scripts/staff-create.ts", "--email", STAFF.email, "--role", "front_desk", "--name", "Bulk Bench"],
     `${STAFF.password}\n`,
   );
-  return { name, databaseUrl, authSecret };
+  return { name: scratch.name, databaseUrl, authSecret };
 }
 
 // ---------------------------------------------------------------------------------------------------------

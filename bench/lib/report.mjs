@@ -263,7 +263,7 @@ export function renderResults({
       "—",
       "limit 20",
       "—",
-      verdict(v.allowed <= 20 && v.sameAnswer === v.sent),
+      verdict(v.allowed <= 20 && v.allowed + v.limited === v.sent && v.sameAnswer === v.sent),
     ]);
     const f = two.limits.signIn;
     rows.push([
