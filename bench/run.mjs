@@ -44,6 +44,8 @@ const adminUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432
 mkdirSync(WORK, { recursive: true });
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 const logDir = path.join(WORK, `logs-${stamp}`);
+// Made here: an up-to-date build skips the step that used to make it.
+mkdirSync(logDir, { recursive: true });
 const cleanups = [];
 let cleaning;
 
