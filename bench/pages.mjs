@@ -206,7 +206,7 @@ async function prepareJourneys(browser, appUrl, resendUrl) {
   await page.goto(`${appUrl}/login`);
   await page.getByLabel("Username").fill(SIGN_IN.username);
   await page.getByLabel("Password", { exact: true }).fill(SIGN_IN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL(/\/portal$/);
   const signedIn = await ctx.storageState();
   await ctx.close();
