@@ -1,5 +1,6 @@
-// Bulk invitations at 10,000 patients: (a) how long "Send invitations" takes to queue them, posted by a signed-in
-// staff member the way Chromium posts the confirmation form; (b) how fast the outbox delivers them through the fake
+// Bulk invitations at 10,000 patients: (a) how long "Send invitations" takes to queue them, posted by a staff member
+// signed in with both steps (password, then an authenticator-app code; untimed) the way Chromium posts the
+// confirmation form; (b) how fast the outbox delivers them through the fake
 // Resend limited to 2 requests a second (429 beyond, Retry-After: 1), i.e. at most 200 emails a second with the
 // batch endpoint, and whether any email is lost or delivered twice; (c) the same with two `next start` instances on
 // one database, both running the worker. Each phase has its own scratch database, so nothing carries over.
@@ -14,6 +15,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { generateSync } from "otplib";
 import { assertLocalDatabase, createScratchDatabase } from "../test-kit/scratch-database.mjs";
 import { actionId, bodyText, loadForm, postAction } from "./lib/actions.mjs";
 import { appEnv, DIST_DIR, startApp, startFakeResend } from "./lib/app.mjs";
@@ -97,7 +99,8 @@ async function insertPatients(sql, rows) {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// A scratch database per phase: created, migrated and given a staff member by the app's own scripts.
+// A scratch database per phase: created, migrated and given a staff member (with an authenticator app, as staff
+// must have a second factor) by the app's own scripts.
 
 async function scratchDatabase(adminUrl, logDir, label, cleanups) {
   const scratch = await createScratchDatabase(adminUrl, "pp_bench_bulk");
@@ -123,39 +126,70 @@ async function scratchDatabase(adminUrl, logDir, label, cleanups) {
       timeout: 180_000,
     });
     writeFileSync(log, r, { flag: "a" });
+    return r;
   };
   out(["scripts/migrate.ts"]);
   out(
     ["scripts/staff-create.ts", "--email", STAFF.email, "--role", "front_desk", "--name", "Bulk Bench"],
     `${STAFF.password}\n`,
   );
-  return { name: scratch.name, databaseUrl, authSecret };
+  const added = /^@@staff-totp (.*)$/m.exec(out(["bench/staff-authenticator.ts", "--email", STAFF.email]))?.[1];
+  if (!added) throw new Error(`bench/staff-authenticator.ts gave no key (see ${log})`);
+  return { name: scratch.name, databaseUrl, authSecret, totp: JSON.parse(added) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Staff sign-in and the confirmation form, posted as Chromium posts them.
+// Staff sign-in (password, then the authenticator app's code) and the confirmation form, posted as Chromium posts
+// them.
 
 const cookieJar = (setCookie = []) =>
   Object.fromEntries(setCookie.map((c) => c.split(";")[0].split("=")).map(([k, ...v]) => [k, v.join("=")]));
+/** The jar after an answer's Set-Cookie headers; a cookie set to "" (cleared) is dropped. */
+const withCookies = (jar, setCookie) =>
+  Object.fromEntries(Object.entries({ ...jar, ...cookieJar(setCookie) }).filter(([, v]) => v !== ""));
 const cookieHeader = (jar) =>
   Object.entries(jar)
     .map(([k, v]) => `${k}=${v}`)
     .join("; ");
 
-async function signInStaff(appUrl, agent) {
+/**
+ * The code the staff member's authenticator app shows now (lib/second-factor/totp.ts's parameters). The step used
+ * to add the app cannot sign in again, so within that step the next one's code is typed: the app accepts a step
+ * of clock drift either way.
+ */
+function totpCodeNow({ secret, acceptedStep }) {
+  const step = Math.max(Math.floor(Date.now() / 30_000), acceptedStep + 1);
+  return generateSync({ secret, epoch: step * 30, period: 30, digits: 6 });
+}
+
+async function signInStaff(appUrl, agent, totp) {
+  const redirectOf = (res) => new URL((res.headers["x-action-redirect"] ?? "/").split(";")[0], appUrl).pathname;
+  const failed = (step, res) =>
+    new Error(
+      `staff sign-in failed at the ${step}: status ${res.status}, redirect "${res.headers["x-action-redirect"] ?? ""}", ${bodyText(res).slice(0, 200)}`,
+    );
   const form = await loadForm(appUrl, "/admin/login", agent);
   const id = actionId(DIST_DIR, "app/admin/login/actions.ts", "signInStaff");
   const res = await postAction({ appUrl, form, id, values: { email: STAFF.email, password: STAFF.password }, agent });
-  const jar = {
-    ...cookieJar(form.cookie ? form.cookie.split("; ").map((c) => c) : []),
-    ...cookieJar(res.headers["set-cookie"]),
-  };
-  const to = new URL((res.headers["x-action-redirect"] ?? "/").split(";")[0], appUrl).pathname;
-  if (!/^\/admin/.test(to) || !Object.keys(jar).some((k) => /session-token/.test(k))) {
-    throw new Error(
-      `staff sign-in failed: status ${res.status}, redirect "${res.headers["x-action-redirect"] ?? ""}", ${bodyText(res).slice(0, 200)}`,
-    );
-  }
+  let jar = withCookies(cookieJar(form.cookie ? form.cookie.split("; ") : []), res.headers["set-cookie"]);
+  if (redirectOf(res) !== "/admin/login/second-step") throw failed("password step", res);
+
+  const second = await loadForm(appUrl, "/admin/login/second-step", agent, { cookie: cookieHeader(jar) });
+  const secondId = actionId(DIST_DIR, "app/admin/login/second-step/actions.ts", "verifyStaffSecondStep");
+  if (second.boundId !== secondId || !second.hidden.some(([n, v]) => n === "method" && v === "totp"))
+    throw new Error(`/admin/login/second-step shows no authenticator-app form (fields ${second.visible.join(", ")})`);
+  jar = withCookies(jar, second.cookie ? second.cookie.split("; ") : []);
+  const done = await postAction({
+    appUrl,
+    form: second,
+    id: secondId,
+    values: { code: totpCodeNow(totp) },
+    agent,
+    headers: { Cookie: cookieHeader(jar) },
+  });
+  jar = withCookies(jar, done.headers["set-cookie"]);
+  if (!/^\/admin/.test(redirectOf(done)) || !Object.keys(jar).some((k) => /session-token/.test(k)))
+    throw failed("second step", done);
   return jar;
 }
 
@@ -368,7 +402,7 @@ async function phase({ label, instances, adminUrl, logDir, n, resendUrl, cleanup
     }
     const appUrl = `http://127.0.0.1:${PORTS.app}`;
     const agent = makeAgent(1);
-    const jar = await signInStaff(appUrl, agent);
+    const jar = await signInStaff(appUrl, agent, db.totp);
     const load = { start: loadNow() };
     const confirm = await confirmAll(appUrl, agent, jar);
     const progress = await send({
