@@ -7,13 +7,13 @@
 // BENCH_BUILD=1 forces a fresh build. BENCH_SKIP_LOAD_GATE=1 measures without waiting for a quiet machine.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import postgres from "postgres";
 import { assertLocalDatabase, createScratchDatabase } from "../test-kit/scratch-database.mjs";
 import { appEnv, DIST_DIR, startApp, startBaseline, startFakeResend } from "./lib/app.mjs";
-import { buildInto } from "./lib/build.mjs";
+import { buildInto, newestMtime } from "./lib/build.mjs";
 import { buildPeerAndFloor, startFloorSql, startPeer } from "./lib/peer.mjs";
 import { startForwardingProxy } from "./lib/forwarding-proxy.mjs";
 import { benchSecondFactors } from "./second-factors.mjs";
@@ -77,28 +77,18 @@ function portFree(port) {
 }
 
 /** Newest modification time under the paths that go into the build. */
-function newestSource() {
-  let newest = 0;
-  const walk = (p) => {
-    if (!existsSync(p)) return;
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const e of readdirSync(p)) if (e !== "node_modules" && !e.startsWith(".")) walk(path.join(p, e));
-    } else newest = Math.max(newest, st.mtimeMs);
-  };
-  for (const p of [
+const newestSource = () =>
+  newestMtime([
     "app",
     "lib",
     "db",
+    "messages",
     "proxy.ts",
     "instrumentation.ts",
     "next.config.js",
     "package-lock.json",
     "tsconfig.json",
-  ])
-    walk(p);
-  return newest;
-}
+  ]);
 
 async function buildIfNeeded() {
   const buildId = path.join(DIST_DIR, "BUILD_ID");

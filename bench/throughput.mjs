@@ -260,6 +260,32 @@ async function quietDown() {
   await new Promise((r) => setTimeout(r, QUIET_PAUSE_MS));
 }
 
+/**
+ * A sign-in run against its hashing limit: one verification's median (timed before and after the load), the limit
+ * `cores` of them allow, and the run's ratio to that and to `cores` verifications at a time on a quiet app.
+ */
+function hashLimitFigures({ hash, params, before, after, parallel, loadParallel, signIn, load }) {
+  const verifyMs = median([...before, ...after]);
+  const limit = cores / (verifyMs / 1000);
+  return {
+    cores,
+    [hash]: {
+      params,
+      verifyMedianMs: verifyMs,
+      verifyP99Ms: p99([...before, ...after]),
+      beforeMedianMs: median(before),
+      afterMedianMs: median(after),
+      parallelRps: parallel.rps,
+      parallelLoad: loadParallel,
+    },
+    limitRps: limit,
+    signIn,
+    ratio: signIn.rps / limit,
+    ratioParallel: signIn.rps / parallel.rps,
+    load,
+  };
+}
+
 async function signInThroughput() {
   const { stored, params } = await storedHash();
   // First, on a quiet app: what the machine really sustains with one Argon2id verification per core at a time.
@@ -302,25 +328,9 @@ async function signInThroughput() {
   for (const a of agents) a.destroy();
   const after = await timeVerifications(stored, 30);
 
-  const verifyMs = median([...before, ...after]);
-  const limit = cores / (verifyMs / 1000);
-  const res = {
-    cores,
-    argon2: {
-      params,
-      verifyMedianMs: verifyMs,
-      verifyP99Ms: p99([...before, ...after]),
-      beforeMedianMs: median(before),
-      afterMedianMs: median(after),
-      parallelRps: parallel.rps,
-      parallelLoad: loadParallel,
-    },
-    limitRps: limit,
-    signIn: r,
-    ratio: r.rps / limit,
-    ratioParallel: r.rps / parallel.rps,
-    load,
-  };
+  const res = hashLimitFigures({ hash: "argon2", params, before, after, parallel, loadParallel, signIn: r, load });
+  const verifyMs = res.argon2.verifyMedianMs;
+  const limit = res.limitRps;
   console.log(
     `  one Argon2id verification (${params}): median ${fmtMs(verifyMs)} (before ${fmtMs(median(before))}, after ${fmtMs(median(after))})`,
   );
@@ -381,26 +391,10 @@ async function peerSignInThroughput() {
   for (const a of agents) a.destroy();
   const after = await timeOne(30);
 
-  const verifyMs = median([...before, ...after]);
-  const limit = cores / (verifyMs / 1000);
   const params = /^[0-9a-f]+:[0-9a-f]+$/.test(stored) ? "scrypt N=16384, r=16, p=1 (Better Auth's defaults)" : "scrypt";
-  const res = {
-    cores,
-    scrypt: {
-      params,
-      verifyMedianMs: verifyMs,
-      verifyP99Ms: p99([...before, ...after]),
-      beforeMedianMs: median(before),
-      afterMedianMs: median(after),
-      parallelRps: parallel.rps,
-      parallelLoad: loadParallel,
-    },
-    limitRps: limit,
-    signIn: r,
-    ratio: r.rps / limit,
-    ratioParallel: r.rps / parallel.rps,
-    load,
-  };
+  const res = hashLimitFigures({ hash: "scrypt", params, before, after, parallel, loadParallel, signIn: r, load });
+  const verifyMs = res.scrypt.verifyMedianMs;
+  const limit = res.limitRps;
   console.log(
     `  peer: one scrypt verification (its verifyPassword): median ${fmtMs(verifyMs)} (before ${fmtMs(median(before))}, after ${fmtMs(median(after))})`,
   );
