@@ -23,6 +23,7 @@ import { benchLighthouse } from "./lighthouse.mjs";
 import { benchPages } from "./pages.mjs";
 import { waitForQuiet, loadNow } from "./lib/load-gate.mjs";
 import { run, stop, stopAll } from "./lib/procs.mjs";
+import { cliEnv, seedDemoPractice } from "./lib/scratch-practice.mjs";
 import { writeResults } from "./lib/report.mjs";
 
 const WORK = "bench/.work";
@@ -146,18 +147,8 @@ async function main() {
   console.log(`bench: scratch database ${scratch.name}`);
 
   // The demo practice, then a second chart with Kwame Asante's very details (the "ambiguous" outcome).
-  const cliEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: authSecret,
-    APP_URL: `http://127.0.0.1:${PORTS.app}`,
-  };
-  delete cliEnv.PGLITE_DIR;
-  delete cliEnv.NODE_ENV;
-  await run("seed", "node", ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/seed.ts"], {
-    env: cliEnv,
-    logFile: path.join(logDir, "seed.log"),
-  });
+  const appUrl = `http://127.0.0.1:${PORTS.app}`;
+  await seedDemoPractice({ databaseUrl, authSecret, appUrl, logFile: path.join(logDir, "seed.log") });
   await run(
     "import",
     "node",
@@ -168,7 +159,7 @@ async function main() {
       "bench/fixtures/duplicate-chart.csv",
     ],
     {
-      env: cliEnv,
+      env: cliEnv({ databaseUrl, authSecret, appUrl }),
       logFile: path.join(logDir, "import.log"),
     },
   );

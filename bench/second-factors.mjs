@@ -30,7 +30,8 @@ import { buildInto } from "./lib/build.mjs";
 import { processCpuMs } from "./lib/cpu.mjs";
 import { makeAgent, send } from "./lib/http.mjs";
 import { closedLoop } from "./lib/load.mjs";
-import { run, stop } from "./lib/procs.mjs";
+import { stop } from "./lib/procs.mjs";
+import { seedDemoPractice } from "./lib/scratch-practice.mjs";
 import { fmtMs, median, p99 } from "./lib/stats.mjs";
 
 const APP_PORT = 3540;
@@ -362,11 +363,11 @@ export async function benchSecondFactors({ adminUrl, logDir }) {
   try {
     const databaseUrl = current.url;
     const authSecret = randomBytes(32).toString("base64url");
-    const cliEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, APP_URL: appUrl };
-    delete cliEnv.PGLITE_DIR;
-    delete cliEnv.NODE_ENV;
-    await run("sf-seed", "node", ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/seed.ts"], {
-      env: cliEnv,
+    await seedDemoPractice({
+      name: "sf-seed",
+      databaseUrl,
+      authSecret,
+      appUrl,
       logFile: path.join(logDir, "second-factors-seed.log"),
     });
     procs.push(await startFakeResend({ port: RESEND_PORT, logFile: path.join(logDir, "second-factors-resend.log") }));
