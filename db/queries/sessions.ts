@@ -9,16 +9,16 @@ export async function insertRevokedSession(db: Db, opts: { sessionId: string; ex
   await db.insert(revokedSessions).values(opts).onConflictDoNothing();
 }
 
-export async function isSessionRevoked(db: Db, sessionId: string): Promise<boolean> {
-  const [revoked] = await db
-    .select({ id: revokedSessions.sessionId })
-    .from(revokedSessions)
-    .where(eq(revokedSessions.sessionId, sessionId));
-  return !!revoked;
-}
+// Whether this session was signed out: asked inside the account's own select, so checking a session costs one
+// statement on every signed-in page and action.
+const revoked = (sessionId: string) =>
+  sql<boolean>`exists (select 1 from ${revokedSessions} where ${revokedSessions}.session_id = ${sessionId})`;
 
-/** A staff member as a session needs them: who, role, and whether they are still active at this session_version. */
-export async function findStaffForSession(db: Db, staffId: string) {
+/**
+ * A staff member as a session needs them: who, role, whether they are still active at this session_version, and
+ * whether this session (`sessionId`) was signed out.
+ */
+export async function findStaffForSession(db: Db, opts: { staffId: string; sessionId: string }) {
   const [staff] = await db
     .select({
       id: staffUsers.id,
@@ -32,23 +32,25 @@ export async function findStaffForSession(db: Db, staffId: string) {
       // Tables named in full: drizzle leaves columns unqualified in a one-table select, and a bare "id" here
       // would be the factor's own.
       hasSecondFactor: sql<boolean>`exists (select 1 from ${secondFactors} where ${secondFactors}.staff_user_id = ${staffUsers}.id)`,
+      revoked: revoked(opts.sessionId),
     })
     .from(staffUsers)
-    .where(eq(staffUsers.id, staffId));
+    .where(eq(staffUsers.id, opts.staffId));
   return staff ?? null;
 }
 
-/** A patient's account as a session needs it, with the columns that decide portal access. */
-export async function findPatientForSession(db: Db, patientId: string) {
+/** A patient's account as a session needs it, with the columns that decide portal access and the revoked check. */
+export async function findPatientForSession(db: Db, opts: { patientId: string; sessionId: string }) {
   const [row] = await db
     .select({
       firstName: patients.firstName,
       username: portalAccounts.username,
       sessionVersion: portalAccounts.sessionVersion,
       ...portalAccessColumns,
+      revoked: revoked(opts.sessionId),
     })
     .from(portalAccounts)
     .innerJoin(patients, eq(patients.id, portalAccounts.patientId))
-    .where(eq(portalAccounts.patientId, patientId));
+    .where(eq(portalAccounts.patientId, opts.patientId));
   return row ?? null;
 }

@@ -1,8 +1,9 @@
 // Sign-in reads and writes: the row a password is checked against, and what a successful sign-in records
 // (failures cleared, last sign-in, a stronger hash when one was made, the first activation).
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
-import { patients, portalAccounts, staffUsers } from "../schema";
+import { queryRows } from "../rows";
+import { patients, portalAccounts, secondFactors, staffUsers } from "../schema";
 import { portalAccessColumns } from "./portal-access-columns";
 
 /** A stronger hash of the same password, made when it was last checked (docs/security.md P5). */
@@ -81,7 +82,10 @@ export async function findPatientAccountForCompletion(db: Db | Tx, patientId: st
   return row ?? null;
 }
 
-/** A patient account by username (compared lower-case), with what a sign-in checks and decides portal access. */
+/**
+ * A patient account by username (compared lower-case), with what a sign-in checks and decides portal access, and
+ * the kinds of second step the patient has (read here so a right password needs no second round trip to learn them).
+ */
 export async function findPatientAccountForSignIn(db: Db, username: string) {
   const [row] = await db
     .select({
@@ -92,6 +96,8 @@ export async function findPatientAccountForSignIn(db: Db, username: string) {
       lockedUntil: portalAccounts.lockedUntil,
       sessionVersion: portalAccounts.sessionVersion,
       ...portalAccessColumns,
+      factorKinds: sql<string[]>`array(select ${secondFactors}.kind::text from ${secondFactors}
+        where ${secondFactors}.patient_id = ${portalAccounts}.patient_id)`,
     })
     .from(portalAccounts)
     .innerJoin(patients, eq(patients.id, portalAccounts.patientId))
@@ -100,18 +106,20 @@ export async function findPatientAccountForSignIn(db: Db, username: string) {
 }
 
 /**
- * Records a patient's successful sign-in; true when this one activated the account. Only the sign-in that finds
- * activated_at empty sets it, so parallel first sign-ins activate once.
+ * Records a patient's successful sign-in in one statement; true when this one activated the account. The row is
+ * locked and read as it stands before the update (a parallel first sign-in is waited for and its activation seen),
+ * so of parallel first sign-ins exactly one activates.
  */
 export async function recordPatientSignIn(tx: Tx, opts: { accountId: string; now: Date }): Promise<boolean> {
-  await tx
-    .update(portalAccounts)
-    .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: opts.now })
-    .where(eq(portalAccounts.id, opts.accountId));
-  const activated = await tx
-    .update(portalAccounts)
-    .set({ activatedAt: opts.now })
-    .where(and(eq(portalAccounts.id, opts.accountId), isNull(portalAccounts.activatedAt)))
-    .returning({ id: portalAccounts.id });
-  return activated.length > 0;
+  const now = sql`${opts.now.toISOString()}::timestamptz`;
+  const [row] = await queryRows<{ activated: boolean }>(
+    tx,
+    sql`update ${portalAccounts} as signed_in
+      set failed_login_count = 0, locked_until = null, last_login_at = ${now},
+        activated_at = coalesce(before.activated_at, ${now})
+      from (select id, activated_at from ${portalAccounts} where id = ${opts.accountId} for update) as before
+      where signed_in.id = before.id
+      returning before.activated_at is null as activated`,
+  );
+  return !!row?.activated;
 }

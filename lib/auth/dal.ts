@@ -4,7 +4,7 @@ import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { findPatientForSession, findStaffForSession, isSessionRevoked } from "@/db/queries/sessions";
+import { findPatientForSession, findStaffForSession } from "@/db/queries/sessions";
 import { canAccessPortal } from "@/lib/patients/portal-status";
 import { auth } from "./auth";
 import { sessionTooOld } from "./session-limits";
@@ -16,33 +16,33 @@ const liveSession = cache(async (kind: "staff" | "patient") => {
   const session = await auth();
   if (!session?.user?.id || session.user.kind !== kind || !session.sessionId) return null;
   if (sessionTooOld(session.signedInAt, new Date())) return null;
-  const db = await getDb();
-  if (await isSessionRevoked(db, session.sessionId)) return null;
-  return { db, session };
+  // The revoked list is checked with the account, below, in the same select.
+  return { db: await getDb(), session, sessionId: session.sessionId };
 });
 
 /** The signed-in staff member, or null when the session is missing, revoked, expired or not staff. */
 export const currentStaff = cache(async (): Promise<CurrentStaff | null> => {
   const live = await liveSession("staff");
   if (!live) return null;
-  const staff = await findStaffForSession(live.db, live.session.user.id);
+  const staff = await findStaffForSession(live.db, { staffId: live.session.user.id, sessionId: live.sessionId });
   // A bumped session_version (deactivation, sign out everywhere) revokes the JWT at its next request.
-  if (!staff?.active || staff.sessionVersion !== live.session.sessionVersion || !staff.hasSecondFactor) return null;
-  return { id: staff.id, name: staff.name, email: staff.email, role: staff.role, sessionId: live.session.sessionId! };
+  if (!staff?.active || staff.revoked || staff.sessionVersion !== live.session.sessionVersion) return null;
+  if (!staff.hasSecondFactor) return null;
+  return { id: staff.id, name: staff.name, email: staff.email, role: staff.role, sessionId: live.sessionId };
 });
 
 /** The signed-in patient, or null; also null once their portal access is off (docs/security.md S4). */
 export const currentPatient = cache(async (): Promise<CurrentPatient | null> => {
   const live = await liveSession("patient");
   if (!live) return null;
-  const row = await findPatientForSession(live.db, live.session.user.id);
-  if (!row || row.sessionVersion !== live.session.sessionVersion) return null;
+  const row = await findPatientForSession(live.db, { patientId: live.session.user.id, sessionId: live.sessionId });
+  if (!row || row.revoked || row.sessionVersion !== live.session.sessionVersion) return null;
   if (!canAccessPortal(row)) return null;
   return {
     patientId: live.session.user.id,
     firstName: row.firstName,
     username: row.username,
-    sessionId: live.session.sessionId!,
+    sessionId: live.sessionId,
   };
 });
 

@@ -3,7 +3,7 @@
 // second step, or on a device they trusted), otherwise waiting for the second step, or for staff without a factor,
 // for its setup (docs/security.md M1). Nothing here says whether a second step exists until the password is right.
 import type { Db } from "@/db/client";
-import { hasAnyFactor, listFactors } from "@/db/queries/second-factors";
+import { hasAnyFactor } from "@/db/queries/second-factors";
 import { patientRef, staffRef } from "@/lib/second-factor/account-ref";
 import { sendEmailCode } from "@/lib/second-factor/email-code";
 import { isTrustedDevice } from "@/lib/second-factor/trusted-device";
@@ -61,12 +61,12 @@ export async function patientPasswordStep(
   );
   if (run.limited) return { outcome: "refused" };
   if (!run.result.ok) return { outcome: run.result.reason === "access_off" ? "access_off" : "refused" };
-  const { patientId, sessionVersion } = run.result.patient;
+  const { patientId, sessionVersion, factorKinds } = run.result.patient;
   const owner = patientRef(patientId);
   const start = (passedWith?: string) =>
     startPendingSignIn(db, { owner, sessionVersion, purpose: "second_step", now: opts.now, passedWith });
 
-  const kinds = new Set((await listFactors(db, owner)).map((f) => f.kind));
+  const kinds = new Set(factorKinds);
   if (kinds.size === 0) return { outcome: "done", token: await start("password") };
   if (opts.trustedDevice && (await isTrustedDevice(db, { patientId, token: opts.trustedDevice, now: opts.now }))) {
     return { outcome: "done", token: await start("password+trusted_device") };

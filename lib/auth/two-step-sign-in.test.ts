@@ -232,7 +232,7 @@ describe.each(DB_KINDS)("two-step sign-in (%s)", (kind) => {
     const setUp = await step(email);
     expect(setUp.outcome).toBe("set_up");
     expect(await completeSignIn(t.db, { token: (setUp as { token: string }).token, now: T0 })).toBeNull();
-    expect((await findStaffForSession(t.db, staffId))?.hasSecondFactor).toBe(false);
+    expect((await findStaffForSession(t.db, { staffId, sessionId: "s" }))?.hasSecondFactor).toBe(false);
 
     const secret = newTotpSecret();
     await insertTotpFactor(t.db, {
@@ -242,7 +242,7 @@ describe.each(DB_KINDS)("two-step sign-in (%s)", (kind) => {
       acceptedStep: 0,
       now: T0,
     });
-    expect((await findStaffForSession(t.db, staffId))?.hasSecondFactor).toBe(true);
+    expect((await findStaffForSession(t.db, { staffId, sessionId: "s" }))?.hasSecondFactor).toBe(true);
     const second = (await step(email)) as { outcome: string; token: string };
     expect(second.outcome).toBe("second_step");
     const pending = await pendingFor(second.token, T0);

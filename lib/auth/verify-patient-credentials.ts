@@ -9,7 +9,14 @@ import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
 import { countPatientFailure } from "./count-patient-failure";
 import { inline, type Defer } from "./defer";
 
-export type PatientIdentity = { patientId: string; accountId: string; username: string; sessionVersion: number };
+export type PatientIdentity = {
+  patientId: string;
+  accountId: string;
+  username: string;
+  sessionVersion: number;
+  /** The kinds of second step the patient has set up ("totp", "email", "passkey"); empty for none. */
+  factorKinds: string[];
+};
 export type PatientSignInResult =
   | { ok: true; patient: PatientIdentity }
   | { ok: false; reason: "invalid" | "access_off" };
@@ -60,6 +67,7 @@ export async function verifyPatientCredentials(
       accountId: row.accountId,
       username: row.username,
       sessionVersion: row.sessionVersion,
+      factorKinds: row.factorKinds,
     },
   };
 }

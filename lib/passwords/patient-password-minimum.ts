@@ -9,7 +9,11 @@ import { MIN_PASSWORD_LENGTH_FLOOR } from "./check-new-password";
 
 /** The minimum for this patient: 8 with a second step on, the configured minimum without (or with no patient yet). */
 export async function patientPasswordMinimum(db: Db | Tx, patientId: string | null): Promise<number> {
+  return passwordMinimumWith(!!patientId && (await hasAnyFactor(db, patientRef(patientId))));
+}
+
+/** The same rule, for a page that has already read the patient's second steps. */
+export function passwordMinimumWith(hasSecondStep: boolean): number {
   const configured = getConfig().PASSWORD_MIN_LENGTH;
-  if (!patientId || !(await hasAnyFactor(db, patientRef(patientId)))) return configured;
-  return Math.min(configured, MIN_PASSWORD_LENGTH_FLOOR);
+  return hasSecondStep ? Math.min(configured, MIN_PASSWORD_LENGTH_FLOOR) : configured;
 }

@@ -7,7 +7,7 @@ import { listFactors } from "@/db/queries/second-factors";
 import { offerPutOff } from "@/lib/auth/second-step-offer-cookie";
 import { getConfig } from "@/lib/config";
 import { passwordHint } from "@/lib/passwords/check-new-password";
-import { patientPasswordMinimum } from "@/lib/passwords/patient-password-minimum";
+import { passwordMinimumWith } from "@/lib/passwords/patient-password-minimum";
 import { patientRef } from "@/lib/second-factor/account-ref";
 import { formatDob } from "@/lib/patients/format-dob";
 import { addressLines } from "@/lib/patients/format-address";
@@ -37,15 +37,15 @@ function dateOfBirth(iso: string, locale: Locale): string {
 export default async function PortalPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
   const patient = await requirePatient();
   const db = await getDb();
-  const [contact, factors, minLength, putOff, params, t, locale] = await Promise.all([
+  const [contact, factors, putOff, params, t, locale] = await Promise.all([
     getPatientContact(db, patient.patientId),
     listFactors(db, patientRef(patient.patientId)),
-    patientPasswordMinimum(db, patient.patientId),
     offerPutOff(patient.patientId),
     searchParams,
     getTranslations("portal"),
     getLocale(),
   ]);
+  const minLength = passwordMinimumWith(factors.length > 0);
   const address = contact ? addressLines(contact.address) : [];
   const { PRACTICE_NAME, PRACTICE_PHONE } = getConfig();
   const done = DONE.find((d) => d === params.done);
