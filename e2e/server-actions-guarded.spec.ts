@@ -686,14 +686,15 @@ test("route handlers: Auth.js answers signed-out callers with no session, and th
   const health = await anonymous.get("/api/health");
   expect(health.status()).toBe(200);
   expect(await health.json()).toEqual({ ok: true, worker: "ok" });
-  // Auth.js's own endpoints: the session is empty, and its credentials callback refuses a sign-in that does
-  // not carry its CSRF token (our pages sign in through server actions instead), even with the right password.
+  // Auth.js's own endpoints: the session is empty, and no callback signs anyone in, even with the right password:
+  // Auth.js has no sign-in provider (our pages sign in through server actions, which issue the cookie themselves).
   const session = await anonymous.get("/api/auth/session");
   expect(session.status()).toBe(200);
   expect(await session.json()).toBeNull();
   for (const [provider, body] of [
     ["staff", { email: ADMIN.email, password: ADMIN.password }],
     ["patient", { username: "liwei84", password: DEMO_PATIENT_PASSWORD }],
+    ["complete", { token: "A".repeat(43) }],
   ] as const) {
     const res = await anonymous.post(`/api/auth/callback/${provider}`, {
       form: body,

@@ -1,9 +1,8 @@
 // The session cookie lives as long as the browser and no longer: no Expires, no Max-Age (docs/security.md S3).
 // Closing the browser on a shared or kiosk computer then ends the session there; the 12-hour absolute and the
 // idle limits are enforced on the server from the JWT's own claims, whatever the cookie says. Auth.js always
-// gives its session cookie an expiry, so each place that passes its cookies on strips it here.
-import { cookies } from "next/headers";
-
+// gives its session cookie an expiry, so each place that passes its cookies on strips it here (a sign-in sets its
+// cookie without one: lib/auth/session-cookie.ts).
 const SESSION_COOKIE = /^(?:__Secure-)?authjs\.session-token(?:\.\d+)?$/;
 
 export const isSessionCookieName = (name: string) => SESSION_COOKIE.test(name);
@@ -26,13 +25,4 @@ export function sessionCookiesEndWithBrowser(res: Response): Response {
   out.headers.delete("set-cookie");
   for (const c of all) out.headers.append("set-cookie", withoutLifetime(c));
   return out;
-}
-
-/** For a server action that just signed someone in: sets the session cookies again, without a lifetime. */
-export async function keepSessionCookiesToBrowser(): Promise<void> {
-  const jar = await cookies();
-  for (const c of jar.getAll()) {
-    if (!isSessionCookieName(c.name) || !c.value) continue;
-    jar.set(c.name, c.value, { httpOnly: true, sameSite: "lax", path: "/", secure: c.name.startsWith("__Secure-") });
-  }
 }

@@ -1,17 +1,17 @@
 // Turns a passed pending sign-in into a session cookie and goes on to the signed-in home. Returns false (and
 // sets nothing) when the pending sign-in was used, expired, or the account changed meanwhile.
 import "server-only";
-import { AuthError } from "next-auth";
-import { signIn } from "./auth";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { completeSignIn } from "./complete-sign-in";
 import { clearPendingSignInCookie } from "./pending-sign-in-cookie";
+import { setSessionCookie } from "./session-cookie";
 
-export async function finishSignIn(token: string, redirectTo: string): Promise<false> {
+export async function finishSignIn(token: string, home: string): Promise<false> {
   await clearPendingSignInCookie();
-  try {
-    await signIn("complete", { token, redirectTo });
-  } catch (error) {
-    // signIn() redirects by throwing; only an AuthError is a refusal.
-    if (!(error instanceof AuthError)) throw error;
-  }
-  return false;
+  const now = new Date();
+  const user = await completeSignIn(await getDb(), { token, now });
+  if (!user) return false;
+  await setSessionCookie(user, now);
+  redirect(home);
 }
