@@ -57,7 +57,7 @@ export function passkeySignInAction(kind: "staff" | "patient", home: string) {
         now: new Date(),
         defer: after,
       });
-      if (step.outcome === "done") await finishSignIn(step.token, home);
+      if (step.outcome === "done") await finishSignIn({ token: step.token }, home);
       const t = translator(await requestLocale(), "signIn");
       if (step.outcome === "access_off") {
         const { PRACTICE_NAME, PRACTICE_PHONE } = getConfig();
@@ -93,7 +93,7 @@ export function passkeySecondStepAction(kind: "staff" | "patient", home: string)
         await setTrustedDeviceCookie(
           await db.transaction((tx) => trustDevice(tx, { patientId: pending.owner.id, now })),
         );
-      await finishSignIn(token, home);
+      await finishSignIn({ token }, home);
       return { error: timedOut };
     },
   );

@@ -48,7 +48,7 @@ export function secondStepAction(kind: "staff" | "patient", home: string) {
         await setTrustedDeviceCookie(
           await db.transaction((tx) => trustDevice(tx, { patientId: pending.owner.id, now })),
         );
-      await finishSignIn(token, home);
+      await finishSignIn({ token }, home);
       return { error: timedOut };
     },
   );

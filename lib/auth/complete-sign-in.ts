@@ -1,7 +1,8 @@
 // The one place a sign-in becomes a session, whatever proved it (password alone, password and a second step, a
-// passkey): the passed pending sign-in is used up, the account is checked once more as it is now, and the sign-in
+// passkey): a passed pending sign-in is used up (or, for a password that was all there was to prove, the proof
+// made in this same request is taken as it is), the account is checked once more as it is now, and the sign-in
 // is recorded (failures cleared, last sign-in, the first activation once: S5) with how it was made.
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import {
   findPatientAccountForCompletion,
   findStaffForCompletion,
@@ -10,7 +11,14 @@ import {
 } from "@/db/queries/sign-ins";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { canAccessPortal } from "@/lib/patients/portal-status";
+import type { AccountRef } from "@/lib/second-factor/account-ref";
 import { takePassedSignIn } from "./pending-sign-in";
+
+/** What a password alone proved, in the request that checked it: never stored, never sent to the browser. */
+export type PassedSignIn = { owner: AccountRef; sessionVersion: number; method: string };
+
+/** A passed pending sign-in's token (a second step, a passkey, a staff set-up), or a password's own proof. */
+export type SignInProof = { token: unknown } | { passed: PassedSignIn };
 
 export type SignedInUser = {
   id: string;
@@ -20,11 +28,11 @@ export type SignedInUser = {
   sessionVersion: number;
 };
 
-export async function completeSignIn(db: Db, opts: { token: unknown; now: Date }): Promise<SignedInUser | null> {
+export async function completeSignIn(db: Db, opts: SignInProof & { now: Date }): Promise<SignedInUser | null> {
   return db.transaction(async (tx) => {
-    const pending = await takePassedSignIn(tx, opts);
+    const pending = "passed" in opts ? opts.passed : await takePassed(tx, opts.token, opts.now);
     if (!pending) return null;
-    const details = { method: pending.method ?? "password" };
+    const details = { method: pending.method };
     const locked = (until: Date | null) => !!until && until > opts.now;
 
     if (pending.owner.kind === "staff") {
@@ -43,4 +51,11 @@ export async function completeSignIn(db: Db, opts: { token: unknown; now: Date }
     await recordAuditEvent(tx, { event: "patient.signed_in", actorType: "patient", patientId: row.patientId, details });
     return { id: row.patientId, kind: "patient", role: "patient", sessionVersion: row.sessionVersion };
   });
+}
+
+async function takePassed(tx: Tx, token: unknown, now: Date): Promise<PassedSignIn | null> {
+  const pending = await takePassedSignIn(tx, { token, now });
+  return (
+    pending && { owner: pending.owner, sessionVersion: pending.sessionVersion, method: pending.method ?? "password" }
+  );
 }

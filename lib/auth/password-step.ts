@@ -1,13 +1,14 @@
-// The first step of every password sign-in: per-address limit, then the password. A right password gives a
-// pending sign-in (lib/auth/pending-sign-in.ts): already passed when nothing more is asked (a patient without a
-// second step, or on a device they trusted), otherwise waiting for the second step, or for staff without a factor,
-// for its setup (docs/security.md M1). Nothing here says whether a second step exists until the password is right.
+// The first step of every password sign-in: per-address limit, then the password. When nothing more is asked (a
+// patient without a second step, or on a device they trusted) a right password is the proof the completion takes;
+// otherwise it gives a pending sign-in (lib/auth/pending-sign-in.ts) waiting for the second step, or for staff
+// without a factor, for its setup (docs/security.md M1). Nothing here says whether a second step exists until the password is right.
 import type { Db } from "@/db/client";
 import { hasAnyFactor } from "@/db/queries/second-factors";
 import { patientRef, staffRef } from "@/lib/second-factor/account-ref";
 import { sendEmailCode } from "@/lib/second-factor/email-code";
 import { isTrustedDevice } from "@/lib/second-factor/trusted-device";
 import type { Locale } from "@/lib/i18n/locales";
+import type { PassedSignIn } from "./complete-sign-in";
 import type { Defer } from "./defer";
 import { startPendingSignIn } from "./pending-sign-in";
 import { runWithinSignInLimit } from "./sign-in-limit";
@@ -17,8 +18,8 @@ import { verifyStaffCredentials } from "./verify-staff-credentials";
 export type PasswordStep =
   | { outcome: "refused" }
   | { outcome: "access_off" }
-  /** Nothing more to prove: complete the sign-in with this token. */
-  | { outcome: "done"; token: string }
+  /** Nothing more to prove: complete the sign-in with this proof. */
+  | { outcome: "done"; passed: PassedSignIn }
   | { outcome: "second_step"; token: string }
   | { outcome: "set_up"; token: string };
 
@@ -63,18 +64,18 @@ export async function patientPasswordStep(
   if (!run.result.ok) return { outcome: run.result.reason === "access_off" ? "access_off" : "refused" };
   const { patientId, sessionVersion, factorKinds } = run.result.patient;
   const owner = patientRef(patientId);
-  const start = (passedWith?: string) =>
-    startPendingSignIn(db, { owner, sessionVersion, purpose: "second_step", now: opts.now, passedWith });
+  const done = (method: string) => ({ outcome: "done" as const, passed: { owner, sessionVersion, method } });
 
   const kinds = new Set(factorKinds);
-  if (kinds.size === 0) return { outcome: "done", token: await start("password") };
+  if (kinds.size === 0) return done("password");
   if (opts.trustedDevice && (await isTrustedDevice(db, { patientId, token: opts.trustedDevice, now: opts.now }))) {
-    return { outcome: "done", token: await start("password+trusted_device") };
+    return done("password+trusted_device");
   }
   // A patient whose only code comes by email gets it now, without another click.
   if (kinds.has("email") && !kinds.has("totp") && !kinds.has("passkey"))
     await db.transaction((tx) =>
       sendEmailCode(tx, { patientId, purpose: "sign_in", locale: opts.locale, now: opts.now }),
     );
-  return { outcome: "second_step", token: await start() };
+  const token = await startPendingSignIn(db, { owner, sessionVersion, purpose: "second_step", now: opts.now });
+  return { outcome: "second_step", token };
 }

@@ -15,8 +15,8 @@ import { newTotpSecret, totpCodeAt, totpStepAt } from "@/lib/second-factor/totp"
 import { trustDevice } from "@/lib/second-factor/trusted-device";
 import { DB_KINDS, openTestDb, type TestDb } from "@/test-kit/test-db";
 import { insertAccount, insertFrontDesk, insertPatient } from "@/test-kit/factories";
-import { completeSignIn } from "./complete-sign-in";
-import { findPendingSignIn } from "./pending-sign-in";
+import { completeSignIn, type PassedSignIn } from "./complete-sign-in";
+import { findPendingSignIn, passPendingSignIn } from "./pending-sign-in";
 import { patientPasswordStep, staffPasswordStep } from "./password-step";
 import { checkSecondStep } from "./second-step";
 
@@ -73,7 +73,7 @@ describe.each(DB_KINDS)("two-step sign-in (%s)", (kind) => {
     const steps = await Promise.all(Array.from({ length: 5 }, () => passwordStep(account.username, T0)));
     expect(steps.map((s) => s.outcome)).toEqual(["done", "done", "done", "done", "done"]);
     const users = await Promise.all(
-      steps.map((s) => completeSignIn(t.db, { token: "token" in s ? s.token : "", now: T0 })),
+      steps.map((s) => completeSignIn(t.db, { passed: (s as { passed: PassedSignIn }).passed, now: T0 })),
     );
     expect(users.every((u) => u?.id === p.id && u.kind === "patient")).toBe(true);
     const row = await failures(account.id);
@@ -91,12 +91,10 @@ describe.each(DB_KINDS)("two-step sign-in (%s)", (kind) => {
     expect(step.outcome).toBe("second_step");
     const token = (step as { token: string }).token;
     expect(await completeSignIn(t.db, { token, now: T0 })).toBeNull();
-    const plain = await insertPatient(t.db);
-    const plainAccount = await insertAccount(t.db, plain.id, { username: `once.${randomUUID().slice(0, 8)}` });
-    const done = await passwordStep(plainAccount.username, T0);
-    const doneToken = (done as { token: string }).token;
-    expect(await completeSignIn(t.db, { token: doneToken, now: T0 })).not.toBeNull();
-    expect(await completeSignIn(t.db, { token: doneToken, now: T0 })).toBeNull();
+    const pending = await pendingFor(token, T0);
+    await passPendingSignIn(t.db, { id: pending.id, method: "totp", now: T0 });
+    expect(await completeSignIn(t.db, { token, now: T0 })).not.toBeNull();
+    expect(await completeSignIn(t.db, { token, now: T0 })).toBeNull();
     expect(await completeSignIn(t.db, { token: "not a token", now: T0 })).toBeNull();
   });
 
@@ -188,7 +186,7 @@ describe.each(DB_KINDS)("two-step sign-in (%s)", (kind) => {
     const now = at(120);
     const trusted = await passwordStep(account.username, now, { trustedDevice: device });
     expect(trusted.outcome).toBe("done");
-    const user = await completeSignIn(t.db, { token: (trusted as { token: string }).token, now });
+    const user = await completeSignIn(t.db, { passed: (trusted as { passed: PassedSignIn }).passed, now });
     expect(user?.id).toBe(p.id);
     expect((await passwordStep(other.account.username, now, { trustedDevice: device })).outcome).toBe("second_step");
     await t.db.transaction((tx) => endPatientSessions(tx, { patientId: p.id }));

@@ -40,7 +40,7 @@ const signInForm = formAction(
         return { error: t("login.accessOff", { practice: PRACTICE_NAME, phone: PRACTICE_PHONE }) };
       }
       case "done":
-        await finishSignIn(step.token, "/portal");
+        await finishSignIn({ passed: step.passed }, "/portal");
         return { error: t("login.notRight") };
       case "second_step":
         await setPendingSignInCookie(step.token);

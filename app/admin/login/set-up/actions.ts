@@ -119,7 +119,7 @@ export async function setUpStaffPasskey(prev: SetUpPasskeyState, form: FormData)
 const continueForm = formAction({ caller: "public", fields: {} }, async () => {
   const token = await pendingSignInToken();
   const pending = await currentPendingSignIn("staff");
-  if (token && pending?.passed) await finishSignIn(token, "/admin");
+  if (token && pending?.passed) await finishSignIn({ token }, "/admin");
   return { error: SIGN_IN_TIMED_OUT };
 });
 
