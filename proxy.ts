@@ -3,21 +3,21 @@
 // per-request security headers (CSP nonce, HSTS), refresh the session cookie so idle time counts from the last
 // request (as a browser-session cookie), land emailed links (lib/http/link-landing.ts), and answer oversized
 // bodies and hostile addresses with a 400-class page (lib/http/refuse-hostile-request.ts).
-import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
-import { auth } from "@/lib/auth/auth";
+import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
-import { sessionCookiesEndWithBrowser } from "@/lib/auth/browser-session-cookie";
+import { isSessionCookieName } from "@/lib/auth/browser-session-cookie";
+import {
+  deleteCookieHeader,
+  refreshedSessionCookie,
+  sessionCookieName,
+  setCookieHeader,
+} from "@/lib/auth/session-cookie";
 import { isLinkPage, LINK_COOKIE_SECONDS, LINK_PAGES } from "@/lib/http/link-landing";
 import { refuseHostileRequest } from "@/lib/http/refuse-hostile-request";
 import { contentSecurityPolicy, HSTS, hostAllowed, originAllowed } from "@/lib/http/security-headers";
 import { negotiateLocale } from "@/lib/i18n/negotiate-locale";
 import { localeCookie } from "@/lib/i18n/locale-cookie";
 import { isLocale, LOCALE_COOKIE, LOCALE_HEADER, LOCALE_PARAM, type Locale } from "@/lib/i18n/locales";
-
-type Handler = (req: NextRequest, ev: NextFetchEvent) => Promise<Response>;
-
-// Auth.js's session cookie ("authjs.session-token", "__Secure-" on HTTPS, ".0", ".1"… when chunked).
-const SESSION_COOKIE = /(?:^|;)\s*(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
 
 const refuse = () =>
   new NextResponse("This request did not come from the Patient Portal's own pages, so it was refused.", {
@@ -39,7 +39,7 @@ const ACTION_FOLLOW_UP = "x-action-redirect";
 // about 20 kB once per sign-in.
 const ACTION_CALL = "next-action";
 
-function handle(req: NextRequest) {
+function handle(req: NextRequest): NextResponse {
   const { APP_URL, NODE_ENV } = getConfig();
   if (!originAllowed(req.method, req.headers.get("origin"), APP_URL)) return refuse();
   const host = { host: req.headers.get("host"), forwardedHost: req.headers.get("x-forwarded-host") };
@@ -101,20 +101,32 @@ function landLink(pathname: keyof typeof LINK_PAGES, token: string, locale: Loca
   return res;
 }
 
-// With a lazily built config, Auth.js hands back the wrapped handler asynchronously.
-const withSession = auth(handle as never) as unknown as Promise<Handler> | Handler;
+// The idle limit counts from the last request: each request with a live session gets its cookie again, seen now.
+// A session cookie that is no longer good (past its limits, not ours, an old chunk) is deleted, as Auth.js would
+// delete it. Revocation is not checked here but by every page and action, against the database (lib/auth/dal.ts).
+async function refreshSession(req: NextRequest, res: NextResponse): Promise<NextResponse> {
+  const sent = req.cookies.getAll().filter((c) => isSessionCookieName(c.name));
+  if (!sent.length) return res;
+  const { APP_URL, AUTH_SECRET } = getConfig();
+  const current = sent.find((c) => c.name === sessionCookieName(APP_URL))?.value;
+  const cookie = await refreshedSessionCookie(current, { now: new Date(), appUrl: APP_URL, secret: AUTH_SECRET });
+  // Set as a plain header: through res.cookies, Next would also hand the new cookie to the page or action as if
+  // the browser had sent it, and an action answer would then carry a re-rendered page (losing, say, the
+  // recovery codes a set-up form has just shown).
+  if (cookie) res.headers.append("set-cookie", setCookieHeader(cookie));
+  for (const { name } of sent) {
+    if (name !== cookie?.name) res.headers.append("set-cookie", deleteCookieHeader(name));
+  }
+  return res;
+}
 
-export async function proxy(req: NextRequest, ev: NextFetchEvent) {
+export async function proxy(req: NextRequest) {
   // Oversized bodies and hostile addresses get a plain 400-class page before anything else runs.
   const refused = refuseHostileRequest(req);
   if (refused) return refused;
-  // Without a session cookie there is no session to refresh, and Auth.js's pass (a session lookup, CSRF and
-  // callback-URL cookies our server-action sign-in never reads) would be pure cost on every anonymous page
-  // and form post; an action's follow-up fetch (above) needs no refresh either. Everything else the proxy does
-  // still runs; pages and actions check sessions themselves.
-  if (!SESSION_COOKIE.test(req.headers.get("cookie") ?? "") || req.headers.has(ACTION_FOLLOW_UP)) return handle(req);
-  // Auth.js refreshes the session cookie with an expiry; ours ends with the browser (docs/security.md S3).
-  return sessionCookiesEndWithBrowser(await (await withSession)(req, ev));
+  const res = handle(req);
+  // An action's follow-up fetch (above) carries the cookie the action has just issued: nothing to refresh.
+  return req.headers.has(ACTION_FOLLOW_UP) ? res : refreshSession(req, res);
 }
 
 export const config = {

@@ -1,14 +1,17 @@
 // Where a successful patient sign-in spends its CPU: the production build (BENCH_DIST_DIR, default .next-bench)
 // on a scratch PostgreSQL database with the demo practice, 8 clients signing in with the right password for
 // SIGN_IN_MS, CPU per sign-in read from /proc. With PROFILE=1 the app runs under `node --cpu-prof`; summarise
-// the profile with `node bench/summarize-cpuprofile.mjs FILE <sign-ins> --last=<ms>`.
-//   node bench/profile-sign-in.mjs      Env: DATABASE_URL (admin, local), PORT (3730), CLIENTS (8), SIGN_IN_MS (10000)
+// the profile with `node bench/summarize-cpuprofile.mjs FILE <sign-ins> --last=<ms>`. With PAGE_MS, each client
+// then loads /portal signed in, as a browser reloading it does (the whole page, the session cookie renewed by the
+// proxy each time), for PAGE_MS: CPU per page load.
+//   node bench/profile-sign-in.mjs      Env: DATABASE_URL (admin, local), PORT (3730), CLIENTS (8), SIGN_IN_MS (10000),
+//                                       PAGE_MS (0)
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { actionId, bodyText, loadForm, postAction } from "./lib/actions.mjs";
 import { appEnv } from "./lib/app.mjs";
 import { processCpuMs } from "./lib/cpu.mjs";
-import { makeAgent, waitForUrl } from "./lib/http.mjs";
+import { makeAgent, send, waitForUrl } from "./lib/http.mjs";
 import { closedLoop } from "./lib/load.mjs";
 import { start, stopAll } from "./lib/procs.mjs";
 import { withScratchPractice } from "./lib/scratch-practice.mjs";
@@ -18,6 +21,7 @@ const adminUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432
 const PORT = Number(process.env.PORT ?? 3730);
 const CLIENTS = Number(process.env.CLIENTS ?? 8);
 const SIGN_IN_MS = Number(process.env.SIGN_IN_MS ?? 10_000);
+const PAGE_MS = Number(process.env.PAGE_MS ?? 0);
 const distDir = process.env.BENCH_DIST_DIR ?? ".next-bench";
 const ACCOUNTS = ["mgarcia", "sobrien", "aiko.t", "liwei84", "jlpicard", "rnguyen", "aboateng", "oivanova"];
 
@@ -53,6 +57,7 @@ await withScratchPractice(
     const forms = [];
     for (let i = 0; i < CLIENTS; i++) forms.push(await loadForm(appUrl, "/login", agents[i]));
     let answer = "";
+    const sessions = [];
     const request = (i, seq) =>
       postAction({
         appUrl,
@@ -62,6 +67,8 @@ await withScratchPractice(
         agent: agents[i],
       }).then((res) => {
         const to = res.headers["x-action-redirect"] ?? "";
+        const session = (res.headers["set-cookie"] ?? []).find((c) => c.startsWith("authjs.session-token="));
+        if (session) sessions[i] = session.split(";")[0];
         if (!answer && process.env.DUMP_ANSWER) writeFileSync(process.env.DUMP_ANSWER, bodyText(res));
         answer ||= `${res.rawBody.length} bytes sent (${res.headers["content-encoding"] ?? "not compressed"}), ${Buffer.byteLength(bodyText(res))} bytes of RSC payload`;
         return res.status === 200 && /\/portal(;|$)/.test(to)
@@ -79,6 +86,28 @@ await withScratchPractice(
       `${r.completed} sign-ins in ${(ms / 1000).toFixed(1)} s = ${(r.completed / (ms / 1000)).toFixed(1)}/s, ${r.errors} errors${r.firstError ? ` (${r.firstError})` : ""}; p50 ${fmtMs(median(r.latencies))}, p99 ${fmtMs(p99(r.latencies))}; app CPU ${fmtMs(cpu)} per sign-in`,
     );
     console.log(`one answer: ${answer}`);
+    if (PAGE_MS) {
+      const load = (i) =>
+        send({
+          url: `${appUrl}/portal`,
+          agent: agents[i],
+          headers: { Cookie: sessions[i], "Accept-Encoding": "gzip" },
+        }).then((res) => {
+          const renewed = (res.headers["set-cookie"] ?? []).find((c) => c.startsWith("authjs.session-token="));
+          if (renewed) sessions[i] = renewed.split(";")[0];
+          return res.status === 200 && renewed && res.body.length > 0
+            ? { ok: true, ms: res.ms }
+            : { ok: false, ms: res.ms, error: `status ${res.status}, ${renewed ? "" : "no renewed cookie"}` };
+        });
+      await closedLoop({ clients: CLIENTS, durationMs: 0, warmupMs: 2_000, request: load });
+      const p0 = processCpuMs(app.child.pid);
+      const pt = Date.now();
+      const pr = await closedLoop({ clients: CLIENTS, durationMs: PAGE_MS, request: load });
+      const pms = Date.now() - pt;
+      console.log(
+        `${pr.completed} /portal loads in ${(pms / 1000).toFixed(1)} s = ${(pr.completed / (pms / 1000)).toFixed(1)}/s, ${pr.errors} errors${pr.firstError ? ` (${pr.firstError})` : ""}; p50 ${fmtMs(median(pr.latencies))}, p99 ${fmtMs(p99(pr.latencies))}; app CPU ${fmtMs((processCpuMs(app.child.pid) - p0) / pr.sent)} per page load`,
+      );
+    }
     for (const a of agents) a.destroy();
     await stopAll();
     if (process.env.PROFILE)

@@ -5,7 +5,8 @@
 import NextAuth from "next-auth";
 import { getLogger } from "@/logger";
 import { getConfig } from "@/lib/config";
-import { ABSOLUTE_SESSION_SECONDS, sessionExpired } from "./session-limits";
+import { seenAgain } from "./session-claims";
+import { ABSOLUTE_SESSION_SECONDS } from "./session-limits";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 const nextAuth = NextAuth(() => ({
@@ -23,13 +24,10 @@ const nextAuth = NextAuth(() => ({
     redirect({ url, baseUrl }) {
       return new URL(safeRedirectPath(url, baseUrl), baseUrl).toString();
     },
-    // Runs on every request that reads the session (the proxy refreshes the cookie on each page): an expired
-    // session is dropped here, so it cannot be revived by the refresh itself.
+    // Runs when Auth.js's own routes read the session: an expired session is dropped, as the proxy and the
+    // data-access guard drop it (lib/auth/session-cookie.ts).
     jwt({ token }) {
-      const now = new Date();
-      if (sessionExpired(token, now)) return null;
-      token.seenAt = Math.floor(now.getTime() / 1000);
-      return token;
+      return seenAgain(token, new Date());
     },
     session({ session, token }) {
       session.user.id = token.sub!;

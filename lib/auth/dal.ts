@@ -6,27 +6,26 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { findPatientForSession, findStaffForSession } from "@/db/queries/sessions";
 import { canAccessPortal } from "@/lib/patients/portal-status";
-import { auth } from "./auth";
-import { sessionTooOld } from "./session-limits";
+import { currentSessionClaims } from "./session-cookie";
 
 export type CurrentStaff = { id: string; name: string; email: string; role: "admin" | "front_desk"; sessionId: string };
 export type CurrentPatient = { patientId: string; firstName: string; username: string; sessionId: string };
 
 const liveSession = cache(async (kind: "staff" | "patient") => {
-  const session = await auth();
-  if (!session?.user?.id || session.user.kind !== kind || !session.sessionId) return null;
-  if (sessionTooOld(session.signedInAt, new Date())) return null;
+  // A cookie past its idle or absolute limit, or not issued with our secret, reads as no session at all.
+  const claims = await currentSessionClaims(new Date());
+  if (!claims?.sub || claims.kind !== kind || !claims.sid) return null;
   // The revoked list is checked with the account, below, in the same select.
-  return { db: await getDb(), session, sessionId: session.sessionId };
+  return { db: await getDb(), userId: claims.sub, sessionVersion: claims.sv, sessionId: claims.sid };
 });
 
 /** The signed-in staff member, or null when the session is missing, revoked, expired or not staff. */
 export const currentStaff = cache(async (): Promise<CurrentStaff | null> => {
   const live = await liveSession("staff");
   if (!live) return null;
-  const staff = await findStaffForSession(live.db, { staffId: live.session.user.id, sessionId: live.sessionId });
+  const staff = await findStaffForSession(live.db, { staffId: live.userId, sessionId: live.sessionId });
   // A bumped session_version (deactivation, sign out everywhere) revokes the JWT at its next request.
-  if (!staff?.active || staff.revoked || staff.sessionVersion !== live.session.sessionVersion) return null;
+  if (!staff?.active || staff.revoked || staff.sessionVersion !== live.sessionVersion) return null;
   if (!staff.hasSecondFactor) return null;
   return { id: staff.id, name: staff.name, email: staff.email, role: staff.role, sessionId: live.sessionId };
 });
@@ -35,11 +34,11 @@ export const currentStaff = cache(async (): Promise<CurrentStaff | null> => {
 export const currentPatient = cache(async (): Promise<CurrentPatient | null> => {
   const live = await liveSession("patient");
   if (!live) return null;
-  const row = await findPatientForSession(live.db, { patientId: live.session.user.id, sessionId: live.sessionId });
-  if (!row || row.revoked || row.sessionVersion !== live.session.sessionVersion) return null;
+  const row = await findPatientForSession(live.db, { patientId: live.userId, sessionId: live.sessionId });
+  if (!row || row.revoked || row.sessionVersion !== live.sessionVersion) return null;
   if (!canAccessPortal(row)) return null;
   return {
-    patientId: live.session.user.id,
+    patientId: live.userId,
     firstName: row.firstName,
     username: row.username,
     sessionId: live.sessionId,

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import type { JWT } from "next-auth/jwt";
 import type { SignedInUser } from "./complete-sign-in";
+import { sessionExpired } from "./session-limits";
 
 export function newSessionClaims(user: SignedInUser, now: Date): JWT {
   const signedInAt = Math.floor(now.getTime() / 1000);
@@ -18,4 +19,10 @@ export function newSessionClaims(user: SignedInUser, now: Date): JWT {
     signedInAt,
     seenAt: signedInAt,
   };
+}
+
+/** The claims of a session seen again at `now`, or null when its time is up (idle or absolute limit). */
+export function seenAgain(claims: JWT, now: Date): JWT | null {
+  if (sessionExpired(claims, now)) return null;
+  return { ...claims, seenAt: Math.floor(now.getTime() / 1000) };
 }

@@ -1,13 +1,15 @@
-// Issues the session cookie of a completed sign-in: the JWT Auth.js reads back on every request, encoded with
-// Auth.js's own encode() under its own cookie name and salt, so nothing about the token's format is ours. Set
-// here rather than through Auth.js's signIn(), which would build and run a whole internal request to do the same.
+// The session cookie: issued at a completed sign-in, read by the data-access guard, refreshed by the proxy on
+// each request. It is a JWT in Auth.js's format, encoded and decoded with Auth.js's own encode() and decode()
+// under its own cookie name and salt, so nothing about the token's format is ours and Auth.js's routes read it
+// too. Handled here rather than through Auth.js's signIn() and auth(): each of those builds and runs a whole
+// internal request, and auth() also derives a CSRF token and encodes a refreshed cookie that a page cannot set.
 // A browser-session cookie: no Expires, no Max-Age (docs/security.md S3).
 import { cookies } from "next/headers";
-import { encode } from "next-auth/jwt";
+import { decode, encode, type JWT } from "next-auth/jwt";
 import { getConfig } from "@/lib/config";
 import type { SignedInUser } from "./complete-sign-in";
-import { newSessionClaims } from "./session-claims";
-import { ABSOLUTE_SESSION_SECONDS } from "./session-limits";
+import { newSessionClaims, seenAgain } from "./session-claims";
+import { ABSOLUTE_SESSION_SECONDS, sessionExpired } from "./session-limits";
 
 /** Auth.js's name for the session cookie: "__Secure-" prefixed when the portal is served over HTTPS. */
 export function sessionCookieName(appUrl: string): string {
@@ -17,24 +19,69 @@ export function sessionCookieName(appUrl: string): string {
 // Auth.js splits a cookie over 4,096 bytes into chunks; ours holds a few short claims, far below that.
 const MAX_COOKIE_VALUE = 3_900;
 
-/** The cookie a completed sign-in sets, for the portal at `appUrl`. */
-export async function sessionCookieFor(
-  user: SignedInUser,
-  opts: { now: Date; appUrl: string; secret: string },
-): Promise<{ name: string; value: string; options: { httpOnly: true; sameSite: "lax"; path: "/"; secure: boolean } }> {
+type CookieOpts = { now: Date; appUrl: string; secret: string };
+export type SessionCookie = {
+  name: string;
+  value: string;
+  options: { httpOnly: true; sameSite: "lax"; path: "/"; secure: boolean };
+};
+
+async function cookieWith(claims: JWT, opts: CookieOpts): Promise<SessionCookie> {
   const name = sessionCookieName(opts.appUrl);
-  const value = await encode({
-    token: newSessionClaims(user, opts.now),
-    secret: opts.secret,
-    salt: name,
-    maxAge: ABSOLUTE_SESSION_SECONDS,
-  });
+  const value = await encode({ token: claims, secret: opts.secret, salt: name, maxAge: ABSOLUTE_SESSION_SECONDS });
   if (value.length > MAX_COOKIE_VALUE) throw new Error("The session token is too large for one cookie");
   return {
     name,
     value,
     options: { httpOnly: true, sameSite: "lax", path: "/", secure: opts.appUrl.startsWith("https:") },
   };
+}
+
+/** The cookie a completed sign-in sets, for the portal at `appUrl`. */
+export function sessionCookieFor(user: SignedInUser, opts: CookieOpts): Promise<SessionCookie> {
+  return cookieWith(newSessionClaims(user, opts.now), opts);
+}
+
+/**
+ * The claims of a session cookie's value that are still good at `now`: null when there is none, when it was not
+ * issued with this secret (forged, altered, another portal's), or when its idle or absolute time is up.
+ */
+export async function liveSessionClaims(value: string | undefined, opts: CookieOpts): Promise<JWT | null> {
+  if (!value) return null;
+  let claims: JWT | null;
+  try {
+    claims = await decode({ token: value, secret: opts.secret, salt: sessionCookieName(opts.appUrl) });
+  } catch {
+    return null;
+  }
+  return claims && !sessionExpired(claims, opts.now) ? claims : null;
+}
+
+/** The cookie that keeps a live session going from `now`: the same claims, seen now, with a new expiry. */
+export async function refreshedSessionCookie(
+  value: string | undefined,
+  opts: CookieOpts,
+): Promise<SessionCookie | null> {
+  const claims = await liveSessionClaims(value, opts);
+  const seen = claims && seenAgain(claims, opts.now);
+  return seen ? cookieWith(seen, opts) : null;
+}
+
+/** A Set-Cookie value for `cookie`: a browser-session cookie, so no Expires and no Max-Age. */
+export function setCookieHeader({ name, value, options }: SessionCookie): string {
+  return `${name}=${value}; Path=${options.path}; HttpOnly; SameSite=Lax${options.secure ? "; Secure" : ""}`;
+}
+
+/** A Set-Cookie value that deletes the session cookie `name` ("__Secure-" names are only deleted as Secure). */
+export function deleteCookieHeader(name: string): string {
+  return `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${name.startsWith("__Secure-") ? "; Secure" : ""}`;
+}
+
+/** The claims of this request's session cookie, when it is still good (the database checks come after). */
+export async function currentSessionClaims(now: Date): Promise<JWT | null> {
+  const { APP_URL, AUTH_SECRET } = getConfig();
+  const value = (await cookies()).get(sessionCookieName(APP_URL))?.value;
+  return liveSessionClaims(value, { now, appUrl: APP_URL, secret: AUTH_SECRET });
 }
 
 export async function setSessionCookie(user: SignedInUser, now: Date): Promise<void> {

@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { auth, handlers } from "@/lib/auth/auth";
 import { isSessionCookieName, sessionCookiesEndWithBrowser } from "@/lib/auth/browser-session-cookie";
 import { closeSession } from "@/lib/auth/close-session";
+import { deleteCookieHeader } from "@/lib/auth/session-cookie";
 import { currentPatient, currentStaff } from "@/lib/auth/dal";
 
 const endpoint = (req: NextRequest) => req.nextUrl.pathname.replace(/\/+$/, "").split("/").pop();
@@ -26,9 +27,7 @@ export async function GET(req: NextRequest) {
     // What Auth.js answers for no session, and the dead cookie goes.
     const res = Response.json(null, { headers: { "cache-control": "no-store" } });
     for (const c of req.cookies.getAll()) {
-      if (!isSessionCookieName(c.name)) continue;
-      const secure = c.name.startsWith("__Secure-") ? "; Secure" : "";
-      res.headers.append("set-cookie", `${c.name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure}`);
+      if (isSessionCookieName(c.name)) res.headers.append("set-cookie", deleteCookieHeader(c.name));
     }
     return res;
   }
