@@ -42,18 +42,22 @@ export function sessionCookieFor(user: SignedInUser, opts: CookieOpts): Promise<
   return cookieWith(newSessionClaims(user, opts.now), opts);
 }
 
+/** The claims in a cookie's value, or null when there is none or it was not issued with this secret. */
+async function decodedClaims(value: string | undefined, opts: CookieOpts): Promise<JWT | null> {
+  if (!value) return null;
+  try {
+    return await decode({ token: value, secret: opts.secret, salt: sessionCookieName(opts.appUrl) });
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The claims of a session cookie's value that are still good at `now`: null when there is none, when it was not
  * issued with this secret (forged, altered, another portal's), or when its idle or absolute time is up.
  */
 export async function liveSessionClaims(value: string | undefined, opts: CookieOpts): Promise<JWT | null> {
-  if (!value) return null;
-  let claims: JWT | null;
-  try {
-    claims = await decode({ token: value, secret: opts.secret, salt: sessionCookieName(opts.appUrl) });
-  } catch {
-    return null;
-  }
+  const claims = await decodedClaims(value, opts);
   return claims && !sessionExpired(claims, opts.now) ? claims : null;
 }
 
@@ -62,7 +66,7 @@ export async function refreshedSessionCookie(
   value: string | undefined,
   opts: CookieOpts,
 ): Promise<SessionCookie | null> {
-  const claims = await liveSessionClaims(value, opts);
+  const claims = await decodedClaims(value, opts);
   const seen = claims && seenAgain(claims, opts.now);
   return seen ? cookieWith(seen, opts) : null;
 }
