@@ -31,13 +31,16 @@ const refuse = () =>
 // of the inner answer. The header buys nothing more: pages and actions still check the session themselves.
 const ACTION_FOLLOW_UP = "x-action-redirect";
 
-// A server action called from a page (the header Next's client sends with it) answers with the form's new state:
-// a few hundred bytes, for which gzip costs more than it saves (its set-up alone cost about 1.2 ms of CPU per
+// A server action called from a page (the header Next's client sends with it), or a form posted to its route
+// with fetch (app/_components/use-form-route.ts, asking for JSON), answers with the form's new state: a few
+// hundred bytes, for which gzip costs more than it saves (its set-up alone cost about 1.2 ms of CPU per
 // create-account request, a fifth of the request, measured with bench/profile-create-account.mjs +nogzip). So
-// action answers go uncompressed; pages, and forms posted without JavaScript (answered with a whole page), are
-// still compressed. An action that goes on to a page (a sign-in) sends that page's payload uncompressed too:
-// about 20 kB once per sign-in.
+// these answers go uncompressed; pages, and forms posted without JavaScript (answered with a whole page), are
+// still compressed. An action that goes on to a page (a staff sign-in) sends that page's payload uncompressed too.
 const ACTION_CALL = "next-action";
+const wantsFormState = (req: NextRequest) =>
+  req.headers.has(ACTION_CALL) ||
+  (req.method === "POST" && (req.headers.get("accept") ?? "").startsWith("application/json"));
 
 function handle(req: NextRequest): NextResponse {
   const { APP_URL, NODE_ENV } = getConfig();
@@ -66,7 +69,7 @@ function handle(req: NextRequest): NextResponse {
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", csp);
   headers.set(LOCALE_HEADER, locale);
-  if (headers.has(ACTION_FOLLOW_UP) || headers.has(ACTION_CALL)) headers.set("accept-encoding", "identity");
+  if (headers.has(ACTION_FOLLOW_UP) || wantsFormState(req)) headers.set("accept-encoding", "identity");
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("Content-Security-Policy", csp);
   if (https) res.headers.set("Strict-Transport-Security", HSTS);

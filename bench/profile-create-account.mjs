@@ -11,7 +11,9 @@
 //
 // KIND "app" is this app (its /register form and requestAccountSetup); "floor" is the minimal Next.js app in
 // bench/floor-app, whose action does nothing (Next's own cost per action); "floor-sql" is the same app whose
-// action runs our request's statement through postgres.js, as the baseline does. PROJECT_DIR is where `next start` runs (a
+// action runs our request's statement through postgres.js, as the baseline does. "-route" after "app" or
+// "floor-sql" posts the form to its route handler instead (/register/send, as our page does with JavaScript;
+// the floor's /send), form-encoded, answered with JSON. PROJECT_DIR is where `next start` runs (a
 // clean copy of another commit works too) and DIST_DIR its build, relative to it. "+nogzip" after KIND starts
 // it with bench/no-compression.cjs preloaded (no gzip on answers, as `compress: false`), to price compression.
 // Env: DATABASE_URL (admin, local), PORT_BASE (3700), CLIENTS (16), SEGMENT_MS (5000), ROUNDS (2), PROFILE (a comma list of
@@ -20,6 +22,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { actionId, actionResult, answeredSubmitted, bodyText, loadForm, postAction } from "./lib/actions.mjs";
 import { appEnv, startBaseline } from "./lib/app.mjs";
+import { postFormRoute } from "./lib/form-route.mjs";
 import { processCpuMs } from "./lib/cpu.mjs";
 import { makeAgent, waitForUrl } from "./lib/http.mjs";
 import { closedLoop, combine } from "./lib/load.mjs";
@@ -59,9 +62,9 @@ await withScratchPractice(
     ];
     let port = PORT_BASE + 2;
     for (const spec of targets) {
-      const m = /^([^=]+)=(app|floor|floor-sql)(\+nogzip)?:([^:]+):([^:]+)$/.exec(spec);
-      if (!m) throw new Error(`bad target "${spec}": NAME=KIND[+nogzip]:PROJECT_DIR:DIST_DIR`);
-      const [, name, kind, nogzip, projectDir, distDir] = m;
+      const m = /^([^=]+)=(app|floor|floor-sql)(-route)?(\+nogzip)?:([^:]+):([^:]+)$/.exec(spec);
+      if (!m) throw new Error(`bad target "${spec}": NAME=KIND[-route][+nogzip]:PROJECT_DIR:DIST_DIR`);
+      const [, name, kind, routed, nogzip, projectDir, distDir] = m;
       const floor = kind !== "app";
       const p = port++;
       const env = {
@@ -93,7 +96,8 @@ await withScratchPractice(
       const id = floor
         ? null
         : actionId(path.join(cwd, distDir), "app/(patient)/register/actions.ts", "requestAccountSetup");
-      subjects.push({ name, url, pid: proc.child.pid, floor, id, pagePath, proc, profiled });
+      const route = routed ? (floor ? "/send" : "/register/send") : null;
+      subjects.push({ name, url, pid: proc.child.pid, floor, id, pagePath, route, proc, profiled });
     }
 
     // Every client loads the app's form once (cookies, hidden fields); the baseline gets the same body.
@@ -112,6 +116,20 @@ await withScratchPractice(
 
     const request = (s, agents) => (i, seq) => {
       s.posts = (s.posts ?? 0) + 1;
+      if (s.route)
+        return postFormRoute({
+          appUrl: s.url,
+          route: s.route,
+          pagePath: s.pagePath,
+          fields: MIX[(i + seq) % MIX.length](),
+          cookie: s.forms[i].cookie,
+          agent: agents[i],
+          timeoutMs: 30_000,
+        }).then((res) =>
+          res.status === 200 && res.state?.result?.submitted === true
+            ? { ok: true, ms: res.ms }
+            : { ok: false, ms: res.ms, error: `status ${res.status}, answer ${res.body.slice(0, 120)}` },
+        );
       return postAction({
         appUrl: s.url,
         form: s.forms[i],

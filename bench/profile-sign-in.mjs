@@ -1,20 +1,20 @@
 // Where a successful patient sign-in spends its CPU: the production build (BENCH_DIST_DIR, default .next-bench)
-// on a scratch PostgreSQL database with the demo practice, 8 clients signing in with the right password for
-// SIGN_IN_MS, CPU per sign-in read from /proc. With PROFILE=1 the app runs under `node --cpu-prof`; summarise
+// on a scratch PostgreSQL database with the demo practice, 8 clients signing in with the right password (posted
+// to /login/sign-in as the page does with JavaScript, bench/lib/sign-in.mjs) for SIGN_IN_MS, CPU per sign-in read from /proc. With PROFILE=1 the app runs under `node --cpu-prof`; summarise
 // the profile with `node bench/summarize-cpuprofile.mjs FILE <sign-ins> --last=<ms>`. With PAGE_MS, each client
 // then loads /portal signed in, as a browser reloading it does (the whole page, the session cookie renewed by the
 // proxy each time), for PAGE_MS: CPU per page load.
 //   node bench/profile-sign-in.mjs      Env: DATABASE_URL (admin, local), PORT (3730), CLIENTS (8), SIGN_IN_MS (10000),
 //                                       PAGE_MS (0)
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { actionId, bodyText, loadForm, postAction } from "./lib/actions.mjs";
 import { appEnv } from "./lib/app.mjs";
 import { processCpuMs } from "./lib/cpu.mjs";
 import { makeAgent, send, waitForUrl } from "./lib/http.mjs";
 import { closedLoop } from "./lib/load.mjs";
 import { start, stopAll } from "./lib/procs.mjs";
 import { withScratchPractice } from "./lib/scratch-practice.mjs";
+import { loadSignInPage, postSignIn, sessionCookieFrom, signedIn } from "./lib/sign-in.mjs";
 import { fmtMs, median, p99 } from "./lib/stats.mjs";
 
 const adminUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
@@ -52,28 +52,25 @@ await withScratchPractice(
     await waitForUrl(`http://127.0.0.1:${PORT}/login`, { timeoutMs: 180_000, isAlive: app.alive });
 
     const appUrl = `http://127.0.0.1:${PORT}`;
-    const id = actionId(distDir, "app/(patient)/login/actions.ts", "signInPatient");
     const agents = Array.from({ length: CLIENTS }, () => makeAgent(1));
-    const forms = [];
-    for (let i = 0; i < CLIENTS; i++) forms.push(await loadForm(appUrl, "/login", agents[i]));
+    const pages = [];
+    for (let i = 0; i < CLIENTS; i++) pages.push(await loadSignInPage(appUrl, agents[i]));
     let answer = "";
     const sessions = [];
     const request = (i, seq) =>
-      postAction({
+      postSignIn({
         appUrl,
-        form: forms[i],
-        id,
-        values: { username: ACCOUNTS[(i + seq) % ACCOUNTS.length], password: "demo-patient-password" },
+        page: pages[i],
+        username: ACCOUNTS[(i + seq) % ACCOUNTS.length],
+        password: "demo-patient-password",
         agent: agents[i],
       }).then((res) => {
-        const to = res.headers["x-action-redirect"] ?? "";
-        const session = (res.headers["set-cookie"] ?? []).find((c) => c.startsWith("authjs.session-token="));
-        if (session) sessions[i] = session.split(";")[0];
-        if (!answer && process.env.DUMP_ANSWER) writeFileSync(process.env.DUMP_ANSWER, bodyText(res));
-        answer ||= `${res.rawBody.length} bytes sent (${res.headers["content-encoding"] ?? "not compressed"}), ${Buffer.byteLength(bodyText(res))} bytes of RSC payload`;
-        return res.status === 200 && /\/portal(;|$)/.test(to)
+        const session = sessionCookieFrom(res);
+        if (session) sessions[i] = session;
+        answer ||= `${Buffer.byteLength(res.body)} bytes (${res.headers["content-encoding"] ?? "not compressed"}): ${res.body}`;
+        return signedIn(res)
           ? { ok: true, ms: res.ms }
-          : { ok: false, ms: res.ms, error: `status ${res.status}, redirect "${to}"` };
+          : { ok: false, ms: res.ms, error: `status ${res.status}, answer ${res.body.slice(0, 120)}` };
       });
     // The first sign-in of each seeded account replaces its hash if the seed made it with other parameters.
     await closedLoop({ clients: CLIENTS, durationMs: 0, warmupMs: 4_000, request });

@@ -25,6 +25,7 @@ import { assertLocalDatabase, createScratchDatabase } from "../test-kit/scratch-
 import { createSoftAuthenticator } from "../test-kit/soft-authenticator.mjs";
 import { generateSync } from "otplib";
 import { actionId, actionResult, bodyText, loadForm, postAction } from "./lib/actions.mjs";
+import { loadSignInPage, postSignIn } from "./lib/sign-in.mjs";
 import { appEnv, DIST_DIR, startApp, startFakeResend } from "./lib/app.mjs";
 import { buildInto } from "./lib/build.mjs";
 import { processCpuMs } from "./lib/cpu.mjs";
@@ -130,24 +131,24 @@ async function codesFor(emails, { since, purpose, timeoutMs = 180_000 }) {
  * Password steps through /login for `accounts` (untimed, from 8 clients): each must land on the second step;
  * returns the pending sign-in cookie of each.
  */
-async function pendingSignIns(accounts, { agents, loginForm, signInId }) {
+async function pendingSignIns(accounts, { agents, loginPage }) {
   const cookies = new Array(accounts.length);
   let next = 0;
   await Promise.all(
     agents.map(async (agent) => {
       while (next < accounts.length) {
         const i = next++;
-        const res = await postAction({
+        const res = await postSignIn({
           appUrl,
-          form: loginForm,
-          id: signInId,
-          values: { username: accounts[i].username, password: PASSWORD },
+          page: loginPage,
+          username: accounts[i].username,
+          password: PASSWORD,
           agent,
-          headers: { "Next-Router-State-Tree": routerStateTree(["login"]) },
         });
         const cookie = cookieFrom(res, "pp_pending_sign_in");
-        if (res.status !== 200 || !/\/login\/second-step(;|$)/.test(redirectOf(res)) || !cookie)
-          throw new Error(`password step for ${accounts[i].username}: status ${res.status}, "${redirectOf(res)}"`);
+        const to = res.state?.result?.next;
+        if (res.status !== 200 || to !== "/login/second-step" || !cookie)
+          throw new Error(`password step for ${accounts[i].username}: status ${res.status}, going on to "${to}"`);
         cookies[i] = cookie;
       }
     }),
@@ -204,11 +205,11 @@ async function timeSecondStep({ app, agents, template, id, warmup, items, code }
   return summary(r, wallMs, c0 === null || c1 === null ? null : c1 - c0);
 }
 
-async function benchTotp({ app, runner, agents, loginForm, signInId, secondStepId }) {
+async function benchTotp({ app, runner, agents, loginPage, secondStepId }) {
   const accounts = await runner.call({ op: "patients", tag: "totp", count: REQUESTS + WARMUP, password: PASSWORD });
   const factors = await runner.call({ op: "totp", patientIds: accounts.map((a) => a.patientId) });
   const t0 = performance.now();
-  const cookies = await pendingSignIns(accounts, { agents, loginForm, signInId });
+  const cookies = await pendingSignIns(accounts, { agents, loginPage });
   const prepS = (performance.now() - t0) / 1000;
   const template = await loadForm(appUrl, "/login/second-step", agents[0], { cookie: cookies[0] });
   if (!template.hidden.some(([n, v]) => n === "method" && v === "totp"))
@@ -231,7 +232,7 @@ async function benchTotp({ app, runner, agents, loginForm, signInId, secondStepI
   return { ...result, accounts: accounts.length, prepS };
 }
 
-async function benchEmail({ app, runner, agents, loginForm, signInId, secondStepId }) {
+async function benchEmail({ app, runner, agents, loginPage, secondStepId }) {
   const accounts = await runner.call({ op: "patients", tag: "mail", count: REQUESTS + WARMUP, password: PASSWORD });
   const emails = accounts.map((a) => a.email);
   let since = Date.now();
@@ -243,7 +244,7 @@ async function benchEmail({ app, runner, agents, loginForm, signInId, secondStep
   });
   since = Date.now();
   const t0 = performance.now();
-  const cookies = await pendingSignIns(accounts, { agents, loginForm, signInId });
+  const cookies = await pendingSignIns(accounts, { agents, loginPage });
   const codes = await codesFor(emails, { since, purpose: "finish signing in" });
   const prepS = (performance.now() - t0) / 1000;
   // The worker has sent them all; let it settle before the timed loop.
@@ -387,13 +388,12 @@ export async function benchSecondFactors({ adminUrl, logDir }) {
     procs.push(app);
     runner = startRunner({ ...env, NODE_ENV: "production" }, path.join(logDir, "second-factors-runner.log"));
 
-    const loginForm = await loadForm(appUrl, "/login", agents[0]);
+    const loginPage = await loadSignInPage(appUrl, agents[0]);
     const ctx = {
       app,
       runner,
       agents,
-      loginForm,
-      signInId: actionId(DIST_DIR, "app/(patient)/login/actions.ts", "signInPatient"),
+      loginPage,
       secondStepId: actionId(DIST_DIR, "app/(patient)/login/second-step/actions.ts", "verifyPatientSecondStep"),
     };
     console.log("second-factors: authenticator-app codes");

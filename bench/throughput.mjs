@@ -1,6 +1,8 @@
 // Throughput and the per-address limiter, against a baseline or condition measured in the same run.
-//   (a) create-account action at 16 and 64 clients vs the bare baseline server doing the same SQL, the peer's
-//       password-reset request (existing and unknown email) and the floor app doing our SQL (rotation, then reverse)
+//   (a) create account at 16 and 64 clients (posted to /register/send as the page does with JavaScript, and to
+//       its server action as without) vs the bare baseline server doing the same SQL, the peer's password-reset
+//       request (existing and unknown email) and the floor app doing our SQL in a route and in an action
+//       (rotation, then reverse)
 //   (b) patient sign-in with the right password vs the hashing limit: cores / time of one Argon2id verification,
 //       and vs cores verifications at a time on a quiet app; the peer's sign-in vs its own scrypt limit
 //   (c) a flood of bad sign-ins from one address against an app with the default limit (20 / 5 min / address):
@@ -10,7 +12,9 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { writeFileSync } from "node:fs";
 import { verify } from "@node-rs/argon2";
-import { actionId, answeredSubmitted, bodyText, loadForm, postAction, refusalMessage } from "./lib/actions.mjs";
+import { actionId, answeredSubmitted, bodyText, loadForm, postAction } from "./lib/actions.mjs";
+import { postFormRoute } from "./lib/form-route.mjs";
+import { loadSignInPage, postSignIn, signedIn } from "./lib/sign-in.mjs";
 import { processCpuMs } from "./lib/cpu.mjs";
 import { connect, rateLimitedVerifications, resetRateLimits, waitForIdleWorker } from "./lib/db.mjs";
 import { makeAgent } from "./lib/http.mjs";
@@ -82,6 +86,12 @@ const checkAction = (seq) => (res) => {
   return { ok: true, ms: res.ms };
 };
 
+/** Whether a form route's answer (ours or the floor's) is right: status 200 and `{"result":{"submitted":true}}`. */
+const checkRoute = (res) =>
+  res.status === 200 && res.state?.result?.submitted === true
+    ? { ok: true, ms: res.ms }
+    : { ok: false, ms: res.ms, error: `status ${res.status}: ${res.body.slice(0, 160)}` };
+
 async function createAccountThroughput() {
   const id = actionId(distDir, "app/(patient)/register/actions.ts", "requestAccountSetup");
   const peer = peerUrl ? peerRequests(peerUrl) : null;
@@ -114,6 +124,21 @@ async function createAccountThroughput() {
         name: "app",
         pid: appPid,
         request: (agents) => (i, seq) =>
+          postFormRoute({
+            appUrl,
+            route: "/register/send",
+            pagePath: "/register",
+            fields: MIX[(i + seq) % MIX.length](),
+            cookie: forms[i].cookie,
+            agent: agents[i],
+            timeoutMs: 30_000,
+          }).then(checkRoute),
+      },
+      // The same form posted to its server action, as a page without JavaScript does.
+      {
+        name: "appAction",
+        pid: appPid,
+        request: (agents) => (i, seq) =>
           postAction({
             appUrl,
             form: forms[i],
@@ -128,6 +153,21 @@ async function createAccountThroughput() {
       subjects.push({ name: "peerExisting", pid: peerPid, request: peer.resetExisting });
       subjects.push({ name: "peerUnknown", pid: peerPid, request: peer.resetUnknown });
     }
+    if (floorUrl)
+      subjects.push({
+        name: "floorSqlRoute",
+        pid: floorPid,
+        request: (agents) => (i, seq) =>
+          postFormRoute({
+            appUrl: floorUrl,
+            route: "/send",
+            pagePath: "/",
+            fields: MIX[(i + seq) % MIX.length](),
+            cookie: floorForms[i].cookie,
+            agent: agents[i],
+            timeoutMs: 30_000,
+          }).then(checkRoute),
+      });
     if (floorUrl)
       subjects.push({
         name: "floorSql",
@@ -296,27 +336,25 @@ async function signInThroughput() {
   await timeVerifications(stored, 3);
   const before = await timeVerifications(stored, 30);
 
-  const id = actionId(distDir, "app/(patient)/login/actions.ts", "signInPatient");
   const accounts = ["mgarcia", "sobrien", "aiko.t", "liwei84", "jlpicard", "rnguyen", "aboateng", "oivanova"];
   await sql`update portal_accounts set failed_login_count = 0, locked_until = null where username = any(${accounts})`;
   await resetRateLimits(sql);
   const clients = Number(process.env.BENCH_SIGN_IN_CLIENTS ?? 8);
   const agents = Array.from({ length: clients }, () => makeAgent(1));
-  const forms = [];
-  for (let i = 0; i < clients; i++) forms.push(await loadForm(appUrl, "/login", agents[i]));
+  const pages = [];
+  for (let i = 0; i < clients; i++) pages.push(await loadSignInPage(appUrl, agents[i]));
   const request = (i, seq) =>
-    postAction({
+    postSignIn({
       appUrl,
-      form: forms[i],
-      id,
-      values: { username: accounts[(i + seq) % accounts.length], password: "demo-patient-password" },
+      page: pages[i],
+      username: accounts[(i + seq) % accounts.length],
+      password: "demo-patient-password",
       agent: agents[i],
-    }).then((res) => {
-      const to = res.headers["x-action-redirect"] ?? "";
-      return res.status === 200 && /\/portal(;|$)/.test(to)
+    }).then((res) =>
+      signedIn(res)
         ? { ok: true, ms: res.ms }
-        : { ok: false, ms: res.ms, error: `status ${res.status}, redirect "${to}"` };
-    });
+        : { ok: false, ms: res.ms, error: `status ${res.status}, answer ${res.body.slice(0, 120)}` },
+    );
   await closedLoop({ clients, durationMs: 0, warmupMs: 3_000, request });
   const load = { start: loadNow() };
   const c0 = processCpuMs(appPid);
@@ -413,10 +451,9 @@ async function peerSignInThroughput() {
 // (c) flood of bad sign-ins from one address (the app must run with the default limit)
 
 async function flood({ requests, clients, spoofForwardedFor, via }) {
-  const id = actionId(distDir, "app/(patient)/login/actions.ts", "signInPatient");
   const agents = Array.from({ length: clients }, () => makeAgent(1));
-  const forms = [];
-  for (let i = 0; i < clients; i++) forms.push(await loadForm(appUrl, "/login", agents[i]));
+  const pages = [];
+  for (let i = 0; i < clients; i++) pages.push(await loadSignInPage(appUrl, agents[i]));
   await resetRateLimits(sql);
   const [{ maxId }] = await sql`select coalesce(max(id), 0)::bigint as "maxId" from audit_events`;
   const c0 = processCpuMs(appPid);
@@ -432,16 +469,16 @@ async function flood({ requests, clients, spoofForwardedFor, via }) {
       const headers = spoofForwardedFor
         ? { "X-Forwarded-For": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` }
         : {};
-      return postAction({
+      return postSignIn({
         appUrl,
-        form: forms[i],
-        id,
-        values: { username: `u${hex(4)}`.slice(0, 8), password: `wrong-${hex(7)}-x`.slice(0, 21) },
+        page: pages[i],
+        username: `u${hex(4)}`.slice(0, 8),
+        password: `wrong-${hex(7)}-x`.slice(0, 21),
         agent: agents[i],
         headers,
         via,
       }).then((res) => {
-        if (res.status === 200 && refusalMessage(bodyText(res)) === SIGN_IN_MESSAGE) answeredSame++;
+        if (res.status === 200 && res.state?.error === SIGN_IN_MESSAGE) answeredSame++;
         return { ok: res.status === 200, ms: res.ms, error: `status ${res.status}` };
       });
     },

@@ -11,7 +11,9 @@
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import { generateSync } from "otplib";
 import { writeFileSync } from "node:fs";
-import { actionId, actionResult, answeredSubmitted, bodyText, loadForm, postAction } from "./lib/actions.mjs";
+import { actionId, actionResult, bodyText, loadForm, postAction } from "./lib/actions.mjs";
+import { postFormRoute } from "./lib/form-route.mjs";
+import { loadSignInPage, postSignIn } from "./lib/sign-in.mjs";
 import { connect, waitForIdleWorker } from "./lib/db.mjs";
 import { makeAgent } from "./lib/http.mjs";
 import { loadNow } from "./lib/load-gate.mjs";
@@ -118,20 +120,18 @@ async function interleavedRun({ outcomes, send, check, between }) {
 const LANGUAGE_COOKIE = { en: undefined, es: "pp_lang=es" };
 
 async function verificationTiming(lang = "en") {
-  const id = actionId(distDir, "app/(patient)/register/actions.ts", "requestAccountSetup");
   const agent = makeAgent(1);
-  const cookie = LANGUAGE_COOKIE[lang];
-  const form = await loadForm(appUrl, "/register", agent, { cookie });
-  if (form.boundId !== id) throw new Error(`/register's form is bound to ${form.boundId}, the manifest says ${id}`);
+  const form = await loadForm(appUrl, "/register", agent, { cookie: LANGUAGE_COOKIE[lang] });
   const expected = ["email", "lastName", "dobMonth", "dobDay", "dobYear", "zip"];
   if (expected.some((f) => !form.visible.includes(f)))
     throw new Error(`/register's fields are ${form.visible.join(", ")}`);
-  const headers = cookie ? { Cookie: cookie } : undefined;
-  const send = (values) => postAction({ appUrl, form, id, values, agent, headers });
+  const cookie = [LANGUAGE_COOKIE[lang], form.cookie].filter(Boolean).join("; ");
+  // Posted to the form's route, as the page does with JavaScript.
+  const send = (fields) =>
+    postFormRoute({ appUrl, route: "/register/send", pagePath: "/register", fields, cookie, agent });
   const check = (res) => {
     if (res.status !== 200) return `status ${res.status}`;
-    const text = bodyText(res);
-    return answeredSubmitted(text) ? null : `answer ${JSON.stringify(actionResult(text))?.slice(0, 120)}`;
+    return res.state?.result?.submitted === true ? null : `answer ${res.body.slice(0, 120)}`;
   };
   const [{ before }] =
     await sql`select coalesce(max(created_at), to_timestamp(0)) as before from verification_attempts`;
@@ -186,21 +186,15 @@ async function verificationTiming(lang = "en") {
 }
 
 async function signInTiming(lang = "en") {
-  const id = actionId(distDir, "app/(patient)/login/actions.ts", "signInPatient");
   const agent = makeAgent(1);
-  const cookie = LANGUAGE_COOKIE[lang];
-  const form = await loadForm(appUrl, "/login", agent, { cookie });
-  if (form.boundId !== id) throw new Error(`/login's form is bound to ${form.boundId}, the manifest says ${id}`);
-  if (!form.visible.includes("username") || !form.visible.includes("password"))
-    throw new Error(`/login's fields are ${form.visible.join(", ")}`);
-  const headers = cookie ? { Cookie: cookie } : undefined;
-  const send = (values) => postAction({ appUrl, form, id, values, agent, headers });
+  const page = await loadSignInPage(appUrl, agent, { cookie: LANGUAGE_COOKIE[lang] });
+  const send = ({ username, password }) => postSignIn({ appUrl, page, username, password, agent });
   // In English the message is known; in another language every outcome must give the first answer's words,
   // which must not be the English ones.
   let expected = lang === "en" ? SIGN_IN_MESSAGE : null;
   const check = (res) => {
     if (res.status !== 200) return `status ${res.status}`;
-    const result = actionResult(bodyText(res));
+    const result = res.state;
     // The refusal is the form's message (its "message" or, as the form now reads it, its "error").
     const said = result?.message ?? result?.error;
     if (expected === null && typeof said === "string" && said !== SIGN_IN_MESSAGE) expected = said;
@@ -222,7 +216,7 @@ async function signInTiming(lang = "en") {
   }
 
   console.log(
-    `(${lang === "en" ? "b" : "e"}) patient sign-in (the /login server action, which is what the page posts)${lang === "en" ? "" : `, ${lang} page`}: ${N} per outcome x 3, interleaved, ${RUNS} runs`,
+    `(${lang === "en" ? "b" : "e"}) patient sign-in (the /login/sign-in route, which is what the page posts with JavaScript)${lang === "en" ? "" : `, ${lang} page`}: ${N} per outcome x 3, interleaved, ${RUNS} runs`,
   );
   await resetFailures(WRONG_PASSWORD_ACCOUNTS);
   for (const label of shuffle(Object.keys(SIGN_IN_OUTCOMES).flatMap((k) => [k, k, k, k, k])))

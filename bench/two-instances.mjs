@@ -5,10 +5,12 @@
 //   limits  the per-address limits hold across instances: 40 create-account requests and up to 400 bad
 //           sign-ins from one address, alternating between the instances, against the default limits
 // Environment: BENCH_PUBLIC_URL (the proxy, = APP_URL), BENCH_DIRECT_URL (one instance), BENCH_DATABASE_URL,
-// BENCH_DIST_DIR, BENCH_PARTS (scale,limits), BENCH_OUT, BENCH_SEGMENT_MS.
+// BENCH_PARTS (scale,limits), BENCH_OUT, BENCH_SEGMENT_MS.
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import { actionId, answeredSubmitted, bodyText, loadForm, postAction, refusalMessage } from "./lib/actions.mjs";
+import { loadForm } from "./lib/actions.mjs";
+import { postFormRoute } from "./lib/form-route.mjs";
+import { loadSignInPage, postSignIn } from "./lib/sign-in.mjs";
 import { connect, resetRateLimits } from "./lib/db.mjs";
 import { makeAgent } from "./lib/http.mjs";
 import { closedLoop, combine } from "./lib/load.mjs";
@@ -17,7 +19,6 @@ import { fmtMs, median, p99 } from "./lib/stats.mjs";
 
 const publicUrl = process.env.BENCH_PUBLIC_URL;
 const directUrl = process.env.BENCH_DIRECT_URL;
-const distDir = process.env.BENCH_DIST_DIR ?? ".next-bench";
 const parts = (process.env.BENCH_PARTS ?? "scale,limits").split(",");
 const out = process.env.BENCH_OUT ?? "bench/.work/two-instances.json";
 const SEGMENT_MS = Number(process.env.BENCH_SEGMENT_MS ?? 5_000);
@@ -37,7 +38,6 @@ const details = () => ({
 });
 
 async function scale() {
-  const id = actionId(distDir, "app/(patient)/register/actions.ts", "requestAccountSetup");
   const clients = 16;
   let agents = [];
   const forms = [];
@@ -49,12 +49,13 @@ async function scale() {
   for (let i = 0; i < clients; i++) forms.push(await loadForm(publicUrl, "/register", agents[i]));
   // The browser's headers always name the public address; "one" sends straight to one instance.
   const post = (via) => (i) =>
-    postAction({
+    postFormRoute({
       appUrl: publicUrl,
       via,
-      form: forms[i],
-      id,
-      values: details(),
+      route: "/register/send",
+      pagePath: "/register",
+      fields: details(),
+      cookie: forms[i].cookie,
       agent: agents[i],
       timeoutMs: 30_000,
     }).then((res) =>
@@ -98,14 +99,20 @@ async function scale() {
 async function limits() {
   await resetRateLimits(sql);
   // (1) Verification: 40 requests from one address, alternating instances; the first 20 are matched.
-  const registerId = actionId(distDir, "app/(patient)/register/actions.ts", "requestAccountSetup");
   const agent = makeAgent(1);
   const form = await loadForm(publicUrl, "/register", agent);
   const [{ before }] = await sql`select coalesce(max(created_at), 'epoch') as before from verification_attempts`;
   let sameAnswer = 0;
   for (let i = 0; i < 2 * DEFAULT_VERIFY_LIMIT; i++) {
-    const res = await postAction({ appUrl: publicUrl, form, id: registerId, values: details(), agent });
-    if (res.status === 200 && answeredSubmitted(bodyText(res))) sameAnswer++;
+    const res = await postFormRoute({
+      appUrl: publicUrl,
+      route: "/register/send",
+      pagePath: "/register",
+      fields: details(),
+      cookie: form.cookie,
+      agent,
+    });
+    if (res.status === 200 && res.state?.result?.submitted === true) sameAnswer++;
   }
   // Over the limit, an address's requests share one row per limiter window, counted in `repeats`.
   const [v] = await sql`select
@@ -125,11 +132,10 @@ async function limits() {
   );
 
   // (2) Sign-in: a flood of bad sign-ins from one address, alternating instances.
-  const signInId = actionId(distDir, "app/(patient)/login/actions.ts", "signInPatient");
   const clients = 8;
   const agents = Array.from({ length: clients }, () => makeAgent(1));
-  const forms = [];
-  for (let i = 0; i < clients; i++) forms.push(await loadForm(publicUrl, "/login", agents[i]));
+  const pages = [];
+  for (let i = 0; i < clients; i++) pages.push(await loadSignInPage(publicUrl, agents[i]));
   const [{ maxId }] = await sql`select coalesce(max(id), 0)::bigint as "maxId" from audit_events`;
   let answeredSame = 0;
   const started = Date.now();
@@ -138,14 +144,14 @@ async function limits() {
     durationMs: 60_000,
     maxRequests: 400,
     request: (i) =>
-      postAction({
+      postSignIn({
         appUrl: publicUrl,
-        form: forms[i],
-        id: signInId,
-        values: { username: `u${hex(4)}`, password: `wrong-${hex(7)}-x` },
+        page: pages[i],
+        username: `u${hex(4)}`,
+        password: `wrong-${hex(7)}-x`,
         agent: agents[i],
       }).then((res) => {
-        if (res.status === 200 && refusalMessage(bodyText(res)) === SIGN_IN_MESSAGE) answeredSame++;
+        if (res.status === 200 && res.state?.error === SIGN_IN_MESSAGE) answeredSame++;
         return { ok: res.status === 200, ms: res.ms, error: `status ${res.status}` };
       }),
   });

@@ -1,5 +1,5 @@
-// Pages are sent compressed; a form's answer to a server action (a few hundred bytes of form state) is not,
-// because compressing it costs the server more than it saves on the wire (proxy.ts).
+// Pages are sent compressed; a form's answer (a few hundred bytes of form state, from its route or its server
+// action) is not, because compressing it costs the server more than it saves on the wire (proxy.ts).
 import { expect, test } from "@playwright/test";
 import { submitVerification } from "./support/patient";
 
@@ -10,7 +10,9 @@ test("pages come gzipped, and the create-account form's answer comes uncompresse
   expect(await pageLoad?.request().headerValue("accept-encoding")).toContain("gzip");
   expect(await pageLoad?.headerValue("content-encoding")).toBe("gzip");
 
-  const answer = page.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"]);
+  const answer = page.waitForResponse(
+    (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/register/send",
+  );
   await submitVerification(page, {
     email: "nobody.here@example.com",
     lastName: "Nobody",

@@ -666,7 +666,7 @@ test("a patient's actions act on their own account only, whatever patient id the
   await weiPage.close();
 });
 
-test("route handlers: Auth.js answers signed-out callers with no session, and the development mailbox does not exist in production", async ({
+test("route handlers: the sign-in route signs in only with the right password, Auth.js answers signed-out callers with no session, and the development mailbox does not exist in production", async ({
   playwright,
 }) => {
   const manifest = JSON.parse(
@@ -678,7 +678,16 @@ test("route handlers: Auth.js answers signed-out callers with no session, and th
   const handlers = Object.keys(manifest)
     .filter((k) => k.endsWith("/route"))
     .sort();
-  const KNOWN = ["/api/auth/[...nextauth]/route", "/api/health/route", "/dev/mailbox/[id]/route"];
+  const KNOWN = [
+    "/(patient)/forgot-password/send/route",
+    "/(patient)/forgot-username/send/route",
+    "/(patient)/login/sign-in/route",
+    "/(patient)/register/send/route",
+    "/(patient)/second-step-help/send/route",
+    "/api/auth/[...nextauth]/route",
+    "/api/health/route",
+    "/dev/mailbox/[id]/route",
+  ];
   expect(handlers, "a route handler was added or removed: give it a check here").toEqual(KNOWN);
 
   const anonymous = await playwright.request.newContext({ baseURL });
@@ -686,8 +695,66 @@ test("route handlers: Auth.js answers signed-out callers with no session, and th
   const health = await anonymous.get("/api/health");
   expect(health.status()).toBe(200);
   expect(await health.json()).toEqual({ ok: true, worker: "ok" });
+  // The sign-in route the sign-in form posts to with JavaScript: from another site it is refused before anything
+  // is read; a wrong password gets the form's refusal and no cookie; the right one names /portal and brings the
+  // session cookie with it. It takes nothing but a post.
+  const ours = { Origin: new URL(baseURL).origin };
+  const signIn = (form: Record<string, string>, headers: Record<string, string> = ours) =>
+    anonymous.post("/login/sign-in", { form, headers, maxRedirects: 0, failOnStatusCode: false });
+  const sessionCookies = (res: { headersArray: () => { name: string; value: string }[] }) =>
+    res
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === "set-cookie" && /session-token=[^;]/.test(h.value))
+      .map((h) => h.value);
+  const foreign = await signIn(
+    { username: "liwei84", password: DEMO_PATIENT_PASSWORD },
+    { Origin: "https://evil.example" },
+  );
+  expect(foreign.status()).toBe(403);
+  expect(sessionCookies(foreign)).toEqual([]);
+  const wrong = await signIn({ username: "liwei84", password: "not her password at all" });
+  expect(wrong.status()).toBe(200);
+  expect(await wrong.json()).toEqual({
+    error: expect.stringMatching(/^Username or password is not right/),
+    values: { username: "liwei84" },
+  });
+  expect(sessionCookies(wrong)).toEqual([]);
+  expect((await anonymous.get("/login/sign-in", { failOnStatusCode: false })).status()).toBe(405);
+  const signer = await playwright.request.newContext({ baseURL });
+  const right = await signer.post("/login/sign-in", {
+    form: { username: "liwei84", password: DEMO_PATIENT_PASSWORD },
+    headers: ours,
+    failOnStatusCode: false,
+  });
+  expect(await right.json()).toEqual({ result: { next: "/portal" } });
+  expect(sessionCookies(right)).toHaveLength(1);
+  const portal = await signer.get("/portal", { maxRedirects: 0 });
+  expect(portal.status()).toBe(200);
+  expect(await portal.text()).toContain("Hello, Li");
+  await signer.dispose();
+
+  // The identity forms' routes: refused from another site; a form with a bad ZIP is answered field by field; a
+  // complete one only that it was taken. Nothing but a post.
+  for (const route of ["/register/send", "/forgot-password/send", "/forgot-username/send", "/second-step-help/send"]) {
+    const form = {
+      email: "no.one.on.file@example.com",
+      lastName: "Nobody",
+      dobMonth: "1",
+      dobDay: "2",
+      dobYear: "1990",
+      zip: "62701",
+    };
+    const post = (body: Record<string, string>, headers = ours) =>
+      anonymous.post(route, { form: body, headers, maxRedirects: 0, failOnStatusCode: false });
+    expect((await post(form, { Origin: "https://evil.example" })).status(), route).toBe(403);
+    const refused = await post({ ...form, zip: "1" });
+    expect(Object.keys((await refused.json()).errors ?? {}), route).toEqual(["zip"]);
+    expect(await (await post(form)).json(), route).toEqual({ result: { submitted: true } });
+    expect((await anonymous.get(route, { failOnStatusCode: false })).status(), route).toBe(405);
+  }
+
   // Auth.js's own endpoints: the session is empty, and no callback signs anyone in, even with the right password:
-  // Auth.js has no sign-in provider (our pages sign in through server actions, which issue the cookie themselves).
+  // Auth.js has no sign-in provider (our sign-in route and actions issue the cookie themselves).
   const session = await anonymous.get("/api/auth/session");
   expect(session.status()).toBe(200);
   expect(await session.json()).toBeNull();

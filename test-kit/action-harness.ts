@@ -6,13 +6,19 @@ import type { Db } from "@/db/client";
 
 type Caller = { staff?: CurrentStaff; patient?: CurrentPatient };
 
+type Harness = { db: Db | null; caller: Caller; redirects: string[]; cookies: Map<string, string> };
+
 /**
- * What the mocks read: the test's database and who is signed in. Kept on globalThis so that actions imported
- * afresh (importWithEnv, after vi.resetModules) read the same one.
+ * What the mocks read: the test's database and who is signed in; and what they were told: the redirects, and the
+ * cookies set (a deleted one is set to ""). Kept on globalThis so that actions imported afresh (importWithEnv,
+ * after vi.resetModules) read the same one.
  */
-export const harness: { db: Db | null; caller: Caller; redirects: string[] } = ((
-  globalThis as { __actionHarness?: { db: Db | null; caller: Caller; redirects: string[] } }
-).__actionHarness ??= { db: null, caller: {}, redirects: [] });
+export const harness: Harness = ((globalThis as { __actionHarness?: Harness }).__actionHarness ??= {
+  db: null,
+  caller: {},
+  redirects: [],
+  cookies: new Map(),
+});
 
 /** Thrown by the mocked redirect(), as Next's own is: code after a redirect never runs. */
 export class Redirected extends Error {
@@ -48,7 +54,11 @@ export const mockNavigation = () => ({
 
 export const mockHeaders = () => ({
   headers: async () => new Headers({ "x-forwarded-for": "203.0.113.7" }),
-  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
+  cookies: async () => ({
+    get: () => undefined,
+    set: (name: string, value: string) => harness.cookies.set(name, value),
+    delete: (c: string | { name: string }) => harness.cookies.set(typeof c === "string" ? c : c.name, ""),
+  }),
 });
 
 export const mockCache = () => ({ revalidatePath: () => {} });

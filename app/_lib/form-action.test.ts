@@ -122,6 +122,12 @@ describe("every server action goes through formAction", () => {
           ),
         ].map((m) => m[1]),
       );
+      // A function made by formAction in a module of its own, shared with a route handler (the patient sign-in).
+      for (const [, names, from] of source.matchAll(/^import \{([^}]*)\} from "(\.[^"]+)";/gm)) {
+        const shared = readFileSync(`${path.resolve(path.dirname(file), from)}.ts`, "utf8");
+        for (const name of names.split(",").map((n) => n.trim()))
+          if (new RegExp(`^export const ${name} = formAction\\(`, "m").test(shared)) wrapped.add(name);
+      }
       const exported = [...source.matchAll(/^export (?!type )/gm)].length;
       const before = actions.length;
       for (const m of source.matchAll(/^export async function (\w+)\([^)]*\)[^{]*\{\n([\s\S]*?)\n\}/gm)) {

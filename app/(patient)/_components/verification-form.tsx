@@ -1,10 +1,11 @@
 "use client";
-// The four-item form shared by "create my account", "forgot password" and "forgot username". After a valid
-// submission it shows the same confirmation whatever our records say.
+// The four-item form shared by "create my account", "forgot password", "forgot username" and the second step's
+// help. After a valid submission it shows the same confirmation whatever our records say. With JavaScript it
+// posts to its route (app/_lib/form-route.ts), without to its server action: one body serves both.
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { Field } from "@/app/_components/field";
+import { useFormRoute } from "@/app/_components/use-form-route";
 import type { FormState } from "@/app/_lib/form-state";
 import type { VerificationField, VerificationInput } from "@/lib/validation/verification-form";
 
@@ -12,10 +13,13 @@ import type { VerificationField, VerificationInput } from "@/lib/validation/veri
 export type VerificationState = FormState<VerificationInput | VerificationField, { submitted: true }>;
 
 export function VerificationForm({
+  route,
   action,
   submitLabel,
   confirmation,
 }: {
+  /** Where the form posts with JavaScript, e.g. "/register/send". */
+  route: string;
   action: (state: VerificationState, form: FormData) => Promise<VerificationState>;
   submitLabel: string;
   confirmation: React.ReactNode;
@@ -23,7 +27,11 @@ export function VerificationForm({
   const t = useTranslations("verification.form");
   const tField = useTranslations("signIn.field");
   const labels = { email: t("email"), lastName: t("lastName"), dateOfBirth: t("dateOfBirth"), zip: t("zip") };
-  const [state, formAction, pending] = useActionState(action, {});
+  const { state, formAction, onSubmit, pending } = useFormRoute<VerificationState>({
+    route,
+    action,
+    notSent: t("notSent"),
+  });
   if (state.result?.submitted)
     return (
       <div className="confirmation" role="status">
@@ -33,7 +41,7 @@ export function VerificationForm({
   const v = state.values ?? {};
   const dobError = state.errors?.dateOfBirth;
   return (
-    <form action={formAction} noValidate>
+    <form action={formAction} onSubmit={onSubmit} noValidate>
       <ErrorSummary errors={state.errors} message={state.error} labels={labels} />
       <Field
         name="email"

@@ -16,6 +16,7 @@ export default async function ForgotPasswordPage() {
       <h1>{t("forgotPassword.title")}</h1>
       <p>{t("forgotPassword.intro")}</p>
       <VerificationForm
+        route="/forgot-password/send"
         action={requestPasswordReset}
         submitLabel={t("form.sendLink")}
         confirmation={<SentConfirmation what="reset" />}

@@ -16,6 +16,7 @@ export default async function ForgotUsernamePage() {
       <h1>{t("forgotUsername.title")}</h1>
       <p>{t("forgotUsername.intro")}</p>
       <VerificationForm
+        route="/forgot-username/send"
         action={requestUsername}
         submitLabel={t("forgotUsername.submit")}
         confirmation={<SentConfirmation what="username" />}

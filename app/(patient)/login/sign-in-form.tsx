@@ -1,17 +1,26 @@
 "use client";
+// With JavaScript the form posts to the sign-in route (./sign-in/route.ts) and, once signed in, loads the page
+// it names; without, it is a plain form posted to the server action, which redirects.
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
-import { signInPatient, type PatientSignInState } from "./actions";
+import { signInPatient } from "./actions";
+import type { PatientSignInState } from "./sign-in-state";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { Field } from "@/app/_components/field";
 import { PasswordField } from "@/app/_components/password-field";
+import { useFormRoute } from "@/app/_components/use-form-route";
 
 export function PatientSignInForm({ username }: { username?: string }) {
   const t = useTranslations("signIn.login");
   const labels = { username: t("username"), password: t("password") };
-  const [state, action, pending] = useActionState<PatientSignInState, FormData>(signInPatient, {});
+  const { state, formAction, onSubmit, pending } = useFormRoute<PatientSignInState>({
+    route: "/login/sign-in",
+    action: signInPatient,
+    notSent: t("notSent"),
+    next: (answer) => answer.result?.next,
+    secret: ["password"],
+  });
   return (
-    <form action={action} noValidate>
+    <form action={formAction} onSubmit={onSubmit} noValidate>
       <ErrorSummary errors={state.errors} message={state.error} labels={labels} />
       <Field
         name="username"

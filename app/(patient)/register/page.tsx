@@ -16,6 +16,7 @@ export default async function RegisterPage() {
       <h1>{t("register.title")}</h1>
       <p>{t("register.intro")}</p>
       <VerificationForm
+        route="/register/send"
         action={requestAccountSetup}
         submitLabel={t("form.sendLink")}
         confirmation={<SentConfirmation what="setup" />}

@@ -16,6 +16,7 @@ export default async function SecondStepHelpPage() {
       <h1>{t("secondStepHelp.title")}</h1>
       <p>{t("secondStepHelp.intro")}</p>
       <VerificationForm
+        route="/second-step-help/send"
         action={requestSecondStepHelp}
         submitLabel={t("form.sendLink")}
         confirmation={<SentConfirmation what="secondStep" />}
