@@ -42,7 +42,7 @@ export async function findStaffPasswordById(db: Db | Tx, staffId: string) {
 }
 
 /** What a completed staff sign-in clears and records. */
-export async function recordStaffSignIn(tx: Tx, opts: { staffId: string; now: Date }) {
+export async function recordStaffSignIn(tx: Db | Tx, opts: { staffId: string; now: Date }) {
   await tx
     .update(staffUsers)
     .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: opts.now })
@@ -106,20 +106,43 @@ export async function findPatientAccountForSignIn(db: Db, username: string) {
 }
 
 /**
- * Records a patient's successful sign-in in one statement; true when this one activated the account. The row is
- * locked and read as it stands before the update (a parallel first sign-in is waited for and its activation seen),
- * so of parallel first sign-ins exactly one activates.
+ * Records a patient's successful sign-in, and its audit events, in one statement: failures cleared, last sign-in,
+ * the first activation once; "patient.activated" (the first time) then "patient.signed_in" with `details`. Only
+ * while the account's session version is still `sessionVersion`; null when it is not (nothing is written).
+ * Otherwise true when this one activated the account. The row is locked and read as it stands before the update
+ * (a parallel first sign-in is waited for and its activation seen), so of parallel first sign-ins exactly one
+ * activates.
  */
-export async function recordPatientSignIn(tx: Tx, opts: { accountId: string; now: Date }): Promise<boolean> {
+export async function recordPatientSignIn(
+  db: Db | Tx,
+  opts: { accountId: string; patientId: string; sessionVersion: number; details: object; now: Date },
+): Promise<{ activated: boolean } | null> {
   const now = sql`${opts.now.toISOString()}::timestamptz`;
   const [row] = await queryRows<{ activated: boolean }>(
-    tx,
-    sql`update ${portalAccounts} as signed_in
-      set failed_login_count = 0, locked_until = null, last_login_at = ${now},
-        activated_at = coalesce(before.activated_at, ${now})
-      from (select id, activated_at from ${portalAccounts} where id = ${opts.accountId} for update) as before
-      where signed_in.id = before.id
-      returning before.activated_at is null as activated`,
+    db,
+    sql`with before as (
+        select id, activated_at from ${portalAccounts}
+        where id = ${opts.accountId} and session_version = ${opts.sessionVersion}
+        for update
+      ),
+      signed_in as (
+        update ${portalAccounts} as account
+        set failed_login_count = 0, locked_until = null, last_login_at = ${now},
+          activated_at = coalesce(before.activated_at, ${now})
+        from before
+        where account.id = before.id
+        returning before.activated_at is null as activated
+      ),
+      audited as (
+        insert into audit_events (actor_type, patient_id, event, details)
+        select 'patient', ${opts.patientId}::uuid, e.event, e.details
+        from signed_in
+        cross join (values (1, 'patient.activated', '{}'::jsonb), (2, 'patient.signed_in', ${JSON.stringify(opts.details)}::jsonb))
+          as e(ord, event, details)
+        where e.event <> 'patient.activated' or signed_in.activated
+        order by e.ord
+      )
+      select activated from signed_in`,
   );
-  return !!row?.activated;
+  return row ? { activated: row.activated } : null;
 }

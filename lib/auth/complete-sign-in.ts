@@ -29,28 +29,38 @@ export type SignedInUser = {
 };
 
 export async function completeSignIn(db: Db, opts: SignInProof & { now: Date }): Promise<SignedInUser | null> {
+  // A password's own proof has no pending sign-in to use up: what it records is one statement, atomic alone.
+  if ("passed" in opts) return complete(db, opts.passed, opts.now);
   return db.transaction(async (tx) => {
-    const pending = "passed" in opts ? opts.passed : await takePassed(tx, opts.token, opts.now);
-    if (!pending) return null;
-    const details = { method: pending.method };
-    const locked = (until: Date | null) => !!until && until > opts.now;
-
-    if (pending.owner.kind === "staff") {
-      const staff = await findStaffForCompletion(tx, pending.owner.id);
-      if (!staff?.active || locked(staff.lockedUntil) || staff.sessionVersion !== pending.sessionVersion) return null;
-      await recordStaffSignIn(tx, { staffId: staff.id, now: opts.now });
-      await recordAuditEvent(tx, { event: "staff.signed_in", actorType: "staff", actorStaffId: staff.id, details });
-      return { id: staff.id, name: staff.name, kind: "staff", role: staff.role, sessionVersion: staff.sessionVersion };
-    }
-
-    const row = await findPatientAccountForCompletion(tx, pending.owner.id);
-    if (!row || !canAccessPortal(row) || locked(row.lockedUntil) || row.sessionVersion !== pending.sessionVersion)
-      return null;
-    if (await recordPatientSignIn(tx, { accountId: row.accountId, now: opts.now }))
-      await recordAuditEvent(tx, { event: "patient.activated", actorType: "patient", patientId: row.patientId });
-    await recordAuditEvent(tx, { event: "patient.signed_in", actorType: "patient", patientId: row.patientId, details });
-    return { id: row.patientId, kind: "patient", role: "patient", sessionVersion: row.sessionVersion };
+    const pending = await takePassed(tx, opts.token, opts.now);
+    return pending && complete(tx, pending, opts.now);
   });
+}
+
+async function complete(db: Db | Tx, pending: PassedSignIn, now: Date): Promise<SignedInUser | null> {
+  const details = { method: pending.method };
+  const locked = (until: Date | null) => !!until && until > now;
+
+  if (pending.owner.kind === "staff") {
+    const staff = await findStaffForCompletion(db, pending.owner.id);
+    if (!staff?.active || locked(staff.lockedUntil) || staff.sessionVersion !== pending.sessionVersion) return null;
+    await recordStaffSignIn(db, { staffId: staff.id, now });
+    await recordAuditEvent(db, { event: "staff.signed_in", actorType: "staff", actorStaffId: staff.id, details });
+    return { id: staff.id, name: staff.name, kind: "staff", role: staff.role, sessionVersion: staff.sessionVersion };
+  }
+
+  const row = await findPatientAccountForCompletion(db, pending.owner.id);
+  if (!row || !canAccessPortal(row) || locked(row.lockedUntil) || row.sessionVersion !== pending.sessionVersion)
+    return null;
+  const recorded = await recordPatientSignIn(db, {
+    accountId: row.accountId,
+    patientId: row.patientId,
+    sessionVersion: row.sessionVersion,
+    details,
+    now,
+  });
+  if (!recorded) return null;
+  return { id: row.patientId, kind: "patient", role: "patient", sessionVersion: row.sessionVersion };
 }
 
 async function takePassed(tx: Tx, token: unknown, now: Date): Promise<PassedSignIn | null> {

@@ -83,6 +83,36 @@ describe.each(DB_KINDS)("two-step sign-in (%s)", (kind) => {
       sql`select count(*)::int as n from audit_events where event = 'patient.activated' and patient_id = ${p.id}`,
     );
     expect(n).toBe(1);
+    const events = await queryRows<{ event: string; details: unknown }>(
+      t.db,
+      sql`select event, details from audit_events where patient_id = ${p.id} order by id`,
+    );
+    expect(events.slice(0, 2)).toEqual([
+      { event: "patient.activated", details: {} },
+      { event: "patient.signed_in", details: { method: "password" } },
+    ]);
+    expect(events.filter((e) => e.event === "patient.signed_in")).toHaveLength(5);
+  });
+
+  it("signed out everywhere while the password was being checked: no session, and nothing recorded", async () => {
+    const p = await insertPatient(t.db);
+    const account = await insertAccount(t.db, p.id, {
+      username: `raced.${randomUUID().slice(0, 8)}`,
+      password: PASSWORD,
+    });
+    const step = await passwordStep(account.username, T0);
+    expect(step.outcome).toBe("done");
+    await t.db
+      .update(portalAccounts)
+      .set({ sessionVersion: sql`${portalAccounts.sessionVersion} + 1` })
+      .where(eq(portalAccounts.id, account.id));
+    expect(await completeSignIn(t.db, { passed: (step as { passed: PassedSignIn }).passed, now: T0 })).toBeNull();
+    expect((await failures(account.id)).lastLoginAt).toBeNull();
+    const [{ n }] = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from audit_events where patient_id = ${p.id} and event like 'patient.%'`,
+    );
+    expect(n).toBe(0);
   });
 
   it("a completion token works once, and a pending sign-in that was not passed is never a session (M4)", async () => {
