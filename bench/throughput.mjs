@@ -92,6 +92,29 @@ const checkRoute = (res) =>
     ? { ok: true, ms: res.ms }
     : { ok: false, ms: res.ms, error: `status ${res.status}: ${res.body.slice(0, 160)}` };
 
+/** Client i's request maker for a form posted to its route (as a page with JavaScript does), answer checked. */
+const viaRoute = (url, route, pagePath, forms) => (agents) => (i, seq) =>
+  postFormRoute({
+    appUrl: url,
+    route,
+    pagePath,
+    fields: MIX[(i + seq) % MIX.length](),
+    cookie: forms[i].cookie,
+    agent: agents[i],
+    timeoutMs: 30_000,
+  }).then(checkRoute);
+
+/** The same for a form posted to its server action `id(i)`, one answer in 25 decoded and checked. */
+const viaAction = (url, forms, id) => (agents) => (i, seq) =>
+  postAction({
+    appUrl: url,
+    form: forms[i],
+    id: id(i),
+    values: MIX[(i + seq) % MIX.length](),
+    agent: agents[i],
+    timeoutMs: 30_000,
+  }).then(checkAction(seq));
+
 async function createAccountThroughput() {
   const id = actionId(distDir, "app/(patient)/register/actions.ts", "requestAccountSetup");
   const peer = peerUrl ? peerRequests(peerUrl) : null;
@@ -120,68 +143,22 @@ async function createAccountThroughput() {
             res.status === 200 ? { ok: true, ms: res.ms } : { ok: false, ms: res.ms, error: `status ${res.status}` },
           ),
       },
-      {
-        name: "app",
-        pid: appPid,
-        request: (agents) => (i, seq) =>
-          postFormRoute({
-            appUrl,
-            route: "/register/send",
-            pagePath: "/register",
-            fields: MIX[(i + seq) % MIX.length](),
-            cookie: forms[i].cookie,
-            agent: agents[i],
-            timeoutMs: 30_000,
-          }).then(checkRoute),
-      },
+      { name: "app", pid: appPid, request: viaRoute(appUrl, "/register/send", "/register", forms) },
       // The same form posted to its server action, as a page without JavaScript does.
-      {
-        name: "appAction",
-        pid: appPid,
-        request: (agents) => (i, seq) =>
-          postAction({
-            appUrl,
-            form: forms[i],
-            id,
-            values: MIX[(i + seq) % MIX.length](),
-            agent: agents[i],
-            timeoutMs: 30_000,
-          }).then(checkAction(seq)),
-      },
+      { name: "appAction", pid: appPid, request: viaAction(appUrl, forms, () => id) },
     ];
     if (peer) {
       subjects.push({ name: "peerExisting", pid: peerPid, request: peer.resetExisting });
       subjects.push({ name: "peerUnknown", pid: peerPid, request: peer.resetUnknown });
     }
-    if (floorUrl)
-      subjects.push({
-        name: "floorSqlRoute",
-        pid: floorPid,
-        request: (agents) => (i, seq) =>
-          postFormRoute({
-            appUrl: floorUrl,
-            route: "/send",
-            pagePath: "/",
-            fields: MIX[(i + seq) % MIX.length](),
-            cookie: floorForms[i].cookie,
-            agent: agents[i],
-            timeoutMs: 30_000,
-          }).then(checkRoute),
-      });
-    if (floorUrl)
+    if (floorUrl) {
+      subjects.push({ name: "floorSqlRoute", pid: floorPid, request: viaRoute(floorUrl, "/send", "/", floorForms) });
       subjects.push({
         name: "floorSql",
         pid: floorPid,
-        request: (agents) => (i, seq) =>
-          postAction({
-            appUrl: floorUrl,
-            form: floorForms[i],
-            id: floorForms[i].boundId,
-            values: MIX[(i + seq) % MIX.length](),
-            agent: agents[i],
-            timeoutMs: 30_000,
-          }).then(checkAction(seq)),
+        request: viaAction(floorUrl, floorForms, (i) => floorForms[i].boundId),
       });
+    }
     // CPU used by each subject's process (ours: the action and its inline worker), per segment.
     const cpu = Object.fromEntries(subjects.map((s) => [s.name, { ms: 0, requests: 0 }]));
     const runs = Object.fromEntries(subjects.map((s) => [s.name, []]));
