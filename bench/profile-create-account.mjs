@@ -23,7 +23,7 @@ import path from "node:path";
 import { actionId, actionResult, answeredSubmitted, bodyText, loadForm, postAction } from "./lib/actions.mjs";
 import { appEnv, startBaseline } from "./lib/app.mjs";
 import { postFormRoute } from "./lib/form-route.mjs";
-import { processCpuMs } from "./lib/cpu.mjs";
+import { processCpuMs, threadCpuDelta, threadCpuMs } from "./lib/cpu.mjs";
 import { makeAgent, waitForUrl } from "./lib/http.mjs";
 import { closedLoop, combine } from "./lib/load.mjs";
 import { loadNow } from "./lib/load-gate.mjs";
@@ -147,17 +147,20 @@ await withScratchPractice(
       });
     };
 
-    const segments = new Map(subjects.map((s) => [s.name, { runs: [], cpuMs: 0, sent: 0, bytes: 0 }]));
+    const segments = new Map(subjects.map((s) => [s.name, { runs: [], cpuMs: 0, sent: 0, bytes: 0, threads: {} }]));
     const measure = async (s, durationMs) => {
       const agents = Array.from({ length: CLIENTS }, () => makeAgent(1));
       const c0 = processCpuMs(s.pid);
+      const t0 = threadCpuMs(s.pid);
       const r = await closedLoop({ clients: CLIENTS, durationMs, request: request(s, agents) });
       const c1 = processCpuMs(s.pid);
+      const threads = threadCpuDelta(t0, threadCpuMs(s.pid));
       for (const a of agents) a.destroy();
       const seg = segments.get(s.name);
       seg.runs.push(r);
       seg.cpuMs += c1 - c0;
       seg.sent += r.sent;
+      for (const [name, ms] of Object.entries(threads ?? {})) seg.threads[name] = (seg.threads[name] ?? 0) + ms;
     };
     console.log(`warm-up: ${subjects.map((s) => s.name).join(", ")}`);
     for (const s of subjects) {
@@ -195,12 +198,19 @@ await withScratchPractice(
         firstError: c.firstError,
         segmentRps: c.segmentRps,
         cpuMsPerRequest: seg.cpuMs / seg.sent,
+        threadCpuMsPerRequest: Object.fromEntries(
+          Object.entries(seg.threads)
+            .filter(([, ms]) => ms > 0)
+            .map(([name, ms]) => [name, ms / seg.sent]),
+        ),
         ratio: c.rps / base.rps,
       };
       out.subjects[s.name] = row;
       console.log(
         `  ${s.name.padEnd(22)} ${row.rps.toFixed(1).padStart(7)} req/s  p50 ${fmtMs(row.p50).padStart(9)}  p99 ${fmtMs(row.p99).padStart(9)}  CPU ${fmtMs(row.cpuMsPerRequest).padStart(9)}/req  ratio ${row.ratio.toFixed(2)}  (${row.completed} ok, ${row.errors} errors${row.firstError ? `: ${row.firstError}` : ""}; segments ${row.segmentRps.join(" / ")})`,
       );
+      const threads = Object.entries(row.threadCpuMsPerRequest).sort((a, b) => b[1] - a[1]);
+      console.log(`  ${"".padEnd(22)} CPU by thread: ${threads.map(([n, ms]) => `${n} ${fmtMs(ms)}`).join(", ")}`);
     }
 
     // Each profiled subject gets its own profiling load, in turn, so their profiles cover the same kind of minute.

@@ -1,7 +1,7 @@
 // CPU time a process has used (user + system, all threads), from /proc: a figure that other engineers' load
 // on the machine disturbs much less than wall-clock throughput does. Linux only; null elsewhere.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 let ticks;
 function clockTicks() {
@@ -24,4 +24,36 @@ export function processCpuMs(pid) {
   } catch {
     return null;
   }
+}
+
+/**
+ * Milliseconds of CPU used so far by each kind of thread of `pid`, keyed by the thread's name ("main" for the
+ * process's own thread; V8's helpers are "V8 DefaultWorke", libuv's pool "libuv-worker"), or null when it
+ * cannot be read. Shows how much of a request's CPU runs beside the JavaScript thread.
+ */
+export function threadCpuMs(pid) {
+  if (!pid) return null;
+  try {
+    const byName = {};
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      let stat;
+      try {
+        stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+      } catch {
+        continue; // the thread ended between the listing and the read
+      }
+      const name = String(tid) === String(pid) ? "main" : stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      byName[name] = (byName[name] ?? 0) + ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks();
+    }
+    return byName;
+  } catch {
+    return null;
+  }
+}
+
+/** The CPU each kind of thread used between two `threadCpuMs` readings (threads that ended are not counted). */
+export function threadCpuDelta(before, after) {
+  if (!before || !after) return null;
+  return Object.fromEntries(Object.entries(after).map(([name, ms]) => [name, ms - (before[name] ?? 0)]));
 }
