@@ -2,7 +2,8 @@
 // itself). Its jobs: refuse state-changing requests from other origins or addressed to another host, set the
 // per-request security headers (CSP nonce, HSTS), refresh the session cookie so idle time counts from the last
 // request (as a browser-session cookie), land emailed links (lib/http/link-landing.ts), and answer oversized
-// bodies and hostile addresses with a 400-class page (lib/http/refuse-hostile-request.ts).
+// bodies and hostile addresses with a 400-class page (lib/http/refuse-hostile-request.ts). The form routes are
+// not seen here (the matcher below): they run the same refusals themselves (app/_lib/form-route.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
 import { isSessionCookieName } from "@/lib/auth/browser-session-cookie";
@@ -14,15 +15,11 @@ import {
 } from "@/lib/auth/session-cookie";
 import { isLinkPage, LINK_COOKIE_SECONDS, LINK_PAGES } from "@/lib/http/link-landing";
 import { refuseHostileRequest } from "@/lib/http/refuse-hostile-request";
-import { contentSecurityPolicy, HSTS, hostAllowed, originAllowed } from "@/lib/http/security-headers";
+import { refuseForeignRequest } from "@/lib/http/refuse-foreign-request";
+import { contentSecurityPolicy, HSTS } from "@/lib/http/security-headers";
 import { negotiateLocale } from "@/lib/i18n/negotiate-locale";
 import { localeCookie } from "@/lib/i18n/locale-cookie";
 import { isLocale, LOCALE_COOKIE, LOCALE_HEADER, LOCALE_PARAM, type Locale } from "@/lib/i18n/locales";
-
-const refuse = () =>
-  new NextResponse("This request did not come from the Patient Portal's own pages, so it was refused.", {
-    status: 403,
-  });
 
 // Next answers a server action that redirects within the app (a sign-in going on to /portal) by fetching the
 // target page from this same server and streaming that answer back; the fetch carries the redirect in this
@@ -31,22 +28,18 @@ const refuse = () =>
 // of the inner answer. The header buys nothing more: pages and actions still check the session themselves.
 const ACTION_FOLLOW_UP = "x-action-redirect";
 
-// A server action called from a page (the header Next's client sends with it), or a form posted to its route
-// with fetch (app/_components/use-form-route.ts, asking for JSON), answers with the form's new state: a few
-// hundred bytes, for which gzip costs more than it saves (its set-up alone cost about 1.2 ms of CPU per
+// A server action called from a page (the header Next's client sends with it) answers with the form's new state:
+// a few hundred bytes, for which gzip costs more than it saves (its set-up alone cost about 1.2 ms of CPU per
 // create-account request, a fifth of the request, measured with bench/profile-create-account.mjs +nogzip). So
 // these answers go uncompressed; pages, and forms posted without JavaScript (answered with a whole page), are
 // still compressed. An action that goes on to a page (a staff sign-in) sends that page's payload uncompressed too.
+// (The form routes' JSON answers say no-transform themselves.)
 const ACTION_CALL = "next-action";
-const wantsFormState = (req: NextRequest) =>
-  req.headers.has(ACTION_CALL) ||
-  (req.method === "POST" && (req.headers.get("accept") ?? "").startsWith("application/json"));
 
-function handle(req: NextRequest): NextResponse {
+function handle(req: NextRequest): Response {
   const { APP_URL, NODE_ENV } = getConfig();
-  if (!originAllowed(req.method, req.headers.get("origin"), APP_URL)) return refuse();
-  const host = { host: req.headers.get("host"), forwardedHost: req.headers.get("x-forwarded-host") };
-  if (!hostAllowed(req.method, host, APP_URL)) return refuse();
+  const foreign = refuseForeignRequest(req, APP_URL);
+  if (foreign) return foreign;
   const { pathname, searchParams } = req.nextUrl;
   const token = searchParams.get("token");
   const lang = searchParams.get(LOCALE_PARAM);
@@ -69,7 +62,7 @@ function handle(req: NextRequest): NextResponse {
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", csp);
   headers.set(LOCALE_HEADER, locale);
-  if (headers.has(ACTION_FOLLOW_UP) || wantsFormState(req)) headers.set("accept-encoding", "identity");
+  if (headers.has(ACTION_FOLLOW_UP) || headers.has(ACTION_CALL)) headers.set("accept-encoding", "identity");
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("Content-Security-Policy", csp);
   if (https) res.headers.set("Strict-Transport-Security", HSTS);
@@ -107,7 +100,7 @@ function landLink(pathname: keyof typeof LINK_PAGES, token: string, locale: Loca
 // The idle limit counts from the last request: each request with a live session gets its cookie again, seen now.
 // A session cookie that is no longer good (past its limits, not ours, an old chunk) is deleted, as Auth.js would
 // delete it. Revocation is not checked here but by every page and action, against the database (lib/auth/dal.ts).
-async function refreshSession(req: NextRequest, res: NextResponse): Promise<NextResponse> {
+async function refreshSession(req: NextRequest, res: Response): Promise<Response> {
   const sent = req.cookies.getAll().filter((c) => isSessionCookieName(c.name));
   if (!sent.length) return res;
   const { APP_URL, AUTH_SECRET } = getConfig();
@@ -133,6 +126,11 @@ export async function proxy(req: NextRequest) {
 }
 
 export const config = {
-  // Pages and actions only: static files, images and the auth API (which has its own CSRF token) are left alone.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth).*)"],
+  // Pages and actions only. Left alone: static files, images, the auth API (which has its own CSRF token), and the
+  // form routes (app/_lib/form-route.ts), which refuse foreign and oversized posts themselves with the same checks:
+  // passing through here cost a verification request about a third of its CPU (bench/RESULTS.md), and a JSON
+  // answer needs none of the page headers set here.
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|api/auth|login/sign-in$|(?:register|forgot-password|forgot-username|second-step-help)/send$).*)",
+  ],
 };

@@ -6,7 +6,14 @@ import type { Db } from "@/db/client";
 
 type Caller = { staff?: CurrentStaff; patient?: CurrentPatient };
 
-type Harness = { db: Db | null; caller: Caller; redirects: string[]; cookies: Map<string, string> };
+type Harness = {
+  db: Db | null;
+  caller: Caller;
+  redirects: string[];
+  cookies: Map<string, string>;
+  /** Headers the request carries beside its address (Accept-Language, a Cookie header): none unless set. */
+  requestHeaders: Record<string, string>;
+};
 
 /**
  * What the mocks read: the test's database and who is signed in; and what they were told: the redirects, and the
@@ -18,6 +25,7 @@ export const harness: Harness = ((globalThis as { __actionHarness?: Harness })._
   caller: {},
   redirects: [],
   cookies: new Map(),
+  requestHeaders: {},
 });
 
 /** Thrown by the mocked redirect(), as Next's own is: code after a redirect never runs. */
@@ -53,9 +61,17 @@ export const mockNavigation = () => ({
 });
 
 export const mockHeaders = () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.7" }),
+  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.7", ...harness.requestHeaders }),
   cookies: async () => ({
-    get: () => undefined,
+    get: (name: string) => {
+      const sent = new Map(
+        (harness.requestHeaders.cookie ?? "")
+          .split(";")
+          .filter(Boolean)
+          .map((c) => c.trim().split("=") as [string, string]),
+      );
+      return sent.has(name) ? { name, value: sent.get(name) } : undefined;
+    },
     set: (name: string, value: string) => harness.cookies.set(name, value),
     delete: (c: string | { name: string }) => harness.cookies.set(typeof c === "string" ? c : c.name, ""),
   }),

@@ -10,7 +10,7 @@ export function useFormRoute<S extends FormState<string, unknown>>(opts: {
   route: string;
   /** The server action the form posts to without JavaScript. */
   action: (prev: S, form: FormData) => Promise<S>;
-  /** The form-level message when the answer never came (offline, cut off, refused by the proxy). */
+  /** The form-level message when the answer never came (offline, cut off, refused as foreign or too large). */
   notSent: string;
   /** The page to load once the answer says so (the cookies it needs came with the answer). */
   next?: (state: S) => string | undefined;

@@ -15,6 +15,21 @@ export function negotiateLocale(opts: {
 }): Locale {
   if (!isPatientPath(opts.pathname)) return DEFAULT_LOCALE;
   if (isLocale(opts.cookie)) return opts.cookie;
-  const best = new Negotiator({ headers: { "accept-language": opts.acceptLanguage ?? "" } }).language([...LOCALES]);
-  return isLocale(best) ? best : DEFAULT_LOCALE;
+  return fromAcceptLanguage(opts.acceptLanguage ?? "");
+}
+
+// Browsers send a handful of distinct headers, and parsing one costs more than the rest of the choice: the
+// answers for the last few hundred are kept (bounded, so a flood of odd headers cannot grow it).
+const chosen = new Map<string, Locale>();
+const REMEMBERED = 500;
+
+function fromAcceptLanguage(header: string): Locale {
+  let locale = chosen.get(header);
+  if (locale === undefined) {
+    const best = new Negotiator({ headers: { "accept-language": header } }).language([...LOCALES]);
+    locale = isLocale(best) ? best : DEFAULT_LOCALE;
+    if (chosen.size >= REMEMBERED) chosen.clear();
+    chosen.set(header, locale);
+  }
+  return locale;
 }

@@ -1,9 +1,18 @@
-// The language of the request being served, as the proxy decided it (lib/i18n/negotiate-locale.ts).
+// The language of the request being served: as the proxy decided it (lib/i18n/negotiate-locale.ts), or, on the
+// form routes the proxy leaves alone (app/_lib/form-route.ts), decided here the same way. Those routes serve
+// only patient forms; a client that sends the proxy's header there chooses no more than the cookie lets it.
 import "server-only";
-import { headers } from "next/headers";
-import { DEFAULT_LOCALE, isLocale, LOCALE_HEADER, type Locale } from "./locales";
+import { cookies, headers } from "next/headers";
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, LOCALE_HEADER, type Locale } from "./locales";
+import { negotiateLocale } from "./negotiate-locale";
 
 export async function requestLocale(): Promise<Locale> {
-  const value = (await headers()).get(LOCALE_HEADER);
-  return isLocale(value) ? value : DEFAULT_LOCALE;
+  const sent = await headers();
+  const decided = sent.get(LOCALE_HEADER);
+  if (decided !== null) return isLocale(decided) ? decided : DEFAULT_LOCALE;
+  return negotiateLocale({
+    pathname: "/",
+    cookie: (await cookies()).get(LOCALE_COOKIE)?.value,
+    acceptLanguage: sent.get("accept-language"),
+  });
 }
