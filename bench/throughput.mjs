@@ -164,7 +164,9 @@ async function createAccountThroughput() {
     const runs = Object.fromEntries(subjects.map((s) => [s.name, []]));
     const segment = async (subject) => {
       await resetRateLimits(sql);
-      if (!noWorker) await waitForIdleWorker(sql, 60_000);
+      // Said when it happens: the segment then shares the machine with the work of the one before.
+      if (!noWorker && !(await waitForIdleWorker(sql, 120_000)))
+        console.log(`    (our worker was still busy 120 s after the last segment, before ${subject.name}'s)`);
       // Fresh connections for every segment: a keep-alive socket left idle while the others were measured can be
       // closed by the server just as it is reused (ECONNRESET), which is the client's problem, not the server's.
       const agents = Array.from({ length: clients }, () => makeAgent(1));

@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { withPreparedStatements } from "./prepared-statements";
 import { installSafeDatabaseErrors } from "./safe-errors";
 import { getLogger } from "@/logger";
 import * as schema from "./schema";
@@ -56,7 +57,9 @@ async function openPostgres(url: string, poolSize: number): Promise<OpenedDataba
     connect_timeout: 5,
     idle_timeout: 60,
   });
-  const db = installSafeDatabaseErrors(drizzle(client, { schema })) as unknown as OpenedDatabase["db"];
+  const db = installSafeDatabaseErrors(
+    drizzle(withPreparedStatements(client), { schema }),
+  ) as unknown as OpenedDatabase["db"];
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
 }
 
