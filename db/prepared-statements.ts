@@ -5,7 +5,7 @@
 // trips and two parses to one (bench/RESULTS.md). postgres.js keeps the names per connection, recycles connections
 // within the hour (its max_lifetime), and re-prepares a statement the server has dropped or whose plan a migration
 // made stale, so a long-lived pool is safe. A pooler in front of PostgreSQL must pass prepared statements through
-// (PgBouncer 1.21+ in transaction mode does).
+// (PgBouncer 1.21+ in transaction mode does, with max_prepared_statements above 0).
 import type { Sql } from "postgres";
 
 type Unsafe = (text: string, params?: unknown[], options?: Record<string, unknown>) => unknown;
