@@ -200,8 +200,12 @@ export const emailOutbox = pgTable(
     uniqueIndex("email_outbox_idempotency_key").on(t.idempotencyKey),
     index("email_outbox_due_idx").on(t.status, t.nextAttemptAt),
     index("email_outbox_recipient_idx").on(sql`lower(${t.recipient})`, t.createdAt),
-    // The per-recipient cap counts by mailbox (email_mailbox() is created in 0007_outbox_mailbox.sql).
-    index("email_outbox_mailbox_idx").on(sql`email_mailbox(${t.recipient})`, t.createdAt),
+    // The per-recipient cap counts by mailbox (email_mailbox() is created in 0007_outbox_mailbox.sql) the emails
+    // that were not held. Held ones stay out of the index: a mailbox flooded past its cap gains a held row per
+    // request, and counting through them made each check slower the longer a flood went on.
+    index("email_outbox_mailbox_idx")
+      .on(sql`email_mailbox(${t.recipient})`, t.createdAt)
+      .where(sql`${t.status} <> 'held'`),
     index("email_outbox_patient_idx").on(t.patientId, t.createdAt),
     index("email_outbox_bulk_idx").on(t.bulkInvitationId),
   ],

@@ -1,0 +1,2 @@
+DROP INDEX "email_outbox_mailbox_idx";--> statement-breakpoint
+CREATE INDEX "email_outbox_mailbox_idx" ON "email_outbox" USING btree (email_mailbox("recipient"),"created_at") WHERE "email_outbox"."status" <> 'held';
