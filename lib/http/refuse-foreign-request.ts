@@ -3,8 +3,7 @@
 // form routes, which the proxy leaves alone (app/_lib/form-route.ts), run it themselves.
 import { hostAllowed, originAllowed } from "./security-headers";
 
-export const FOREIGN_REQUEST_REFUSAL =
-  "This request did not come from the Patient Portal's own pages, so it was refused.";
+const FOREIGN_REQUEST_REFUSAL = "This request did not come from the Patient Portal's own pages, so it was refused.";
 
 export function refuseForeignRequest(req: { method: string; headers: Headers }, appUrl: string): Response | null {
   const foreign =

@@ -18,6 +18,16 @@ describe("negotiateLocale", () => {
     expect(at("/login", undefined, ";;;q=,,")).toBe("en");
   });
 
+  it("gives the same answer the second time, for short, long and many different headers", () => {
+    const long = `${Array.from({ length: 60 }, (_, i) => `x${i};q=0.1`).join(",")},es;q=0.9`;
+    expect(long.length).toBeGreaterThan(200);
+    for (let round = 0; round < 2; round++) {
+      expect(at("/login", undefined, "es-MX,es;q=0.9")).toBe("es");
+      expect(at("/login", undefined, long)).toBe("es");
+      for (let i = 0; i < 600; i++) expect(at("/login", undefined, `fr;q=0.${(i % 9) + 1},en-GB-x${i}`)).toBe("en");
+    }
+  });
+
   it("lets the remembered choice win over the browser", () => {
     expect(at("/login", "en", "es")).toBe("en");
     expect(at("/portal", "es", "en-US")).toBe("es");

@@ -19,17 +19,21 @@ export function negotiateLocale(opts: {
 }
 
 // Browsers send a handful of distinct headers, and parsing one costs more than the rest of the choice: the
-// answers for the last few hundred are kept (bounded, so a flood of odd headers cannot grow it).
+// answers for the last few hundred short ones are kept (bounded in count and size, so a flood of odd or huge
+// headers cannot grow it).
 const chosen = new Map<string, Locale>();
 const REMEMBERED = 500;
+const LONGEST_REMEMBERED = 200;
 
 function fromAcceptLanguage(header: string): Locale {
   let locale = chosen.get(header);
   if (locale === undefined) {
     const best = new Negotiator({ headers: { "accept-language": header } }).language([...LOCALES]);
     locale = isLocale(best) ? best : DEFAULT_LOCALE;
-    if (chosen.size >= REMEMBERED) chosen.clear();
-    chosen.set(header, locale);
+    if (header.length <= LONGEST_REMEMBERED) {
+      if (chosen.size >= REMEMBERED) chosen.clear();
+      chosen.set(header, locale);
+    }
   }
   return locale;
 }
