@@ -176,7 +176,7 @@ async function main() {
     RESEND_REQUESTS_PER_SECOND: "100",
   };
   let app = await startApp({ name: "app", port: PORTS.app, env, logFile: path.join(logDir, "app.log") });
-  const baseline = await startBaseline({
+  let baseline = await startBaseline({
     port: PORTS.baseline,
     databaseUrl,
     authSecret,
@@ -187,7 +187,6 @@ async function main() {
   );
   let peer = null;
   let floor = null;
-  let peerEnv = {};
   if (withPeer) {
     peer = await startPeer({ adminUrl, port: PORTS.peer, logDir });
     cleanups.push(async () => {
@@ -201,13 +200,6 @@ async function main() {
       authSecret,
       logDir,
     });
-    peerEnv = {
-      BENCH_PEER_URL: peer.url,
-      BENCH_PEER_PID: String(peer.proc.child.pid),
-      BENCH_PEER_DATABASE_URL: peer.databaseUrl,
-      BENCH_FLOOR_URL: floor.url,
-      BENCH_FLOOR_PID: String(floor.proc.child.pid),
-    };
     console.log(
       `bench: peer (Better Auth in Next.js, own database, its users signed up through it) on :${PORTS.peer}, floor app (FLOOR_MODE=sql) on :${PORTS.floor}`,
     );
@@ -257,9 +249,49 @@ async function main() {
     await script("timing", "bench/timing.mjs", { BENCH_OUT: timingOut });
   }
 
+  // Every process a throughput phase compares starts fresh with it, so none has had more requests to warm its
+  // compiler and none carries more heap from an earlier phase: ours had served the timing phase while the peer and
+  // the floor had served nothing, and with the worker off the peer and the floor had served a whole phase while
+  // ours had just started, which moved ours ÷ floor from 1.3 to 0.7 between the two phases.
+  const startFresh = async (phase, appEnvFor) => {
+    await stop(app);
+    await stop(baseline);
+    app = await startApp({
+      name: `app-${phase}`,
+      port: PORTS.app,
+      env: appEnvFor,
+      logFile: path.join(logDir, `app-${phase}.log`),
+    });
+    baseline = await startBaseline({
+      port: PORTS.baseline,
+      databaseUrl,
+      authSecret,
+      logFile: path.join(logDir, `baseline-${phase}.log`),
+    });
+    if (!withPeer) return {};
+    await peer.restart(`peer-${phase}.log`);
+    await stop(floor.proc);
+    floor = await startFloorSql({
+      port: PORTS.floor,
+      resendPort: PORTS.resend,
+      databaseUrl,
+      authSecret,
+      logDir,
+      logName: `floor-sql-${phase}.log`,
+    });
+    return {
+      BENCH_PEER_URL: peer.url,
+      BENCH_PEER_PID: String(peer.proc.child.pid),
+      BENCH_PEER_DATABASE_URL: peer.databaseUrl,
+      BENCH_FLOOR_URL: floor.url,
+      BENCH_FLOOR_PID: String(floor.proc.child.pid),
+    };
+  };
+
   if (want("throughput")) {
+    console.log("\n== throughput (bench/throughput.mjs a, b): starting the app, baseline, peer and floor afresh ==");
+    const peerEnv = await startFresh("throughput", env);
     await gate("throughput");
-    console.log("\n== throughput (bench/throughput.mjs a, b) ==");
     await script("throughput", "bench/throughput.mjs", {
       BENCH_OUT: throughputOut,
       BENCH_PARTS: "a,b",
@@ -272,15 +304,8 @@ async function main() {
   // (a) again with the app's worker switched off (EMAIL_WORKER=off, as for a separate `npm run worker`): the
   // request path alone, which is exactly what the baseline does.
   if (want("worker-off")) {
-    console.log(`\n== throughput (bench/throughput.mjs a) with EMAIL_WORKER=off: restarting the app ==`);
-    await stop(app);
-    const pathOnlyEnv = { ...env, EMAIL_WORKER: "off" };
-    app = await startApp({
-      name: "app-worker-off",
-      port: PORTS.app,
-      env: pathOnlyEnv,
-      logFile: path.join(logDir, "app-worker-off.log"),
-    });
+    console.log(`\n== throughput (bench/throughput.mjs a) with EMAIL_WORKER=off: starting every process afresh ==`);
+    const peerEnv = await startFresh("worker-off", { ...env, EMAIL_WORKER: "off" });
     await gate("throughput-worker-off");
     await script("throughput-worker-off", "bench/throughput.mjs", {
       BENCH_OUT: pathOnlyOut,

@@ -66,7 +66,8 @@ export function formAction<
   work: (input: z.output<S>, context: ActionContext<C, NoInfer<F>>) => Promise<FormState<NoInfer<F | E>, R>>,
 ): (prev?: FormState<F | E, R>, form?: FormData) => Promise<FormState<F | E, R>> {
   return async (_prev, form): Promise<FormState<F | E, R>> => {
-    const caller = (await authorize(spec.caller)) as CallerOf<C>;
+    // A public form (the verification forms, under the heaviest load) has no session to look up: no await.
+    const caller = (spec.caller === "public" ? null : await authorize(spec.caller)) as CallerOf<C>;
     const read = readForm(form, spec.fields, spec.echoLimit);
     const { input } = read;
     const values = read.values as Partial<Record<F | E, string>>;
@@ -88,10 +89,8 @@ export function formAction<
   };
 }
 
-async function authorize(caller: Caller): Promise<CurrentStaff | CurrentPatient | null> {
+async function authorize(caller: Exclude<Caller, "public">): Promise<CurrentStaff | CurrentPatient> {
   switch (caller) {
-    case "public":
-      return null;
     case "patient":
       return requirePatient();
     case "staff":

@@ -12,7 +12,7 @@ import { appEnv } from "./app.mjs";
 import { buildAppIfStale } from "./build.mjs";
 import { send, waitForUrl } from "./http.mjs";
 import { ensureOwnInstall } from "./own-install.mjs";
-import { run, start } from "./procs.mjs";
+import { run, start, stop } from "./procs.mjs";
 
 export const PEER_DIR = path.join("bench", "peer-app");
 export const PEER_DIST_DIR = ".next-peer";
@@ -42,7 +42,8 @@ export async function buildPeerAndFloor({ logDir }) {
 
 /**
  * A scratch database with the peer's tables (bench/peer-app/migrate.mjs: Better Auth's own migration), the peer's
- * `next start` on `port`, and its eight users signed up through it. Returns { url, proc, databaseUrl, drop }.
+ * `next start` on `port`, and its eight users signed up through it. Returns { url, proc, databaseUrl, drop,
+ * restart(logName) }; restart replaces proc.
  */
 export async function startPeer({ adminUrl, port, logDir }) {
   const scratch = await createScratchDatabase(adminUrl, "pp_bench_peer");
@@ -63,14 +64,18 @@ export async function startPeer({ adminUrl, port, logDir }) {
       cwd: PEER_DIR,
       logFile: path.resolve(logDir, "peer-migrate.log"),
     });
-    const proc = start(
-      "peer",
-      "node",
-      ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
-      { env, cwd: PEER_DIR, logFile: path.resolve(logDir, "peer.log") },
-    );
+    const startProc = async (logName) => {
+      const proc = start(
+        "peer",
+        "node",
+        ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+        { env, cwd: PEER_DIR, logFile: path.resolve(logDir, logName) },
+      );
+      await waitForUrl(`${url}/api/auth/ok`, { timeoutMs: 180_000, isAlive: proc.alive });
+      return proc;
+    };
     const url = `http://127.0.0.1:${port}`;
-    await waitForUrl(`${url}/api/auth/ok`, { timeoutMs: 180_000, isAlive: proc.alive });
+    const proc = await startProc("peer.log");
     for (const email of PEER_ACCOUNTS) {
       const res = await postJson(url, "/api/auth/sign-up/email", {
         email,
@@ -80,7 +85,13 @@ export async function startPeer({ adminUrl, port, logDir }) {
       if (res.status !== 200 || res.json?.user?.email !== email)
         throw new Error(`peer sign-up of ${email}: status ${res.status}, ${res.body.slice(0, 200)}`);
     }
-    return { url, proc, databaseUrl: scratch.url, drop: scratch.drop };
+    // A fresh process on the same database and users, for a phase that starts every subject cold.
+    const restart = async (logName) => {
+      await stop(peer.proc);
+      peer.proc = await startProc(logName);
+    };
+    const peer = { url, proc, databaseUrl: scratch.url, drop: scratch.drop, restart };
+    return peer;
   } catch (e) {
     await scratch.drop();
     throw e;
@@ -88,7 +99,7 @@ export async function startPeer({ adminUrl, port, logDir }) {
 }
 
 /** The floor app (FLOOR_MODE=sql) on our scratch database: our action's statement, in a bare Next.js app. */
-export async function startFloorSql({ port, resendPort, databaseUrl, authSecret, logDir }) {
+export async function startFloorSql({ port, resendPort, databaseUrl, authSecret, logDir, logName = "floor-sql.log" }) {
   const env = {
     ...appEnv({ port, resendPort, databaseUrl, authSecret, limits: { verify: 10_000, signIn: 10_000 } }),
     NEXT_DIST_DIR: FLOOR_DIST_DIR,
@@ -100,7 +111,7 @@ export async function startFloorSql({ port, resendPort, databaseUrl, authSecret,
     "floor-sql",
     "node",
     [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
-    { env, cwd: FLOOR_DIR, logFile: path.resolve(logDir, "floor-sql.log") },
+    { env, cwd: FLOOR_DIR, logFile: path.resolve(logDir, logName) },
   );
   const url = `http://127.0.0.1:${port}`;
   await waitForUrl(`${url}/`, { timeoutMs: 180_000, isAlive: proc.alive });
