@@ -21,6 +21,15 @@ export async function waitForIdleWorker(sql, timeoutMs = 180_000) {
   return false;
 }
 
+/**
+ * Deletes the verification requests nobody has handled yet: those of warm-ups and of the other subjects, which are
+ * no work of our worker's to be measured. Returns how many.
+ */
+export async function discardPendingVerifications(sql) {
+  const gone = await sql`delete from verification_attempts where processed_at is null`;
+  return gone.count;
+}
+
 /** Empties the per-address counters so a phase starts with a fresh window (between phases only). */
 export async function resetRateLimits(sql) {
   await sql`delete from rate_limit_counters`;
