@@ -101,7 +101,15 @@ async function limits() {
   // (1) Verification: 40 requests from one address, alternating instances; the first 20 are matched.
   const agent = makeAgent(1);
   const form = await loadForm(publicUrl, "/register", agent);
+  // Turned-away requests are counted on one row per address and limiter window, which an earlier phase in the same
+  // 15 minutes may have made: they are counted as the growth of every such row, not by when a row was made.
+  const limitedNow = async () => {
+    const [{ n }] = await sql`select coalesce(sum(repeats), 0)::int as n from verification_attempts
+      where outcome = 'rate_limited'`;
+    return n;
+  };
   const [{ before }] = await sql`select coalesce(max(created_at), 'epoch') as before from verification_attempts`;
+  const limitedBefore = await limitedNow();
   let sameAnswer = 0;
   for (let i = 0; i < 2 * DEFAULT_VERIFY_LIMIT; i++) {
     const res = await postFormRoute({
@@ -116,14 +124,13 @@ async function limits() {
   }
   // Over the limit, an address's requests share one row per limiter window, counted in `repeats`.
   const [v] = await sql`select
-      coalesce(sum(repeats) filter (where outcome = 'rate_limited'), 0)::int as limited,
       count(*) filter (where outcome is distinct from 'rate_limited')::int as allowed,
       count(*)::int as rows
     from verification_attempts where created_at > ${before}`;
   const verification = {
     sent: 2 * DEFAULT_VERIFY_LIMIT,
     recorded: v.rows,
-    limited: v.limited,
+    limited: (await limitedNow()) - limitedBefore,
     allowed: v.allowed,
     sameAnswer,
   };
