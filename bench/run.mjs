@@ -193,15 +193,8 @@ async function main() {
       await peer.drop();
       console.log("bench: dropped the peer's database");
     });
-    floor = await startFloorSql({
-      port: PORTS.floor,
-      resendPort: PORTS.resend,
-      databaseUrl,
-      authSecret,
-      logDir,
-    });
     console.log(
-      `bench: peer (Better Auth in Next.js, own database, its users signed up through it) on :${PORTS.peer}, floor app (FLOOR_MODE=sql) on :${PORTS.floor}`,
+      `bench: peer (Better Auth in Next.js, own database, its users signed up through it) on :${PORTS.peer}; the floor app (FLOOR_MODE=sql, :${PORTS.floor}) starts with each throughput phase`,
     );
   }
 
@@ -270,7 +263,7 @@ async function main() {
     });
     if (!withPeer) return {};
     await peer.restart(`peer-${phase}.log`);
-    await stop(floor.proc);
+    if (floor) await stop(floor.proc);
     floor = await startFloorSql({
       port: PORTS.floor,
       resendPort: PORTS.resend,
