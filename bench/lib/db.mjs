@@ -35,7 +35,13 @@ export async function resetRateLimits(sql) {
   await sql`delete from rate_limit_counters`;
 }
 
+/**
+ * How many verification requests the per-address limit has turned away so far. Over the limit, an address's
+ * requests add to one row per limiter window (`repeats`), which an earlier phase in the same window may have made:
+ * callers take the difference of two readings.
+ */
 export async function rateLimitedVerifications(sql) {
-  const [{ n }] = await sql`select count(*)::int as n from verification_attempts where outcome = 'rate_limited'`;
+  const [{ n }] = await sql`select coalesce(sum(repeats), 0)::int as n from verification_attempts
+    where outcome = 'rate_limited'`;
   return Number(n);
 }
