@@ -5,6 +5,7 @@
 //
 // DATABASE_URL: an admin connection to a local PostgreSQL (default postgres://postgres@127.0.0.1:5432/postgres).
 // BENCH_BUILD=1 forces a fresh build. BENCH_SKIP_LOAD_GATE=1 measures without waiting for a quiet machine.
+// BENCH_STARTS (3): how many fresh starts each throughput phase measures. Every variable: bench/README.md.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -24,6 +25,7 @@ import { benchPages } from "./pages.mjs";
 import { waitForQuiet, loadNow } from "./lib/load-gate.mjs";
 import { run, stop, stopAll } from "./lib/procs.mjs";
 import { cliEnv, seedDemoPractice } from "./lib/scratch-practice.mjs";
+import { mergeStarts } from "./lib/merge-starts.mjs";
 import { writeResults } from "./lib/report.mjs";
 
 const WORK = "bench/.work";
@@ -106,6 +108,8 @@ async function buildIfNeeded() {
 // runs just those.
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",").map((s) => s.trim()) : null;
 const want = (name) => !only || only.includes(name);
+// How many times each throughput phase starts its processes afresh and measures them (bench/lib/merge-starts.mjs).
+const STARTS = Math.max(1, Number(process.env.BENCH_STARTS ?? 3));
 
 async function main() {
   assertLocalDatabase(adminUrl);
@@ -281,34 +285,49 @@ async function main() {
     };
   };
 
-  if (want("throughput")) {
-    console.log("\n== throughput (bench/throughput.mjs a, b): starting the app, baseline, peer and floor afresh ==");
-    const peerEnv = await startFresh("throughput", env);
-    await gate("throughput");
-    await script("throughput", "bench/throughput.mjs", {
-      BENCH_OUT: throughputOut,
-      BENCH_PARTS: "a,b",
-      BENCH_APP_PID: String(app.child.pid),
-      BENCH_BASELINE_PID: String(baseline.child.pid),
-      ...peerEnv,
+  // A throughput phase over BENCH_STARTS fresh starts of every process (3 by default): part (a) with each start,
+  // the phase's other parts with the last one; bench/lib/merge-starts.mjs makes one result of them.
+  const throughputPhase = async ({ phase, title, appEnvFor, out, parts, extraEnv = {} }) => {
+    const results = [];
+    for (let k = 1; k <= STARTS; k++) {
+      const label = STARTS > 1 ? `${phase}-${k}` : phase;
+      console.log(`\n== ${title}, start ${k} of ${STARTS}: starting the app, baseline, peer and floor afresh ==`);
+      const peerEnv = await startFresh(label, appEnvFor);
+      await gate(label);
+      const file = STARTS > 1 ? path.join(logDir, `${label}.json`) : out;
+      await script(label, "bench/throughput.mjs", {
+        BENCH_OUT: file,
+        BENCH_PARTS: k === STARTS ? parts : "a",
+        BENCH_APP_PID: String(app.child.pid),
+        BENCH_BASELINE_PID: String(baseline.child.pid),
+        ...extraEnv,
+        ...peerEnv,
+      });
+      results.push(JSON.parse(readFileSync(file, "utf8")));
+    }
+    writeFileSync(out, JSON.stringify(mergeStarts(results), null, 2));
+  };
+
+  if (want("throughput"))
+    await throughputPhase({
+      phase: "throughput",
+      title: "throughput (bench/throughput.mjs a, b)",
+      appEnvFor: env,
+      out: throughputOut,
+      parts: "a,b",
     });
-  }
 
   // (a) again with the app's worker switched off (EMAIL_WORKER=off, as for a separate `npm run worker`): the
   // request path alone, which is exactly what the baseline does.
-  if (want("worker-off")) {
-    console.log(`\n== throughput (bench/throughput.mjs a) with EMAIL_WORKER=off: starting every process afresh ==`);
-    const peerEnv = await startFresh("worker-off", { ...env, EMAIL_WORKER: "off" });
-    await gate("throughput-worker-off");
-    await script("throughput-worker-off", "bench/throughput.mjs", {
-      BENCH_OUT: pathOnlyOut,
-      BENCH_PARTS: "a",
-      BENCH_APP_PID: String(app.child.pid),
-      BENCH_BASELINE_PID: String(baseline.child.pid),
-      BENCH_NO_WORKER: "1",
-      ...peerEnv,
+  if (want("worker-off"))
+    await throughputPhase({
+      phase: "worker-off",
+      title: "throughput (bench/throughput.mjs a) with EMAIL_WORKER=off",
+      appEnvFor: { ...env, EMAIL_WORKER: "off" },
+      out: pathOnlyOut,
+      parts: "a",
+      extraEnv: { BENCH_NO_WORKER: "1" },
     });
-  }
 
   // (c) needs the app as it ships: per-address limits unset (20 sign-ins per 5 minutes).
   await stop(baseline);

@@ -6,6 +6,7 @@ import postgres from "postgres";
 import { recordVerificationRequest } from "../../lib/verification-statement.mjs";
 
 let sql;
+let key;
 const secret = () => process.env.AUTH_SECRET ?? "floor";
 
 export async function record(form) {
@@ -18,7 +19,9 @@ export async function record(form) {
       .toLowerCase(),
     lastName: String(form.get("lastName") ?? "").trim(),
   };
-  const key = Buffer.from(hkdfSync("sha256", secret(), "patient-portal", "seal v1", 32));
+  // Derived once, as ours derives its sealing key once (lib/crypto/seal.ts): deriving it per request cost the floor
+  // 0.05 ms of CPU per request in a profile, work ours does not do.
+  key ??= Buffer.from(hkdfSync("sha256", secret(), "patient-portal", "seal v1", 32));
   const iv = randomBytes(12);
   const c = createCipheriv("aes-256-gcm", key, iv);
   const body = Buffer.concat([c.update(JSON.stringify(details), "utf8"), c.final()]);
