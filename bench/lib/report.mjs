@@ -111,7 +111,9 @@ export function renderResults({
   const rate = (s, unit = "req/s") =>
     `${s.rps.toFixed(1)} ${unit} (p50 ${ms(s.p50)}, p99 ${ms(s.p99)}; ${s.errors} errors${s.cpuMsPerRequest ? `; CPU ${ms(s.cpuMsPerRequest)}/request` : ""})`;
 
-  const throughputRows = (ca, label) => {
+  // `floorJudged`: false with the worker inline, whose worker matches and answers the floor's and the baseline's
+  // requests (they are recorded in our database) while those are measured, which flatters ours ÷ floor there.
+  const throughputRows = (ca, label, { floorJudged = true } = {}) => {
     if (!ca) return;
     for (const c of [16, 64]) {
       const r = ca[c];
@@ -161,12 +163,12 @@ export function renderResults({
         const ratio = ratioTo("floorSqlRoute");
         rows.push([
           `Create account (ours, its route) vs the floor app doing our SQL in a bare Next.js route handler, ${c} clients, ${label}`,
-          "ours ≥ 0.8 × floor",
+          floorJudged ? "ours ≥ 0.8 × floor" : "(reported; judged with the worker off, below)",
           `${r.app.rps.toFixed(1)} req/s`,
           "—",
           `floor-sql route ${rate(r.floorSqlRoute)}`,
           shown("floorSqlRoute"),
-          verdict(ratio >= 0.8),
+          floorJudged ? verdict(ratio >= 0.8) : "reported",
         ]);
       }
       if (r.floorSql) {
@@ -205,7 +207,9 @@ export function renderResults({
       ]);
     }
   };
-  throughputRows(throughput?.createAccount, "app as shipped (worker inline)");
+  throughputRows(throughput?.createAccount, "app as shipped (worker inline)", {
+    floorJudged: !pathOnly?.createAccount,
+  });
   throughputRows(pathOnly?.createAccount, "request path only (EMAIL_WORKER=off)");
   const si = throughput?.signIn;
   const peerSi = throughput?.peerSignIn;
