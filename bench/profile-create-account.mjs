@@ -17,8 +17,11 @@
 // clean copy of another commit works too) and DIST_DIR its build, relative to it. "+nogzip" after KIND starts
 // it with bench/no-compression.cjs preloaded (no gzip on answers, as `compress: false`), to price compression.
 // Env: DATABASE_URL (admin, local), PORT_BASE (3700), CLIENTS (16), SEGMENT_MS (5000), ROUNDS (2), PROFILE (a comma list of
-// names), PROFILE_MS.
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+// names), PROFILE_MS. IDLE_MS: after the rounds, leave every process idle that long and report the CPU each spends
+// meanwhile (V8's memory reducer collects garbage once a process goes quiet after load); GC_TRACE=1 starts the
+// Next.js apps with --trace-gc and counts, in what they log in that window, the collections V8 made for its memory
+// reducer and the milliseconds it printed for them.
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { actionId, actionResult, answeredSubmitted, bodyText, loadForm, postAction } from "./lib/actions.mjs";
 import { appEnv, startBaseline } from "./lib/app.mjs";
@@ -39,6 +42,8 @@ const SEGMENT_MS = Number(process.env.SEGMENT_MS ?? 5_000);
 const ROUNDS = Number(process.env.ROUNDS ?? 2);
 const PROFILE = (process.env.PROFILE ?? "").split(",").filter(Boolean);
 const PROFILE_MS = Number(process.env.PROFILE_MS ?? 15_000);
+const IDLE_MS = Number(process.env.IDLE_MS ?? 0);
+const GC_TRACE = process.env.GC_TRACE === "1";
 const targets = process.argv.slice(2);
 if (!targets.length) throw new Error("usage: node bench/profile-create-account.mjs NAME=KIND:PROJECT_DIR:DIST_DIR ...");
 
@@ -82,6 +87,7 @@ await withScratchPractice(
       const profiled = PROFILE.includes(name);
       const nodeArgs = profiled ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(workDir, `cpuprofile-${name}`)}`] : [];
       if (nogzip) nodeArgs.push("-r", path.resolve("bench/no-compression.cjs"));
+      if (GC_TRACE) nodeArgs.push("--trace-gc");
       const cwd = path.resolve(projectDir);
       const localNext = path.join(cwd, "node_modules/next/dist/bin/next");
       const nextBin = existsSync(localNext) ? localNext : path.resolve("node_modules/next/dist/bin/next");
@@ -97,7 +103,18 @@ await withScratchPractice(
         ? null
         : actionId(path.join(cwd, distDir), "app/(patient)/register/actions.ts", "requestAccountSetup");
       const route = routed ? (floor ? "/send" : "/register/send") : null;
-      subjects.push({ name, url, pid: proc.child.pid, floor, id, pagePath, route, proc, profiled });
+      subjects.push({
+        name,
+        url,
+        pid: proc.child.pid,
+        floor,
+        id,
+        pagePath,
+        route,
+        proc,
+        profiled,
+        logFile: proc.logFile,
+      });
     }
 
     // Every client loads the app's form once (cookies, hidden fields); the baseline gets the same body.
@@ -213,6 +230,8 @@ await withScratchPractice(
       console.log(`  ${"".padEnd(22)} CPU by thread: ${threads.map(([n, ms]) => `${n} ${fmtMs(ms)}`).join(", ")}`);
     }
 
+    if (IDLE_MS > 0) out.idle = await idleAfterLoad(subjects);
+
     // Each profiled subject gets its own profiling load, in turn, so their profiles cover the same kind of minute.
     const profiled = subjects.filter((s) => s.profiled);
     out.profiles = {};
@@ -238,3 +257,44 @@ await withScratchPractice(
     console.log(`results: ${workDir}/result.json`);
   },
 );
+
+/**
+ * Every process left idle for IDLE_MS after the load: the CPU each spends (by thread), and with GC_TRACE the
+ * collections its log says V8 made for the memory reducer in that window, with the pause and incremental-step
+ * milliseconds printed for them.
+ */
+async function idleAfterLoad(subjects) {
+  const before = subjects.map((s) => ({
+    cpu: processCpuMs(s.pid),
+    threads: threadCpuMs(s.pid),
+    logBytes: s.logFile ? statSync(s.logFile).size : 0,
+  }));
+  console.log(`\nidle after the load: ${IDLE_MS / 1000} s`);
+  await new Promise((r) => setTimeout(r, IDLE_MS));
+  const idle = {};
+  subjects.forEach((s, i) => {
+    const threads = threadCpuDelta(before[i].threads, threadCpuMs(s.pid)) ?? {};
+    const row = { cpuMs: processCpuMs(s.pid) - before[i].cpu, threads };
+    if (GC_TRACE && s.logFile) {
+      const lines = readFileSync(s.logFile).subarray(before[i].logBytes).toString("utf8").split("\n");
+      // V8 marks the collections its memory reducer asks for "(reduce)".
+      const reducer = lines.filter((l) => /Mark-Compact \(reduce\)|memory reducer/.test(l));
+      // "..., 8.04 / 0.02 ms  (+ 9.0 ms in 67 steps ...": the pause, then the incremental marking before it.
+      const printedMs = (l) =>
+        Number(/MB, ([0-9.]+) \//.exec(l)?.[1] ?? 0) + Number(/\(\+ ([0-9.]+) ms in/.exec(l)?.[1] ?? 0);
+      row.gcLines = lines.filter((l) => /: (Scavenge|Mark-Compact|Mark-Sweep|Minor)/.test(l)).length;
+      row.memoryReducer = { collections: reducer.length, printedMs: reducer.reduce((n, l) => n + printedMs(l), 0) };
+    }
+    idle[s.name] = row;
+    const gc = row.memoryReducer
+      ? `; memory reducer: ${row.memoryReducer.collections} collections, ${fmtMs(row.memoryReducer.printedMs)} printed (${row.gcLines} GC lines in all)`
+      : "";
+    console.log(
+      `  ${s.name.padEnd(22)} CPU ${fmtMs(row.cpuMs)} (${Object.entries(threads)
+        .filter(([, ms]) => ms > 0)
+        .map(([n, ms]) => `${n} ${fmtMs(ms)}`)
+        .join(", ")})${gc}`,
+    );
+  });
+  return idle;
+}
