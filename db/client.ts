@@ -13,10 +13,10 @@ type Holder = { promise?: Promise<OpenedDatabase> };
 const holder: Holder = ((globalThis as Record<string, unknown>).__patientPortalDb ??= {}) as Holder;
 
 export async function getDb(): Promise<Db> {
-  if (process.env.NEXT_PHASE === "phase-production-build") {
-    throw new Error("The database was opened during `next build`: the page needs `await connection()`.");
-  }
   if (!holder.promise) {
+    if (process.env.NEXT_PHASE === "phase-production-build") {
+      throw new Error("The database was opened during `next build`: the page needs `await connection()`.");
+    }
     holder.promise = openDatabase(readDatabaseEnv(process.env));
     // A failed start must not be cached forever: the next request tries again.
     holder.promise.catch(() => {

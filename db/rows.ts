@@ -3,7 +3,11 @@ import type { SQL } from "drizzle-orm";
 import type { Db } from "./client";
 
 export async function queryRows<T>(db: Pick<Db, "execute">, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown;
+  return rowsOf<T>(await db.execute(query));
+}
+
+/** The rows of either driver's result. */
+export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 

@@ -3,22 +3,27 @@
 // counts a hit and acts on the decision (db/queries/verification-attempts.ts) needs no second round trip.
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { fixedStatement, type Slots } from "../fixed-statement";
 import { queryRows } from "../rows";
 
 /** A key's windows: this one and the previous (ISO starts), the previous one's share still inside the sliding window. */
 export type RateLimitWindows = { key: string; current: string; previous: string; previousWeight: number };
 
 /** This window's count (an expression) plus the overlapping part of the previous window's, rounded up. */
-function slidingEstimate(current: SQL, w: RateLimitWindows): SQL {
+function slidingEstimate(current: SQL, w: Record<"key" | "previous" | "previousWeight", unknown>): SQL {
   return sql`(${current} + ceil(coalesce((select count from rate_limit_counters
       where key = ${w.key} and window_start = ${w.previous}::timestamptz), 0) * ${w.previousWeight}::float8))`;
 }
 
+/** The names of a limiter's values in a fixed statement (db/fixed-statement.ts) that counts a hit. */
+export const RATE_LIMIT_SLOTS = ["key", "current", "previous", "previousWeight", "limit"] as const;
+export type RateLimitSlot = (typeof RATE_LIMIT_SLOTS)[number];
+
 /**
  * Two common table expressions: `hit` adds one to this window's counter, `limit_hit(count, allowed)` says whether
- * the estimate after it is within `limit`. For statements that count a hit and go on in the same statement.
+ * the estimate after it is within `limit`. For fixed statements that count a hit and go on in the same statement.
  */
-export function rateLimitHitCte(w: RateLimitWindows & { limit: number }): SQL {
+export function rateLimitHitCte(w: Slots<RateLimitSlot>): SQL {
   return sql`hit as (
       insert into rate_limit_counters (key, window_start, count)
       values (${w.key}, ${w.current}::timestamptz, 1)
@@ -28,15 +33,17 @@ export function rateLimitHitCte(w: RateLimitWindows & { limit: number }): SQL {
       select hit.count, ${slidingEstimate(sql`hit.count`, w)} <= ${w.limit}::int as allowed from hit)`;
 }
 
+const countHit = fixedStatement<{ count: number; allowed: boolean }, RateLimitSlot>(
+  RATE_LIMIT_SLOTS,
+  (w) => sql`with ${rateLimitHitCte(w)} select count, allowed from limit_hit`,
+);
+
 /** Adds one hit to a window's counter in one statement; returns it and whether the estimate is within `limit`. */
 export async function countRateLimitHit(
-  db: Pick<Db, "execute">,
+  db: Pick<Db, "_">,
   w: RateLimitWindows & { limit: number },
 ): Promise<{ count: number; allowed: boolean }> {
-  const [row] = await queryRows<{ count: number; allowed: boolean }>(
-    db,
-    sql`with ${rateLimitHitCte(w)} select count, allowed from limit_hit`,
-  );
+  const [row] = await countHit(db, w);
   return row;
 }
 

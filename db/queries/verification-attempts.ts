@@ -3,8 +3,28 @@
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { queryRows, toDate } from "../rows";
-import { type RateLimitWindows, rateLimitHitCte } from "./rate-limit-counters";
+import { fixedStatement } from "../fixed-statement";
+import { RATE_LIMIT_SLOTS, type RateLimitSlot, type RateLimitWindows, rateLimitHitCte } from "./rate-limit-counters";
 import type { patients } from "../schema";
+
+const recordAttempt = fixedStatement<{ allowed: boolean }, RateLimitSlot | AttemptSlot>(
+  [...RATE_LIMIT_SLOTS, "flow", "ipHash", "emailHmac", "at", "sealedInput"],
+  (v) =>
+    sql`with ${rateLimitHitCte(v)},
+        recorded as (
+          insert into verification_attempts
+            (flow, ip_hash, email_hmac, created_at, sealed_input, processed_at, outcome, limit_window)
+          select ${v.flow}, ${v.ipHash}, ${v.emailHmac}, ${v.at}::timestamptz,
+            case when allowed then ${v.sealedInput} end,
+            case when not allowed then ${v.at}::timestamptz end,
+            case when not allowed then 'rate_limited' end,
+            case when not allowed then ${v.current}::timestamptz end
+          from limit_hit
+          on conflict (ip_hash, limit_window) where limit_window is not null
+          do update set repeats = verification_attempts.repeats + 1, processed_at = excluded.processed_at)
+        select allowed from limit_hit`,
+);
+type AttemptSlot = "flow" | "ipHash" | "emailHmac" | "at" | "sealedInput";
 
 /**
  * One statement for every request, limited or not: it counts the address's hit (db/queries/rate-limit-counters.ts)
@@ -13,7 +33,7 @@ import type { patients } from "../schema";
  * so a flood cannot grow the table (docs/security.md L2). Returns whether it was within the limit.
  */
 export async function recordVerificationAttempt(
-  db: Pick<Db, "execute">,
+  db: Pick<Db, "_">,
   opts: {
     limit: RateLimitWindows & { limit: number };
     flow: string;
@@ -23,23 +43,14 @@ export async function recordVerificationAttempt(
     sealedInput: string;
   },
 ): Promise<boolean> {
-  const at = opts.createdAt.toISOString();
-  const [row] = await queryRows<{ allowed: boolean }>(
-    db,
-    sql`with ${rateLimitHitCte(opts.limit)},
-        recorded as (
-          insert into verification_attempts
-            (flow, ip_hash, email_hmac, created_at, sealed_input, processed_at, outcome, limit_window)
-          select ${opts.flow}, ${opts.ipHash}, ${opts.emailHmac}, ${at}::timestamptz,
-            case when allowed then ${opts.sealedInput} end,
-            case when not allowed then ${at}::timestamptz end,
-            case when not allowed then 'rate_limited' end,
-            case when not allowed then ${opts.limit.current}::timestamptz end
-          from limit_hit
-          on conflict (ip_hash, limit_window) where limit_window is not null
-          do update set repeats = verification_attempts.repeats + 1, processed_at = excluded.processed_at)
-        select allowed from limit_hit`,
-  );
+  const [row] = await recordAttempt(db, {
+    ...opts.limit,
+    flow: opts.flow,
+    ipHash: opts.ipHash,
+    emailHmac: opts.emailHmac,
+    at: opts.createdAt.toISOString(),
+    sealedInput: opts.sealedInput,
+  });
   return row.allowed;
 }
 

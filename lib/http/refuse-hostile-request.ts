@@ -6,10 +6,11 @@ import { staffPageAddressProblem } from "@/lib/validation/page-address";
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export function refuseHostileRequest(req: { method: string; url: string; headers: Headers }): Response | null {
-  const url = new URL(req.url);
   const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) return tooLarge(url);
-  if ((req.method === "GET" || req.method === "HEAD") && staffPageAddressProblem(url)) {
+  if (length > MAX_BODY_BYTES) return tooLarge(new URL(req.url));
+  if (req.method !== "GET" && req.method !== "HEAD") return null;
+  const url = new URL(req.url);
+  if (staffPageAddressProblem(url)) {
     return page(
       400,
       "This page address cannot be used",

@@ -30,7 +30,7 @@ const reads = (method: string) => method === "GET" || method === "HEAD" || metho
 /** Sensitive requests must come from our own pages: same Origin as APP_URL (docs/security.md N2). */
 export function originAllowed(method: string, origin: string | null, appUrl: string): boolean {
   if (reads(method)) return true;
-  return origin !== null && origin === new URL(appUrl).origin;
+  return origin !== null && origin === parsedAppUrl(appUrl).origin;
 }
 
 /**
@@ -45,5 +45,12 @@ export function hostAllowed(
 ): boolean {
   if (reads(method)) return true;
   const named = headers.forwardedHost?.split(",")[0].trim() || headers.host;
-  return named === new URL(appUrl).host;
+  return named === parsedAppUrl(appUrl).host;
+}
+
+// APP_URL is one value for the life of the process: parsed once, not on every post the proxy and form routes check.
+let parsed: { appUrl: string; url: URL } | undefined;
+function parsedAppUrl(appUrl: string): URL {
+  if (parsed?.appUrl !== appUrl) parsed = { appUrl, url: new URL(appUrl) };
+  return parsed.url;
 }

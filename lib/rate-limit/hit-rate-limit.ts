@@ -51,10 +51,7 @@ export function rateLimitWindows({ rule, subject, now }: LimitKey): RateLimitWin
 }
 
 /** Counts one hit; `count` is this window's counter after it, `allowed` whether the estimate is within the limit. */
-export async function hitRateLimit(
-  db: Pick<Db, "execute">,
-  opts: LimitKey,
-): Promise<{ allowed: boolean; count: number }> {
+export async function hitRateLimit(db: Pick<Db, "_">, opts: LimitKey): Promise<{ allowed: boolean; count: number }> {
   return countRateLimitHit(db, rateLimitWindows(opts));
 }
 
