@@ -1,7 +1,8 @@
 // Side-by-side look at the create-account action's cost: one or more production builds of the app (each its own
 // `next start`, EMAIL_WORKER=off so only the request path runs) and the bare baseline server, all on one scratch
 // PostgreSQL database, measured in rotation (baseline, then each app, then the same in reverse) at 16 clients.
-// Reports CPU milliseconds per request (from /proc, the figure other load disturbs least), req/s, p50/p99 and
+// Reports CPU milliseconds per request (from /proc, the figure other load disturbs least; by thread, and how much
+// of it in the kernel), req/s, p50/p99 and
 // each app's ratio to the baseline. With PROFILE=NAME, that app runs under `node --cpu-prof` and a
 // separate profiling load is driven after the measurements (summarise the .cpuprofile with
 // bench/summarize-cpuprofile.mjs).
@@ -26,7 +27,7 @@ import path from "node:path";
 import { actionId, actionResult, answeredSubmitted, bodyText, loadForm, postAction } from "./lib/actions.mjs";
 import { appEnv, startBaseline } from "./lib/app.mjs";
 import { postFormRoute } from "./lib/form-route.mjs";
-import { processCpuMs, threadCpuDelta, threadCpuMs } from "./lib/cpu.mjs";
+import { processCpuMs, processSystemCpuMs, threadCpuDelta, threadCpuMs } from "./lib/cpu.mjs";
 import { makeAgent, waitForUrl } from "./lib/http.mjs";
 import { closedLoop, combine } from "./lib/load.mjs";
 import { loadNow } from "./lib/load-gate.mjs";
@@ -164,18 +165,23 @@ await withScratchPractice(
       });
     };
 
-    const segments = new Map(subjects.map((s) => [s.name, { runs: [], cpuMs: 0, sent: 0, bytes: 0, threads: {} }]));
+    const segments = new Map(
+      subjects.map((s) => [s.name, { runs: [], cpuMs: 0, systemMs: 0, sent: 0, bytes: 0, threads: {} }]),
+    );
     const measure = async (s, durationMs) => {
       const agents = Array.from({ length: CLIENTS }, () => makeAgent(1));
       const c0 = processCpuMs(s.pid);
+      const k0 = processSystemCpuMs(s.pid);
       const t0 = threadCpuMs(s.pid);
       const r = await closedLoop({ clients: CLIENTS, durationMs, request: request(s, agents) });
       const c1 = processCpuMs(s.pid);
+      const k1 = processSystemCpuMs(s.pid);
       const threads = threadCpuDelta(t0, threadCpuMs(s.pid));
       for (const a of agents) a.destroy();
       const seg = segments.get(s.name);
       seg.runs.push(r);
       seg.cpuMs += c1 - c0;
+      seg.systemMs += k1 - k0;
       seg.sent += r.sent;
       for (const [name, ms] of Object.entries(threads ?? {})) seg.threads[name] = (seg.threads[name] ?? 0) + ms;
     };
@@ -215,6 +221,7 @@ await withScratchPractice(
         firstError: c.firstError,
         segmentRps: c.segmentRps,
         cpuMsPerRequest: seg.cpuMs / seg.sent,
+        systemCpuMsPerRequest: seg.systemMs / seg.sent,
         threadCpuMsPerRequest: Object.fromEntries(
           Object.entries(seg.threads)
             .filter(([, ms]) => ms > 0)
@@ -227,7 +234,9 @@ await withScratchPractice(
         `  ${s.name.padEnd(22)} ${row.rps.toFixed(1).padStart(7)} req/s  p50 ${fmtMs(row.p50).padStart(9)}  p99 ${fmtMs(row.p99).padStart(9)}  CPU ${fmtMs(row.cpuMsPerRequest).padStart(9)}/req  ratio ${row.ratio.toFixed(2)}  (${row.completed} ok, ${row.errors} errors${row.firstError ? `: ${row.firstError}` : ""}; segments ${row.segmentRps.join(" / ")})`,
       );
       const threads = Object.entries(row.threadCpuMsPerRequest).sort((a, b) => b[1] - a[1]);
-      console.log(`  ${"".padEnd(22)} CPU by thread: ${threads.map(([n, ms]) => `${n} ${fmtMs(ms)}`).join(", ")}`);
+      console.log(
+        `  ${"".padEnd(22)} CPU by thread: ${threads.map(([n, ms]) => `${n} ${fmtMs(ms)}`).join(", ")}; in the kernel ${fmtMs(row.systemCpuMsPerRequest)}`,
+      );
     }
 
     if (IDLE_MS > 0) out.idle = await idleAfterLoad(subjects);

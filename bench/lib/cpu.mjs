@@ -26,6 +26,17 @@ export function processCpuMs(pid) {
   }
 }
 
+/** Of `processCpuMs`, the milliseconds spent in the kernel (system calls, network), or null. */
+export function processSystemCpuMs(pid) {
+  if (!pid) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[12]) * 1000) / clockTicks();
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Milliseconds of CPU used so far by each kind of thread of `pid`, keyed by the thread's name ("main" for the
  * process's own thread; V8's helpers are "V8 DefaultWorke", libuv's pool "libuv-worker"), or null when it
