@@ -24,7 +24,7 @@ import { loadNow } from "./lib/load-gate.mjs";
 import { run, stop } from "./lib/procs.mjs";
 import { median } from "./lib/stats.mjs";
 
-export const TARGETS = { accessibility: 100, jsKb: 150 };
+export const TARGETS = { accessibility: 100, jsKb: 150, performance: 95 };
 const LANGUAGES = { en: "en-US,en;q=0.9", es: "es-US,es;q=0.9" };
 // One run's performance score moves by several points with whatever else the machine is doing; Lighthouse's guide
 // to variability advises the median of several runs (it shows five). Three keep this phase under half an hour.
@@ -180,11 +180,14 @@ async function lighthouseOnce(target, lang, outFile, logDir) {
 
 export function lighthouseMarkdown(r) {
   const rows = [
-    "| page | language | accessibility (target 100) | performance | first-load JS, gzip as sent (target ≤ 150 kB) | verdict |",
+    "| page | language | accessibility (target 100) | performance (target ≥ 95; median, each run) | first-load JS, gzip as sent (target ≤ 150 kB) | verdict |",
     "|---|---|---|---|---|---|",
   ];
   for (const p of r.pages) {
-    const ok = p.accessibility >= TARGETS.accessibility && kB(p.js.transferBytes) <= TARGETS.jsKb;
+    const ok =
+      p.accessibility >= TARGETS.accessibility &&
+      p.performance >= TARGETS.performance &&
+      kB(p.js.transferBytes) <= TARGETS.jsKb;
     rows.push(
       `| \`${p.name}\` | ${p.lang} | ${p.accessibility} | ${p.performance}${p.runs.length > 1 ? ` (${p.runs.map((x) => x.performance).join(" / ")})` : ""} | ${kB(p.js.transferBytes).toFixed(1)} kB (${p.js.scripts} scripts) | ${ok ? "pass" : "**FAIL**"} |`,
     );
