@@ -11,13 +11,13 @@ import { rowsOf } from "./rows";
 /** One placeholder per value name, to write into the statement where the value goes (once or more). */
 export type Slots<K extends string> = { readonly [P in K]: Placeholder<P> };
 
-export type FixedStatement<K extends string, T> = (db: Pick<Db, "_">, values: Record<K, unknown>) => Promise<T[]>;
+export type FixedStatement<T, K extends string> = (db: Pick<Db, "_">, values: Record<K, unknown>) => Promise<T[]>;
 
 /** `build` writes the statement with `slots` where its values go; it runs once, on the first run. */
 export function fixedStatement<T, K extends string>(
   names: readonly K[],
   build: (slots: Slots<K>) => SQL,
-): FixedStatement<K, T> {
+): FixedStatement<T, K> {
   let query: Query | undefined;
   return async (db, values) => {
     query ??= new PgDialect().sqlToQuery(

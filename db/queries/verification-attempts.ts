@@ -7,6 +7,7 @@ import { fixedStatement } from "../fixed-statement";
 import { RATE_LIMIT_SLOTS, type RateLimitSlot, type RateLimitWindows, rateLimitHitCte } from "./rate-limit-counters";
 import type { patients } from "../schema";
 
+type AttemptSlot = "flow" | "ipHash" | "emailHmac" | "at" | "sealedInput";
 const recordAttempt = fixedStatement<{ allowed: boolean }, RateLimitSlot | AttemptSlot>(
   [...RATE_LIMIT_SLOTS, "flow", "ipHash", "emailHmac", "at", "sealedInput"],
   (v) =>
@@ -24,7 +25,6 @@ const recordAttempt = fixedStatement<{ allowed: boolean }, RateLimitSlot | Attem
           do update set repeats = verification_attempts.repeats + 1, processed_at = excluded.processed_at)
         select allowed from limit_hit`,
 );
-type AttemptSlot = "flow" | "ipHash" | "emailHmac" | "at" | "sealedInput";
 
 /**
  * One statement for every request, limited or not: it counts the address's hit (db/queries/rate-limit-counters.ts)
