@@ -236,15 +236,23 @@ export function renderResults({
     ]);
     if (si.signIn.cpuMsPerRequest) {
       const beside = (cpu, hash) => `${cpu.toFixed(1)} − ${hash.toFixed(1)} = ${(cpu - hash).toFixed(1)} ms`;
-      const ours = si.signIn.cpuMsPerRequest - si.argon2.verifyMedianMs;
+      // A hash's CPU is taken as it runs in a sign-in: `cores` at a time (the app's one-per-core queue), where
+      // two memory-hard hashes slow each other. One verification alone stays beside it, for runs made before.
+      const hashCpu = (h) => h.parallelCpuMsEach ?? h.verifyMedianMs;
+      const matched = si.argon2.parallelCpuMsEach !== undefined;
+      const ours = si.signIn.cpuMsPerRequest - hashCpu(si.argon2);
       rows.push([
-        "Sign-in CPU beside the hash: the app's CPU per sign-in (right password) − one verification alone",
+        matched
+          ? `Sign-in CPU beside the hash: the app's CPU per sign-in (right password) − the CPU of one verification when ${si.cores} run at a time, as the app runs them`
+          : "Sign-in CPU beside the hash: the app's CPU per sign-in (right password) − one verification alone",
         "≤ 20 ms",
-        beside(si.signIn.cpuMsPerRequest, si.argon2.verifyMedianMs),
+        beside(si.signIn.cpuMsPerRequest, hashCpu(si.argon2)),
         peerSi?.signIn.cpuMsPerRequest
-          ? `${beside(peerSi.signIn.cpuMsPerRequest, peerSi.scrypt.verifyMedianMs)} (its scrypt)`
+          ? `${beside(peerSi.signIn.cpuMsPerRequest, hashCpu(peerSi.scrypt))} (its scrypt)`
           : "—",
-        "—",
+        matched
+          ? `against one verification alone: ${beside(si.signIn.cpuMsPerRequest, si.argon2.verifyMedianMs)}${peerSi?.signIn.cpuMsPerRequest ? `; peer ${beside(peerSi.signIn.cpuMsPerRequest, peerSi.scrypt.verifyMedianMs)}` : ""}`
+          : "—",
         "—",
         verdict(ours <= 20),
       ]);
