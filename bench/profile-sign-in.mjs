@@ -9,7 +9,7 @@
 import { mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { appEnv } from "./lib/app.mjs";
-import { processCpuMs } from "./lib/cpu.mjs";
+import { processCpuMs, threadCpuDelta, threadCpuMs } from "./lib/cpu.mjs";
 import { makeAgent, send, waitForUrl } from "./lib/http.mjs";
 import { closedLoop } from "./lib/load.mjs";
 import { start, stopAll } from "./lib/procs.mjs";
@@ -75,13 +75,25 @@ await withScratchPractice(
     // The first sign-in of each seeded account replaces its hash if the seed made it with other parameters.
     await closedLoop({ clients: CLIENTS, durationMs: 0, warmupMs: 4_000, request });
     const c0 = processCpuMs(app.child.pid);
+    const th0 = threadCpuMs(app.child.pid, { eachThread: true });
     const t0 = Date.now();
     const r = await closedLoop({ clients: CLIENTS, durationMs: SIGN_IN_MS, request });
     const ms = Date.now() - t0;
     const cpu = (processCpuMs(app.child.pid) - c0) / r.sent;
+    const threads = threadCpuDelta(th0, threadCpuMs(app.child.pid, { eachThread: true }));
     console.log(
       `${r.completed} sign-ins in ${(ms / 1000).toFixed(1)} s = ${(r.completed / (ms / 1000)).toFixed(1)}/s, ${r.errors} errors${r.firstError ? ` (${r.firstError})` : ""}; p50 ${fmtMs(median(r.latencies))}, p99 ${fmtMs(p99(r.latencies))}; app CPU ${fmtMs(cpu)} per sign-in`,
     );
+    // The hashes run on libuv's pool, the request's JavaScript on the main thread, garbage collection partly on
+    // V8's helpers; on Node 20 the last two are all named "node", so each thread is listed with its CPU.
+    if (threads)
+      console.log(
+        `CPU per sign-in by thread: ${Object.entries(threads)
+          .filter(([, v]) => v / r.sent >= 0.05)
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, v]) => `${k} ${fmtMs(v / r.sent)}`)
+          .join(", ")}`,
+      );
     console.log(`one answer: ${answer}`);
     if (PAGE_MS) {
       const load = (i) =>

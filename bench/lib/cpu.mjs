@@ -37,25 +37,37 @@ export function processSystemCpuMs(pid) {
   }
 }
 
+/** Each thread of `pid` with its name ("main" for the process's own) and the milliseconds of CPU it has used. */
+function readThreads(pid) {
+  const threads = [];
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+    } catch {
+      continue; // the thread ended between the listing and the read
+    }
+    const name = String(tid) === String(pid) ? "main" : stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    threads.push({ tid, name, ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks() });
+  }
+  return threads;
+}
+
 /**
  * Milliseconds of CPU used so far by each kind of thread of `pid`, keyed by the thread's name ("main" for the
- * process's own thread; V8's helpers are "V8 DefaultWorke", libuv's pool "libuv-worker"), or null when it
- * cannot be read. Shows how much of a request's CPU runs beside the JavaScript thread.
+ * process's own thread; V8's helpers are "V8 DefaultWorke", libuv's pool "libuv-worker"; Node 20 names neither,
+ * so both read "node"), or null when it cannot be read. Shows how much of a request's CPU runs beside the
+ * JavaScript thread. With `eachThread`, every thread is its own key ("name tid"), for telling a thread that hashes
+ * from one that collects garbage when their names are the same.
  */
-export function threadCpuMs(pid) {
+export function threadCpuMs(pid, { eachThread = false } = {}) {
   if (!pid) return null;
   try {
     const byName = {};
-    for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      let stat;
-      try {
-        stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
-      } catch {
-        continue; // the thread ended between the listing and the read
-      }
-      const name = String(tid) === String(pid) ? "main" : stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      byName[name] = (byName[name] ?? 0) + ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks();
+    for (const t of readThreads(pid)) {
+      const key = eachThread && t.name !== "main" ? `${t.name} ${t.tid}` : t.name;
+      byName[key] = (byName[key] ?? 0) + t.ms;
     }
     return byName;
   } catch {
