@@ -80,3 +80,23 @@ export function threadCpuDelta(before, after) {
   if (!before || !after) return null;
   return Object.fromEntries(Object.entries(after).map(([name, ms]) => [name, ms - (before[name] ?? 0)]));
 }
+
+/**
+ * Splits a per-thread CPU delta (`threadCpuDelta` of `threadCpuMs(pid, { eachThread: true })`) over `requests` into
+ * the threads that hashed and the rest. A hashing thread is one of the pool's: not the main thread, and at least
+ * `minMsEach` of CPU per request. On a sign-in load the pool's threads take tens of milliseconds each per sign-in and
+ * V8's helpers well under one, so the line between them is wide; Node 20 gives both the same name.
+ */
+export function splitHashingThreads(delta, requests, minMsEach = 5) {
+  let hashingMs = 0;
+  let otherMs = 0;
+  let hashingThreads = 0;
+  for (const [name, ms] of Object.entries(delta ?? {})) {
+    const each = ms / requests;
+    if (name !== "main" && each >= minMsEach) {
+      hashingMs += each;
+      hashingThreads++;
+    } else otherMs += each;
+  }
+  return { hashingMs, otherMs, hashingThreads, mainMs: (delta?.main ?? 0) / requests };
+}
