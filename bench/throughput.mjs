@@ -313,6 +313,10 @@ async function parallelVerifications(check) {
   return { ...r, cpuMsEach: (cpu() - c0) / r.sent };
 }
 
+/** A sign-in load's CPU per sign-in split by thread (`splitHashingThreads`), for the log. */
+const byThread = (t) =>
+  `by thread: ${t.hashingThreads} hashing threads ${fmtMs(t.hashingMs)}, the others ${fmtMs(t.otherMs)} (main ${fmtMs(t.mainMs)})`;
+
 /** Waits for our worker to be idle, then a pause: what runs just before must not be in the next figure. */
 async function quietDown() {
   if (!noWorker) await waitForIdleWorker(sql, 60_000);
@@ -401,7 +405,7 @@ async function signInThroughput() {
   console.log(line("sign-in", r));
   if (r.cpuMsPerRequest !== null)
     console.log(
-      `    CPU per sign-in in the app process: ${fmtMs(r.cpuMsPerRequest)} (one verification alone: ${fmtMs(verifyMs)}; CPU of one when ${cores} run at a time: ${fmtMs(parallel.cpuMsEach)}); by thread: ${r.threads.hashingThreads} hashing threads ${fmtMs(r.threads.hashingMs)}, the others ${fmtMs(r.threads.otherMs)} (main ${fmtMs(r.threads.mainMs)})`,
+      `    CPU per sign-in in the app process: ${fmtMs(r.cpuMsPerRequest)} (one verification alone: ${fmtMs(verifyMs)}; CPU of one when ${cores} run at a time: ${fmtMs(parallel.cpuMsEach)}); ${byThread(r.threads)}`,
     );
   console.log(
     `    sign-in / limit = ${(r.rps / limit).toFixed(2)}; sign-in / ${cores} verifications at a time (quiet, load ${loadParallel[0]}) = ${(r.rps / parallel.rps).toFixed(2)}; load ${load.start[0]} -> ${load.end[0]}`,
@@ -468,7 +472,7 @@ async function peerSignInThroughput() {
   console.log(line("peer sign-in", r));
   if (r.cpuMsPerRequest !== null)
     console.log(
-      `    CPU per sign-in in the peer process: ${fmtMs(r.cpuMsPerRequest)} (CPU of one verification when ${cores} run at a time: ${fmtMs(parallel.cpuMsEach)}); by thread: ${r.threads.hashingThreads} hashing threads ${fmtMs(r.threads.hashingMs)}, the others ${fmtMs(r.threads.otherMs)} (main ${fmtMs(r.threads.mainMs)})`,
+      `    CPU per sign-in in the peer process: ${fmtMs(r.cpuMsPerRequest)} (CPU of one verification when ${cores} run at a time: ${fmtMs(parallel.cpuMsEach)}); ${byThread(r.threads)}`,
     );
   console.log(
     `    peer sign-in / limit = ${(r.rps / limit).toFixed(2)}; / ${cores} at a time = ${(r.rps / parallel.rps).toFixed(2)}; load ${load.start[0]} -> ${load.end[0]}`,

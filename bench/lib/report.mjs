@@ -236,6 +236,8 @@ export function renderResults({
     ]);
     if (si.signIn.cpuMsPerRequest) {
       const beside = (cpu, hash) => `${cpu.toFixed(1)} − ${hash.toFixed(1)} = ${(cpu - hash).toFixed(1)} ms`;
+      const split = (t, cpu, hashing) =>
+        `${t.otherMs.toFixed(1)} ms (main thread ${t.mainMs.toFixed(1)}; ${t.hashingThreads} ${hashing} ${t.hashingMs.toFixed(1)} of ${cpu.toFixed(1)} ms)`;
       // A hash's CPU is taken as it runs in a sign-in: `cores` at a time (the app's one-per-core queue), where
       // two memory-hard hashes slow each other. One verification alone stays beside it, for runs made before.
       const hashCpu = (h) => h.parallelCpuMsEach ?? h.verifyMedianMs;
@@ -253,11 +255,11 @@ export function renderResults({
             : "Sign-in CPU beside the hash: the app's CPU per sign-in (right password) − one verification alone",
         "≤ 20 ms",
         t
-          ? `${t.otherMs.toFixed(1)} ms (main thread ${t.mainMs.toFixed(1)}; ${t.hashingThreads} hashing threads ${t.hashingMs.toFixed(1)} of ${si.signIn.cpuMsPerRequest.toFixed(1)} ms)`
+          ? split(t, si.signIn.cpuMsPerRequest, "hashing threads")
           : beside(si.signIn.cpuMsPerRequest, hashCpu(si.argon2)),
         peerSi?.signIn.cpuMsPerRequest
           ? t && peerSi.signIn.threads?.hashingThreads > 0
-            ? `${peerSi.signIn.threads.otherMs.toFixed(1)} ms (main thread ${peerSi.signIn.threads.mainMs.toFixed(1)}; ${peerSi.signIn.threads.hashingThreads} threads hashing its scrypt ${peerSi.signIn.threads.hashingMs.toFixed(1)} of ${peerSi.signIn.cpuMsPerRequest.toFixed(1)} ms)`
+            ? split(peerSi.signIn.threads, peerSi.signIn.cpuMsPerRequest, "threads hashing its scrypt")
             : `${beside(peerSi.signIn.cpuMsPerRequest, hashCpu(peerSi.scrypt))} (its scrypt${peerSi.scrypt.parallelCpuMsEach !== undefined ? `, ${si.cores} at a time` : ""})`
           : "—",
         t || matched ? `the app's CPU per sign-in ${subtractions}` : "—",
