@@ -108,22 +108,28 @@ export async function findPatientAccountForSignIn(db: Db, username: string) {
 /**
  * Records a patient's successful sign-in, and its audit events, in one statement: failures cleared, last sign-in,
  * the first activation once; "patient.activated" (the first time) then "patient.signed_in" with `details`. Only
- * while the account's session version is still `sessionVersion`; null when it is not (nothing is written).
- * Otherwise true when this one activated the account. The row is locked and read as it stands before the update
- * (a parallel first sign-in is waited for and its activation seen), so of parallel first sign-ins exactly one
- * activates.
+ * while the patient may still sign in as they did: their account's session version is still `sessionVersion`,
+ * their portal status is not Inactive (the stored status, the rule of lib/patients/portal-status.ts) and the
+ * account is not locked at `now`. Null when any of that changed (nothing is written); otherwise whether this one
+ * activated the account. The check and the record are one statement, so nothing can change in between, and a
+ * sign-in costs one round trip to the database fewer. The account row is locked and read as it stands before the
+ * update (a parallel first sign-in is waited for and its activation seen), so of parallel first sign-ins exactly
+ * one activates.
  */
 export async function recordPatientSignIn(
   db: Db | Tx,
-  opts: { accountId: string; patientId: string; sessionVersion: number; details: object; now: Date },
+  opts: { patientId: string; sessionVersion: number; details: object; now: Date },
 ): Promise<{ activated: boolean } | null> {
   const now = sql`${opts.now.toISOString()}::timestamptz`;
   const [row] = await queryRows<{ activated: boolean }>(
     db,
     sql`with before as (
-        select id, activated_at from ${portalAccounts}
-        where id = ${opts.accountId} and session_version = ${opts.sessionVersion}
-        for update
+        select account.id, account.activated_at from ${portalAccounts} as account
+        join ${patients} as patient on patient.id = account.patient_id
+        where account.patient_id = ${opts.patientId} and account.session_version = ${opts.sessionVersion}
+          and patient.portal_status <> 'inactive'
+          and (account.locked_until is null or account.locked_until <= ${now})
+        for update of account
       ),
       signed_in as (
         update ${portalAccounts} as account

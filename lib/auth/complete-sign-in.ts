@@ -3,14 +3,8 @@
 // made in this same request is taken as it is), the account is checked once more as it is now, and the sign-in
 // is recorded (failures cleared, last sign-in, the first activation once: S5) with how it was made.
 import type { Db, Tx } from "@/db/client";
-import {
-  findPatientAccountForCompletion,
-  findStaffForCompletion,
-  recordPatientSignIn,
-  recordStaffSignIn,
-} from "@/db/queries/sign-ins";
+import { findStaffForCompletion, recordPatientSignIn, recordStaffSignIn } from "@/db/queries/sign-ins";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { canAccessPortal } from "@/lib/patients/portal-status";
 import type { AccountRef } from "@/lib/second-factor/account-ref";
 import { takePassedSignIn } from "./pending-sign-in";
 
@@ -49,18 +43,15 @@ async function complete(db: Db | Tx, pending: PassedSignIn, now: Date): Promise<
     return { id: staff.id, name: staff.name, kind: "staff", role: staff.role, sessionVersion: staff.sessionVersion };
   }
 
-  const row = await findPatientAccountForCompletion(db, pending.owner.id);
-  if (!row || !canAccessPortal(row) || locked(row.lockedUntil) || row.sessionVersion !== pending.sessionVersion)
-    return null;
+  // The checks (access, lock, session version) are made by the statement that records the sign-in.
   const recorded = await recordPatientSignIn(db, {
-    accountId: row.accountId,
-    patientId: row.patientId,
-    sessionVersion: row.sessionVersion,
+    patientId: pending.owner.id,
+    sessionVersion: pending.sessionVersion,
     details,
     now,
   });
   if (!recorded) return null;
-  return { id: row.patientId, kind: "patient", role: "patient", sessionVersion: row.sessionVersion };
+  return { id: pending.owner.id, kind: "patient", role: "patient", sessionVersion: pending.sessionVersion };
 }
 
 async function takePassed(tx: Tx, token: unknown, now: Date): Promise<PassedSignIn | null> {

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { portalAccounts, staffUsers } from "@/db/schema";
+import { patients, portalAccounts, staffUsers } from "@/db/schema";
 import { queryRows } from "@/db/rows";
 import { findStaffForSession } from "@/db/queries/sessions";
 import { insertEmailFactor, insertTotpFactor, listFactors } from "@/db/queries/second-factors";
@@ -113,6 +113,47 @@ describe.each(DB_KINDS)("two-step sign-in (%s)", (kind) => {
       sql`select count(*)::int as n from audit_events where patient_id = ${p.id} and event like 'patient.%'`,
     );
     expect(n).toBe(0);
+  });
+
+  it("access switched off, email removed or the account locked while the password was checked: no session", async () => {
+    const changes = [
+      (p: { id: string }) => t.db.update(patients).set({ portalAccessEnabled: false }).where(eq(patients.id, p.id)),
+      (p: { id: string }) => t.db.update(patients).set({ email: "  " }).where(eq(patients.id, p.id)),
+      (_p: unknown, accountId: string) =>
+        t.db
+          .update(portalAccounts)
+          .set({ lockedUntil: at(60) })
+          .where(eq(portalAccounts.id, accountId)),
+    ];
+    for (const change of changes) {
+      const p = await insertPatient(t.db);
+      const account = await insertAccount(t.db, p.id, {
+        username: `changed.${randomUUID().slice(0, 8)}`,
+        password: PASSWORD,
+      });
+      const step = await passwordStep(account.username, T0);
+      expect(step.outcome).toBe("done");
+      await change(p, account.id);
+      expect(await completeSignIn(t.db, { passed: (step as { passed: PassedSignIn }).passed, now: T0 })).toBeNull();
+      expect((await failures(account.id)).lastLoginAt).toBeNull();
+      const [{ n }] = await queryRows<{ n: number }>(
+        t.db,
+        sql`select count(*)::int as n from audit_events where patient_id = ${p.id} and event like 'patient.signed_in'`,
+      );
+      expect(n).toBe(0);
+    }
+  });
+
+  it("a lock that has run out does not keep the patient out; their sign-in clears it", async () => {
+    const p = await insertPatient(t.db);
+    const account = await insertAccount(t.db, p.id, {
+      username: `unlocked.${randomUUID().slice(0, 8)}`,
+      password: PASSWORD,
+    });
+    const step = await passwordStep(account.username, T0);
+    await t.db.update(portalAccounts).set({ lockedUntil: T0 }).where(eq(portalAccounts.id, account.id));
+    expect(await completeSignIn(t.db, { passed: (step as { passed: PassedSignIn }).passed, now: T0 })).not.toBeNull();
+    expect((await failures(account.id)).lockedUntil).toBeNull();
   });
 
   it("a completion token works once, and a pending sign-in that was not passed is never a session (M4)", async () => {
