@@ -6,12 +6,15 @@ import NextAuth from "next-auth";
 import { getLogger } from "@/logger";
 import { getConfig } from "@/lib/config";
 import { seenAgain } from "./session-claims";
+import { decode, encode } from "./session-token";
 import { ABSOLUTE_SESSION_SECONDS } from "./session-limits";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 const nextAuth = NextAuth(() => ({
   secret: getConfig().AUTH_SECRET,
   session: { strategy: "jwt", maxAge: ABSOLUTE_SESSION_SECONDS },
+  // Auth.js's format, its derived key kept rather than derived for every token.
+  jwt: { encode, decode },
   pages: { signIn: "/login", error: "/login" },
   logger: {
     error(error) {

@@ -1,14 +1,14 @@
 // The session cookie: issued at a completed sign-in, read by the data-access guard, refreshed by the proxy on
-// each request. It is a JWT in Auth.js's format, encoded and decoded with Auth.js's own encode() and decode()
-// under its own cookie name and salt, so nothing about the token's format is ours and Auth.js's routes read it
-// too. Handled here rather than through Auth.js's signIn() and auth(): each of those builds and runs a whole
+// each request. It is a JWT in Auth.js's format, under Auth.js's cookie name and salt, encoded and decoded by
+// ./session-token.ts in that same format, so Auth.js's routes read it too. Handled here rather than through Auth.js's signIn() and auth(): each of those builds and runs a whole
 // internal request, and auth() also derives a CSRF token and encodes a refreshed cookie that a page cannot set.
 // A browser-session cookie: no Expires, no Max-Age (docs/security.md S3).
 import { cookies } from "next/headers";
-import { decode, encode, type JWT } from "next-auth/jwt";
+import type { JWT } from "next-auth/jwt";
 import { getConfig } from "@/lib/config";
 import type { SignedInUser } from "./complete-sign-in";
 import { newSessionClaims, seenAgain } from "./session-claims";
+import { decode, encode } from "./session-token";
 import { ABSOLUTE_SESSION_SECONDS, sessionExpired } from "./session-limits";
 
 /** Auth.js's name for the session cookie: "__Secure-" prefixed when the portal is served over HTTPS. */
