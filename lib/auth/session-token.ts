@@ -15,14 +15,19 @@ import type { JWT, JWTDecodeParams, JWTEncodeParams } from "next-auth/jwt";
 const ALG = "dir";
 const ENC = "A256CBC-HS512";
 // Auth.js reads tokens sealed with A256GCM too (an older format of its own), so this does as well.
-const KEY_BYTES: Record<string, number> = { "A256CBC-HS512": 64, A256GCM: 32 };
+// A Map, not an object: the header's `enc` is the sender's text, and an object would answer names such as
+// "constructor" from its prototype.
+const KEY_BYTES = new Map([
+  ["A256CBC-HS512", 64],
+  ["A256GCM", 32],
+]);
 const DEFAULT_MAX_AGE = 30 * 24 * 60 * 60;
 
 type DerivedKey = { key: Uint8Array; thumbprint: string };
 const derived = new Map<string, Promise<DerivedKey>>();
 
 function derivedKey(enc: string, secret: string, salt: string): Promise<DerivedKey> {
-  const length = KEY_BYTES[enc];
+  const length = KEY_BYTES.get(enc);
   if (!length) return Promise.reject(new Error("Unsupported JWT content encryption"));
   const id = JSON.stringify([enc, secret, salt]);
   let entry = derived.get(id);
