@@ -373,6 +373,18 @@ function hashLimitFigures({ hash, params, before, after, parallelBefore, paralle
   };
 }
 
+/**
+ * After a sign-in load: the verification timed 30 more times, the second quiet reading of `cores` at a time, and
+ * the figures of both readings together. `timeOne(n)` times n verifications one after another.
+ */
+async function afterSignInLoad({ hash, params, before, parallelBefore, timeOne, check, signIn, load }) {
+  const after = await timeOne(30);
+  const parallelAfter = await quietParallel(check);
+  const res = hashLimitFigures({ hash, params, before, after, parallelBefore, parallelAfter, signIn, load });
+  const parallel = { rps: res[hash].parallelRps, cpuMsEach: res[hash].parallelCpuMsEach };
+  return { res, after, parallelAfter, parallel, verifyMs: res[hash].verifyMedianMs, limit: res.limitRps };
+}
+
 async function signInThroughput() {
   const { stored, params } = await storedHash();
   // First, on a quiet app: what the machine really sustains with one Argon2id verification per core at a time.
@@ -413,22 +425,16 @@ async function signInThroughput() {
   r.threads = splitHashingThreads(threadCpuDelta(t0, threadCpuMs(appPid, { eachThread: true })), raw.sent);
   load.end = loadNow();
   for (const a of agents) a.destroy();
-  const after = await timeVerifications(stored, 30);
-  const parallelAfter = await quietParallel(check);
-
-  const res = hashLimitFigures({
+  const { res, after, parallelAfter, parallel, verifyMs, limit } = await afterSignInLoad({
     hash: "argon2",
     params,
     before,
-    after,
     parallelBefore,
-    parallelAfter,
+    timeOne: (n) => timeVerifications(stored, n),
+    check,
     signIn: r,
     load,
   });
-  const parallel = { rps: res.argon2.parallelRps, cpuMsEach: res.argon2.parallelCpuMsEach };
-  const verifyMs = res.argon2.verifyMedianMs;
-  const limit = res.limitRps;
   console.log(
     `  one Argon2id verification (${params}): median ${fmtMs(verifyMs)} (before ${fmtMs(median(before))}, after ${fmtMs(median(after))})`,
   );
@@ -488,23 +494,16 @@ async function peerSignInThroughput() {
   r.threads = splitHashingThreads(threadCpuDelta(t0, threadCpuMs(peerPid, { eachThread: true })), raw.sent);
   load.end = loadNow();
   for (const a of agents) a.destroy();
-  const after = await timeOne(30);
-  const parallelAfter = await quietParallel(check);
-
-  const params = /^[0-9a-f]+:[0-9a-f]+$/.test(stored) ? "scrypt N=16384, r=16, p=1 (Better Auth's defaults)" : "scrypt";
-  const res = hashLimitFigures({
+  const { res, after, parallelAfter, parallel, verifyMs, limit } = await afterSignInLoad({
     hash: "scrypt",
-    params,
+    params: /^[0-9a-f]+:[0-9a-f]+$/.test(stored) ? "scrypt N=16384, r=16, p=1 (Better Auth's defaults)" : "scrypt",
     before,
-    after,
     parallelBefore,
-    parallelAfter,
+    timeOne,
+    check,
     signIn: r,
     load,
   });
-  const parallel = { rps: res.scrypt.parallelRps, cpuMsEach: res.scrypt.parallelCpuMsEach };
-  const verifyMs = res.scrypt.verifyMedianMs;
-  const limit = res.limitRps;
   console.log(
     `  peer: one scrypt verification (its verifyPassword): median ${fmtMs(verifyMs)} (before ${fmtMs(median(before))}, after ${fmtMs(median(after))})`,
   );
